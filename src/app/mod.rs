@@ -1,0 +1,1 @@
+//! The desktop shell: reads the core's data and pushes actions.

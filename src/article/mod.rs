@@ -1,0 +1,188 @@
+//! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
+//! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+
+/// Stable identifier of an article within a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ArticleId(pub u32);
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a{}", self.0)
+    }
+}
+
+/// The kind of file an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SourceFormat {
+    /// Plain text.
+    Text,
+    /// Markdown (front matter and markup reduced to text).
+    Markdown,
+    /// HTML reduced to its article paragraphs.
+    Html,
+}
+
+/// Where an article came from, so a session can say it and check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The path as the user gave it (absent for text pasted or built in memory).
+    pub path: Option<String>,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+    /// Text, Markdown or HTML.
+    pub format: SourceFormat,
+    /// The encoding the bytes were decoded from (e.g. "UTF-8", "UTF-16LE", "windows-1252").
+    pub encoding: String,
+}
+
+/// One opened text: decoded, reduced to plain text, split into paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Identifier within the session.
+    pub id: ArticleId,
+    /// Where it came from.
+    pub provenance: Provenance,
+    /// Headline or page title, when the text or markup gives one.
+    pub title: Option<String>,
+    /// Publisher or agency ("Reuters", "Ministry of Foreign Affairs of the PRC").
+    pub outlet: Option<String>,
+    /// Publication date as `YYYY-MM-DD` when known.
+    pub date: Option<String>,
+    /// The decoded plain text all offsets refer to.
+    pub text: String,
+    /// Byte ranges of the paragraphs in `text`, in order, trimmed of surrounding white space.
+    pub paragraphs: Vec<Span>,
+}
+
+impl Article {
+    /// An article made from text already in memory (tests, pasted text, the demo).
+    #[must_use]
+    pub fn from_text(id: ArticleId, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let paragraphs = split_paragraphs(&text);
+        let sha256 = crate::article::sha256_hex(text.as_bytes());
+        Self {
+            id,
+            provenance: Provenance {
+                path: None,
+                sha256,
+                format: SourceFormat::Text,
+                encoding: "UTF-8".to_owned(),
+            },
+            title: None,
+            outlet: None,
+            date: None,
+            text,
+            paragraphs,
+        }
+    }
+
+    /// A name to show: the title, else the file name, else the id.
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return title.to_owned();
+        }
+        if let Some(path) = &self.provenance.path {
+            if let Some(name) = std::path::Path::new(path).file_name() {
+                return name.to_string_lossy().into_owned();
+            }
+        }
+        self.id.to_string()
+    }
+
+    /// The paragraph containing byte offset `at`, if any.
+    #[must_use]
+    pub fn paragraph_at(&self, at: usize) -> Option<Span> {
+        let i = self.paragraphs.partition_point(|p| p.end < at);
+        self.paragraphs.get(i).copied().filter(|p| p.start <= at)
+    }
+}
+
+/// Splits text into paragraphs: blocks separated by one or more blank lines; a text with no
+/// blank lines is split at every line break. Each paragraph is trimmed.
+#[must_use]
+pub fn split_paragraphs(text: &str) -> Vec<Span> {
+    let has_blank_line = text.contains("\n\n") || text.contains("\r\n\r\n");
+    let mut out = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut block_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let line_range: Range<usize> = pos..pos + line.len();
+        pos += line.len();
+        let blank = line.trim().is_empty();
+        if blank || !has_blank_line {
+            if let Some(start) = block_start.take() {
+                push_trimmed(text, start, block_end, &mut out);
+            }
+            if !blank {
+                push_trimmed(text, line_range.start, line_range.end, &mut out);
+            }
+            continue;
+        }
+        if block_start.is_none() {
+            block_start = Some(line_range.start);
+        }
+        block_end = line_range.end;
+    }
+    if let Some(start) = block_start {
+        push_trimmed(text, start, block_end, &mut out);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// SHA-256 of `bytes` as lowercase hex.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for byte in digest {
+        use std::fmt::Write;
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_are_trimmed() {
+        let text = "Title\n\n  First para\nstill first.\n\n\nSecond.\n";
+        let article = Article::from_text(ArticleId(1), text);
+        let paras: Vec<&str> = article.paragraphs.iter().map(|p| p.slice(text)).collect();
+        assert_eq!(paras, ["Title", "First para\nstill first.", "Second."]);
+        assert_eq!(
+            article.paragraph_at(text.find("still").expect("present")),
+            Some(article.paragraphs[1])
+        );
+    }
+
+    #[test]
+    fn text_without_blank_lines_splits_per_line() {
+        let text = "One.\nTwo.\nThree.";
+        let paras: Vec<&str> = split_paragraphs(text)
+            .iter()
+            .map(|p| p.slice(text))
+            .collect();
+        assert_eq!(paras, ["One.", "Two.", "Three."]);
+    }
+}

@@ -1,0 +1,1 @@
+//! Comparison: normalise (with offset maps) -> sentences -> align -> diff -> shared phrases.

@@ -1,0 +1,1 @@
+//! Writers for other tools: JSON lines, CSV, Markdown, HTML.

@@ -1,0 +1,3 @@
+//! The `demarche` binary: the GUI, or a CLI subcommand.
+
+fn main() {}
