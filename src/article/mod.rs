@@ -1,11 +1,15 @@
 //! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
 //! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
 
+mod load;
+
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
+
+pub use load::{ArticleError, load_file};
 
 /// Stable identifier of an article within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

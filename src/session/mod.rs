@@ -1,1 +1,174 @@
-//! The session: the user's whole work, saved as a versioned RON file.
+//! The session: the user's whole work (articles with their text, the statements as found,
+//! the user's corrections, open comparisons, aliases, notes and the selection), saved as a
+//! versioned RON file that reopens exactly as it was, on any machine.
+
+mod corrections;
+mod edit;
+mod file;
+mod import;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, ArticleId};
+use crate::statement::{Group, Statement, StatementId};
+
+pub use corrections::{Anchor, Correction, CorrectionKind};
+pub use edit::{Edit, EditError, ImportedArticle};
+pub use file::{
+    CURRENT_VERSION, SessionError, load_session, parse_session, save_session, session_to_ron,
+};
+pub use import::{ImportFailure, ImportOutcome, import_paths};
+
+/// A group of voices as listed in the library panel: one government, one organisation,
+/// or one kind of other voice.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum GroupKey {
+    /// A government by ISO alpha-3 code.
+    Government(String),
+    /// An intergovernmental body by name.
+    Organisation(String),
+    /// Other voices by affiliation ("legislator", "analyst", "unknown").
+    Other(String),
+}
+
+impl GroupKey {
+    /// The groups a statement is listed under: each of its governments (a joint statement
+    /// appears under each), else its organisation or affiliation.
+    #[must_use]
+    pub fn of_statement(statement: &Statement) -> Vec<Self> {
+        let affiliation = || {
+            statement
+                .affiliation
+                .clone()
+                .unwrap_or_else(|| "unknown".to_owned())
+        };
+        match statement.group {
+            Group::Government if !statement.governments.is_empty() => statement
+                .governments
+                .iter()
+                .cloned()
+                .map(Self::Government)
+                .collect(),
+            Group::Government | Group::Other => vec![Self::Other(affiliation())],
+            Group::Organisation => vec![Self::Organisation(affiliation())],
+        }
+    }
+}
+
+/// A comparison the user opened: two statements side by side, with their notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonSpec {
+    /// Left statement.
+    pub left: StatementId,
+    /// Right statement.
+    pub right: StatementId,
+    /// The user's sentence pins: (left sentence index, right sentence index).
+    #[serde(default)]
+    pub pins: Vec<(usize, usize)>,
+    /// Notes on rows, by row index.
+    #[serde(default)]
+    pub notes: BTreeMap<usize, String>,
+}
+
+/// What the user had selected when the session was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Selection {
+    /// The group shown in the statement list.
+    #[serde(default)]
+    pub group: Option<GroupKey>,
+    /// Selected statements, in the order picked.
+    #[serde(default)]
+    pub statements: Vec<StatementId>,
+    /// Index into [`Session::comparisons`] of the comparison on screen.
+    #[serde(default)]
+    pub comparison: Option<usize>,
+}
+
+/// The user's whole work.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Session {
+    /// Articles with their full text and provenance.
+    pub articles: BTreeMap<ArticleId, Article>,
+    /// Statements as found when the articles were imported (not the corrected view).
+    pub statements: BTreeMap<StatementId, Statement>,
+    /// The user's corrections, applied in order over `statements`.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// Open comparisons.
+    #[serde(default)]
+    pub comparisons: Vec<ComparisonSpec>,
+    /// Term aliases for comparison ("Diaoyu Dao" = "Senkaku Islands").
+    #[serde(default)]
+    pub aliases: Vec<(String, String)>,
+    /// Notes on statements.
+    #[serde(default)]
+    pub notes: BTreeMap<StatementId, String>,
+    /// What was selected.
+    #[serde(default)]
+    pub selection: Selection,
+    /// The next article id to hand out.
+    #[serde(default)]
+    pub next_article_id: u32,
+}
+
+impl Session {
+    /// Adds an article (its id is replaced by a fresh one) and the statements found in it.
+    /// Returns the id given.
+    pub fn add_article(&mut self, mut article: Article) -> ArticleId {
+        let id = self.fresh_article_id();
+        article.id = id;
+        for statement in crate::extract::extract(&article) {
+            self.statements.insert(statement.id, statement);
+        }
+        self.articles.insert(id, article);
+        id
+    }
+
+    /// A fresh article id, never used in this session.
+    pub fn fresh_article_id(&mut self) -> ArticleId {
+        let used = self.articles.keys().next_back().map_or(0, |id| id.0 + 1);
+        let id = ArticleId(self.next_article_id.max(used));
+        self.next_article_id = id.0 + 1;
+        id
+    }
+
+    /// True when an article with the same content hash is already open.
+    #[must_use]
+    pub fn has_article_with_hash(&self, sha256: &str) -> Option<ArticleId> {
+        self.articles
+            .values()
+            .find(|a| a.provenance.sha256 == sha256)
+            .map(|a| a.id)
+    }
+
+    /// The statements with the user's corrections applied, in id order.
+    #[must_use]
+    pub fn effective_statements(&self) -> Vec<Statement> {
+        corrections::apply_all(self)
+    }
+
+    /// Runs extraction again with the current rules on every article, keeping the user's
+    /// corrections (they are anchored to the text, so they apply to the new statements).
+    pub fn reextract(&mut self) {
+        self.statements.clear();
+        for article in self.articles.values() {
+            for statement in crate::extract::extract(article) {
+                self.statements.insert(statement.id, statement);
+            }
+        }
+    }
+
+    /// A short, human name for the session taken from a file path.
+    #[must_use]
+    pub fn name_from_path(path: &std::path::Path) -> String {
+        path.file_stem().map_or_else(
+            || "untitled".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
