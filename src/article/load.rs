@@ -26,10 +26,25 @@ pub fn load_file(path: &Path, id: ArticleId) -> Result<Article, ArticleError> {
         path: path.to_owned(),
         source,
     })?;
-    let mut article = Article::from_text(id, String::from_utf8_lossy(&bytes).replace("\r\n", "\n"));
-    article.provenance.path = Some(path.display().to_string());
-    article.provenance.sha256 = super::sha256_hex(&bytes);
-    article.provenance.format = match path.extension().and_then(|e| e.to_str()) {
+    load_bytes(&bytes, Some(&path.display().to_string()), id)
+}
+
+/// Loads an article from bytes; `path` (as given) picks the format and is kept as provenance.
+///
+/// # Errors
+/// Never in this interim loader.
+pub fn load_bytes(
+    bytes: &[u8],
+    path: Option<&str>,
+    id: ArticleId,
+) -> Result<Article, ArticleError> {
+    let mut article = Article::from_text(id, String::from_utf8_lossy(bytes).replace("\r\n", "\n"));
+    article.provenance.path = path.map(str::to_owned);
+    article.provenance.sha256 = super::sha256_hex(bytes);
+    article.provenance.format = match path
+        .and_then(|p| Path::new(p).extension())
+        .and_then(|e| e.to_str())
+    {
         Some("html" | "htm") => SourceFormat::Html,
         Some("md" | "markdown") => SourceFormat::Markdown,
         _ => SourceFormat::Text,

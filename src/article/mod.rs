@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
 
-pub use load::{ArticleError, load_file};
+pub use load::{ArticleError, load_bytes, load_file};
 
 /// Stable identifier of an article within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

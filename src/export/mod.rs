@@ -1,1 +1,3 @@
-//! Writers for other tools: JSON lines, CSV, Markdown, HTML.
+//! Writers for other tools: statements as JSON lines, CSV or Markdown.
+
+pub mod statements;
