@@ -3,22 +3,34 @@
 //! government and institutions, so that "Beijing", "the Kremlin" or "Chinese" resolve to a
 //! country.
 
+pub mod phrase_index;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+use phrase_index::PhraseIndex;
 
 /// One government as described in the registry file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Government {
     /// ISO 3166-1 alpha-3 code ("CHN"); Kosovo uses "XKX".
     pub iso3: String,
-    /// Common short name ("China", "United States").
+    /// ISO 3166-1 alpha-2 code ("CN"); Kosovo uses "XK".
+    #[serde(default)]
+    pub iso2: String,
+    /// Common short name as news use it ("China", "United States").
     pub name: String,
+    /// Formal name ("People's Republic of China"); also matched as a name.
+    #[serde(default)]
+    pub official_name: Option<String>,
     /// Other names of the country ("PRC", "People's Republic of China", "U.S.", "America").
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Adjectives and nouns of nationality ("Chinese", "American", "U.S.").
+    /// Adjectives and nouns of nationality ("Chinese", "American", "U.S."). Plurals of the
+    /// nouns ("Americans") are derived, not listed.
     #[serde(default)]
     pub demonyms: Vec<String>,
     /// Capitals and seats of government used as metonyms ("Beijing", "Washington").
@@ -34,6 +46,10 @@ pub struct Government {
 #[derive(Debug, Clone, Deserialize)]
 struct RegistryFile {
     governments: Vec<Government>,
+    /// Longer phrases that contain a government phrase but do not name a government
+    /// ("South China Sea", "Latin America"): consumed by [`Governments::find_in`] unreported.
+    #[serde(default)]
+    not_mentions: Vec<String>,
 }
 
 /// How a phrase named a government.
@@ -49,6 +65,17 @@ pub enum MentionKind {
     Institution,
 }
 
+/// One mention of a government in running text, found by [`Governments::find_in`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct GovernmentMention {
+    /// The matched phrase, without a leading "the" ("Kremlin" in "The Kremlin said").
+    pub span: Span,
+    /// The government's ISO alpha-3 code.
+    pub iso3: String,
+    /// How the phrase names the government.
+    pub kind: MentionKind,
+}
+
 /// Errors reading a registry file.
 #[derive(Debug, thiserror::Error)]
 pub enum GovernmentsError {
@@ -59,14 +86,40 @@ pub enum GovernmentsError {
         #[from]
         source: ron::error::SpannedError,
     },
+    /// Two entries share an ISO code.
+    #[error("government registry lists the code {iso3:?} twice")]
+    DuplicateCode {
+        /// The repeated code.
+        iso3: String,
+    },
+    /// Two entries share a short name.
+    #[error("government registry lists the name {name:?} twice")]
+    DuplicateName {
+        /// The repeated name.
+        name: String,
+    },
+    /// One phrase would name two governments.
+    #[error("the phrase {phrase:?} names both {first} and {second} in the government registry")]
+    Collision {
+        /// The phrase (after removing a leading "the").
+        phrase: String,
+        /// The code of the government listed first.
+        first: String,
+        /// The code of the other government.
+        second: String,
+    },
 }
 
 /// The loaded registry with a lookup index from every known phrase to its government.
 #[derive(Debug, Clone)]
 pub struct Governments {
     by_iso3: BTreeMap<String, Government>,
+    /// Short name -> iso3.
+    by_name: BTreeMap<String, String>,
     /// Phrase (case as written, with "the " removed) -> (iso3, kind).
     phrases: BTreeMap<String, (String, MentionKind)>,
+    /// The same phrases (and the blockers) indexed for scanning running text.
+    index: PhraseIndex<(String, MentionKind)>,
 }
 
 const BUNDLED: &str = include_str!("../assets/governments.ron");
@@ -88,30 +141,59 @@ impl Governments {
     /// Parses a registry in the format of `assets/governments.ron`.
     ///
     /// # Errors
-    /// [`GovernmentsError::Parse`] when the RON is malformed.
+    /// [`GovernmentsError::Parse`] when the RON is malformed; `DuplicateCode`,
+    /// `DuplicateName` or `Collision` when two entries share a code, a name or a phrase.
     pub fn from_ron(source: &str) -> Result<Self, GovernmentsError> {
         let file: RegistryFile = ron::from_str(source)?;
         let mut by_iso3 = BTreeMap::new();
-        let mut phrases = BTreeMap::new();
+        let mut by_name = BTreeMap::new();
+        let mut phrases: BTreeMap<String, (String, MentionKind)> = BTreeMap::new();
         for government in file.governments {
             let iso3 = government.iso3.clone();
-            let kinds = [
-                (MentionKind::Name, std::slice::from_ref(&government.name)),
-                (MentionKind::Name, government.aliases.as_slice()),
-                (MentionKind::Demonym, government.demonyms.as_slice()),
-                (MentionKind::Capital, government.capitals.as_slice()),
-                (MentionKind::Institution, government.institutions.as_slice()),
-            ];
-            for (kind, list) in kinds {
-                for phrase in list {
-                    phrases
-                        .entry(strip_article(phrase).to_owned())
-                        .or_insert_with(|| (iso3.clone(), kind));
+            for (phrase, kind) in phrases_of(&government) {
+                match phrases.get(&phrase) {
+                    Some((other, _)) if *other != iso3 => {
+                        return Err(GovernmentsError::Collision {
+                            phrase,
+                            first: other.clone(),
+                            second: iso3,
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        phrases.insert(phrase, (iso3.clone(), kind));
+                    }
                 }
             }
-            by_iso3.insert(iso3, government);
+            if by_name
+                .insert(government.name.clone(), iso3.clone())
+                .is_some()
+            {
+                return Err(GovernmentsError::DuplicateName {
+                    name: government.name,
+                });
+            }
+            if by_iso3.insert(iso3.clone(), government).is_some() {
+                return Err(GovernmentsError::DuplicateCode { iso3 });
+            }
         }
-        Ok(Self { by_iso3, phrases })
+        let blockers: Vec<String> = file
+            .not_mentions
+            .iter()
+            .flat_map(|phrase| with_apostrophe_variants(strip_article(phrase)))
+            .collect();
+        let index = PhraseIndex::new(
+            phrases
+                .iter()
+                .map(|(phrase, value)| (phrase.as_str(), value.clone())),
+            blockers.iter().map(String::as_str),
+        );
+        Ok(Self {
+            by_iso3,
+            by_name,
+            phrases,
+            index,
+        })
     }
 
     /// The government with this ISO alpha-3 code.
@@ -120,9 +202,22 @@ impl Governments {
         self.by_iso3.get(iso3)
     }
 
+    /// The government with this short name ("South Korea"), as the gold files name them.
+    #[must_use]
+    pub fn by_name(&self, name: &str) -> Option<&Government> {
+        self.by_iso3.get(self.by_name.get(name)?)
+    }
+
     /// All governments, ordered by ISO code.
     pub fn iter(&self) -> impl Iterator<Item = &Government> {
         self.by_iso3.values()
+    }
+
+    /// All governments, ordered by short name (for lists shown to people).
+    pub fn iter_by_name(&self) -> impl Iterator<Item = &Government> {
+        self.by_name
+            .values()
+            .filter_map(|iso3| self.by_iso3.get(iso3))
     }
 
     /// Number of governments.
@@ -139,11 +234,30 @@ impl Governments {
 
     /// The government a phrase names exactly ("China", "Chinese", "Beijing", "the Kremlin"),
     /// with how it names it. A leading "the " is ignored; case must match as written in the
-    /// registry, so "china" (a common noun) is not a country.
+    /// registry, so "china" (a common noun) is not a country. Curly apostrophes match
+    /// straight ones.
     #[must_use]
     pub fn lookup(&self, phrase: &str) -> Option<(&Government, MentionKind)> {
         let (iso3, kind) = self.phrases.get(strip_article(phrase.trim()))?;
         Some((self.by_iso3.get(iso3)?, *kind))
+    }
+
+    /// Every mention of a government in running text, left to right, never overlapping: at
+    /// each word the longest known phrase wins ("South Korea" over "Korea"), phrases match
+    /// case-sensitively on word boundaries (hyphens, apostrophes and dots are boundaries, so
+    /// "China's" and "U.S.-China" match and "USB" does not), and phrases such as
+    /// "South China Sea" that merely contain a name are skipped.
+    #[must_use]
+    pub fn find_in(&self, text: &str) -> Vec<GovernmentMention> {
+        self.index
+            .find_in(text)
+            .into_iter()
+            .map(|(span, (iso3, kind))| GovernmentMention {
+                span,
+                iso3: iso3.clone(),
+                kind: *kind,
+            })
+            .collect()
     }
 
     /// Every known phrase with its government and kind, longest first, for scanners that
@@ -158,6 +272,52 @@ impl Governments {
         out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
         out
     }
+}
+
+/// Every phrase that names `government`, with its kind: the listed ones without a leading
+/// "the", their curly-apostrophe spellings, and plurals of demonyms ("Americans").
+fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
+    let kinds = [
+        (MentionKind::Name, std::slice::from_ref(&government.name)),
+        (MentionKind::Name, government.official_name.as_slice()),
+        (MentionKind::Name, government.aliases.as_slice()),
+        (MentionKind::Demonym, government.demonyms.as_slice()),
+        (MentionKind::Capital, government.capitals.as_slice()),
+        (MentionKind::Institution, government.institutions.as_slice()),
+    ];
+    let mut out = Vec::new();
+    for (kind, list) in kinds {
+        for phrase in list {
+            let phrase = strip_article(phrase.trim());
+            let plural = (kind == MentionKind::Demonym)
+                .then(|| plural_of(phrase))
+                .flatten();
+            let forms = std::iter::once(phrase.to_owned()).chain(plural);
+            for form in forms {
+                out.extend(with_apostrophe_variants(&form).map(|variant| (variant, kind)));
+            }
+        }
+    }
+    out
+}
+
+/// The phrase, and its spelling with typographic apostrophes when it has straight ones.
+fn with_apostrophe_variants(phrase: &str) -> impl Iterator<Item = String> {
+    let curly = phrase
+        .contains('\'')
+        .then(|| phrase.replace('\'', "\u{2019}"));
+    std::iter::once(phrase.to_owned()).chain(curly)
+}
+
+/// The plural noun of a demonym that takes one ("American" -> "Americans", "Thai" ->
+/// "Thais"); none for adjectives that are also mass nouns ("Chinese", "British", "Swiss").
+fn plural_of(demonym: &str) -> Option<String> {
+    let last = demonym.chars().next_back()?;
+    let no_plural = !last.is_ascii_lowercase()
+        || ["s", "sh", "ch", "ese", "y", "x", "z", "ois"]
+            .iter()
+            .any(|ending| demonym.ends_with(ending));
+    (!no_plural).then(|| format!("{demonym}s"))
 }
 
 fn strip_article(phrase: &str) -> &str {
