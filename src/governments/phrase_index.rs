@@ -78,13 +78,15 @@ impl<V: Clone> PhraseIndex<V> {
                 continue;
             }
             first_bytes[usize::from(byte)] = true;
-            list.push(Entry {
-                phrase: phrase.into(),
-                value,
-            });
-        }
-        for list in by_first_word.values_mut() {
-            list.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+            // Keep each list longest first, so the first match found is the longest.
+            let at = list.partition_point(|entry| entry.phrase.len() >= phrase.len());
+            list.insert(
+                at,
+                Entry {
+                    phrase: phrase.into(),
+                    value,
+                },
+            );
         }
         Self {
             by_first_word,
