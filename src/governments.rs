@@ -331,6 +331,21 @@ fn strip_article(phrase: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn iso3_of(phrase: &str) -> Option<&'static str> {
+        Governments::bundled()
+            .lookup(phrase)
+            .map(|(government, _)| government.iso3.as_str())
+    }
+
+    /// (matched text, iso3, kind) for every mention in `text`.
+    fn mentions(text: &str) -> Vec<(&str, String, MentionKind)> {
+        Governments::bundled()
+            .find_in(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text), m.iso3, m.kind))
+            .collect()
+    }
+
     #[test]
     fn bundled_registry_parses_and_resolves_metonyms() {
         let registry = Governments::bundled();
@@ -341,5 +356,275 @@ mod tests {
         let (russia, _) = registry.lookup("the Kremlin").expect("Kremlin known");
         assert_eq!(russia.iso3, "RUS");
         assert!(registry.lookup("china").is_none());
+    }
+
+    #[test]
+    fn every_un_member_observer_taiwan_and_kosovo_is_listed_with_valid_codes() {
+        let registry = Governments::bundled();
+        assert_eq!(registry.len(), 197, "193 UN members + VAT, PSE, TWN, XKX");
+        for code in ["VAT", "PSE", "TWN", "XKX"] {
+            assert!(registry.get(code).is_some(), "{code} missing");
+        }
+        let mut iso2 = std::collections::BTreeSet::new();
+        for government in registry.iter() {
+            let upper = |code: &str, len: usize| {
+                code.len() == len && code.bytes().all(|b| b.is_ascii_uppercase())
+            };
+            assert!(upper(&government.iso3, 3), "bad iso3 {:?}", government.iso3);
+            assert!(
+                upper(&government.iso2, 2),
+                "bad iso2 for {}",
+                government.iso3
+            );
+            assert!(
+                iso2.insert(government.iso2.clone()),
+                "iso2 {} twice",
+                government.iso2
+            );
+            assert_eq!(
+                registry.by_name(&government.name).map(|g| &g.iso3),
+                Some(&government.iso3)
+            );
+        }
+    }
+
+    #[test]
+    fn gold_short_names_resolve_by_name_and_sort() {
+        let registry = Governments::bundled();
+        let gold = [
+            ("China", "CHN"),
+            ("Japan", "JPN"),
+            ("South Korea", "KOR"),
+            ("United States", "USA"),
+            ("Russia", "RUS"),
+            ("United Kingdom", "GBR"),
+            ("India", "IND"),
+            ("Malaysia", "MYS"),
+            ("Israel", "ISR"),
+            ("Palestine", "PSE"),
+            ("Jordan", "JOR"),
+            ("France", "FRA"),
+            ("Austria", "AUT"),
+            ("Vietnam", "VNM"),
+            ("Afghanistan", "AFG"),
+            ("Australia", "AUS"),
+            ("Iran", "IRN"),
+        ];
+        for (name, iso3) in gold {
+            assert_eq!(registry.by_name(name).map(|g| g.iso3.as_str()), Some(iso3));
+        }
+        assert!(registry.by_name("Chinese").is_none());
+        let names: Vec<&str> = registry.iter_by_name().map(|g| g.name.as_str()).collect();
+        assert_eq!(names.len(), registry.len());
+        assert!(names.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn phrase_naming_two_governments_is_rejected() {
+        let source = r#"(governments: [
+            (iso3: "AAA", name: "Alpha", demonyms: ["Korean"]),
+            (iso3: "BBB", name: "Beta", demonyms: ["Korean"]),
+        ])"#;
+        match Governments::from_ron(source) {
+            Err(GovernmentsError::Collision {
+                phrase,
+                first,
+                second,
+            }) => {
+                assert_eq!(
+                    (phrase.as_str(), first.as_str(), second.as_str()),
+                    ("Korean", "AAA", "BBB")
+                );
+            }
+            other => panic!("expected a collision, got {other:?}"),
+        }
+        let same_name =
+            r#"(governments: [(iso3: "AAA", name: "Alpha"), (iso3: "BBB", name: "Alpha")])"#;
+        assert!(matches!(
+            Governments::from_ron(same_name),
+            Err(GovernmentsError::Collision { .. } | GovernmentsError::DuplicateName { .. })
+        ));
+        let same_code =
+            r#"(governments: [(iso3: "AAA", name: "Alpha"), (iso3: "AAA", name: "Beta")])"#;
+        assert!(matches!(
+            Governments::from_ron(same_code),
+            Err(GovernmentsError::DuplicateCode { .. })
+        ));
+    }
+
+    #[test]
+    fn not_mentions_never_shadow_a_government_phrase() {
+        let file: RegistryFile = ron::from_str(BUNDLED).expect("bundled file parses");
+        for phrase in &file.not_mentions {
+            assert!(
+                iso3_of(phrase).is_none(),
+                "{phrase:?} is both a phrase and a not-mention"
+            );
+        }
+    }
+
+    #[test]
+    fn metonyms_and_institutions_resolve() {
+        let cases = [
+            ("Beijing", "CHN"),
+            ("Zhongnanhai", "CHN"),
+            ("Chinese Foreign Ministry", "CHN"),
+            (
+                "Ministry of Foreign Affairs of the People's Republic of China",
+                "CHN",
+            ),
+            (
+                "Ministry of Foreign Affairs of the People\u{2019}s Republic of China",
+                "CHN",
+            ),
+            ("PRC", "CHN"),
+            ("Tokyo", "JPN"),
+            ("Kantei", "JPN"),
+            ("Kasumigaseki", "JPN"),
+            ("Seoul", "KOR"),
+            ("ROK", "KOR"),
+            ("the Blue House", "KOR"),
+            ("Pyongyang", "PRK"),
+            ("DPRK", "PRK"),
+            ("North Korea", "PRK"),
+            ("North Korean", "PRK"),
+            ("Moscow", "RUS"),
+            ("The Kremlin", "RUS"),
+            ("Washington", "USA"),
+            ("the White House", "USA"),
+            ("the Pentagon", "USA"),
+            ("State Department", "USA"),
+            ("U.S.", "USA"),
+            ("Americans", "USA"),
+            ("London", "GBR"),
+            ("Downing Street", "GBR"),
+            ("Whitehall", "GBR"),
+            ("Foreign Office", "GBR"),
+            ("Britain", "GBR"),
+            ("British", "GBR"),
+            ("Paris", "FRA"),
+            ("the Elysee", "FRA"),
+            ("Élysée", "FRA"),
+            ("Quai d'Orsay", "FRA"),
+            ("Quai d\u{2019}Orsay", "FRA"),
+            ("Kyiv", "UKR"),
+            ("Kiev", "UKR"),
+            ("New Delhi", "IND"),
+            ("South Block", "IND"),
+            ("Tehran", "IRN"),
+            ("Jerusalem", "ISR"),
+            ("Ramallah", "PSE"),
+            ("Palestinian Authority", "PSE"),
+            ("Amman", "JOR"),
+            ("Hanoi", "VNM"),
+            ("Canberra", "AUS"),
+            ("Kabul", "AFG"),
+            ("Vienna", "AUT"),
+            ("Bundeskanzleramt", "DEU"),
+            ("UAE", "ARE"),
+            ("Emirati", "ARE"),
+            ("Filipino", "PHL"),
+            ("Philippine", "PHL"),
+            ("Holy See", "VAT"),
+            ("Taipei", "TWN"),
+            ("Pristina", "XKX"),
+            ("Ivory Coast", "CIV"),
+            ("Côte d'Ivoire", "CIV"),
+            ("DRC", "COD"),
+            ("Brazzaville", "COG"),
+        ];
+        for (phrase, iso3) in cases {
+            assert_eq!(iso3_of(phrase), Some(iso3), "{phrase}");
+        }
+        let (_, kind) = Governments::bundled()
+            .lookup("the Kremlin")
+            .expect("Kremlin known");
+        assert_eq!(kind, MentionKind::Institution);
+    }
+
+    #[test]
+    fn ambiguous_bare_forms_are_not_listed() {
+        for phrase in [
+            "Korean",
+            "Congolese",
+            "Guinean",
+            "Dominican",
+            "Congo",
+            "Central African",
+            "Foreign Ministry",
+            "MOFA",
+            "turkey",
+            "us",
+        ] {
+            assert_eq!(iso3_of(phrase), None, "{phrase}");
+        }
+        assert_eq!(iso3_of("South Korean"), Some("KOR"));
+        assert_eq!(iso3_of("Equatorial Guinean"), Some("GNQ"));
+    }
+
+    #[test]
+    fn find_in_handles_possessives_hyphens_and_abbreviations() {
+        use MentionKind::{Capital, Demonym, Institution, Name};
+        let s = |text: &str, iso3: &str, kind| (text.to_owned(), iso3.to_owned(), kind);
+        let owned = |text: &str| -> Vec<(String, String, MentionKind)> {
+            mentions(text)
+                .into_iter()
+                .map(|(t, i, k)| (t.to_owned(), i, k))
+                .collect()
+        };
+        assert_eq!(
+            owned("The Kremlin said China's stance on U.S.-China ties was clear."),
+            vec![
+                s("Kremlin", "RUS", Institution),
+                s("China", "CHN", Name),
+                s("U.S.", "USA", Name),
+                s("China", "CHN", Name),
+            ]
+        );
+        assert_eq!(
+            owned("A USB stick on the bus; the US and the UK's Foreign Office."),
+            vec![
+                s("US", "USA", Name),
+                s("UK", "GBR", Name),
+                s("Foreign Office", "GBR", Institution)
+            ]
+        );
+        assert_eq!(
+            owned("Indo-Chinese trade; South Korean and North Korean envoys met in Seoul."),
+            vec![
+                s("Chinese", "CHN", Demonym),
+                s("South Korean", "KOR", Demonym),
+                s("North Korean", "PRK", Demonym),
+                s("Seoul", "KOR", Capital),
+            ]
+        );
+        assert_eq!(
+            owned(
+                "Patrols in the South China Sea and the Taiwan Strait angered Beijing\u{2019}s leaders."
+            ),
+            vec![s("Beijing", "CHN", Capital)]
+        );
+        assert_eq!(
+            owned("The People\u{2019}s Republic of China and the Republic of China (Taiwan)."),
+            vec![
+                s("People\u{2019}s Republic of China", "CHN", Name),
+                s("Republic of China (Taiwan)", "TWN", Name),
+            ]
+        );
+        assert_eq!(
+            owned("Latin American and Native American leaders, and Americans."),
+            vec![s("Americans", "USA", Demonym)]
+        );
+        assert!(mentions("china and turkey, usb").is_empty());
+    }
+
+    #[test]
+    fn find_in_reports_byte_spans_in_multibyte_text() {
+        let text = "“Élysée” — Guinea-Bissau’s and Papua New Guinea’s envoys";
+        let found = Governments::bundled().find_in(text);
+        let codes: Vec<&str> = found.iter().map(|m| m.iso3.as_str()).collect();
+        assert_eq!(codes, ["FRA", "GNB", "PNG"]);
+        assert_eq!(found[0].span.slice(text), "Élysée");
+        assert_eq!(found[2].span.slice(text), "Papua New Guinea");
     }
 }
