@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
-use phrase_index::PhraseIndex;
+use phrase_index::{PhraseIndex, strip_article, with_apostrophe_variants};
 
 /// One government as described in the registry file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,14 +301,6 @@ fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
     out
 }
 
-/// The phrase, and its spelling with typographic apostrophes when it has straight ones.
-fn with_apostrophe_variants(phrase: &str) -> impl Iterator<Item = String> {
-    let curly = phrase
-        .contains('\'')
-        .then(|| phrase.replace('\'', "\u{2019}"));
-    std::iter::once(phrase.to_owned()).chain(curly)
-}
-
 /// The plural noun of a demonym that takes one ("American" -> "Americans", "Thai" ->
 /// "Thais"); none for adjectives that are also mass nouns ("Chinese", "British", "Swiss").
 fn plural_of(demonym: &str) -> Option<String> {
@@ -318,13 +310,6 @@ fn plural_of(demonym: &str) -> Option<String> {
             .iter()
             .any(|ending| demonym.ends_with(ending));
     (!no_plural).then(|| format!("{demonym}s"))
-}
-
-fn strip_article(phrase: &str) -> &str {
-    phrase
-        .strip_prefix("the ")
-        .or_else(|| phrase.strip_prefix("The "))
-        .unwrap_or(phrase)
 }
 
 #[cfg(test)]

@@ -144,6 +144,24 @@ impl<V: Clone> PhraseIndex<V> {
     }
 }
 
+/// The phrase without a leading "the " or "The " (registries and lookups ignore it).
+#[must_use]
+pub fn strip_article(phrase: &str) -> &str {
+    phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))
+        .unwrap_or(phrase)
+}
+
+/// The phrase, and its spelling with typographic apostrophes when it has straight ones, so
+/// that "People's" in a registry also finds "People’s" in text.
+pub fn with_apostrophe_variants(phrase: &str) -> impl Iterator<Item = String> + use<> {
+    let curly = phrase
+        .contains('\'')
+        .then(|| phrase.replace('\'', "\u{2019}"));
+    std::iter::once(phrase.to_owned()).chain(curly)
+}
+
 /// True for characters that make up words.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
