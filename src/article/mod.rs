@@ -1,15 +1,23 @@
 //! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
 //! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
 
-mod load;
-
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
 
-pub use load::{ArticleError, load_bytes, load_file};
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod html;
+pub mod load;
+pub mod markdown;
+pub mod metadata;
+
+pub use error::{ArticleError, BinaryKind};
+pub use load::{MAX_ARTICLE_BYTES, load_bytes, load_file};
+pub use metadata::Metadata;
 
 /// Stable identifier of an article within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -109,11 +117,12 @@ impl Article {
     }
 }
 
-/// Splits text into paragraphs: blocks separated by one or more blank lines; a text with no
-/// blank lines is split at every line break. Each paragraph is trimmed.
+/// Splits text into paragraphs: blocks separated by one or more blank lines (lines of white
+/// space count as blank); a text with no blank line is split at every line break. Each
+/// paragraph is trimmed.
 #[must_use]
 pub fn split_paragraphs(text: &str) -> Vec<Span> {
-    let has_blank_line = text.contains("\n\n") || text.contains("\r\n\r\n");
+    let has_blank_line = text.trim().lines().any(|l| l.trim().is_empty());
     let mut out = Vec::new();
     let mut block_start: Option<usize> = None;
     let mut block_end = 0;

@@ -1,0 +1,706 @@
+//! HTML pages reduced to the article: page metadata from `<meta>` tags, then the content root
+//! (the `<article>` / `itemprop=articleBody` element or, failing that, the element holding
+//! the most paragraph text), then one paragraph per block with page chrome (navigation, ads,
+//! share bars, hidden tooltips, ...) left out.
+//!
+//! Output: the title, a blank line, then each block separated by blank lines. Inside a block,
+//! runs of ASCII white space become one space, as a browser shows them; other spaces (U+00A0,
+//! U+3000) are kept.
+
+use std::collections::BTreeMap;
+
+use scraper::{ElementRef, Html, Node};
+
+use super::date::{is_date_line, parse_date};
+use super::metadata::Metadata;
+
+/// An HTML page reduced to its article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlArticle {
+    /// Title, blank line, then the article's blocks separated by blank lines.
+    pub text: String,
+    /// Title, date and outlet from the page's markup (fields the markup lacks are `None`).
+    pub meta: Metadata,
+    /// The article's blocks alone (without the title).
+    pub blocks: Vec<String>,
+}
+
+/// Elements never part of an article's text.
+const JUNK_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "figcaption",
+    "button",
+    "select",
+    "textarea",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "dialog",
+    "menu",
+    "head",
+    "title",
+    "input",
+    "option",
+    "label",
+    "math",
+];
+
+/// ARIA roles of page chrome.
+const JUNK_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "tooltip",
+];
+
+/// Words in a class or id (split at `-` and `_`) that mark page chrome.
+const JUNK_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "related",
+    "recommended",
+    "recirc",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "sidebar",
+    "widget",
+    "popup",
+    "modal",
+    "tooltip",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "byline",
+    "caption",
+    "credit",
+    "toolbar",
+    "masthead",
+    "footer",
+    "header",
+];
+
+/// Whole class names that hide an element.
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "d-none",
+    "invisible",
+];
+
+/// Elements whose text is one paragraph.
+const PARAGRAPH_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "address",
+];
+
+/// Elements that flow inside a line of text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    "br", "img", "ins", "del", "strike", "tt", "big", "nobr",
+];
+
+/// A loose run of text outside any paragraph element counts only if it looks like prose.
+const MIN_LOOSE_CHARS: usize = 80;
+
+/// Reduces an HTML page to its article text and metadata.
+#[must_use]
+pub fn extract(html: &str) -> HtmlArticle {
+    let doc = Html::parse_document(html);
+    let metas = meta_tags(&doc);
+    let root = content_root(&doc);
+    let mut blocks = Vec::new();
+    if let Some(root) = root {
+        let mut walker = Walker {
+            out: &mut blocks,
+            run: String::new(),
+            run_has_time: false,
+        };
+        walker.container(root, true);
+    }
+    let meta = page_metadata(&doc, &metas, root);
+    if let (Some(title), Some(first)) = (&meta.title, blocks.first()) {
+        if first == title {
+            blocks.remove(0);
+        }
+    }
+    let mut text = String::new();
+    if let Some(title) = &meta.title {
+        text.push_str(title);
+    }
+    for block in &blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(block);
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    HtmlArticle { text, meta, blocks }
+}
+
+/// `<meta>` contents keyed by lowercased `property`, `name` or `itemprop` (first one wins).
+fn meta_tags(doc: &Html) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for el in doc.root_element().descendent_elements() {
+        if el.value().name() != "meta" {
+            continue;
+        }
+        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = el.attr(key) {
+                out.entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.to_owned());
+            }
+        }
+    }
+    out
+}
+
+fn page_metadata(
+    doc: &Html,
+    metas: &BTreeMap<String, String>,
+    root: Option<ElementRef<'_>>,
+) -> Metadata {
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| collapse(v));
+    let outlet = meta(&[
+        "og:site_name",
+        "publisher",
+        "dc.publisher",
+        "citation_publisher",
+    ]);
+    let title_tag = doc
+        .root_element()
+        .descendent_elements()
+        .find(|e| e.value().name() == "title")
+        .map(|e| collapse(&text_of(e)))
+        .filter(|t| !t.is_empty());
+    let h1 = doc
+        .root_element()
+        .descendent_elements()
+        .find(|e| e.value().name() == "h1" && !is_junk(*e))
+        .map(|e| collapse(&text_of(e)))
+        .filter(|t| !t.is_empty());
+    let title = meta(&["og:title", "twitter:title"])
+        .or(title_tag)
+        .or(h1)
+        .map(|t| strip_site_suffix(&t, outlet.as_deref()));
+    let date = meta(&[
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "parsely-pub-date",
+        "citation_publication_date",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+        "sailthru.date",
+    ])
+    .and_then(|d| parse_date(&d))
+    .or_else(|| root.and_then(time_date))
+    .or_else(|| time_date(doc.root_element()));
+    let outlet = outlet.or_else(|| {
+        let title = meta(&["og:title"]).or_else(|| {
+            doc.root_element()
+                .descendent_elements()
+                .find(|e| e.value().name() == "title")
+                .map(|e| collapse(&text_of(e)))
+        })?;
+        site_suffix(&title).map(|(_, site)| site.to_owned())
+    });
+    Metadata {
+        title,
+        date,
+        outlet,
+    }
+}
+
+/// The first `<time>` element's date (its `datetime`, else its text).
+fn time_date(root: ElementRef<'_>) -> Option<String> {
+    root.descendent_elements()
+        .filter(|e| e.value().name() == "time")
+        .find_map(|e| {
+            e.attr("datetime")
+                .and_then(parse_date)
+                .or_else(|| parse_date(&text_of(e)))
+        })
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " • ", " :: ", " - ", " « ", " » "];
+
+/// Splits "Headline | Site" at the last separator.
+fn site_suffix(title: &str) -> Option<(&str, &str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i)
+        .map(|(i, len)| (title[..i].trim(), title[i + len..].trim()))
+        .filter(|(head, site)| {
+            !head.is_empty() && !site.is_empty() && site.split_whitespace().count() <= 6
+        })
+}
+
+/// Drops " | Site Name" from a page title when it names the site.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site) {
+        if suffix.eq_ignore_ascii_case(site) {
+            return head.to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// True for elements that are page chrome or hidden, judged by the element alone.
+fn is_junk(el: ElementRef<'_>) -> bool {
+    junk_by_markup(el) || junk_by_words(el)
+}
+
+/// Tag names, roles and hiding attributes: markup that says "not content" outright.
+fn junk_by_markup(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if JUNK_TAGS.contains(&e.name()) || e.attr("hidden").is_some() {
+        return true;
+    }
+    if e.attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if e.attr("role")
+        .is_some_and(|r| JUNK_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    e.classes()
+        .any(|c| HIDDEN_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+}
+
+/// Class and id words hinting at ads, share bars, related links, comments, menus ...
+fn junk_by_words(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    e.classes()
+        .chain(e.id())
+        .flat_map(|name| name.split(['-', '_', ' ']))
+        .any(|word| JUNK_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+/// The element holding the article.
+fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
+    let best = densest(doc, true).or_else(|| densest(doc, false));
+    let semantic = doc
+        .root_element()
+        .descendent_elements()
+        .filter(|e| e.value().name() == "article" || e.attr("itemprop") == Some("articleBody"))
+        .map(|e| (e, paragraph_chars(e)))
+        .filter(|(_, chars)| *chars > 0)
+        .max_by_key(|(_, chars)| *chars);
+    let Some((semantic, semantic_chars)) = semantic else {
+        return best.or_else(|| body(doc));
+    };
+    // Widen articleBody to its <article> when that adds no paragraphs (it adds the header).
+    let semantic = semantic
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(8)
+        .find(|a| a.value().name() == "article" && paragraph_chars(*a) * 10 <= semantic_chars * 11)
+        .unwrap_or(semantic);
+    let Some(best) = best else {
+        return Some(semantic);
+    };
+    let best_chars = paragraph_chars(best);
+    if semantic.ancestors().any(|a| a.id() == best.id()) {
+        // The scored node is wider than the semantic one: trust the semantic one when it
+        // holds most of the text.
+        return Some(if semantic_chars * 10 >= best_chars * 6 {
+            semantic
+        } else {
+            best
+        });
+    }
+    if best.ancestors().any(|a| a.id() == semantic.id()) {
+        return Some(semantic);
+    }
+    Some(if semantic_chars >= best_chars {
+        semantic
+    } else {
+        best
+    })
+}
+
+fn body(doc: &Html) -> Option<ElementRef<'_>> {
+    doc.root_element()
+        .descendent_elements()
+        .find(|e| e.value().name() == "body")
+}
+
+/// The best element by a readability-style score: each `<p>` adds its text length to its
+/// parent and half to its grandparent. With `strict`, paragraphs inside junk-looking elements
+/// do not count.
+fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
+    let mut scores = BTreeMap::new();
+    for p in doc.root_element().descendent_elements() {
+        if !matches!(p.value().name(), "p" | "pre") {
+            continue;
+        }
+        let in_junk = std::iter::once(p)
+            .chain(p.ancestors().filter_map(ElementRef::wrap))
+            .any(|e| {
+                if strict {
+                    is_junk(e)
+                } else {
+                    junk_by_markup(e)
+                }
+            });
+        if in_junk {
+            continue;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let len = collapse(&text_of(p)).chars().count() as f64;
+        if len < 1.0 {
+            continue;
+        }
+        let mut ancestors = p.ancestors();
+        if let Some(parent) = ancestors.next() {
+            *scores.entry(parent.id()).or_default() += len;
+        }
+        if let Some(grand) = ancestors.next() {
+            *scores.entry(grand.id()).or_default() += len / 2.0;
+        }
+    }
+    scores
+        .into_iter()
+        .max_by(|a: &(_, f64), b: &(_, f64)| a.1.total_cmp(&b.1))
+        .and_then(|(id, _)| doc.tree.get(id))
+        .and_then(ElementRef::wrap)
+}
+
+/// Characters of paragraph text under `el`, outside junk.
+fn paragraph_chars(el: ElementRef<'_>) -> usize {
+    el.descendent_elements()
+        .filter(|p| p.value().name() == "p")
+        .filter(|p| {
+            !std::iter::once(*p)
+                .chain(
+                    p.ancestors()
+                        .filter_map(ElementRef::wrap)
+                        .take_while(|a| a.id() != el.id()),
+                )
+                .any(is_junk)
+        })
+        .map(|p| collapse(&text_of(p)).chars().count())
+        .sum()
+}
+
+/// Text under `el` with junk left out; `<br>` reads as a space.
+fn text_of(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    push_text(el, &mut out);
+    out
+}
+
+fn push_text(el: ElementRef<'_>, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                if e.name() == "br" {
+                    out.push(' ');
+                } else if let Some(child) = ElementRef::wrap(child) {
+                    if !is_junk(child) {
+                        push_text(child, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses runs of ASCII white space to one space and trims ASCII white space at the ends.
+/// U+00A0, U+3000 and other non-ASCII spaces are kept as they are.
+#[must_use]
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_ascii_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Walks the content root, emitting one block per paragraph element and keeping loose text
+/// runs that look like prose.
+struct Walker<'o> {
+    out: &'o mut Vec<String>,
+    run: String,
+    run_has_time: bool,
+}
+
+impl Walker<'_> {
+    /// Walks the children of a container element. `lenient` keeps any loose text (inside a
+    /// list item or cell that also holds paragraphs); otherwise loose text must look like prose.
+    fn container(&mut self, el: ElementRef<'_>, lenient: bool) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.run.push_str(t),
+                Node::Element(e) => {
+                    let Some(child_el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    let name = e.name();
+                    if is_junk(child_el) {
+                        continue;
+                    }
+                    if name == "br" {
+                        self.run.push(' ');
+                    } else if INLINE_TAGS.contains(&name) && !has_block(child_el) {
+                        if name == "time" {
+                            self.run_has_time = true;
+                        }
+                        push_text(child_el, &mut self.run);
+                    } else if PARAGRAPH_TAGS.contains(&name) && !has_block(child_el) {
+                        self.flush(lenient);
+                        let text = collapse(&text_of(child_el));
+                        if !text.is_empty() {
+                            self.out.push(text);
+                        }
+                    } else {
+                        self.flush(lenient);
+                        let inner_lenient = PARAGRAPH_TAGS.contains(&name);
+                        self.container(child_el, inner_lenient);
+                        self.flush(inner_lenient);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush(lenient);
+    }
+
+    fn flush(&mut self, lenient: bool) {
+        let text = collapse(&self.run);
+        let has_time = self.run_has_time;
+        self.run.clear();
+        self.run_has_time = false;
+        if text.is_empty() {
+            return;
+        }
+        let prose = text.chars().count() >= MIN_LOOSE_CHARS
+            && text.contains(['.', '!', '?', '。', '！', '？']);
+        if lenient || prose || (has_time && is_date_line(&text)) {
+            self.out.push(text);
+        }
+    }
+}
+
+/// True when `el` holds a paragraph or a non-inline element (so it is not one line of text).
+fn has_block(el: ElementRef<'_>) -> bool {
+    el.descendent_elements().skip(1).any(|d| {
+        let name = d.value().name();
+        !INLINE_TAGS.contains(&name) && !is_junk(d)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+<title>Sample ministry says nothing | Sample Times</title>
+<meta property="og:site_name" content="Sample Times">
+<meta property="article:published_time" content="2031-02-03T04:05:06Z">
+<script>var ad = "SCRIPT JUNK";</script><style>p { color: red }</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li>World</li></ul></nav>
+<div class="ad-slot">Buy sample things now, this is an advertisement that is long enough.</div>
+<article><h1>Sample ministry says nothing</h1>
+<p>SAMPLE CITY (Wire) — This is   sample
+text, written for a test.</p>
+<p>&ldquo;Nothing in this paragraph is real,&rdquo; the <a href="/p">sample&nbsp;spokesman</a> said.<span class="tooltip hidden">Tooltip junk</span></p>
+<div class="share-bar"><p>Share this on sample networks</p></div>
+<ul><li>A listed sample point.</li></ul>
+</article>
+<aside><p>Related: another sample story that should be dropped entirely.</p></aside>
+<footer><p>Copyright Sample Times</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn article_blocks_without_chrome() {
+        let got = extract(PAGE);
+        assert_eq!(
+            got.blocks,
+            [
+                "SAMPLE CITY (Wire) — This is sample text, written for a test.",
+                "\u{201c}Nothing in this paragraph is real,\u{201d} the sample\u{a0}spokesman said.",
+                "A listed sample point.",
+            ]
+        );
+        assert!(
+            got.text
+                .starts_with("Sample ministry says nothing\n\nSAMPLE CITY")
+        );
+        assert_eq!(
+            got.meta.title.as_deref(),
+            Some("Sample ministry says nothing")
+        );
+        assert_eq!(got.meta.date.as_deref(), Some("2031-02-03"));
+        assert_eq!(got.meta.outlet.as_deref(), Some("Sample Times"));
+        for junk in [
+            "SCRIPT",
+            "Home",
+            "advertisement",
+            "Tooltip",
+            "Share",
+            "Related",
+            "Copyright",
+        ] {
+            assert!(!got.text.contains(junk), "{junk} leaked into {}", got.text);
+        }
+    }
+
+    #[test]
+    fn page_without_article_uses_the_densest_paragraph_parent() {
+        let html = r#"<html><head><title>Sample briefing on May 5, 2031</title></head><body>
+<div class="menu"><p>Menu item</p></div>
+<div id="links"><p>Link one</p><p>Link two</p></div>
+<div class="content"><P>Q: Is this a sample question written for a test?</P>
+<P>A: Yes, and this is the sample answer, which is longer than the links.</P></div>
+</body></html>"#;
+        let got = extract(html);
+        assert_eq!(
+            got.blocks,
+            [
+                "Q: Is this a sample question written for a test?",
+                "A: Yes, and this is the sample answer, which is longer than the links."
+            ]
+        );
+        assert_eq!(
+            got.meta.title.as_deref(),
+            Some("Sample briefing on May 5, 2031")
+        );
+    }
+
+    #[test]
+    fn loose_text_needs_to_look_like_prose_but_dates_in_time_are_kept() {
+        let html = r#"<html><body><article><div class="meta"><time datetime="2031-06-07">June 7, 2031</time></div>
+<div>14:00</div><div>Sample place</div>
+<p>A sample paragraph for the test.</p>
+<div>A loose run of sample text outside any paragraph element, long enough to count as prose.</div>
+</article></body></html>"#;
+        let got = extract(html);
+        assert_eq!(
+            got.blocks,
+            [
+                "June 7, 2031",
+                "A sample paragraph for the test.",
+                "A loose run of sample text outside any paragraph element, long enough to count as prose."
+            ]
+        );
+        assert_eq!(got.meta.date.as_deref(), Some("2031-06-07"));
+    }
+
+    #[test]
+    fn collapse_keeps_non_ascii_spaces() {
+        assert_eq!(
+            collapse("  a \n\t b\u{a0} \u{3000}c  "),
+            "a b\u{a0} \u{3000}c"
+        );
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_only_when_it_names_the_site() {
+        assert_eq!(
+            strip_site_suffix("Head - Sample Site", Some("Sample Site")),
+            "Head"
+        );
+        assert_eq!(
+            strip_site_suffix("Head - Other", Some("Sample Site")),
+            "Head - Other"
+        );
+    }
+}
