@@ -603,6 +603,39 @@ mod tests {
         assert!(mentions("china and turkey, usb").is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn find_in_spans_are_ordered_disjoint_and_resolve(text in "\\PC{0,200}") {
+            let registry = Governments::bundled();
+            let found = registry.find_in(&text);
+            let mut last_end = 0;
+            for mention in &found {
+                proptest::prop_assert!(mention.span.start >= last_end);
+                proptest::prop_assert!(text.get(mention.span.start..mention.span.end).is_some());
+                let (government, _) = registry
+                    .lookup(mention.span.slice(&text))
+                    .ok_or_else(|| proptest::test_runner::TestCaseError::fail("unknown phrase"))?;
+                proptest::prop_assert_eq!(&government.iso3, &mention.iso3);
+                last_end = mention.span.end;
+            }
+        }
+
+        #[test]
+        fn names_are_found_in_generated_sentences(
+            index in 0usize..197,
+            before in "[a-z ,]{0,20}",
+            after in "[a-z ,.]{0,20}",
+        ) {
+            let registry = Governments::bundled();
+            let government = registry.iter().nth(index).ok_or_else(|| {
+                proptest::test_runner::TestCaseError::fail("index out of range")
+            })?;
+            let text = format!("{before} {}'s {after}", government.name);
+            let found = registry.find_in(&text);
+            proptest::prop_assert!(found.iter().any(|m| m.iso3 == government.iso3));
+        }
+    }
+
     #[test]
     fn find_in_reports_byte_spans_in_multibyte_text() {
         let text = "“Élysée” — Guinea-Bissau’s and Papua New Guinea’s envoys";
