@@ -50,6 +50,11 @@ struct RegistryFile {
     /// ("South China Sea", "Latin America"): consumed by [`Governments::find_in`] unreported.
     #[serde(default)]
     not_mentions: Vec<String>,
+    /// Institution phrases derived for every government: `{demonym}` stands for each listed
+    /// demonym, `{name}` for the short name and each alias ("{demonym} Foreign Ministry",
+    /// "{name}'s government").
+    #[serde(default)]
+    institution_patterns: Vec<String>,
 }
 
 /// How a phrase named a government.
@@ -150,7 +155,7 @@ impl Governments {
         let mut phrases: BTreeMap<String, (String, MentionKind)> = BTreeMap::new();
         for government in file.governments {
             let iso3 = government.iso3.clone();
-            for (phrase, kind) in phrases_of(&government) {
+            for (phrase, kind) in phrases_of(&government, &file.institution_patterns) {
                 match phrases.get(&phrase) {
                     Some((other, _)) if *other != iso3 => {
                         return Err(GovernmentsError::Collision {
@@ -275,8 +280,10 @@ impl Governments {
 }
 
 /// Every phrase that names `government`, with its kind: the listed ones without a leading
-/// "the", their curly-apostrophe spellings, and plurals of demonyms ("Americans").
-fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
+/// "the", their curly-apostrophe spellings, plurals of demonyms ("Americans"), and the
+/// institutions derived from `patterns` ("Japanese Foreign Ministry"). Listed phrases come
+/// first, so their kind wins over a derived one.
+fn phrases_of(government: &Government, patterns: &[String]) -> Vec<(String, MentionKind)> {
     let kinds = [
         (MentionKind::Name, std::slice::from_ref(&government.name)),
         (MentionKind::Name, government.official_name.as_slice()),
@@ -296,6 +303,25 @@ fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
             for form in forms {
                 out.extend(with_apostrophe_variants(&form).map(|variant| (variant, kind)));
             }
+        }
+    }
+    let names: Vec<&String> = std::iter::once(&government.name)
+        .chain(&government.aliases)
+        .collect();
+    for pattern in patterns {
+        let (placeholder, fillers) = if pattern.contains("{demonym}") {
+            ("{demonym}", government.demonyms.iter().collect::<Vec<_>>())
+        } else if pattern.contains("{name}") {
+            ("{name}", names.clone())
+        } else {
+            continue;
+        };
+        for filler in fillers {
+            let phrase = pattern.replace(placeholder, strip_article(filler.trim()));
+            out.extend(
+                with_apostrophe_variants(strip_article(&phrase))
+                    .map(|variant| (variant, MentionKind::Institution)),
+            );
         }
     }
     out
@@ -528,6 +554,37 @@ mod tests {
     }
 
     #[test]
+    fn institutions_are_derived_from_patterns() {
+        let registry = Governments::bundled();
+        for (phrase, iso3) in [
+            ("the Japanese Foreign Ministry", "JPN"),
+            ("South Korean Foreign Ministry", "KOR"),
+            ("Austrian Interior Ministry", "AUT"),
+            ("French Foreign Ministry", "FRA"),
+            ("Chinese Embassy", "CHN"),
+            ("U.S. government", "USA"),
+            ("Russia\u{2019}s Foreign Ministry", "RUS"),
+            ("Government of India", "IND"),
+        ] {
+            let (government, kind) = registry.lookup(phrase).expect(phrase);
+            assert_eq!(
+                (government.iso3.as_str(), kind),
+                (iso3, MentionKind::Institution)
+            );
+        }
+        let text = "the Chinese Embassy in Washington said, and Britain's Foreign Office agreed";
+        let found: Vec<&str> = registry
+            .find_in(text)
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(
+            found,
+            ["Chinese Embassy", "Washington", "Britain's Foreign Office"]
+        );
+    }
+
+    #[test]
     fn ambiguous_bare_forms_are_not_listed() {
         for phrase in [
             "Korean",
@@ -570,8 +627,7 @@ mod tests {
             owned("A USB stick on the bus; the US and the UK's Foreign Office."),
             vec![
                 s("US", "USA", Name),
-                s("UK", "GBR", Name),
-                s("Foreign Office", "GBR", Institution)
+                s("UK's Foreign Office", "GBR", Institution)
             ]
         );
         assert_eq!(
