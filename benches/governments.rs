@@ -68,3 +68,10 @@ fn governments_find_in_per_sentence(bencher: Bencher) {
             .sum::<usize>()
     });
 }
+
+/// Parsing and indexing the registry, paid once per process by `Governments::bundled()`.
+#[divan::bench(sample_count = 10)]
+fn governments_load() -> Governments {
+    let source = include_str!("../assets/governments.ron");
+    Governments::from_ron(divan::black_box(source)).unwrap_or_else(|err| panic!("{err}"))
+}

@@ -45,11 +45,62 @@ struct Entry<V> {
     value: Option<V>,
 }
 
+/// The entries that share a first word, split by the two bytes that follow it (" F" for
+/// "Chinese Foreign Ministry"), so that a word with many derived phrases ("Chinese ...")
+/// costs a handful of comparisons. Every list is longest phrase first.
+#[derive(Debug, Clone)]
+struct Group<V> {
+    /// Entries with at least two bytes after the first word, by those two bytes.
+    buckets: Vec<([u8; 2], Vec<Entry<V>>)>,
+    /// Entries with fewer than two bytes after the first word ("China", "U.S").
+    short: Vec<Entry<V>>,
+}
+
+impl<V> Default for Group<V> {
+    fn default() -> Self {
+        Self {
+            buckets: Vec::new(),
+            short: Vec::new(),
+        }
+    }
+}
+
+impl<V> Group<V> {
+    /// The list an entry with this phrase belongs to (created when missing).
+    fn list_mut(&mut self, after_first_word: &[u8]) -> &mut Vec<Entry<V>> {
+        let [a, b, ..] = *after_first_word else {
+            return &mut self.short;
+        };
+        let at = match self.buckets.iter().position(|(key, _)| *key == [a, b]) {
+            Some(at) => at,
+            None => {
+                self.buckets.push(([a, b], Vec::new()));
+                self.buckets.len() - 1
+            }
+        };
+        &mut self.buckets[at].1
+    }
+
+    /// The candidates for text whose first word is followed by `after`, longest first:
+    /// the matching bucket, then the short entries (all shorter than any bucket entry).
+    fn candidates<'s>(&'s self, after: &[u8]) -> impl Iterator<Item = &'s Entry<V>> {
+        let bucket = match *after {
+            [a, b, ..] => self
+                .buckets
+                .iter()
+                .find(|(key, _)| *key == [a, b])
+                .map(|(_, list)| list.as_slice()),
+            _ => None,
+        };
+        bucket.unwrap_or_default().iter().chain(&self.short)
+    }
+}
+
 /// Phrases indexed by first word, for [`PhraseIndex::find_in`].
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<V> {
-    /// First word -> entries starting with it, longest phrase first.
-    by_first_word: FnvMap<Box<str>, Vec<Entry<V>>>,
+    /// First word -> entries starting with it.
+    by_first_word: FnvMap<Box<str>, Group<V>>,
     /// True for every byte that starts some first word: a cheap filter before hashing.
     first_bytes: [bool; 256],
 }
@@ -62,7 +113,7 @@ impl<V: Clone> PhraseIndex<V> {
         phrases: impl IntoIterator<Item = (&'a str, V)>,
         blockers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut by_first_word: FnvMap<Box<str>, Vec<Entry<V>>> = FnvMap::default();
+        let mut by_first_word: FnvMap<Box<str>, Group<V>> = FnvMap::default();
         let mut first_bytes = [false; 256];
         let all = phrases
             .into_iter()
@@ -73,7 +124,11 @@ impl<V: Clone> PhraseIndex<V> {
             let Some(&byte) = first.as_bytes().first() else {
                 continue;
             };
-            let list = by_first_word.entry(first.into()).or_default();
+            let after_first_word = phrase.as_bytes().get(first.len()..).unwrap_or_default();
+            let list = by_first_word
+                .entry(first.into())
+                .or_default()
+                .list_mut(after_first_word);
             if list.iter().any(|entry| &*entry.phrase == phrase) {
                 continue;
             }
@@ -136,9 +191,10 @@ impl<V: Clone> PhraseIndex<V> {
             return None;
         }
         let word = text.get(start..word_end)?;
-        let candidates = self.by_first_word.get(word)?;
+        let group = self.by_first_word.get(word)?;
         let rest = text.get(start..)?;
-        candidates.iter().find(|entry| {
+        let after = text.as_bytes().get(word_end..).unwrap_or_default();
+        group.candidates(after).find(|entry| {
             rest.starts_with(&*entry.phrase) && ends_on_boundary(rest, entry.phrase.len())
         })
     }
