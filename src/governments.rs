@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
-use phrase_index::{PhraseIndex, strip_article, with_apostrophe_variants};
+use phrase_index::{PhraseIndex, normalise_spaces, strip_article, with_apostrophe_variants};
 
 /// One government as described in the registry file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,10 +240,12 @@ impl Governments {
     /// The government a phrase names exactly ("China", "Chinese", "Beijing", "the Kremlin"),
     /// with how it names it. A leading "the " is ignored; case must match as written in the
     /// registry, so "china" (a common noun) is not a country. Curly apostrophes match
-    /// straight ones.
+    /// straight ones, and any run of whitespace matches one space.
     #[must_use]
     pub fn lookup(&self, phrase: &str) -> Option<(&Government, MentionKind)> {
-        let (iso3, kind) = self.phrases.get(strip_article(phrase.trim()))?;
+        let (iso3, kind) = self
+            .phrases
+            .get(strip_article(&normalise_spaces(phrase.trim())))?;
         Some((self.by_iso3.get(iso3)?, *kind))
     }
 
@@ -251,7 +253,8 @@ impl Governments {
     /// each word the longest known phrase wins ("South Korea" over "Korea"), phrases match
     /// case-sensitively on word boundaries (hyphens, apostrophes and dots are boundaries, so
     /// "China's" and "U.S.-China" match and "USB" does not), and phrases such as
-    /// "South China Sea" that merely contain a name are skipped.
+    /// "South China Sea" that merely contain a name are skipped. A space in a phrase matches
+    /// any run of whitespace, so phrases broken across wrapped lines are found.
     #[must_use]
     pub fn find_in(&self, text: &str) -> Vec<GovernmentMention> {
         self.index
@@ -539,6 +542,7 @@ mod tests {
             ("Holy See", "VAT"),
             ("Taipei", "TWN"),
             ("Pristina", "XKX"),
+            ("South\nKorean  Foreign\u{a0}Ministry", "KOR"),
             ("Ivory Coast", "CIV"),
             ("Côte d'Ivoire", "CIV"),
             ("DRC", "COD"),
