@@ -5,7 +5,7 @@
 
 pub mod phrase_index;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,15 @@ struct RegistryFile {
     /// "{name}'s government").
     #[serde(default)]
     institution_patterns: Vec<String>,
+    /// Not-mentions derived for every demonym ("{demonym} American": "Polish American" is
+    /// neither Poland's nor the United States' government).
+    #[serde(default)]
+    not_mention_patterns: Vec<String>,
+    /// Names that are also given names ("Chad", "Jordan"): directly followed by a
+    /// capitalised word that starts no other mention ("Chad Bown", "Israel Katz"), they name
+    /// a person, not a country.
+    #[serde(default)]
+    given_names: Vec<String>,
 }
 
 /// How a phrase named a government.
@@ -125,6 +134,8 @@ pub struct Governments {
     phrases: BTreeMap<String, (String, MentionKind)>,
     /// The same phrases (and the blockers) indexed for scanning running text.
     index: PhraseIndex<(String, MentionKind)>,
+    /// Names that are also given names (see `RegistryFile::given_names`).
+    given_names: BTreeSet<String>,
 }
 
 const BUNDLED: &str = include_str!("../assets/governments.ron");
@@ -182,10 +193,18 @@ impl Governments {
                 return Err(GovernmentsError::DuplicateCode { iso3 });
             }
         }
+        let derived_blockers = file.not_mention_patterns.iter().flat_map(|pattern| {
+            by_iso3
+                .values()
+                .flat_map(|government| &government.demonyms)
+                .map(move |demonym| pattern.replace("{demonym}", strip_article(demonym)))
+        });
         let blockers: Vec<String> = file
             .not_mentions
             .iter()
-            .flat_map(|phrase| with_apostrophe_variants(strip_article(phrase)))
+            .cloned()
+            .chain(derived_blockers)
+            .flat_map(|phrase| with_apostrophe_variants(strip_article(&phrase)).collect::<Vec<_>>())
             .collect();
         let index = PhraseIndex::new(
             phrases
@@ -198,6 +217,7 @@ impl Governments {
             by_name,
             phrases,
             index,
+            given_names: file.given_names.into_iter().collect(),
         })
     }
 
@@ -257,15 +277,51 @@ impl Governments {
     /// any run of whitespace, so phrases broken across wrapped lines are found.
     #[must_use]
     pub fn find_in(&self, text: &str) -> Vec<GovernmentMention> {
-        self.index
-            .find_in(text)
-            .into_iter()
-            .map(|(span, (iso3, kind))| GovernmentMention {
+        let mut out: Vec<GovernmentMention> = Vec::new();
+        for (span, (iso3, kind)) in self.index.find_in(text) {
+            // "Australian Department of Defense", "US Department of State": one institution,
+            // of the country the qualifier names.
+            let qualifier = out.last_mut().filter(|previous| {
+                *kind == MentionKind::Institution
+                    && matches!(previous.kind, MentionKind::Name | MentionKind::Demonym)
+                    && is_blank(text, previous.span.end, span.start)
+            });
+            if let Some(previous) = qualifier {
+                previous.span.end = span.end;
+                previous.kind = MentionKind::Institution;
+                continue;
+            }
+            out.push(GovernmentMention {
                 span,
                 iso3: iso3.clone(),
                 kind: *kind,
-            })
-            .collect()
+            });
+        }
+        if !self.given_names.is_empty() {
+            let starts: BTreeSet<usize> = out.iter().map(|m| m.span.start).collect();
+            out.retain(|m| !self.is_given_name_use(text, m, &starts));
+        }
+        out
+    }
+
+    /// True when a mention such as "Chad" is followed by one space and a capitalised word
+    /// that starts no other mention ("Chad Bown"), so it is a person's name.
+    fn is_given_name_use(
+        &self,
+        text: &str,
+        mention: &GovernmentMention,
+        starts: &BTreeSet<usize>,
+    ) -> bool {
+        if mention.kind != MentionKind::Name || !self.given_names.contains(mention.span.slice(text))
+        {
+            return false;
+        }
+        let next = mention.span.end + 1;
+        let after = text.get(mention.span.end..).unwrap_or_default();
+        let mut chars = after.chars();
+        chars.next() == Some(' ')
+            && chars.next().is_some_and(char::is_uppercase)
+            && !starts.contains(&next)
     }
 
     /// Every known phrase with its government and kind, longest first, for scanners that
@@ -280,6 +336,12 @@ impl Governments {
         out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
         out
     }
+}
+
+/// True when `text[start..end]` is empty or only whitespace.
+fn is_blank(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end)
+        .is_some_and(|between| between.chars().all(char::is_whitespace))
 }
 
 /// Every phrase that names `government`, with its kind: the listed ones without a leading
@@ -585,6 +647,32 @@ mod tests {
         assert_eq!(
             found,
             ["Chinese Embassy", "Washington", "Britain's Foreign Office"]
+        );
+    }
+
+    #[test]
+    fn qualified_institutions_merge_and_given_names_are_not_countries() {
+        use MentionKind::{Institution, Name};
+        let text = "The Australian Department of Defense and the US Department of State agreed. \
+                    Chad Bown and Israel Katz spoke; Chad and Jordan did too. Jordan Israel talks. \
+                    Polish American voters.";
+        let found: Vec<(&str, String, MentionKind)> = Governments::bundled()
+            .find_in(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text), m.iso3, m.kind))
+            .collect();
+        let found: Vec<(&str, &str, MentionKind)> =
+            found.iter().map(|(t, i, k)| (*t, i.as_str(), *k)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Australian Department of Defense", "AUS", Institution),
+                ("US Department of State", "USA", Institution),
+                ("Chad", "TCD", Name),
+                ("Jordan", "JOR", Name),
+                ("Jordan", "JOR", Name),
+                ("Israel", "ISR", Name),
+            ]
         );
     }
 
