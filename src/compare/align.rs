@@ -44,6 +44,11 @@ pub(crate) fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    (2 * common(a, b)) as f32 / (a.len() + b.len()) as f32
+}
+
+/// Size of the intersection of two sorted multisets.
+fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -56,7 +61,17 @@ pub(crate) fn dice(a: &[u64], b: &[u64]) -> f32 {
             }
         }
     }
-    (2 * common) as f32 / (a.len() + b.len()) as f32
+    common
+}
+
+/// An upper bound of the Dice similarity of a merge of two bags (`sizes`, with `commons`
+/// tokens in common with the other side) against a bag of `other` tokens.
+fn merge_bound(sizes: (usize, usize), commons: (usize, usize), other: usize) -> f32 {
+    let total = sizes.0 + sizes.1 + other;
+    if total == 0 {
+        return 0.0;
+    }
+    (2 * (commons.0 + commons.1)) as f32 / total as f32
 }
 
 fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
@@ -163,15 +178,21 @@ fn chain_segment(left: &[Vec<u64>], right: &[Vec<u64>], li: &[usize], rj: &[usiz
     for cell in &mut back[1..=m] {
         *cell = Back::Side;
     }
-    // Similarities of the previous row, for deciding when a merge is worth computing.
-    let mut prev_row = vec![0f32; m + 1];
-    let mut row = vec![0f32; m + 1];
+    // Similarities and common counts of this and the previous row, for bounding merges.
+    let mut prev_row = vec![(0f32, 0usize); m + 1];
+    let mut row = vec![(0f32, 0usize); m + 1];
+    let gain_floor = CHAIN_THRESHOLD + MERGE_PENALTY;
     for a in 1..=n {
         let la = &left[li[a - 1]];
         for b in 1..=m {
             let rb = &right[rj[b - 1]];
-            let sim = dice(la, rb);
-            row[b] = sim;
+            let shared = common(la, rb);
+            let sim = if la.is_empty() || rb.is_empty() {
+                0.0
+            } else {
+                (2 * shared) as f32 / (la.len() + rb.len()) as f32
+            };
+            row[b] = (sim, shared);
             let mut best = (score[(a - 1) * width + b], Back::Up);
             let side = score[a * width + b - 1];
             if side > best.0 {
@@ -184,11 +205,15 @@ fn chain_segment(left: &[Vec<u64>], right: &[Vec<u64>], li: &[usize], rj: &[usiz
                 }
             }
             // Two left sentences against one right one.
-            if a >= 2 && li[a - 2] + 1 == li[a - 1] && (sim > 0.0 || prev_row[b] > 0.0) {
-                let bag = merged(&left[li[a - 2]], la);
+            let prev_la = a.checked_sub(2).map(|k| &left[li[k]]);
+            if let Some(pl) = prev_la.filter(|_| li[a - 2] + 1 == li[a - 1])
+                && merge_bound((pl.len(), la.len()), (prev_row[b].1, shared), rb.len())
+                    > gain_floor.max(sim).max(prev_row[b].0)
+            {
+                let bag = merged(pl, la);
                 let s = dice(&bag, rb);
-                let gain = s - CHAIN_THRESHOLD - MERGE_PENALTY;
-                if s > sim.max(prev_row[b]) && gain > 0.0 {
+                let gain = s - gain_floor;
+                if s > sim.max(prev_row[b].0) && gain > 0.0 {
                     let v = score[(a - 2) * width + b - 1] + gain;
                     if v > best.0 {
                         best = (v, Back::TwoOne);
@@ -196,11 +221,15 @@ fn chain_segment(left: &[Vec<u64>], right: &[Vec<u64>], li: &[usize], rj: &[usiz
                 }
             }
             // One left sentence against two right ones.
-            if b >= 2 && rj[b - 2] + 1 == rj[b - 1] && (sim > 0.0 || row[b - 1] > 0.0) {
-                let bag = merged(&right[rj[b - 2]], rb);
+            let prev_rb = b.checked_sub(2).map(|k| &right[rj[k]]);
+            if let Some(pr) = prev_rb.filter(|_| rj[b - 2] + 1 == rj[b - 1])
+                && merge_bound((pr.len(), rb.len()), (row[b - 1].1, shared), la.len())
+                    > gain_floor.max(sim).max(row[b - 1].0)
+            {
+                let bag = merged(pr, rb);
                 let s = dice(la, &bag);
-                let gain = s - CHAIN_THRESHOLD - MERGE_PENALTY;
-                if s > sim.max(row[b - 1]) && gain > 0.0 {
+                let gain = s - gain_floor;
+                if s > sim.max(row[b - 1].0) && gain > 0.0 {
                     let v = score[a * width + b - 2] + gain;
                     if v > best.0 {
                         best = (v, Back::OneTwo);

@@ -38,7 +38,7 @@ struct Unit {
 /// Diffs `left` against `right`, stopping refinement at `deadline`.
 pub(crate) fn diff_pair(left: &DiffSide<'_>, right: &DiffSide<'_>, deadline: Instant) -> PairDiff {
     let ops = capture_diff_slices_deadline(Algorithm::Myers, left.ids, right.ids, Some(deadline));
-    let units = units_of(&ops);
+    let units = compact(units_of(&ops), left.ids, right.ids);
     let equal_tokens: usize = units
         .iter()
         .filter(|u| u.equal)
@@ -87,6 +87,80 @@ fn units_of(ops: &[DiffOp]) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// Slides a one-sided change backwards over the equal run before it when the tokens allow
+/// (the same text either way), so it joins the change before: "a multitude ~~crisis~~ of
+/// __crises of__ this" becomes "a multitude ~~crisis~~ __of crises__ of this".
+fn compact(mut units: Vec<Unit>, left: &[u32], right: &[u32]) -> Vec<Unit> {
+    let mut k = 2;
+    while k < units.len() {
+        let (before, eq, change) = (units[k - 2], units[k - 1], units[k]);
+        if before.equal || !eq.equal || change.equal {
+            k += 1;
+            continue;
+        }
+        let slid = if change.left.0 == change.left.1 {
+            slide(right, eq.right, change.right)
+        } else if change.right.0 == change.right.1 {
+            slide(left, eq.left, change.left)
+        } else {
+            None
+        };
+        let Some(shift) = slid else {
+            k += 1;
+            continue;
+        };
+        let merged = if change.left.0 == change.left.1 {
+            Unit {
+                equal: false,
+                left: before.left,
+                right: (before.right.0, change.right.1 - shift),
+            }
+        } else {
+            Unit {
+                equal: false,
+                left: (before.left.0, change.left.1 - shift),
+                right: before.right,
+            }
+        };
+        let moved_eq = if change.left.0 == change.left.1 {
+            Unit {
+                equal: true,
+                left: eq.left,
+                right: (change.right.1 - shift, change.right.1),
+            }
+        } else {
+            Unit {
+                equal: true,
+                left: (change.left.1 - shift, change.left.1),
+                right: eq.right,
+            }
+        };
+        units.splice(k - 2..=k, [merged, moved_eq]);
+        k = k.max(3) - 1;
+    }
+    units.dedup_by(|next, prev| {
+        if prev.equal && next.equal {
+            prev.left.1 = next.left.1;
+            prev.right.1 = next.right.1;
+            true
+        } else {
+            false
+        }
+    });
+    units
+}
+
+/// If the change `change` (token range) can slide back over the whole equal run `eq` just
+/// before it, the run's length.
+fn slide(tokens: &[u32], eq: (usize, usize), change: (usize, usize)) -> Option<usize> {
+    let run = eq.1 - eq.0;
+    let len = change.1 - change.0;
+    if run == 0 || run > len || eq.1 != change.0 {
+        return None;
+    }
+    (tokens[eq.0..eq.1] == tokens[change.1 - run..change.1]).then_some(run)
 }
 
 /// Byte extent of the tokens `range` on one side, or `None` when the range is empty.

@@ -113,7 +113,20 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> boo
     if lexicon.number_abbreviations.contains(&lower) && next.is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    true
+    !is_list_number(text, chars[i].0, word)
+}
+
+/// True when `word` (just before the period at `at`) is a number that opens its line, like
+/// "3." in a numbered list or "## 5. Title".
+fn is_list_number(text: &str, at: usize, word: &str) -> bool {
+    if !word.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let before = &text[line_start..at - word.len()];
+    before
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '-' | '>'))
 }
 
 /// The word (letters, digits and inner periods) just before byte `at`.
@@ -228,6 +241,19 @@ mod tests {
             [
                 "We met the\nminister today and\nwe talked about\ntrade.",
                 "New paragraph"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_list_markers_do_not_end_sentences() {
+        assert_eq!(
+            split("## 5. Talks resume\n\n2. Second point. It ended in 2019. Then"),
+            [
+                "## 5. Talks resume",
+                "2. Second point.",
+                "It ended in 2019.",
+                "Then"
             ]
         );
     }
