@@ -1,1 +1,2 @@
 //! Writers for other tools: JSON lines, CSV, Markdown, HTML.
+pub mod comparison;
