@@ -1,12 +1,16 @@
 //! Command-line subcommands over the core: the same pipeline the app uses.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::article::{ArticleId, load_file};
+use crate::article::{Article, ArticleId, load_file};
+use crate::compare::{Alias, CompareOptions, Granularity, compare_texts};
+use crate::export::comparison::{
+    ReportMeta, SideMeta, comparison_html, comparison_json, comparison_markdown,
+};
 use crate::export::statements::{StatementRecord, records, to_csv, to_jsonl, to_markdown};
 use crate::governments::Governments;
 
@@ -41,6 +45,39 @@ pub enum Command {
         /// The article file.
         file: PathBuf,
     },
+    /// Compare the texts of two files: aligned sentences, changes, shared phrases, coverage.
+    Compare {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        /// Diff characters instead of words (Chinese and Japanese are diffed by character anyway).
+        #[arg(long)]
+        chars: bool,
+        /// Treat two terms as the same, e.g. `--alias "Diaoyu Dao=Senkaku Islands"` (repeatable).
+        #[arg(long = "alias", value_name = "FROM=TO")]
+        aliases: Vec<String>,
+        /// Keep case differences as changes.
+        #[arg(long)]
+        keep_case: bool,
+        /// Keep punctuation differences as changes.
+        #[arg(long)]
+        keep_punctuation: bool,
+        /// The left (A) file.
+        left: PathBuf,
+        /// The right (B) file.
+        right: PathBuf,
+    },
+}
+
+/// Output formats for comparisons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// JSON with `rows`, `shared_phrases`, `coverage` and `approximate`.
+    Json,
+    /// A Markdown table.
+    Md,
+    /// A self-contained HTML report.
+    Html,
 }
 
 /// Output formats for statements.
@@ -63,6 +100,59 @@ pub fn run(command: Command) -> ExitCode {
             Ok(article) => emit(&article.text),
             Err(err) => fail(&err),
         },
+        Command::Compare {
+            format,
+            chars,
+            aliases,
+            keep_case,
+            keep_punctuation,
+            left,
+            right,
+        } => {
+            let mut options = CompareOptions {
+                ignore_case: !keep_case,
+                ignore_punctuation: !keep_punctuation,
+                ..CompareOptions::default()
+            };
+            if chars {
+                options.granularity = Granularity::Char;
+            }
+            for alias in &aliases {
+                let Some((from, to)) = alias.split_once('=') else {
+                    return fail(&format!("an alias is written FROM=TO, not {alias:?}"));
+                };
+                options.aliases.push(Alias::new(from.trim(), to.trim()));
+            }
+            compare(format, &options, &left, &right)
+        }
+    }
+}
+
+fn compare(format: ReportFormat, options: &CompareOptions, left: &Path, right: &Path) -> ExitCode {
+    let load = |path: &Path, id| load_file(path, ArticleId(id));
+    let (left_article, right_article) = match (load(left, 0), load(right, 1)) {
+        (Ok(l), Ok(r)) => (l, r),
+        (Err(err), _) | (_, Err(err)) => return fail(&err),
+    };
+    let comparison = compare_texts(&left_article.text, &right_article.text, options);
+    let meta = ReportMeta {
+        left: side_meta(&left_article, left),
+        right: side_meta(&right_article, right),
+    };
+    emit(&match format {
+        ReportFormat::Json => comparison_json(&comparison),
+        ReportFormat::Md => comparison_markdown(&comparison, &meta),
+        ReportFormat::Html => comparison_html(&comparison, &meta),
+    })
+}
+
+fn side_meta(article: &Article, path: &Path) -> SideMeta {
+    SideMeta {
+        title: article.title.clone().unwrap_or_default(),
+        outlet: article.outlet.clone().unwrap_or_default(),
+        date: article.date.clone().unwrap_or_default(),
+        speaker: String::new(),
+        file: path.display().to_string(),
     }
 }
 

@@ -80,3 +80,67 @@ fn a_bad_file_is_reported_and_the_others_still_extract() {
     assert!(stdout.starts_with("file,title,government"), "{stdout}");
     assert!(stdout.contains("briefing.txt"), "{stdout}");
 }
+
+#[test]
+fn compare_writes_rows_shared_phrases_coverage_and_approximate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The islands are China's inherent territory. We firmly oppose the survey.",
+    )
+    .expect("a");
+    std::fs::write(
+        &b,
+        "We strongly oppose the survey. The islands are China's inherent territory.",
+    )
+    .expect("b");
+    let out = demarche()
+        .args(["compare", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for key in ["rows", "shared_phrases", "coverage", "approximate"] {
+        assert!(value.get(key).is_some(), "missing {key}: {value}");
+    }
+    let rows = value["rows"].as_array().expect("rows");
+    assert!(
+        rows.iter().any(|r| r["moved"] == true),
+        "the swapped sentence is marked moved: {value}"
+    );
+    let changes: Vec<&serde_json::Value> = rows
+        .iter()
+        .flat_map(|r| r["changes"].as_array().expect("changes"))
+        .collect();
+    assert!(
+        changes.iter().any(
+            |c| c["op"] == "delete" && c["text"].as_str().is_some_and(|t| t.contains("firmly"))
+        )
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["op"] == "insert"
+                && c["text"].as_str().is_some_and(|t| t.contains("strongly")))
+    );
+}
+
+#[test]
+fn compare_rejects_a_malformed_alias() {
+    let out = demarche()
+        .args(["compare", "--alias", "no-equals-sign"])
+        .arg(fixture("briefing.txt"))
+        .arg(fixture("briefing.txt"))
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FROM=TO"));
+}
