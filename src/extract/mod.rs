@@ -1,6 +1,9 @@
 //! Statement extraction: quote marks -> quote spans; cues; speakers; coreference;
 //! transcripts; attribution to a government.
 
+pub mod knowledge;
+pub mod quotes;
+
 use crate::article::Article;
 use crate::statement::Statement;
 
