@@ -64,6 +64,7 @@ struct TitlesFile {
     state_media: Vec<String>,
     organisations: Vec<Organisation>,
     national_titles: Vec<NationalTitle>,
+    modifiers: Vec<String>,
     honorifics: Vec<String>,
 }
 
@@ -137,6 +138,8 @@ pub struct Knowledge {
     pub national_titles: Vec<(Vec<String>, String)>,
     /// Courtesy titles.
     pub honorifics: HashSet<String>,
+    /// Lowercase words allowed inside a speaker's noun phrase.
+    pub modifiers: HashSet<String>,
     /// Office holders.
     pub holders: Vec<OfficeHolder>,
     /// Every word that appears in a role phrase (lowercase), for name detection.
@@ -241,6 +244,7 @@ impl Knowledge {
                 .map(|t| (words(&t.phrase), t.iso3.clone()))
                 .collect(),
             honorifics: titles.honorifics.into_iter().collect(),
+            modifiers: titles.modifiers.into_iter().collect(),
             holders: holders.holders,
             role_words,
         })
