@@ -3,22 +3,34 @@
 //! government and institutions, so that "Beijing", "the Kremlin" or "Chinese" resolve to a
 //! country.
 
+pub mod phrase_index;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+use phrase_index::{PhraseIndex, strip_article, with_apostrophe_variants};
 
 /// One government as described in the registry file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Government {
     /// ISO 3166-1 alpha-3 code ("CHN"); Kosovo uses "XKX".
     pub iso3: String,
-    /// Common short name ("China", "United States").
+    /// ISO 3166-1 alpha-2 code ("CN"); Kosovo uses "XK".
+    #[serde(default)]
+    pub iso2: String,
+    /// Common short name as news use it ("China", "United States").
     pub name: String,
+    /// Formal name ("People's Republic of China"); also matched as a name.
+    #[serde(default)]
+    pub official_name: Option<String>,
     /// Other names of the country ("PRC", "People's Republic of China", "U.S.", "America").
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Adjectives and nouns of nationality ("Chinese", "American", "U.S.").
+    /// Adjectives and nouns of nationality ("Chinese", "American", "U.S."). Plurals of the
+    /// nouns ("Americans") are derived, not listed.
     #[serde(default)]
     pub demonyms: Vec<String>,
     /// Capitals and seats of government used as metonyms ("Beijing", "Washington").
@@ -34,6 +46,10 @@ pub struct Government {
 #[derive(Debug, Clone, Deserialize)]
 struct RegistryFile {
     governments: Vec<Government>,
+    /// Longer phrases that contain a government phrase but do not name a government
+    /// ("South China Sea", "Latin America"): consumed by [`Governments::find_in`] unreported.
+    #[serde(default)]
+    not_mentions: Vec<String>,
 }
 
 /// How a phrase named a government.
@@ -49,6 +65,17 @@ pub enum MentionKind {
     Institution,
 }
 
+/// One mention of a government in running text, found by [`Governments::find_in`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct GovernmentMention {
+    /// The matched phrase, without a leading "the" ("Kremlin" in "The Kremlin said").
+    pub span: Span,
+    /// The government's ISO alpha-3 code.
+    pub iso3: String,
+    /// How the phrase names the government.
+    pub kind: MentionKind,
+}
+
 /// Errors reading a registry file.
 #[derive(Debug, thiserror::Error)]
 pub enum GovernmentsError {
@@ -59,14 +86,40 @@ pub enum GovernmentsError {
         #[from]
         source: ron::error::SpannedError,
     },
+    /// Two entries share an ISO code.
+    #[error("government registry lists the code {iso3:?} twice")]
+    DuplicateCode {
+        /// The repeated code.
+        iso3: String,
+    },
+    /// Two entries share a short name.
+    #[error("government registry lists the name {name:?} twice")]
+    DuplicateName {
+        /// The repeated name.
+        name: String,
+    },
+    /// One phrase would name two governments.
+    #[error("the phrase {phrase:?} names both {first} and {second} in the government registry")]
+    Collision {
+        /// The phrase (after removing a leading "the").
+        phrase: String,
+        /// The code of the government listed first.
+        first: String,
+        /// The code of the other government.
+        second: String,
+    },
 }
 
 /// The loaded registry with a lookup index from every known phrase to its government.
 #[derive(Debug, Clone)]
 pub struct Governments {
     by_iso3: BTreeMap<String, Government>,
+    /// Short name -> iso3.
+    by_name: BTreeMap<String, String>,
     /// Phrase (case as written, with "the " removed) -> (iso3, kind).
     phrases: BTreeMap<String, (String, MentionKind)>,
+    /// The same phrases (and the blockers) indexed for scanning running text.
+    index: PhraseIndex<(String, MentionKind)>,
 }
 
 const BUNDLED: &str = include_str!("../assets/governments.ron");
@@ -88,30 +141,59 @@ impl Governments {
     /// Parses a registry in the format of `assets/governments.ron`.
     ///
     /// # Errors
-    /// [`GovernmentsError::Parse`] when the RON is malformed.
+    /// [`GovernmentsError::Parse`] when the RON is malformed; `DuplicateCode`,
+    /// `DuplicateName` or `Collision` when two entries share a code, a name or a phrase.
     pub fn from_ron(source: &str) -> Result<Self, GovernmentsError> {
         let file: RegistryFile = ron::from_str(source)?;
         let mut by_iso3 = BTreeMap::new();
-        let mut phrases = BTreeMap::new();
+        let mut by_name = BTreeMap::new();
+        let mut phrases: BTreeMap<String, (String, MentionKind)> = BTreeMap::new();
         for government in file.governments {
             let iso3 = government.iso3.clone();
-            let kinds = [
-                (MentionKind::Name, std::slice::from_ref(&government.name)),
-                (MentionKind::Name, government.aliases.as_slice()),
-                (MentionKind::Demonym, government.demonyms.as_slice()),
-                (MentionKind::Capital, government.capitals.as_slice()),
-                (MentionKind::Institution, government.institutions.as_slice()),
-            ];
-            for (kind, list) in kinds {
-                for phrase in list {
-                    phrases
-                        .entry(strip_article(phrase).to_owned())
-                        .or_insert_with(|| (iso3.clone(), kind));
+            for (phrase, kind) in phrases_of(&government) {
+                match phrases.get(&phrase) {
+                    Some((other, _)) if *other != iso3 => {
+                        return Err(GovernmentsError::Collision {
+                            phrase,
+                            first: other.clone(),
+                            second: iso3,
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        phrases.insert(phrase, (iso3.clone(), kind));
+                    }
                 }
             }
-            by_iso3.insert(iso3, government);
+            if by_name
+                .insert(government.name.clone(), iso3.clone())
+                .is_some()
+            {
+                return Err(GovernmentsError::DuplicateName {
+                    name: government.name,
+                });
+            }
+            if by_iso3.insert(iso3.clone(), government).is_some() {
+                return Err(GovernmentsError::DuplicateCode { iso3 });
+            }
         }
-        Ok(Self { by_iso3, phrases })
+        let blockers: Vec<String> = file
+            .not_mentions
+            .iter()
+            .flat_map(|phrase| with_apostrophe_variants(strip_article(phrase)))
+            .collect();
+        let index = PhraseIndex::new(
+            phrases
+                .iter()
+                .map(|(phrase, value)| (phrase.as_str(), value.clone())),
+            blockers.iter().map(String::as_str),
+        );
+        Ok(Self {
+            by_iso3,
+            by_name,
+            phrases,
+            index,
+        })
     }
 
     /// The government with this ISO alpha-3 code.
@@ -120,9 +202,22 @@ impl Governments {
         self.by_iso3.get(iso3)
     }
 
+    /// The government with this short name ("South Korea"), as the gold files name them.
+    #[must_use]
+    pub fn by_name(&self, name: &str) -> Option<&Government> {
+        self.by_iso3.get(self.by_name.get(name)?)
+    }
+
     /// All governments, ordered by ISO code.
     pub fn iter(&self) -> impl Iterator<Item = &Government> {
         self.by_iso3.values()
+    }
+
+    /// All governments, ordered by short name (for lists shown to people).
+    pub fn iter_by_name(&self) -> impl Iterator<Item = &Government> {
+        self.by_name
+            .values()
+            .filter_map(|iso3| self.by_iso3.get(iso3))
     }
 
     /// Number of governments.
@@ -139,11 +234,30 @@ impl Governments {
 
     /// The government a phrase names exactly ("China", "Chinese", "Beijing", "the Kremlin"),
     /// with how it names it. A leading "the " is ignored; case must match as written in the
-    /// registry, so "china" (a common noun) is not a country.
+    /// registry, so "china" (a common noun) is not a country. Curly apostrophes match
+    /// straight ones.
     #[must_use]
     pub fn lookup(&self, phrase: &str) -> Option<(&Government, MentionKind)> {
         let (iso3, kind) = self.phrases.get(strip_article(phrase.trim()))?;
         Some((self.by_iso3.get(iso3)?, *kind))
+    }
+
+    /// Every mention of a government in running text, left to right, never overlapping: at
+    /// each word the longest known phrase wins ("South Korea" over "Korea"), phrases match
+    /// case-sensitively on word boundaries (hyphens, apostrophes and dots are boundaries, so
+    /// "China's" and "U.S.-China" match and "USB" does not), and phrases such as
+    /// "South China Sea" that merely contain a name are skipped.
+    #[must_use]
+    pub fn find_in(&self, text: &str) -> Vec<GovernmentMention> {
+        self.index
+            .find_in(text)
+            .into_iter()
+            .map(|(span, (iso3, kind))| GovernmentMention {
+                span,
+                iso3: iso3.clone(),
+                kind: *kind,
+            })
+            .collect()
     }
 
     /// Every known phrase with its government and kind, longest first, for scanners that
@@ -160,16 +274,62 @@ impl Governments {
     }
 }
 
-fn strip_article(phrase: &str) -> &str {
-    phrase
-        .strip_prefix("the ")
-        .or_else(|| phrase.strip_prefix("The "))
-        .unwrap_or(phrase)
+/// Every phrase that names `government`, with its kind: the listed ones without a leading
+/// "the", their curly-apostrophe spellings, and plurals of demonyms ("Americans").
+fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
+    let kinds = [
+        (MentionKind::Name, std::slice::from_ref(&government.name)),
+        (MentionKind::Name, government.official_name.as_slice()),
+        (MentionKind::Name, government.aliases.as_slice()),
+        (MentionKind::Demonym, government.demonyms.as_slice()),
+        (MentionKind::Capital, government.capitals.as_slice()),
+        (MentionKind::Institution, government.institutions.as_slice()),
+    ];
+    let mut out = Vec::new();
+    for (kind, list) in kinds {
+        for phrase in list {
+            let phrase = strip_article(phrase.trim());
+            let plural = (kind == MentionKind::Demonym)
+                .then(|| plural_of(phrase))
+                .flatten();
+            let forms = std::iter::once(phrase.to_owned()).chain(plural);
+            for form in forms {
+                out.extend(with_apostrophe_variants(&form).map(|variant| (variant, kind)));
+            }
+        }
+    }
+    out
+}
+
+/// The plural noun of a demonym that takes one ("American" -> "Americans", "Thai" ->
+/// "Thais"); none for adjectives that are also mass nouns ("Chinese", "British", "Swiss").
+fn plural_of(demonym: &str) -> Option<String> {
+    let last = demonym.chars().next_back()?;
+    let no_plural = !last.is_ascii_lowercase()
+        || ["s", "sh", "ch", "ese", "y", "x", "z", "ois"]
+            .iter()
+            .any(|ending| demonym.ends_with(ending));
+    (!no_plural).then(|| format!("{demonym}s"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn iso3_of(phrase: &str) -> Option<&'static str> {
+        Governments::bundled()
+            .lookup(phrase)
+            .map(|(government, _)| government.iso3.as_str())
+    }
+
+    /// (matched text, iso3, kind) for every mention in `text`.
+    fn mentions(text: &str) -> Vec<(&str, String, MentionKind)> {
+        Governments::bundled()
+            .find_in(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text), m.iso3, m.kind))
+            .collect()
+    }
 
     #[test]
     fn bundled_registry_parses_and_resolves_metonyms() {
@@ -181,5 +341,275 @@ mod tests {
         let (russia, _) = registry.lookup("the Kremlin").expect("Kremlin known");
         assert_eq!(russia.iso3, "RUS");
         assert!(registry.lookup("china").is_none());
+    }
+
+    #[test]
+    fn every_un_member_observer_taiwan_and_kosovo_is_listed_with_valid_codes() {
+        let registry = Governments::bundled();
+        assert_eq!(registry.len(), 197, "193 UN members + VAT, PSE, TWN, XKX");
+        for code in ["VAT", "PSE", "TWN", "XKX"] {
+            assert!(registry.get(code).is_some(), "{code} missing");
+        }
+        let mut iso2 = std::collections::BTreeSet::new();
+        for government in registry.iter() {
+            let upper = |code: &str, len: usize| {
+                code.len() == len && code.bytes().all(|b| b.is_ascii_uppercase())
+            };
+            assert!(upper(&government.iso3, 3), "bad iso3 {:?}", government.iso3);
+            assert!(
+                upper(&government.iso2, 2),
+                "bad iso2 for {}",
+                government.iso3
+            );
+            assert!(
+                iso2.insert(government.iso2.clone()),
+                "iso2 {} twice",
+                government.iso2
+            );
+            assert_eq!(
+                registry.by_name(&government.name).map(|g| &g.iso3),
+                Some(&government.iso3)
+            );
+        }
+    }
+
+    #[test]
+    fn gold_short_names_resolve_by_name_and_sort() {
+        let registry = Governments::bundled();
+        let gold = [
+            ("China", "CHN"),
+            ("Japan", "JPN"),
+            ("South Korea", "KOR"),
+            ("United States", "USA"),
+            ("Russia", "RUS"),
+            ("United Kingdom", "GBR"),
+            ("India", "IND"),
+            ("Malaysia", "MYS"),
+            ("Israel", "ISR"),
+            ("Palestine", "PSE"),
+            ("Jordan", "JOR"),
+            ("France", "FRA"),
+            ("Austria", "AUT"),
+            ("Vietnam", "VNM"),
+            ("Afghanistan", "AFG"),
+            ("Australia", "AUS"),
+            ("Iran", "IRN"),
+        ];
+        for (name, iso3) in gold {
+            assert_eq!(registry.by_name(name).map(|g| g.iso3.as_str()), Some(iso3));
+        }
+        assert!(registry.by_name("Chinese").is_none());
+        let names: Vec<&str> = registry.iter_by_name().map(|g| g.name.as_str()).collect();
+        assert_eq!(names.len(), registry.len());
+        assert!(names.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn phrase_naming_two_governments_is_rejected() {
+        let source = r#"(governments: [
+            (iso3: "AAA", name: "Alpha", demonyms: ["Korean"]),
+            (iso3: "BBB", name: "Beta", demonyms: ["Korean"]),
+        ])"#;
+        match Governments::from_ron(source) {
+            Err(GovernmentsError::Collision {
+                phrase,
+                first,
+                second,
+            }) => {
+                assert_eq!(
+                    (phrase.as_str(), first.as_str(), second.as_str()),
+                    ("Korean", "AAA", "BBB")
+                );
+            }
+            other => panic!("expected a collision, got {other:?}"),
+        }
+        let same_name =
+            r#"(governments: [(iso3: "AAA", name: "Alpha"), (iso3: "BBB", name: "Alpha")])"#;
+        assert!(matches!(
+            Governments::from_ron(same_name),
+            Err(GovernmentsError::Collision { .. } | GovernmentsError::DuplicateName { .. })
+        ));
+        let same_code =
+            r#"(governments: [(iso3: "AAA", name: "Alpha"), (iso3: "AAA", name: "Beta")])"#;
+        assert!(matches!(
+            Governments::from_ron(same_code),
+            Err(GovernmentsError::DuplicateCode { .. })
+        ));
+    }
+
+    #[test]
+    fn not_mentions_never_shadow_a_government_phrase() {
+        let file: RegistryFile = ron::from_str(BUNDLED).expect("bundled file parses");
+        for phrase in &file.not_mentions {
+            assert!(
+                iso3_of(phrase).is_none(),
+                "{phrase:?} is both a phrase and a not-mention"
+            );
+        }
+    }
+
+    #[test]
+    fn metonyms_and_institutions_resolve() {
+        let cases = [
+            ("Beijing", "CHN"),
+            ("Zhongnanhai", "CHN"),
+            ("Chinese Foreign Ministry", "CHN"),
+            (
+                "Ministry of Foreign Affairs of the People's Republic of China",
+                "CHN",
+            ),
+            (
+                "Ministry of Foreign Affairs of the People\u{2019}s Republic of China",
+                "CHN",
+            ),
+            ("PRC", "CHN"),
+            ("Tokyo", "JPN"),
+            ("Kantei", "JPN"),
+            ("Kasumigaseki", "JPN"),
+            ("Seoul", "KOR"),
+            ("ROK", "KOR"),
+            ("the Blue House", "KOR"),
+            ("Pyongyang", "PRK"),
+            ("DPRK", "PRK"),
+            ("North Korea", "PRK"),
+            ("North Korean", "PRK"),
+            ("Moscow", "RUS"),
+            ("The Kremlin", "RUS"),
+            ("Washington", "USA"),
+            ("the White House", "USA"),
+            ("the Pentagon", "USA"),
+            ("State Department", "USA"),
+            ("U.S.", "USA"),
+            ("Americans", "USA"),
+            ("London", "GBR"),
+            ("Downing Street", "GBR"),
+            ("Whitehall", "GBR"),
+            ("Foreign Office", "GBR"),
+            ("Britain", "GBR"),
+            ("British", "GBR"),
+            ("Paris", "FRA"),
+            ("the Elysee", "FRA"),
+            ("Élysée", "FRA"),
+            ("Quai d'Orsay", "FRA"),
+            ("Quai d\u{2019}Orsay", "FRA"),
+            ("Kyiv", "UKR"),
+            ("Kiev", "UKR"),
+            ("New Delhi", "IND"),
+            ("South Block", "IND"),
+            ("Tehran", "IRN"),
+            ("Jerusalem", "ISR"),
+            ("Ramallah", "PSE"),
+            ("Palestinian Authority", "PSE"),
+            ("Amman", "JOR"),
+            ("Hanoi", "VNM"),
+            ("Canberra", "AUS"),
+            ("Kabul", "AFG"),
+            ("Vienna", "AUT"),
+            ("Bundeskanzleramt", "DEU"),
+            ("UAE", "ARE"),
+            ("Emirati", "ARE"),
+            ("Filipino", "PHL"),
+            ("Philippine", "PHL"),
+            ("Holy See", "VAT"),
+            ("Taipei", "TWN"),
+            ("Pristina", "XKX"),
+            ("Ivory Coast", "CIV"),
+            ("Côte d'Ivoire", "CIV"),
+            ("DRC", "COD"),
+            ("Brazzaville", "COG"),
+        ];
+        for (phrase, iso3) in cases {
+            assert_eq!(iso3_of(phrase), Some(iso3), "{phrase}");
+        }
+        let (_, kind) = Governments::bundled()
+            .lookup("the Kremlin")
+            .expect("Kremlin known");
+        assert_eq!(kind, MentionKind::Institution);
+    }
+
+    #[test]
+    fn ambiguous_bare_forms_are_not_listed() {
+        for phrase in [
+            "Korean",
+            "Congolese",
+            "Guinean",
+            "Dominican",
+            "Congo",
+            "Central African",
+            "Foreign Ministry",
+            "MOFA",
+            "turkey",
+            "us",
+        ] {
+            assert_eq!(iso3_of(phrase), None, "{phrase}");
+        }
+        assert_eq!(iso3_of("South Korean"), Some("KOR"));
+        assert_eq!(iso3_of("Equatorial Guinean"), Some("GNQ"));
+    }
+
+    #[test]
+    fn find_in_handles_possessives_hyphens_and_abbreviations() {
+        use MentionKind::{Capital, Demonym, Institution, Name};
+        let s = |text: &str, iso3: &str, kind| (text.to_owned(), iso3.to_owned(), kind);
+        let owned = |text: &str| -> Vec<(String, String, MentionKind)> {
+            mentions(text)
+                .into_iter()
+                .map(|(t, i, k)| (t.to_owned(), i, k))
+                .collect()
+        };
+        assert_eq!(
+            owned("The Kremlin said China's stance on U.S.-China ties was clear."),
+            vec![
+                s("Kremlin", "RUS", Institution),
+                s("China", "CHN", Name),
+                s("U.S.", "USA", Name),
+                s("China", "CHN", Name),
+            ]
+        );
+        assert_eq!(
+            owned("A USB stick on the bus; the US and the UK's Foreign Office."),
+            vec![
+                s("US", "USA", Name),
+                s("UK", "GBR", Name),
+                s("Foreign Office", "GBR", Institution)
+            ]
+        );
+        assert_eq!(
+            owned("Indo-Chinese trade; South Korean and North Korean envoys met in Seoul."),
+            vec![
+                s("Chinese", "CHN", Demonym),
+                s("South Korean", "KOR", Demonym),
+                s("North Korean", "PRK", Demonym),
+                s("Seoul", "KOR", Capital),
+            ]
+        );
+        assert_eq!(
+            owned(
+                "Patrols in the South China Sea and the Taiwan Strait angered Beijing\u{2019}s leaders."
+            ),
+            vec![s("Beijing", "CHN", Capital)]
+        );
+        assert_eq!(
+            owned("The People\u{2019}s Republic of China and the Republic of China (Taiwan)."),
+            vec![
+                s("People\u{2019}s Republic of China", "CHN", Name),
+                s("Republic of China (Taiwan)", "TWN", Name),
+            ]
+        );
+        assert_eq!(
+            owned("Latin American and Native American leaders, and Americans."),
+            vec![s("Americans", "USA", Demonym)]
+        );
+        assert!(mentions("china and turkey, usb").is_empty());
+    }
+
+    #[test]
+    fn find_in_reports_byte_spans_in_multibyte_text() {
+        let text = "“Élysée” — Guinea-Bissau’s and Papua New Guinea’s envoys";
+        let found = Governments::bundled().find_in(text);
+        let codes: Vec<&str> = found.iter().map(|m| m.iso3.as_str()).collect();
+        assert_eq!(codes, ["FRA", "GNB", "PNG"]);
+        assert_eq!(found[0].span.slice(text), "Élysée");
+        assert_eq!(found[2].span.slice(text), "Papua New Guinea");
     }
 }
