@@ -106,7 +106,7 @@ fn speaker_like(p: &Phrase) -> bool {
 
 /// The speaker phrase whose tokens are `toks[range]` (a subject slot), merging an apposition
 /// split off by commas ("Lee, South Korea's ambassador, said").
-fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
     let mut end = toks.len();
@@ -197,6 +197,11 @@ pub fn merge(mut named: Phrase, apposition: Phrase) -> Phrase {
 }
 
 /// The speaker phrase right after a cue verb ("said Zhao Lijian, the spokesman,").
+#[must_use]
+pub fn phrase_after_cue(para: &Para, from: usize, to: usize) -> Option<Phrase> {
+    phrase_after(para, from, to)
+}
+
 fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
     if from >= to {
         return None;
@@ -232,7 +237,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
 /// The subject of the clause holding the cue when no noun phrase stands right before the
 /// verb ("Beijing denies the claims, saying ..."): the leading noun phrase of the nearest
 /// comma segment that has one.
-fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let mut seg_end = cue;
     let mut i = cue;
     while i > from {
@@ -317,8 +322,13 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         while i > from {
             i -= 1;
             if let Some(cue) = cue_at(&para.toks, i) {
+                let participle = para.toks[i].lower.ends_with("ing")
+                    && i > 0
+                    && para.toks[i - 1].trail == Some(',');
                 let phrase = if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
+                } else if participle {
+                    clause_subject(para, floor, i)
                 } else {
                     phrase_before(para, from, i)
                         .or_else(|| clause_subject(para, floor, i))

@@ -90,11 +90,32 @@ impl Memory {
 
     /// Records that `entity` was mentioned at `at` (as a speaker or not).
     pub fn mention(&mut self, entity: usize, at: usize, speaker: bool) {
-        self.mentions.push(Mention {
-            at,
-            entity,
-            speaker,
-        });
+        let pos = self.mentions.partition_point(|m| m.at <= at);
+        self.mentions.insert(
+            pos,
+            Mention {
+                at,
+                entity,
+                speaker,
+            },
+        );
+    }
+
+    /// The country most often spoken for by government entities so far, used for officials
+    /// whose country the text leaves implicit.
+    #[must_use]
+    pub fn usual_government(&self) -> Option<String> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for m in &self.mentions {
+            let e = &self.entities[m.entity];
+            if e.group == Group::Government && e.governments.len() == 1 {
+                *counts.entry(e.governments[0].as_str()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(g, _)| g.to_owned())
     }
 
     /// The entity of the latest speaker mention before `at`.

@@ -113,6 +113,14 @@ pub(crate) fn resolve(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_
     if let Some(p) = phrase.pronoun {
         return memory.resolve_pronoun(p, at, sentence_start);
     }
+    if phrase.metonym && phrase.countries.len() == 1 {
+        // "Monaco said" after "Lisa Monaco": a known person's surname beats the country.
+        if let Some(i) = memory.find_name(phrase.description.trim()) {
+            if memory.entities[i].name.is_some() && !phrase.description.contains(' ') {
+                return Some(i);
+            }
+        }
+    }
     if let Some((name, _)) = &phrase.name {
         let name = coref::clean_name(name);
         if let Some(i) = memory.find_name(&name) {
@@ -156,7 +164,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let mut memory = Memory::new(article.date.as_deref());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
-    let mut last_quote_entity: Option<(usize, usize)> = None; // (paragraph, entity)
+    let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
@@ -164,13 +172,30 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         }
         let para = Para::new(text, *span, para_quotes);
         indirect::register_mentions(&para, &mut memory);
+        // Quotes and reported-speech cues, in text order.
+        let mut events: Vec<(usize, bool, usize)> = (0..para.quotes.len())
+            .map(|qi| (para.quotes[qi].open, true, qi))
+            .collect();
+        events.extend(
+            indirect::candidates(&para)
+                .into_iter()
+                .map(|i| (para.toks[i].span.start, false, i)),
+        );
+        events.sort_unstable();
         let mut prev_in_para: Option<usize> = None;
-        for qi in 0..para.quotes.len() {
+        for (_, is_quote, index) in events {
+            if !is_quote {
+                if let Some(d) = indirect::statement_at(&para, index, &mut memory) {
+                    drafts.push(d);
+                }
+                continue;
+            }
+            let qi = index;
             let q = para.quotes[qi];
             let found = find_for_quote(&para, qi);
             let near = found.as_ref().is_some_and(|f| {
                 let words = q.content.slice(text).split_whitespace().count();
-                f.distance <= if words <= 4 { 8 } else { 30 }
+                f.distance <= if words <= 4 { 12 } else { 30 }
             });
             if !q.continues_previous && is_label(&para, qi, near) {
                 continue;
@@ -188,20 +213,19 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     // No cue: a later segment of a quotation, or a quoted paragraph of its
                     // own, continues the previous speaker.
                     let carried = if q.continues_previous {
-                        drafts.last().and_then(|_| last_quote_entity.map(|(_, e)| e))
+                        last_quote.map(|(_, e)| e)
                     } else if let Some(e) = prev_in_para {
                         Some(e)
                     } else {
-                        last_quote_entity
-                            .filter(|(p, _)| pi.saturating_sub(*p) <= 3)
-                            .map(|(_, e)| e)
+                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3);
+                        memory.last_speaker(q.open).filter(|_| recent)
                     };
                     (carried, None, "quote+previous-speaker")
                 }
             };
             if let Some(e) = entity {
                 prev_in_para = Some(e);
-                last_quote_entity = Some((pi, e));
+                last_quote = Some((pi, e));
             }
             let kind = kind_of(&para, qi);
             let confidence = match (&found, entity) {
@@ -210,6 +234,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 (None, Some(_)) => 0.6,
                 _ => 0.3,
             };
+            if let Some(e) = entity {
+                fill_country(&mut memory, e);
+            }
             drafts.push(Draft {
                 spans: vec![q.content],
                 kind,
@@ -222,8 +249,30 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 continues_previous: q.continues_previous,
             });
         }
-        drafts.extend(indirect::statements(&para, &mut memory));
     }
-    // Entities named later: refresh speaker names from the final memory.
+    // Entities named later keep the name: refresh speakers from the final memory.
+    for d in &mut drafts {
+        if let Some(e) = &mut d.entity {
+            if e.name.is_none() {
+                if let Some(m) = memory
+                    .entities
+                    .iter()
+                    .find(|m| m.description == e.description && m.name.is_some() && m.description.is_some())
+                {
+                    e.name.clone_from(&m.name);
+                }
+            }
+        }
+    }
     drafts
+}
+
+/// A government official whose country the text leaves implicit speaks for the country the
+/// article's other officials mostly speak for.
+fn fill_country(memory: &mut Memory, e: usize) {
+    if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
+        if let Some(g) = memory.usual_government() {
+            memory.entities[e].governments = vec![g];
+        }
+    }
 }

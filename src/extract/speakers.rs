@@ -256,6 +256,20 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             continue;
         }
         if let Some((n, iso3, kind)) = country_at(toks, i) {
+            // "Lisa O. Monaco": a country name right after a first name is a surname.
+            let surname = matches!(kind, MentionKind::Name | MentionKind::Capital)
+                && i > 0
+                && !used[i - 1]
+                && (is_name_token(&toks[i - 1], k) && !toks[i - 1].possessive
+                    || toks[i - 1].word.len() == 2 && toks[i - 1].word.ends_with('.'));
+            if surname {
+                all_places = false;
+                i += n;
+                continue;
+            }
+            if kind != MentionKind::Capital && kind != MentionKind::Name {
+                all_places = false;
+            }
             if !host && !phrase.countries.contains(&iso3) {
                 phrase.countries.push(iso3);
             }
@@ -395,7 +409,7 @@ pub fn np_token(t: &Token) -> bool {
         || matches!(
             lower,
             "the" | "a" | "an" | "of" | "to" | "and" | "for" | "in" | "two" | "its" | "his" | "her"
-                | "their" | "&"
+                | "their" | "&" | "he" | "she" | "it" | "they" | "we" | "i"
         )
         || t.possessive
         || t.word.len() == 2 && t.word.ends_with('.')
@@ -415,6 +429,9 @@ pub fn trailing_np(toks: &[Token]) -> usize {
             break;
         }
         start -= 1;
+        if pronoun(&t.lower).is_some() {
+            break;
+        }
     }
     // Do not start on a preposition or conjunction.
     while start < toks.len()
@@ -431,6 +448,9 @@ pub fn trailing_np(toks: &[Token]) -> usize {
 /// The noun phrase that starts `toks` (a subject after a verb): one past its last token.
 #[must_use]
 pub fn leading_np(toks: &[Token]) -> usize {
+    if toks.first().is_some_and(|t| pronoun(&t.lower).is_some()) {
+        return 1;
+    }
     let mut end = 0;
     while end < toks.len() {
         let t = &toks[end];
