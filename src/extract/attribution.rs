@@ -149,12 +149,13 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     }
     // An apposition: "Name, the role of X, said" -> merge the name in.
     if phrase.name.is_none() && phrase.pronoun.is_none() && start > 0 {
-        let prev_end = start;
-        if toks[prev_end - 1].trail == Some(',') {
+        let lo = start.saturating_sub(14);
+        if let Some(comma) = (lo..start).rev().find(|&j| toks[j].trail == Some(',')) {
+            let prev_end = comma + 1;
             let prev_start = trailing_np(&toks[..prev_end]);
             if prev_start < prev_end {
                 let named = analyze(para.text, strip_leading(&toks[prev_start..prev_end]));
-                if named.name.is_some() {
+                if named.name.is_some() && named.pronoun.is_none() {
                     phrase = merge(named, phrase);
                 }
             }
@@ -206,7 +207,17 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
     if from >= to {
         return None;
     }
-    let toks = &para.toks[from..to];
+    let mut toks = &para.toks[from..to];
+    // "said a joint statement from the two agencies": the source follows the noun.
+    let k = super::knowledge::Knowledge::bundled();
+    if let Some(p) = toks.iter().take(4).position(|t| k.report_nouns.contains(&t.lower)) {
+        if toks
+            .get(p + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
+        {
+            toks = &toks[p + 2..];
+        }
+    }
     if toks
         .first()
         .is_some_and(|t| !t.capitalised() && !matches!(t.lower.as_str(), "the" | "a" | "an"))
@@ -277,7 +288,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let content = q.content.slice(para.text);
     let ends_sentence = content
         .trim_end_matches(['"', '\'', '’', '”', ')'])
-        .ends_with(['.', '?', '!']);
+        .ends_with('.');
     // After the quote: `"...," X said` / `"...," said X`.
     let mut after: Option<Found> = None;
     let next_lower = para

@@ -118,6 +118,16 @@ impl Memory {
             .map(|(g, _)| g.to_owned())
     }
 
+    /// The latest entity naming several people or bodies mentioned before `at`.
+    #[must_use]
+    pub fn last_plural(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.at < at && self.entities[m.entity].plural)
+            .map(|m| m.entity)
+    }
+
     /// The entity of the latest speaker mention before `at`.
     #[must_use]
     pub fn last_speaker(&self, at: usize) -> Option<usize> {

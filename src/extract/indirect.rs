@@ -64,49 +64,67 @@ fn is_cue_like(para: &Para, i: usize) -> bool {
 pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
     let toks = &para.toks;
     let cue: Cue = cue_at(toks, i)?;
-    if i > 0 && matches!(toks[i - 1].lower.as_str(), "to" | "not" | "never" | "n't") {
-        return None;
+    if i > 0 {
+        let prev = toks[i - 1].lower.as_str();
+        // "to say", "not say"; "have claims", "its claimed territory": not a report.
+        if matches!(prev, "to" | "not" | "never" | "n't" | "its" | "his" | "her" | "their" | "the" | "a" | "an" | "our" | "your")
+            || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
+        {
+            return None;
+        }
     }
     let ss = para.sentence_start(i);
     let se = para.sentence_end(i);
-    if se <= i + 1 {
-        return None;
-    }
-    // A quote in the same sentence after the cue belongs to the quote rules.
-    let quoted_after = (i + 1..se).any(|j| para.inside[j].is_some());
     let participle = toks[i].lower.ends_with("ing");
     // Subject.
     let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, i).or_else(|| clause_subject(para, ss, i))
+    }?;
+    let first = para.token_at(phrase.span.start);
+    // The subject of a report is a speaker, whatever becomes of the content.
+    let entity = super::resolve(memory, &phrase, phrase.span.start, toks[ss].span.start)?;
+    memory.mention(entity, phrase.span.start, true);
+    // Inside a subordinate clause ("While the White House urges ...") or a headline.
+    let subordinate = |t: &str| {
+        matches!(
+            t,
+            "while" | "as" | "although" | "though" | "if" | "when" | "after" | "because" | "since" | "before" | "unless" | "whereas"
+        )
     };
+    if first > 0 && subordinate(&toks[first - 1].lower)
+        || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
+    {
+        return None;
+    }
     // Trailing attribution: "<clause>, Carter said."
-    let trailing = phrase.as_ref().is_some_and(|p| {
-        let first = para.token_at(p.span.start);
-        first > ss + 2
-            && toks[first - 1].trail == Some(',')
-            && (i + 1..se).all(|j| !toks[j].capitalised() || j > i + 4)
-            && se - i <= 6
-    });
+    let after_words = se.saturating_sub(i + 1);
+    let trailing = first > ss + 2
+        && toks[first - 1].trail == Some(',')
+        && after_words <= 7
+        && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
     let (content_start, content_end) = if trailing {
-        let p = phrase.as_ref()?;
-        let first = para.token_at(p.span.start);
-        if (ss..first).any(|j| para.inside[j].is_some()) {
+        let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
+        if para.inside[ss].is_some() || inside * 2 > first - ss {
             return None;
         }
         (ss, first)
     } else {
-        if quoted_after {
-            // Only when the quote lies beyond the reported clause.
-            let end = clause_end(para, i + 1, se);
-            if (i + 1..end).any(|j| para.inside[j].is_some()) {
-                return None;
-            }
+        if se <= i + 1 {
+            return None;
         }
         let mut j = i + 1;
+        let mut after_that = false;
         if cue.object {
-            // "accused X of Y", "urged X to Y": the content runs from X.
+            // "accused X of Y", "urged X to Y": the content runs from X, and needs the
+            // preposition.
+            let has_prep = (j..se.min(j + 10)).any(|k| {
+                matches!(toks[k].lower.as_str(), "of" | "to" | "against" | "for" | "that" | "over")
+            });
+            if !has_prep {
+                return None;
+            }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
                 j += leading_np(&toks[j..se]).min(4);
@@ -116,22 +134,31 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 if (j..k).all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
                 {
                     j = k + 1;
+                    after_that = true;
                 }
             }
         }
-        if j >= se || toks[j].lead.is_some_and(super::quotes::is_quote_mark) {
+        if j >= se || toks[j].lead.is_some_and(super::quotes::is_quote_mark) || para.inside[j].is_some() {
             return None;
         }
-        (j, clause_end(para, j, se))
+        if !cue.object && !after_that && is_preposition(&toks[j].lower) && cue.len == 1 {
+            return None;
+        }
+        let end = clause_end(para, j, se);
+        // A clause that runs into a quote belongs to the quote rules.
+        if end < se && para.inside[end].is_some() {
+            return None;
+        }
+        if !cue.object && cue.len == 1 && !after_that && !has_verb(&toks[j..end]) {
+            return None;
+        }
+        (j, end)
     };
     if content_end <= content_start + 2 {
         return None;
     }
-    let phrase = phrase?;
-    let entity = super::resolve(memory, &phrase, phrase.span.start, toks[ss].span.start)?;
-    memory.mention(entity, phrase.span.start, true);
     let e = memory.entities[entity].clone();
-    if e.group != Group::Government {
+    if e.group != Group::Government || e.governments.is_empty() {
         return None;
     }
     let span = Span::new(
@@ -152,6 +179,30 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         },
         confidence: 0.6,
         continues_previous: false,
+    })
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "on" | "in" | "of" | "during" | "after" | "before" | "for" | "with" | "to" | "from"
+            | "about" | "by" | "over" | "under" | "through" | "into" | "as" | "while" | "when"
+            | "regarding" | "amid" | "last" | "earlier" | "this" | "late"
+    )
+}
+
+/// True when the words hold something like a finite verb (an auxiliary, a modal, a past
+/// form), so that they can be a reported clause rather than a noun phrase.
+fn has_verb(toks: &[super::lex::Token]) -> bool {
+    toks.iter().skip(1).any(|t| {
+        let w = t.lower.as_str();
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "will" | "would" | "should" | "could" | "can" | "may"
+                | "might" | "must" | "has" | "have" | "had" | "do" | "does" | "did" | "be"
+                | "been" | "wants" | "want" | "needs" | "remains" | "remain" | "won't" | "can't"
+                | "isn't" | "wasn't" | "aren't" | "doesn't" | "don't" | "didn't"
+        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised()
     })
 }
 

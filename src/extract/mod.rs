@@ -146,6 +146,11 @@ pub(crate) fn resolve(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_
         if let Some(i) = memory.resolve_definite(phrase, at) {
             return Some(i);
         }
+        if phrase.plural {
+            if let Some(i) = memory.last_plural(at) {
+                return Some(i);
+            }
+        }
     }
     let entity = memory.entity_from(phrase);
     if entity.governments.is_empty() && entity.group == Group::Government {

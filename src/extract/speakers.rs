@@ -328,7 +328,9 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     phrase.plural = head.ends_with('s')
         && (k.role_words.contains(head.as_str()) || head == "leaders")
         && !head.ends_with("ss")
-        || lowers.iter().any(|w| w == "and") && !phrase.body;
+        || lowers.iter().any(|w| w == "and")
+        || lowers.first().is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"))
+        || lowers.get(1).is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"));
     // Gender.
     for t in toks {
         match t.word.as_str() {
