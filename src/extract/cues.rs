@@ -18,6 +18,8 @@ pub struct Cue {
     pub reported: bool,
     /// The content starts at the verb's object ("accused X of").
     pub object: bool,
+    /// The content may be an infinitive ("vowed to ...").
+    pub infinitive: bool,
 }
 
 /// The cue starting at token `i`, if any.
@@ -42,6 +44,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 source_after,
                 reported: !source_after,
                 object: false,
+                infinitive: false,
             });
         }
     }
@@ -57,5 +60,6 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         source_after: false,
         reported: verb.reported,
         object: verb.object,
+        infinitive: verb.infinitive,
     })
 }

@@ -34,12 +34,11 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             continue;
         }
         let phrase = analyze(para.text, &toks[s..i]);
-        let titled_person = phrase.name.is_some()
-            && (phrase.gov_role || phrase.other.is_some() || !phrase.countries.is_empty());
+        let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
         if titled_person || body {
             let at = phrase.span.start;
-            if let Some(e) = super::resolve(memory, &phrase, at, at) {
+            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, at, false);
             }
         }
@@ -84,7 +83,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     }?;
     let first = para.token_at(phrase.span.start);
     // The subject of a report is a speaker, whatever becomes of the content.
-    let entity = super::resolve(memory, &phrase, phrase.span.start, toks[ss].span.start)?;
+    let entity = super::resolve(memory, &phrase, phrase.span.start, toks[ss].span.start, true)?;
     memory.mention(entity, phrase.span.start, true);
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| {
@@ -100,9 +99,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     }
     // Trailing attribution: "<clause>, Carter said."
     let after_words = se.saturating_sub(i + 1);
+    let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
         && after_words <= 7
+        && (after_words == 0 || audience || is_preposition(&toks[i + 1].lower))
         && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
     let (content_start, content_end) = if trailing {
         let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
@@ -141,7 +142,8 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if j >= se || toks[j].lead.is_some_and(super::quotes::is_quote_mark) || para.inside[j].is_some() {
             return None;
         }
-        if !cue.object && !after_that && is_preposition(&toks[j].lower) && cue.len == 1 {
+        let infinitive = cue.infinitive && toks[j].lower == "to";
+        if !cue.object && !after_that && !infinitive && is_preposition(&toks[j].lower) && cue.len == 1 {
             return None;
         }
         let end = clause_end(para, j, se);
@@ -149,7 +151,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if end < se && para.inside[end].is_some() {
             return None;
         }
-        if !cue.object && cue.len == 1 && !after_that && !has_verb(&toks[j..end]) {
+        if !cue.object && !infinitive && cue.len == 1 && !after_that && !has_verb(&toks[j..end]) {
             return None;
         }
         (j, end)

@@ -19,6 +19,9 @@ pub struct CueVerb {
     /// The reported content starts at the verb's object ("accused X of ...").
     #[serde(default)]
     pub object: bool,
+    /// The content may be an infinitive clause ("vowed to ...").
+    #[serde(default)]
+    pub infinitive: bool,
 }
 
 #[derive(Debug, Deserialize)]

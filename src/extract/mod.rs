@@ -32,6 +32,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         news_statements(article)
     };
     drafts.sort_by_key(|d| d.spans.first().map(|s| s.start));
+    drafts.dedup_by(|a, b| a.spans == b.spans);
     drafts
         .into_iter()
         .enumerate()
@@ -68,6 +69,12 @@ impl Draft {
                 e.affiliation.clone(),
             ),
             None => (None, None, Group::Other, Vec::new(), None),
+        };
+        // A government voice whose country cannot be told is not counted for any government.
+        let (group, affiliation) = if group == Group::Government && governments.is_empty() {
+            (Group::Other, Some("government (country unknown)".to_owned()))
+        } else {
+            (group, affiliation)
         };
         let mut chain = Vec::new();
         if let Some(m) = &self.mention_text {
@@ -109,7 +116,13 @@ impl Draft {
 }
 
 /// Resolves a speaker phrase to an entity of the memory.
-pub(crate) fn resolve(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_start: usize) -> Option<usize> {
+pub(crate) fn resolve(
+    memory: &mut Memory,
+    phrase: &Phrase,
+    at: usize,
+    sentence_start: usize,
+    as_speaker: bool,
+) -> Option<usize> {
     if let Some(p) = phrase.pronoun {
         return memory.resolve_pronoun(p, at, sentence_start);
     }
@@ -130,7 +143,11 @@ pub(crate) fn resolve(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
-        if entity.group == Group::Government && entity.governments.is_empty() {
+        if as_speaker
+            && phrase.gov_role
+            && entity.group == Group::Government
+            && entity.governments.is_empty()
+        {
             if let Some(prev) = memory.last_speaker(at) {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
@@ -207,7 +224,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             }
             let (entity, found, rule) = match found.filter(|_| near || !q.continues_previous) {
                 Some(f) => {
-                    let e = resolve(&mut memory, &f.phrase, f.phrase.span.start, f.sentence_start);
+                    let e = resolve(&mut memory, &f.phrase, f.phrase.span.start, f.sentence_start, true);
                     if let Some(e) = e {
                         memory.mention(e, f.phrase.span.start, true);
                     }

@@ -230,6 +230,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     // Marks per token: part of a country / organisation phrase, or a host after "to"/"in".
     let mut used = vec![false; toks.len()];
     let mut all_places = true;
+    let mut institution_end: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let host = i > 0
@@ -274,7 +275,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
                 phrase.countries.push(iso3);
             }
             if kind == MentionKind::Institution {
-                phrase.body = true;
+                institution_end = Some(i + n);
                 phrase.gov_role = true;
             }
             for u in &mut used[i..i + n] {
@@ -321,7 +322,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     let head = &lowers[head_end - 1];
     let head_text = lowers[..head_end].join(" ");
-    phrase.body = phrase.body
+    phrase.body = institution_end == Some(head_end)
         || k.bodies.iter().any(|b| {
             head_text.ends_with(&b.join(" ")) && b.last().is_some_and(|w| w == head)
         });
