@@ -147,8 +147,11 @@ impl Memory {
             Pronoun::She => !e.body && !e.plural && e.gender != Gender::Male,
             Pronoun::It => e.body && !e.plural,
             Pronoun::They => e.plural || e.body,
-            Pronoun::First => true,
+            Pronoun::First | Pronoun::Report => true,
         };
+        if p == Pronoun::Report {
+            return self.last_speaker(at);
+        }
         let before = self.mentions.iter().rev().filter(|m| m.at < at);
         // A fitting subject earlier in the same sentence.
         if let Some(m) = before
@@ -362,7 +365,10 @@ impl Memory {
             name,
             description,
             role,
-            body: phrase.body || phrase.metonym,
+            body: phrase.body
+                || phrase.metonym
+                || phrase.organisation.is_some() && phrase.name.is_none()
+                || phrase.state_media.is_some() && phrase.name.is_none(),
             plural: phrase.plural || phrase.countries.len() > 1 && phrase.metonym,
             gender,
             group,

@@ -36,11 +36,16 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         let phrase = analyze(para.text, &toks[s..i]);
         let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
+        let known = phrase.name.as_ref().and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
+        // A subject at the start of its sentence is as salient as a speaker.
+        let subject = para.sentence_start(s) == start;
+        let at = phrase.span.start;
         if titled_person || body {
-            let at = phrase.span.start;
-            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
-                memory.mention(e, at, false);
+            if let Some(e) = super::resolve(memory, &phrase, at, at, true) {
+                memory.mention(e, at, subject);
             }
+        } else if let Some(e) = known {
+            memory.mention(e, at, subject);
         }
     }
 }

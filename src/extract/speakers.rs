@@ -20,6 +20,8 @@ pub enum Pronoun {
     They,
     /// I / we (in a transcript or a quote's frame)
     First,
+    /// "the statement", "the joint statement": the source of the latest report.
+    Report,
 }
 
 /// Grammatical gender known for a person.
@@ -197,6 +199,12 @@ fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> u
         if used[start - 1] || !(is_name_token(t, k) || particle || initial) {
             break;
         }
+        if start < end && (t.trail == Some(')') || toks[start].lead == Some('(')) {
+            break;
+        }
+        if t.lead == Some('(') {
+            break;
+        }
         if t.possessive && start != end {
             break;
         }
@@ -225,6 +233,13 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             phrase.pronoun = Some(p);
             return phrase;
         }
+    }
+    if toks.len() <= 3
+        && matches!(first.lower.as_str(), "the" | "that" | "this")
+        && k.report_nouns.contains(&last.lower)
+    {
+        phrase.pronoun = Some(Pronoun::Report);
+        return phrase;
     }
     let lowers: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
     // Marks per token: part of a country / organisation phrase, or a host after "to"/"in".
@@ -347,7 +362,12 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     // Name: the last run of name tokens, ending the phrase or its head part.
     let (mut start, mut name_end) = (0, 0);
-    for end in [toks.len(), head_end] {
+    let ends = if head_end < toks.len() {
+        [head_end, toks.len()]
+    } else {
+        [toks.len(), head_end]
+    };
+    for end in ends {
         let s0 = name_run_start(toks, &used, end, k);
         if s0 < end {
             (start, name_end) = (s0, end);
