@@ -70,7 +70,8 @@ fn dump() {
     names.sort();
     for name in names {
         let text = std::fs::read_to_string(corpus.join(&name)).expect("readable");
-        let mut article = demarche::article::Article::from_text(demarche::article::ArticleId(0), text);
+        let mut article =
+            demarche::article::Article::from_text(demarche::article::ArticleId(0), text);
         article.date = demarche::eval::date_from_file_name(&name);
         eprintln!("=== {name}");
         for s in demarche::extract::extract(&article) {
@@ -96,6 +97,13 @@ fn dump_file() {
     let text = std::fs::read_to_string(path).expect("readable");
     let article = demarche::article::Article::from_text(demarche::article::ArticleId(0), text);
     for s in demarche::extract::extract(&article) {
-        eprintln!("{:?} {:?} {:?} {:?} «{}»", s.kind, s.governments, s.speaker, s.evidence.chain, s.text(&article.text));
+        eprintln!(
+            "{:?} {:?} {:?} {:?} «{}»",
+            s.kind,
+            s.governments,
+            s.speaker,
+            s.evidence.chain,
+            s.text(&article.text)
+        );
     }
 }

@@ -157,11 +157,19 @@ fn describe(s: &Statement) -> String {
     let govs: Vec<String> = s
         .governments
         .iter()
-        .map(|g| registry.get(g).map_or_else(|| g.clone(), |g| g.name.clone()))
+        .map(|g| {
+            registry
+                .get(g)
+                .map_or_else(|| g.clone(), |g| g.name.clone())
+        })
         .collect();
     format!(
         "{} / {} / {}",
-        if govs.is_empty() { s.group.as_str().to_owned() } else { govs.join("+") },
+        if govs.is_empty() {
+            s.group.as_str().to_owned()
+        } else {
+            govs.join("+")
+        },
         s.speaker.as_deref().unwrap_or("?"),
         s.evidence.rule
     )
@@ -243,7 +251,11 @@ fn score_file(
         })
         .collect();
     let is_quote = |k: &str| k == "direct" || k == "partial";
-    let gold_iso: Vec<Option<String>> = gold.statements.iter().map(|g| gov_iso3(&g.government)).collect();
+    let gold_iso: Vec<Option<String>> = gold
+        .statements
+        .iter()
+        .map(|g| gov_iso3(&g.government))
+        .collect();
     let matches = |gi: usize, p: &Pred| {
         let g = &gold.statements[gi];
         let gov_ok = gold_iso[gi]
@@ -303,7 +315,11 @@ fn score_file(
     }
     for p in &preds {
         let ok = (0..gold.statements.len()).any(|gi| matches(gi, p));
-        let bucket = if pred_is_quote(p) { &mut quotes } else { &mut indirect };
+        let bucket = if pred_is_quote(p) {
+            &mut quotes
+        } else {
+            &mut indirect
+        };
         bucket.predictions += 1;
         all.predictions += 1;
         if ok {
@@ -332,7 +348,10 @@ mod tests {
     #[test]
     fn speakers_match_leniently() {
         assert!(speaker_matches("Ash Carter", "Carter"));
-        assert!(speaker_matches("Japanese Foreign Ministry", "japanese foreign ministry"));
+        assert!(speaker_matches(
+            "Japanese Foreign Ministry",
+            "japanese foreign ministry"
+        ));
         assert!(!speaker_matches("Ash Carter", "Guan Youfei"));
         assert_eq!(normalise(" “It is,” "), "It is,");
     }

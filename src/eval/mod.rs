@@ -83,7 +83,11 @@ impl Prf {
     #[must_use]
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     /// Adds another file's counts.
@@ -128,7 +132,11 @@ pub fn date_from_file_name(name: &str) -> Option<String> {
     let head = name.get(..10)?;
     let b = head.as_bytes();
     let ok = b.iter().enumerate().all(|(i, c)| {
-        if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() }
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
     });
     ok.then(|| head.to_owned())
 }
@@ -147,7 +155,10 @@ mod tests {
         };
         assert!((p.precision() - 0.8).abs() < 1e-9);
         assert!((p.recall() - 1.0).abs() < 1e-9);
-        assert_eq!(date_from_file_name("2020-11-02_x.txt").as_deref(), Some("2020-11-02"));
+        assert_eq!(
+            date_from_file_name("2020-11-02_x.txt").as_deref(),
+            Some("2020-11-02")
+        );
         assert_eq!(date_from_file_name("notes.txt"), None);
         assert_eq!(overlap((0, 10), (5, 20)), 5);
     }

@@ -107,8 +107,10 @@ fn parse_ann(path: &Path, raw: &str) -> Result<Vec<GoldAttribution>, EvalError> 
 
 fn has_quote_mark(text: &[char], ranges: &[(usize, usize)]) -> bool {
     ranges.iter().any(|&(a, b)| {
-        text.get(a..b.min(text.len()))
-            .is_some_and(|s| s.iter().any(|c| matches!(c, '"' | '“' | '”')) || s.windows(2).any(|w| w == ['\'', '\'']))
+        text.get(a..b.min(text.len())).is_some_and(|s| {
+            s.iter().any(|c| matches!(c, '"' | '“' | '”'))
+                || s.windows(2).any(|w| w == ['\'', '\''])
+        })
     })
 }
 
@@ -141,8 +143,13 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
         .collect();
     anns.sort();
     for path in anns {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let article = stem.rsplit_once('_').map_or(stem.clone(), |(a, _)| a.to_owned());
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let article = stem
+            .rsplit_once('_')
+            .map_or(stem.clone(), |(a, _)| a.to_owned());
         by_article.entry(article).or_insert(path);
     }
     if by_article.is_empty() {
@@ -174,7 +181,9 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
             .filter(|s| s.kind != StatementKind::Indirect)
             .flat_map(|s| {
                 let mention = s.speaker_mention.map(|m| index.char_span(m));
-                s.spans.iter().map(move |sp| (index.char_span(*sp), mention))
+                s.spans
+                    .iter()
+                    .map(move |sp| (index.char_span(*sp), mention))
             })
             .collect();
         let speaker_ok = |m: Option<(usize, usize)>, g: &GoldAttribution| {
@@ -187,11 +196,17 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
         };
         let mut both = content;
         for (span, mention) in &preds {
-            let hits: Vec<&GoldAttribution> = gold.iter().filter(|g| content_match(*span, &g.content)).collect();
+            let hits: Vec<&GoldAttribution> = gold
+                .iter()
+                .filter(|g| content_match(*span, &g.content))
+                .collect();
             if !hits.is_empty() {
                 content.correct_predictions += 1;
             } else if options.verbose {
-                let s: String = chars[span.0..span.1.min(chars.len())].iter().take(80).collect();
+                let s: String = chars[span.0..span.1.min(chars.len())]
+                    .iter()
+                    .take(80)
+                    .collect();
                 report.mistakes.push((article_name.clone(), "fp", s));
             }
             if hits.iter().any(|g| speaker_ok(*mention, g)) {
@@ -199,7 +214,10 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
             }
         }
         for g in &gold {
-            let hits: Vec<_> = preds.iter().filter(|(s, _)| content_match(*s, &g.content)).collect();
+            let hits: Vec<_> = preds
+                .iter()
+                .filter(|(s, _)| content_match(*s, &g.content))
+                .collect();
             if !hits.is_empty() {
                 content.found += 1;
             } else if options.verbose {

@@ -32,9 +32,9 @@ impl<'a> Para<'a> {
         let inside = toks
             .iter()
             .map(|t| {
-                quotes
-                    .iter()
-                    .position(|q| t.span.start >= q.open && t.span.start < q.after.max(q.content.end))
+                quotes.iter().position(|q| {
+                    t.span.start >= q.open && t.span.start < q.after.max(q.content.end)
+                })
             })
             .collect();
         Self {
@@ -116,12 +116,46 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         if adverb
             || matches!(
                 w,
-                "also" | "has" | "had" | "have" | "later" | "then" | "again" | "further" | "would"
-                    | "will" | "however" | "too" | "previously" | "once" | "earlier" | "had also"
-                    | "has also" | "now" | "already" | "recently" | "separately" | "subsequently"
-                    | "meanwhile" | "first" | "last" | "initially" | "both" | "all" | "each"
-                    | "himself" | "herself" | "itself" | "themselves" | "is" | "was" | "were"
-                    | "are" | "who" | "which" | "that"
+                "also"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "further"
+                    | "would"
+                    | "will"
+                    | "however"
+                    | "too"
+                    | "previously"
+                    | "once"
+                    | "earlier"
+                    | "had also"
+                    | "has also"
+                    | "now"
+                    | "already"
+                    | "recently"
+                    | "separately"
+                    | "subsequently"
+                    | "meanwhile"
+                    | "first"
+                    | "last"
+                    | "initially"
+                    | "both"
+                    | "all"
+                    | "each"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "themselves"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "who"
+                    | "which"
+                    | "that"
             )
         {
             if matches!(toks[end - 1].trail, Some(',')) && end < toks.len() {
@@ -168,7 +202,10 @@ fn strip_leading(toks: &[Token]) -> &[Token] {
     let mut s = 0;
     while s + 1 < toks.len()
         && is_function_word(&toks[s].lower)
-        && !matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i")
+        && !matches!(
+            toks[s].lower.as_str(),
+            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i"
+        )
     {
         s += 1;
     }
@@ -189,7 +226,10 @@ pub fn merge(mut named: Phrase, apposition: Phrase) -> Phrase {
     named.state_media = named.state_media.or(apposition.state_media);
     named.national = named.national.or(apposition.national);
     if named.description.is_empty()
-        || named.name.as_ref().is_some_and(|(n, _)| *n == named.description)
+        || named
+            .name
+            .as_ref()
+            .is_some_and(|(n, _)| *n == named.description)
     {
         named.description = apposition.description;
     }
@@ -210,7 +250,11 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
     let mut toks = &para.toks[from..to];
     // "said a joint statement from the two agencies": the source follows the noun.
     let k = super::knowledge::Knowledge::bundled();
-    if let Some(p) = toks.iter().take(4).position(|t| k.report_nouns.contains(&t.lower)) {
+    if let Some(p) = toks
+        .iter()
+        .take(4)
+        .position(|t| k.report_nouns.contains(&t.lower))
+    {
         if toks
             .get(p + 1)
             .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
@@ -253,15 +297,38 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let mut i = cue;
     while i > from {
         i -= 1;
-        let boundary = i == from || para.toks[i - 1].trail.is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'));
+        let boundary = i == from
+            || para.toks[i - 1]
+                .trail
+                .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'));
         if boundary {
             let seg = &para.toks[i..seg_end];
             let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
             let subordinate = matches!(
                 lead.as_str(),
-                "after" | "when" | "while" | "as" | "if" | "because" | "although" | "since"
-                    | "before" | "including" | "which" | "who" | "where" | "despite" | "with"
-                    | "without" | "amid" | "in" | "on" | "at" | "for" | "during" | "following"
+                "after"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "although"
+                    | "since"
+                    | "before"
+                    | "including"
+                    | "which"
+                    | "who"
+                    | "where"
+                    | "despite"
+                    | "with"
+                    | "without"
+                    | "amid"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "during"
+                    | "following"
             );
             if !subordinate {
                 let seg = strip_leading(seg);
@@ -307,7 +374,11 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                         cue: Some(cue.text.clone()),
                         rule: "quote+cue-after",
                         distance: i - after_q,
-                        sentence_start: para.toks[para.sentence_start(open_tok.min(para.toks.len().saturating_sub(1)))].span.start.min(q.open),
+                        sentence_start: para.toks
+                            [para.sentence_start(open_tok.min(para.toks.len().saturating_sub(1)))]
+                        .span
+                        .start
+                        .min(q.open),
                     });
                 }
                 break;
@@ -384,19 +455,27 @@ trait LowerNext {
 
 impl LowerNext for Token {
     fn inside_none_lower(&self, para: &Para, i: usize) -> bool {
-        para.inside[i].is_none()
-            && self
-                .word
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+        para.inside[i].is_none() && self.word.chars().next().is_some_and(char::is_lowercase)
     }
 }
 
 /// Words before a quote that make it a label, not a statement.
 const LABEL_LEADS: &[&str] = &[
-    "so-called", "dubbed", "nicknamed", "titled", "entitled", "slogan", "motto", "term", "word",
-    "words", "phrase", "label", "named", "headlined", "hashtag",
+    "so-called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "slogan",
+    "motto",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "label",
+    "named",
+    "headlined",
+    "hashtag",
 ];
 
 /// True when the quote is a scare quote, title or label rather than someone's words.
@@ -424,19 +503,31 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     }
     let end_punct = content.ends_with(['.', ',', '?', '!', ';', ':', '…']);
     // Title Case names ("Free and Open Indo-Pacific", "America First").
-    let small = ["of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de"];
+    let small = [
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de",
+    ];
     let title_case = words.len() >= 2
         && words.len() <= 8
         && words.iter().all(|w| {
             small.contains(&w.to_lowercase().as_str())
-                || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         })
         && !end_punct;
-    if title_case && !(words.len() <= 3 && has_cue_near && words.iter().any(|w| w.chars().all(char::is_uppercase))) {
+    if title_case
+        && !(words.len() <= 3
+            && has_cue_near
+            && words.iter().any(|w| w.chars().all(char::is_uppercase)))
+    {
         return true;
     }
     // A single capitalised word with no punctuation is a name or label.
-    if words.len() == 1 && !end_punct && content.chars().next().is_some_and(char::is_uppercase) && !has_cue_near {
+    if words.len() == 1
+        && !end_punct
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !has_cue_near
+    {
         return true;
     }
     // Short quoted noun phrases with no cue nearby are scare quotes.
@@ -448,10 +539,15 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
 pub fn kind_of(para: &Para, qi: usize) -> StatementKind {
     let q = para.quotes[qi];
     let content = q.content.slice(para.text);
-    let first = content
-        .chars()
-        .find(|c| !matches!(c, '.' | '…' | '(' | '[' | ' ' | '"' | '\'' | '‘' | '“' | '-'));
-    let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii());
+    let first = content.chars().find(|c| {
+        !matches!(
+            c,
+            '.' | '…' | '(' | '[' | ' ' | '"' | '\'' | '‘' | '“' | '-'
+        )
+    });
+    let upper = first.is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
+    });
     if !upper {
         return StatementKind::Partial;
     }
@@ -463,7 +559,10 @@ pub fn kind_of(para: &Para, qi: usize) -> StatementKind {
             let open_tok = para.token_at(q.open);
             open_tok > 0
                 && (cue_at(&para.toks, open_tok - 1).is_some()
-                    || matches!(para.toks[open_tok - 1].lower.as_str(), "that" | "saying" | "added"))
+                    || matches!(
+                        para.toks[open_tok - 1].lower.as_str(),
+                        "that" | "saying" | "added"
+                    ))
         };
     if !prev_ok {
         return StatementKind::Partial;

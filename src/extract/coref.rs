@@ -52,9 +52,10 @@ impl Entity {
             || first == Some(word) && name.split_whitespace().count() >= 2 && {
                 // East Asian order ("Xi Jinping" -> "Xi") only when the registry or the
                 // name's shape says so.
-                k.holders.iter().any(|h| h.name == *name && h.surname() == word)
-                    || name.split_whitespace().count() == 2
-                        && name.contains('-')
+                k.holders
+                    .iter()
+                    .any(|h| h.name == *name && h.surname() == word)
+                    || name.split_whitespace().count() == 2 && name.contains('-')
                     || name.split_whitespace().count() == 3
             }
     }
@@ -75,6 +76,8 @@ pub struct Memory {
     pub entities: Vec<Entity>,
     mentions: Vec<Mention>,
     date: Option<String>,
+    /// Descriptions that a later name turned out to name: (description, name).
+    pub renamed: Vec<(String, String)>,
 }
 
 impl Memory {
@@ -85,6 +88,7 @@ impl Memory {
             entities: Vec::new(),
             mentions: Vec::new(),
             date: date.map(str::to_owned),
+            renamed: Vec::new(),
         }
     }
 
@@ -173,7 +177,11 @@ impl Memory {
         };
         let any = before.clone().find(|m| fits(&self.entities[m.entity]));
         match (speaker, any) {
-            (Some(s), Some(a)) if a.at > s.at && strong(&self.entities[a.entity]) && !strong(&self.entities[s.entity]) => {
+            (Some(s), Some(a))
+                if a.at > s.at
+                    && strong(&self.entities[a.entity])
+                    && !strong(&self.entities[s.entity]) =>
+            {
                 Some(a.entity)
             }
             (Some(s), _) => Some(s.entity),
@@ -218,11 +226,7 @@ impl Memory {
         let mut best: Option<(usize, usize)> = None;
         for m in self.mentions.iter().rev().filter(|m| m.at < at) {
             let e = &self.entities[m.entity];
-            let desc = e
-                .description
-                .as_deref()
-                .unwrap_or("")
-                .to_lowercase()
+            let desc = e.description.as_deref().unwrap_or("").to_lowercase()
                 + " "
                 + &e.role.as_deref().unwrap_or("").to_lowercase();
             let hits = words
@@ -331,7 +335,12 @@ impl Memory {
                 .countries
                 .iter()
                 .filter_map(|c| registry.get(c))
-                .map(|g| g.demonyms.first().cloned().unwrap_or_else(|| g.name.clone()))
+                .map(|g| {
+                    g.demonyms
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| g.name.clone())
+                })
                 .collect();
             Some(format!("{} government", names.join(" and ")))
         } else if phrase.description.is_empty() {
@@ -383,7 +392,9 @@ impl Memory {
         let Some(e) = self.entities.get_mut(index) else {
             return;
         };
-        if e.governments.is_empty() && !fresh.governments.is_empty() && fresh.group == Group::Government
+        if e.governments.is_empty()
+            && !fresh.governments.is_empty()
+            && fresh.group == Group::Government
         {
             e.governments = fresh.governments;
             e.group = Group::Government;

@@ -5,7 +5,7 @@ use crate::statement::{Group, StatementKind};
 use crate::text::Span;
 
 use super::Draft;
-use super::attribution::{Para, clause_subject, phrase_before, phrase_after_cue};
+use super::attribution::{Para, clause_subject, phrase_after_cue, phrase_before};
 use super::coref::Memory;
 use super::cues::{Cue, cue_at};
 use super::speakers::{analyze, leading_np, np_token};
@@ -22,7 +22,10 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         let start = i;
         while i < toks.len() && para.inside[i].is_none() && np_token(&toks[i]) {
             i += 1;
-            if matches!(toks[i - 1].trail, Some(',' | ';' | ':' | '.' | '?' | '!' | ')')) {
+            if matches!(
+                toks[i - 1].trail,
+                Some(',' | ';' | ':' | '.' | '?' | '!' | ')')
+            ) {
                 break;
             }
         }
@@ -36,7 +39,10 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         let phrase = analyze(para.text, &toks[s..i]);
         let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
-        let known = phrase.name.as_ref().and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
+        let known = phrase
+            .name
+            .as_ref()
+            .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
         // A subject at the start of its sentence is as salient as a speaker.
         let subject = para.sentence_start(s) == start;
         let at = phrase.span.start;
@@ -71,8 +77,21 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if i > 0 {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
-        if matches!(prev, "to" | "not" | "never" | "n't" | "its" | "his" | "her" | "their" | "the" | "a" | "an" | "our" | "your")
-            || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
+        if matches!(
+            prev,
+            "to" | "not"
+                | "never"
+                | "n't"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "the"
+                | "a"
+                | "an"
+                | "our"
+                | "your"
+        ) || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
         {
             return None;
         }
@@ -88,13 +107,30 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     }?;
     let first = para.token_at(phrase.span.start);
     // The subject of a report is a speaker, whatever becomes of the content.
-    let entity = super::resolve(memory, &phrase, phrase.span.start, toks[ss].span.start, true)?;
+    let entity = super::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
     memory.mention(entity, phrase.span.start, true);
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| {
         matches!(
             t,
-            "while" | "as" | "although" | "though" | "if" | "when" | "after" | "because" | "since" | "before" | "unless" | "whereas"
+            "while"
+                | "as"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "because"
+                | "since"
+                | "before"
+                | "unless"
+                | "whereas"
         )
     };
     if first > 0 && subordinate(&toks[first - 1].lower)
@@ -126,7 +162,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             // "accused X of Y", "urged X to Y": the content runs from X, and needs the
             // preposition.
             let has_prep = (j..se.min(j + 10)).any(|k| {
-                matches!(toks[k].lower.as_str(), "of" | "to" | "against" | "for" | "that" | "over")
+                matches!(
+                    toks[k].lower.as_str(),
+                    "of" | "to" | "against" | "for" | "that" | "over"
+                )
             });
             if !has_prep {
                 return None;
@@ -137,18 +176,27 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             }
             // Skip adverbials up to "that".
             if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that") {
-                if (j..k).all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
+                if (j..k)
+                    .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
                 {
                     j = k + 1;
                     after_that = true;
                 }
             }
         }
-        if j >= se || toks[j].lead.is_some_and(super::quotes::is_quote_mark) || para.inside[j].is_some() {
+        if j >= se
+            || toks[j].lead.is_some_and(super::quotes::is_quote_mark)
+            || para.inside[j].is_some()
+        {
             return None;
         }
         let infinitive = cue.infinitive && toks[j].lower == "to";
-        if !cue.object && !after_that && !infinitive && is_preposition(&toks[j].lower) && cue.len == 1 {
+        if !cue.object
+            && !after_that
+            && !infinitive
+            && is_preposition(&toks[j].lower)
+            && cue.len == 1
+        {
             return None;
         }
         let end = clause_end(para, j, se);
@@ -192,9 +240,31 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "at" | "on" | "in" | "of" | "during" | "after" | "before" | "for" | "with" | "to" | "from"
-            | "about" | "by" | "over" | "under" | "through" | "into" | "as" | "while" | "when"
-            | "regarding" | "amid" | "last" | "earlier" | "this" | "late"
+        "at" | "on"
+            | "in"
+            | "of"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "with"
+            | "to"
+            | "from"
+            | "about"
+            | "by"
+            | "over"
+            | "under"
+            | "through"
+            | "into"
+            | "as"
+            | "while"
+            | "when"
+            | "regarding"
+            | "amid"
+            | "last"
+            | "earlier"
+            | "this"
+            | "late"
     )
 }
 
@@ -205,10 +275,38 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
         let w = t.lower.as_str();
         matches!(
             w,
-            "is" | "are" | "was" | "were" | "will" | "would" | "should" | "could" | "can" | "may"
-                | "might" | "must" | "has" | "have" | "had" | "do" | "does" | "did" | "be"
-                | "been" | "wants" | "want" | "needs" | "remains" | "remain" | "won't" | "can't"
-                | "isn't" | "wasn't" | "aren't" | "doesn't" | "don't" | "didn't"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "should"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "be"
+                | "been"
+                | "wants"
+                | "want"
+                | "needs"
+                | "remains"
+                | "remain"
+                | "won't"
+                | "can't"
+                | "isn't"
+                | "wasn't"
+                | "aren't"
+                | "doesn't"
+                | "don't"
+                | "didn't"
         ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised()
     })
 }

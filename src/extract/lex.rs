@@ -31,9 +31,9 @@ impl Token {
 /// Abbreviations whose final period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "lt", "col", "gov", "sgt", "capt", "adm", "st",
-    "jr", "sr", "prof", "vs", "no", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k", "e.u",
-    "p.m", "a.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt",
-    "ft", "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig",
+    "jr", "sr", "prof", "vs", "no", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k", "e.u", "p.m",
+    "a.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
+    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -53,7 +53,10 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
     let slice = span.slice(text);
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
         let space = c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}';
         if space {
             if let Some(s) = start.take() {
@@ -71,8 +74,27 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 fn is_edge_punct(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '’'
-            | '\'' | '«' | '»' | '—' | '–' | '…' | '-'
+        ',' | ';'
+            | ':'
+            | '.'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '\''
+            | '«'
+            | '»'
+            | '—'
+            | '–'
+            | '…'
+            | '-'
     )
 }
 
@@ -180,9 +202,8 @@ pub fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
 /// quote, or the end) and not an abbreviation's period.
 fn ends_sentence(text: &str, floor: usize, i: usize) -> bool {
     let next = text[i + 1..].chars().next();
-    let next_ok = next.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | '\u{a0}')
-    });
+    let next_ok = next
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | '\u{a0}'));
     // Run-together sentences ("here."On Wednesday) also end at a period followed by a quote
     // mark or an uppercase letter when the word before is long.
     if !next_ok {
@@ -208,25 +229,166 @@ fn ends_sentence(text: &str, floor: usize, i: usize) -> bool {
 pub fn is_function_word(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "and" | "but" | "or" | "in" | "on" | "at" | "of" | "for" | "to"
-            | "with" | "by" | "from" | "as" | "that" | "this" | "these" | "those" | "it" | "he"
-            | "she" | "they" | "we" | "i" | "you" | "his" | "her" | "their" | "its" | "our"
-            | "also" | "meanwhile" | "however" | "still" | "yet" | "then" | "when" | "while"
-            | "after" | "before" | "since" | "if" | "so" | "now" | "later" | "earlier"
-            | "separately" | "in a" | "there" | "here" | "both" | "other" | "another" | "some"
-            | "many" | "most" | "all" | "such" | "speaking" | "asked" | "according" | "not"
-            | "under" | "during" | "despite" | "although" | "though" | "because" | "like"
-            | "unlike" | "instead" | "indeed" | "yes" | "no" | "thank" | "thanks" | "today"
-            | "on monday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-            | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "may" | "june"
-            | "july" | "august" | "september" | "october" | "november" | "december" | "who"
-            | "what" | "which" | "where" | "why" | "how" | "mr." | "ms." | "mrs." | "dr." | "every"
-            | "each" | "any" | "only" | "just" | "even" | "than" | "about" | "into" | "over"
-            | "against" | "between" | "without" | "within" | "through" | "among" | "amid"
-            | "across" | "regarding" | "following" | "first" | "second" | "last" | "next"
-            | "new" | "former" | "my" | "your" | "me" | "him" | "them" | "us" | "was" | "is"
-            | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would"
-            | "could" | "should" | "can" | "may be" | "must" | "do" | "does" | "did"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "but"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "for"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "also"
+            | "meanwhile"
+            | "however"
+            | "still"
+            | "yet"
+            | "then"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "if"
+            | "so"
+            | "now"
+            | "later"
+            | "earlier"
+            | "separately"
+            | "in a"
+            | "there"
+            | "here"
+            | "both"
+            | "other"
+            | "another"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "such"
+            | "speaking"
+            | "asked"
+            | "according"
+            | "not"
+            | "under"
+            | "during"
+            | "despite"
+            | "although"
+            | "though"
+            | "because"
+            | "like"
+            | "unlike"
+            | "instead"
+            | "indeed"
+            | "yes"
+            | "no"
+            | "thank"
+            | "thanks"
+            | "today"
+            | "on monday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "who"
+            | "what"
+            | "which"
+            | "where"
+            | "why"
+            | "how"
+            | "mr."
+            | "ms."
+            | "mrs."
+            | "dr."
+            | "every"
+            | "each"
+            | "any"
+            | "only"
+            | "just"
+            | "even"
+            | "than"
+            | "about"
+            | "into"
+            | "over"
+            | "against"
+            | "between"
+            | "without"
+            | "within"
+            | "through"
+            | "among"
+            | "amid"
+            | "across"
+            | "regarding"
+            | "following"
+            | "first"
+            | "second"
+            | "last"
+            | "next"
+            | "new"
+            | "former"
+            | "my"
+            | "your"
+            | "me"
+            | "him"
+            | "them"
+            | "us"
+            | "was"
+            | "is"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may be"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
     )
 }
 

@@ -36,10 +36,12 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     drafts
         .into_iter()
         .enumerate()
-        .map(|(i, d)| d.into_statement(StatementId {
-            article: article.id,
-            ordinal: u32::try_from(i).unwrap_or(u32::MAX),
-        }))
+        .map(|(i, d)| {
+            d.into_statement(StatementId {
+                article: article.id,
+                ordinal: u32::try_from(i).unwrap_or(u32::MAX),
+            })
+        })
         .collect()
 }
 
@@ -72,7 +74,10 @@ impl Draft {
         };
         // A government voice whose country cannot be told is not counted for any government.
         let (group, affiliation) = if group == Group::Government && governments.is_empty() {
-            (Group::Other, Some("government (country unknown)".to_owned()))
+            (
+                Group::Other,
+                Some("government (country unknown)".to_owned()),
+            )
         } else {
             (group, affiliation)
         };
@@ -87,7 +92,11 @@ impl Draft {
                 }
             }
             for g in &e.governments {
-                chain.push(registry.get(g).map_or_else(|| g.clone(), |g| g.name.clone()));
+                chain.push(
+                    registry
+                        .get(g)
+                        .map_or_else(|| g.clone(), |g| g.name.clone()),
+                );
             }
             if let Some(a) = &e.affiliation {
                 chain.push(a.clone());
@@ -153,6 +162,9 @@ pub(crate) fn resolve(
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
                     let e = &mut memory.entities[prev];
                     e.name = entity.name;
+                    if let (Some(d), Some(n)) = (e.description.clone(), e.name.clone()) {
+                        memory.renamed.push((d, n));
+                    }
                     return Some(prev);
                 }
             }
@@ -224,7 +236,13 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             }
             let (entity, found, rule) = match found.filter(|_| near || !q.continues_previous) {
                 Some(f) => {
-                    let e = resolve(&mut memory, &f.phrase, f.phrase.span.start, f.sentence_start, true);
+                    let e = resolve(
+                        &mut memory,
+                        &f.phrase,
+                        f.phrase.span.start,
+                        f.sentence_start,
+                        true,
+                    );
                     if let Some(e) = e {
                         memory.mention(e, f.phrase.span.start, true);
                     }
@@ -276,12 +294,12 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     for d in &mut drafts {
         if let Some(e) = &mut d.entity {
             if e.name.is_none() {
-                if let Some(m) = memory
-                    .entities
+                if let Some((_, n)) = memory
+                    .renamed
                     .iter()
-                    .find(|m| m.description == e.description && m.name.is_some() && m.description.is_some())
+                    .find(|(d, _)| e.description.as_ref() == Some(d))
                 {
-                    e.name.clone_from(&m.name);
+                    e.name = Some(n.clone());
                 }
             }
         }

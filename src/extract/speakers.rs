@@ -182,7 +182,11 @@ fn is_name_token(t: &Token, k: &Knowledge) -> bool {
     if k.honorifics.contains(&t.word) {
         return false;
     }
-    if t.word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && t.word.len() > 4 {
+    if t.word
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && t.word.len() > 4
+    {
         // All caps words are labels or acronyms, not names.
         return false;
     }
@@ -338,15 +342,19 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     let head = &lowers[head_end - 1];
     let head_text = lowers[..head_end].join(" ");
     phrase.body = institution_end == Some(head_end)
-        || k.bodies.iter().any(|b| {
-            head_text.ends_with(&b.join(" ")) && b.last().is_some_and(|w| w == head)
-        });
+        || k.bodies
+            .iter()
+            .any(|b| head_text.ends_with(&b.join(" ")) && b.last().is_some_and(|w| w == head));
     phrase.plural = head.ends_with('s')
         && (k.role_words.contains(head.as_str()) || head == "leaders")
         && !head.ends_with("ss")
         || lowers.iter().any(|w| w == "and")
-        || lowers.first().is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"))
-        || lowers.get(1).is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"));
+        || lowers
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"))
+        || lowers
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"));
     // Gender.
     for t in toks {
         match t.word.as_str() {
@@ -376,7 +384,10 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     let name_toks = &toks[start..name_end];
     if !name_toks.is_empty() && !name_toks.last().is_some_and(|t| t.possessive) {
-        let span = Span::new(name_toks[0].span.start, name_toks[name_toks.len() - 1].span.end);
+        let span = Span::new(
+            name_toks[0].span.start,
+            name_toks[name_toks.len() - 1].span.end,
+        );
         let name = span.slice(text).to_owned();
         phrase.name = Some((name, span));
     }
@@ -431,8 +442,26 @@ pub fn np_token(t: &Token) -> bool {
         || k.modifiers.contains(lower)
         || matches!(
             lower,
-            "the" | "a" | "an" | "of" | "to" | "and" | "for" | "in" | "two" | "its" | "his" | "her"
-                | "their" | "&" | "he" | "she" | "it" | "they" | "we" | "i"
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "to"
+                | "and"
+                | "for"
+                | "in"
+                | "two"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "&"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
         )
         || t.possessive
         || t.word.len() == 2 && t.word.ends_with('.')
