@@ -20,6 +20,8 @@ pub struct Cue {
     pub object: bool,
     /// The content may be an infinitive ("vowed to ...").
     pub infinitive: bool,
+    /// The content may be a noun phrase ("expressed serious concern").
+    pub noun_object: bool,
 }
 
 /// The cue starting at token `i`, if any.
@@ -45,6 +47,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 reported: !source_after,
                 object: false,
                 infinitive: false,
+                noun_object: true,
             });
         }
     }
@@ -61,5 +64,6 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         reported: verb.reported,
         object: verb.object,
         infinitive: verb.infinitive,
+        noun_object: verb.noun_object,
     })
 }

@@ -105,6 +105,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     } else {
         phrase_before(para, ss, i).or_else(|| clause_subject(para, ss, i))
     }?;
+    if phrase.pronoun == Some(super::speakers::Pronoun::First) {
+        return None;
+    }
     let first = para.token_at(phrase.span.start);
     // The subject of a report is a speaker, whatever becomes of the content.
     let entity = super::resolve(
@@ -204,7 +207,8 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if end < se && para.inside[end].is_some() {
             return None;
         }
-        if !cue.object && !infinitive && cue.len == 1 && !after_that && !has_verb(&toks[j..end]) {
+        if !cue.object && !infinitive && !cue.noun_object && !after_that && !has_verb(&toks[j..end])
+        {
             return None;
         }
         (j, end)

@@ -22,6 +22,9 @@ pub struct CueVerb {
     /// The content may be an infinitive clause ("vowed to ...").
     #[serde(default)]
     pub infinitive: bool,
+    /// The content may be a noun phrase ("expressed serious concern over ...").
+    #[serde(default)]
+    pub noun_object: bool,
 }
 
 #[derive(Debug, Deserialize)]

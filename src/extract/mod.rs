@@ -135,6 +135,9 @@ pub(crate) fn resolve(
     if let Some(p) = phrase.pronoun {
         return memory.resolve_pronoun(p, at, sentence_start);
     }
+    if !phrase.parts.is_empty() {
+        return Some(joint(memory, phrase, at, sentence_start));
+    }
     if phrase.metonym && phrase.countries.len() == 1 {
         // "Monaco said" after "Lisa Monaco": a known person's surname beats the country.
         if let Some(i) = memory.find_name(phrase.description.trim()) {
@@ -190,6 +193,46 @@ pub(crate) fn resolve(
         }
     }
     Some(memory.add(entity))
+}
+
+/// A joint speaker ("Vladimir Putin and Donald Trump"): one entity speaking for every
+/// government of its parts.
+fn joint(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_start: usize) -> usize {
+    let mut names = Vec::new();
+    let mut governments = Vec::new();
+    let mut government = false;
+    for part in &phrase.parts {
+        if let Some(i) = resolve(memory, part, at, sentence_start, false) {
+            memory.mention(i, part.span.start, false);
+            let e = &memory.entities[i];
+            names.push(e.speaker().unwrap_or_default());
+            governments.extend(e.governments.iter().cloned());
+            government |= e.group == Group::Government;
+        }
+    }
+    governments.sort();
+    governments.dedup();
+    let all_people = phrase.parts.iter().all(|p| p.name.is_some());
+    let entity = Entity {
+        name: all_people.then(|| names.join(" and ")),
+        description: Some(if all_people {
+            names.join(" and ")
+        } else {
+            phrase.description.clone()
+        }),
+        role: None,
+        body: !all_people,
+        plural: true,
+        gender: speakers::Gender::Unknown,
+        group: if government {
+            Group::Government
+        } else {
+            Group::Other
+        },
+        governments: if government { governments } else { Vec::new() },
+        affiliation: None,
+    };
+    memory.add(entity)
 }
 
 fn news_statements(article: &Article) -> Vec<Draft> {

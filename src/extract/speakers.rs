@@ -69,6 +69,8 @@ pub struct Phrase {
     pub gender: Gender,
     /// The phrase is a bare definite description ("the ministry", "the official").
     pub definite: bool,
+    /// For "A and B": the phrases joined, when each names a speaker on its own.
+    pub parts: Vec<Phrase>,
 }
 
 impl Default for Phrase {
@@ -89,6 +91,7 @@ impl Default for Phrase {
             plural: false,
             gender: Gender::Unknown,
             definite: false,
+            parts: Vec::new(),
         }
     }
 }
@@ -425,6 +428,26 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         j += 1;
     }
     phrase.description = words.join(" ");
+    // "Vladimir Putin and Donald Trump", "the ODNI and the DHS": a joint speaker.
+    if let Some(a) = lowers.iter().position(|w| w == "and") {
+        if a > 0 && a + 1 < toks.len() {
+            let left = analyze(text, &toks[..a]);
+            let right = analyze(text, &toks[a + 1..]);
+            let named = |p: &Phrase| p.name.is_some() || p.body || p.metonym;
+            if named(&left) && named(&right) && !(left.metonym && right.metonym) {
+                let mut parts = Vec::new();
+                for p in [left, right] {
+                    if p.parts.is_empty() {
+                        parts.push(p);
+                    } else {
+                        parts.extend(p.parts);
+                    }
+                }
+                phrase.parts = parts;
+                phrase.plural = true;
+            }
+        }
+    }
     phrase.definite = phrase.name.is_none()
         && phrase.countries.is_empty()
         && phrase.national.is_none()

@@ -127,24 +127,35 @@ pub fn detect(article: &Article) -> Option<Transcript> {
         .map(|p| label_at(&article.text, *p))
         .collect();
     let count = labels.iter().filter(|l| l.is_some()).count();
-    if count < 3 {
-        return None;
-    }
-    // Labels must repeat: a transcript names its speakers more than once.
-    let mut names: Vec<String> = labels
-        .iter()
-        .flatten()
-        .map(|l| l.name.slice(&article.text).to_lowercase())
-        .collect();
-    names.sort();
-    let repeated = names.windows(2).any(|w| w[0] == w[1]);
-    if !repeated {
+    if count < 2 {
         return None;
     }
     let host = article
         .paragraphs
         .first()
         .and_then(|p| host_from_title(article, p.slice(&article.text)));
+    // Labels must repeat (a transcript names its speakers more than once), or name at least
+    // two officials (a pair of press statements).
+    let mut names: Vec<String> = labels
+        .iter()
+        .flatten()
+        .map(|l| l.name.slice(&article.text).to_lowercase())
+        .collect();
+    names.sort();
+    let repeated = count >= 3 && names.windows(2).any(|w| w[0] == w[1]);
+    if !repeated {
+        let memory = Memory::new(article.date.as_deref());
+        let officials = labels
+            .iter()
+            .flatten()
+            .filter(|l| {
+                speaker_of(article, l.name.slice(&article.text), host.as_ref(), &memory).is_some()
+            })
+            .count();
+        if officials < 2 {
+            return None;
+        }
+    }
     Some(Transcript { labels, host })
 }
 
