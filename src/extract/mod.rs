@@ -7,6 +7,7 @@
 pub mod attribution;
 pub mod coref;
 pub mod cues;
+pub mod document;
 pub mod indirect;
 pub mod knowledge;
 pub mod lex;
@@ -28,6 +29,8 @@ use speakers::Phrase;
 pub fn extract(article: &Article) -> Vec<Statement> {
     let mut drafts = if let Some(t) = transcript::detect(article) {
         transcript::statements(article, &t)
+    } else if let Some(d) = document::statements(article) {
+        d
     } else {
         news_statements(article)
     };
