@@ -3,6 +3,7 @@
 
 use crate::governments::Governments;
 use crate::statement::Group;
+use crate::text::Span;
 
 use super::knowledge::Knowledge;
 use super::speakers::{Gender, Phrase, Pronoun};
@@ -65,6 +66,7 @@ impl Entity {
 #[derive(Debug, Clone, Copy)]
 struct Mention {
     at: usize,
+    end: usize,
     entity: usize,
     speaker: bool,
 }
@@ -93,16 +95,28 @@ impl Memory {
     }
 
     /// Records that `entity` was mentioned at `at` (as a speaker or not).
-    pub fn mention(&mut self, entity: usize, at: usize, speaker: bool) {
+    pub fn mention(&mut self, entity: usize, span: Span, speaker: bool) {
+        let at = span.start;
         let pos = self.mentions.partition_point(|m| m.at <= at);
         self.mentions.insert(
             pos,
             Mention {
                 at,
+                end: span.end,
                 entity,
                 speaker,
             },
         );
+    }
+
+    /// The latest speaker mention before `at`: its entity and the words of the mention.
+    #[must_use]
+    pub fn last_speaker_mention(&self, at: usize) -> Option<(usize, Span)> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.speaker && m.at <= at)
+            .map(|m| (m.entity, Span::new(m.at, m.end)))
     }
 
     /// The country most often spoken for by government entities so far, used for officials

@@ -48,10 +48,10 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         let at = phrase.span.start;
         if titled_person || body {
             if let Some(e) = super::resolve(memory, &phrase, at, at, true) {
-                memory.mention(e, at, subject);
+                memory.mention(e, phrase.span, subject);
             }
         } else if let Some(e) = known {
-            memory.mention(e, at, subject);
+            memory.mention(e, phrase.span, subject);
         }
     }
 }
@@ -61,7 +61,7 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
 pub fn candidates(para: &Para) -> Vec<usize> {
     (0..para.toks.len())
         .filter(|&i| para.inside[i].is_none())
-        .filter(|&i| cue_at(&para.toks, i).is_some_and(|c| c.reported && !c.source_after))
+        .filter(|&i| cue_at(&para.toks, i).is_some_and(|c| !c.source_after))
         .collect()
 }
 
@@ -117,7 +117,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         toks[ss].span.start,
         true,
     )?;
-    memory.mention(entity, phrase.span.start, true);
+    memory.mention(entity, phrase.span, true);
+    if !cue.reported {
+        return None;
+    }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| {
         matches!(

@@ -206,7 +206,7 @@ fn joint(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_start: usize)
     let mut government = false;
     for part in &phrase.parts {
         if let Some(i) = resolve(memory, part, at, sentence_start, false) {
-            memory.mention(i, part.span.start, false);
+            memory.mention(i, part.span, false);
             let e = &memory.entities[i];
             names.push(e.speaker().unwrap_or_default());
             governments.extend(e.governments.iter().cloned());
@@ -280,6 +280,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             if !q.continues_previous && is_label(&para, qi, near) {
                 continue;
             }
+            let mut carried_mention = None;
             let (entity, found, rule) = match found.filter(|_| near || !q.continues_previous) {
                 Some(f) => {
                     let e = resolve(
@@ -290,7 +291,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                         true,
                     );
                     if let Some(e) = e {
-                        memory.mention(e, f.phrase.span.start, true);
+                        memory.mention(e, f.phrase.span, true);
                     }
                     let rule = f.rule;
                     (e, Some(f), rule)
@@ -327,8 +328,12 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 spans: vec![q.content],
                 kind,
                 entity: entity.map(|e| memory.entities[e].clone()),
-                mention: found.as_ref().map(|f: &Found| f.phrase.span),
-                mention_text: found.as_ref().map(|f| f.phrase.span.slice(text).to_owned()),
+                mention: found.as_ref().map(|f: &Found| f.phrase.span).or(carried_mention),
+                mention_text: found
+                    .as_ref()
+                    .map(|f| f.phrase.span)
+                    .or(carried_mention)
+                    .map(|m| m.slice(text).to_owned()),
                 cue: found.and_then(|f| f.cue),
                 rule,
                 confidence,
