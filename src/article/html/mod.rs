@@ -9,10 +9,17 @@
 
 use std::collections::BTreeMap;
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::date::{is_date_line, parse_date};
-use super::metadata::Metadata;
+use super::date::parse_date;
+use super::metadata::{Metadata, site_suffix, strip_site_suffix};
+
+mod blocks;
+mod junk;
+
+pub use blocks::collapse;
+use blocks::{article_blocks, text_of};
+use junk::{is_junk, junk_by_markup};
 
 /// An HTML page reduced to its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,160 +32,13 @@ pub struct HtmlArticle {
     pub blocks: Vec<String>,
 }
 
-/// Elements never part of an article's text.
-const JUNK_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "figcaption",
-    "button",
-    "select",
-    "textarea",
-    "template",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "input",
-    "option",
-    "label",
-    "math",
-];
-
-/// ARIA roles of page chrome.
-const JUNK_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alertdialog",
-    "tooltip",
-];
-
-/// Words in a class or id (split at `-` and `_`) that mark page chrome.
-const JUNK_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promotion",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "related",
-    "recommended",
-    "recirc",
-    "comment",
-    "comments",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "nav",
-    "navbar",
-    "navigation",
-    "sidebar",
-    "widget",
-    "popup",
-    "modal",
-    "tooltip",
-    "outbrain",
-    "taboola",
-    "paywall",
-    "byline",
-    "caption",
-    "credit",
-    "toolbar",
-    "masthead",
-    "footer",
-    "header",
-];
-
-/// Whole class names that hide an element.
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden",
-    "hide",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "d-none",
-    "invisible",
-];
-
-/// Elements whose text is one paragraph.
-const PARAGRAPH_TAGS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "address",
-];
-
-/// Elements that flow inside a line of text.
-const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-    "br", "img", "ins", "del", "strike", "tt", "big", "nobr",
-];
-
-/// A loose run of text outside any paragraph element counts only if it looks like prose.
-const MIN_LOOSE_CHARS: usize = 80;
-
 /// Reduces an HTML page to its article text and metadata.
 #[must_use]
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Html::parse_document(html);
     let metas = meta_tags(&doc);
     let root = content_root(&doc);
-    let mut blocks = Vec::new();
-    if let Some(root) = root {
-        let mut walker = Walker {
-            out: &mut blocks,
-            run: String::new(),
-            run_has_time: false,
-        };
-        walker.container(root, true);
-    }
+    let mut blocks = root.map(article_blocks).unwrap_or_default();
     let meta = page_metadata(&doc, &metas, root);
     if let (Some(title), Some(first)) = (&meta.title, blocks.first()) {
         if first == title {
@@ -293,74 +153,6 @@ fn time_date(root: ElementRef<'_>) -> Option<String> {
         })
 }
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " • ", " :: ", " - ", " « ", " » "];
-
-/// Splits "Headline | Site" at the last separator.
-fn site_suffix(title: &str) -> Option<(&str, &str)> {
-    TITLE_SEPARATORS
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|(i, _)| *i)
-        .map(|(i, len)| (title[..i].trim(), title[i + len..].trim()))
-        .filter(|(head, site)| {
-            !head.is_empty() && !site.is_empty() && site.split_whitespace().count() <= 6
-        })
-}
-
-/// Drops " | Site Name" from a page title when it names the site.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site) {
-        if suffix.eq_ignore_ascii_case(site) {
-            return head.to_owned();
-        }
-    }
-    title.to_owned()
-}
-
-/// True for elements that are page chrome or hidden, judged by the element alone.
-fn is_junk(el: ElementRef<'_>) -> bool {
-    junk_by_markup(el) || junk_by_words(el)
-}
-
-/// Tag names, roles and hiding attributes: markup that says "not content" outright.
-fn junk_by_markup(el: ElementRef<'_>) -> bool {
-    let e = el.value();
-    if JUNK_TAGS.contains(&e.name()) || e.attr("hidden").is_some() {
-        return true;
-    }
-    if e.attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if e.attr("role")
-        .is_some_and(|r| JUNK_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    e.classes()
-        .any(|c| HIDDEN_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
-}
-
-/// Class and id words hinting at ads, share bars, related links, comments, menus ...
-fn junk_by_words(el: ElementRef<'_>) -> bool {
-    let e = el.value();
-    e.classes()
-        .chain(e.id())
-        .flat_map(|name| name.split(['-', '_', ' ']))
-        .any(|word| JUNK_WORDS.contains(&word.to_ascii_lowercase().as_str()))
-}
-
 /// The element holding the article.
 fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
     let best = densest(doc, true).or_else(|| densest(doc, false));
@@ -468,124 +260,6 @@ fn paragraph_chars(el: ElementRef<'_>) -> usize {
         .sum()
 }
 
-/// Text under `el` with junk left out; `<br>` reads as a space.
-fn text_of(el: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    push_text(el, &mut out);
-    out
-}
-
-fn push_text(el: ElementRef<'_>, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                if e.name() == "br" {
-                    out.push(' ');
-                } else if let Some(child) = ElementRef::wrap(child) {
-                    if !is_junk(child) {
-                        push_text(child, out);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Collapses runs of ASCII white space to one space and trims ASCII white space at the ends.
-/// U+00A0, U+3000 and other non-ASCII spaces are kept as they are.
-#[must_use]
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_ascii_whitespace() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
-    }
-    out
-}
-
-/// Walks the content root, emitting one block per paragraph element and keeping loose text
-/// runs that look like prose.
-struct Walker<'o> {
-    out: &'o mut Vec<String>,
-    run: String,
-    run_has_time: bool,
-}
-
-impl Walker<'_> {
-    /// Walks the children of a container element. `lenient` keeps any loose text (inside a
-    /// list item or cell that also holds paragraphs); otherwise loose text must look like prose.
-    fn container(&mut self, el: ElementRef<'_>, lenient: bool) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.run.push_str(t),
-                Node::Element(e) => {
-                    let Some(child_el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    let name = e.name();
-                    if is_junk(child_el) {
-                        continue;
-                    }
-                    if name == "br" {
-                        self.run.push(' ');
-                    } else if INLINE_TAGS.contains(&name) && !has_block(child_el) {
-                        if name == "time" {
-                            self.run_has_time = true;
-                        }
-                        push_text(child_el, &mut self.run);
-                    } else if PARAGRAPH_TAGS.contains(&name) && !has_block(child_el) {
-                        self.flush(lenient);
-                        let text = collapse(&text_of(child_el));
-                        if !text.is_empty() {
-                            self.out.push(text);
-                        }
-                    } else {
-                        self.flush(lenient);
-                        let inner_lenient = PARAGRAPH_TAGS.contains(&name);
-                        self.container(child_el, inner_lenient);
-                        self.flush(inner_lenient);
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.flush(lenient);
-    }
-
-    fn flush(&mut self, lenient: bool) {
-        let text = collapse(&self.run);
-        let has_time = self.run_has_time;
-        self.run.clear();
-        self.run_has_time = false;
-        if text.is_empty() {
-            return;
-        }
-        let prose = text.chars().count() >= MIN_LOOSE_CHARS
-            && text.contains(['.', '!', '?', '。', '！', '？']);
-        if lenient || prose || (has_time && is_date_line(&text)) {
-            self.out.push(text);
-        }
-    }
-}
-
-/// True when `el` holds a paragraph or a non-inline element (so it is not one line of text).
-fn has_block(el: ElementRef<'_>) -> bool {
-    el.descendent_elements().skip(1).any(|d| {
-        let name = d.value().name();
-        !INLINE_TAGS.contains(&name) && !is_junk(d)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -682,25 +356,5 @@ text, written for a test.</p>
             ]
         );
         assert_eq!(got.meta.date.as_deref(), Some("2031-06-07"));
-    }
-
-    #[test]
-    fn collapse_keeps_non_ascii_spaces() {
-        assert_eq!(
-            collapse("  a \n\t b\u{a0} \u{3000}c  "),
-            "a b\u{a0} \u{3000}c"
-        );
-    }
-
-    #[test]
-    fn site_suffix_is_stripped_only_when_it_names_the_site() {
-        assert_eq!(
-            strip_site_suffix("Head - Sample Site", Some("Sample Site")),
-            "Head"
-        );
-        assert_eq!(
-            strip_site_suffix("Head - Other", Some("Sample Site")),
-            "Head - Other"
-        );
     }
 }

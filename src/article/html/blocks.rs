@@ -1,0 +1,355 @@
+//! The article's blocks: one per paragraph element under the content root, plus loose text
+//! runs that read like prose, minus link lists, copyright lines and headings left with
+//! nothing under them.
+
+use scraper::{ElementRef, Node};
+
+use super::junk::{is_junk, junk_by_markup};
+use crate::article::date::is_date_line;
+
+/// Elements whose text is one paragraph.
+const PARAGRAPH_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "address",
+];
+
+/// Elements that flow inside a line of text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    "br", "img", "ins", "del", "strike", "tt", "big", "nobr",
+];
+
+/// A loose run of text outside any paragraph element counts only if it looks like prose.
+const MIN_LOOSE_CHARS: usize = 80;
+
+/// A block whose text is mostly link text is navigation or a teaser, not the article.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// Copyright notices longer than this are treated as prose.
+const MAX_NOTICE_CHARS: usize = 200;
+
+/// One paragraph of the page and what is known about it.
+#[derive(Debug, Clone, PartialEq)]
+struct Block {
+    text: String,
+    /// An `h1`-`h6` element.
+    heading: bool,
+    /// Inside `role="heading"` (a lead or standfirst): not yet the body.
+    lead: bool,
+    link_density: f64,
+}
+
+/// The blocks of the article under `root`, in document order.
+pub fn article_blocks(root: ElementRef<'_>) -> Vec<String> {
+    let mut walker = Walker {
+        out: Vec::new(),
+        run: Acc::default(),
+        dated: false,
+        in_heading_role: false,
+    };
+    walker.container(root, true);
+    let kept: Vec<Block> = walker
+        .out
+        .into_iter()
+        .filter(|b| b.link_density <= MAX_LINK_DENSITY && !is_notice(&b.text))
+        .collect();
+    drop_orphan_headings(kept)
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+}
+
+/// Drops headings followed by another heading or by nothing: section titles of lists that
+/// were removed ("You may also like", "Topics").
+fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut next_is_heading_or_end = true;
+    for block in blocks.into_iter().rev() {
+        if block.heading && next_is_heading_or_end {
+            continue;
+        }
+        next_is_heading_or_end = block.heading;
+        out.push(block);
+    }
+    out.reverse();
+    out
+}
+
+fn is_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (lower.starts_with("copyright") || lower.starts_with('©') || lower.starts_with("(c) "))
+        && text.chars().count() <= MAX_NOTICE_CHARS
+}
+
+/// Text gathered from inline content, with the share of it inside links.
+#[derive(Debug, Default)]
+struct Acc {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    has_time: bool,
+}
+
+impl Acc {
+    fn push(&mut self, s: &str, in_link: bool) {
+        self.text.push_str(s);
+        let visible = s.chars().filter(|c| !c.is_whitespace()).count();
+        self.chars += visible;
+        if in_link {
+            self.link_chars += visible;
+        }
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+/// Text under `el` with junk left out; `<br>` reads as a space.
+#[must_use]
+pub fn text_of(el: ElementRef<'_>) -> String {
+    let mut acc = Acc::default();
+    push_text(el, &mut acc, false);
+    acc.text
+}
+
+fn push_text(el: ElementRef<'_>, acc: &mut Acc, in_link: bool) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => acc.push(t, in_link),
+            Node::Element(e) => {
+                if e.name() == "br" {
+                    acc.push(" ", in_link);
+                } else if let Some(child) = ElementRef::wrap(child) {
+                    if !is_junk(child) {
+                        let link = in_link || (e.name() == "a" && e.attr("href").is_some());
+                        push_text(child, acc, link);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses runs of ASCII white space to one space and trims ASCII white space at the ends.
+/// U+00A0, U+3000 and other non-ASCII spaces are kept as they are.
+#[must_use]
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_ascii_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Walks the content root, emitting one block per paragraph element and keeping loose text
+/// runs that look like prose.
+struct Walker {
+    out: Vec<Block>,
+    run: Acc,
+    /// A date line has been emitted (only the first one, before the body, is kept).
+    dated: bool,
+    /// Inside an element with `role="heading"` (a standfirst or lead marked as heading).
+    in_heading_role: bool,
+}
+
+impl Walker {
+    /// Walks the children of a container element. `lenient` keeps any loose text (inside a
+    /// list item or cell that also holds paragraphs); otherwise loose text must look like prose.
+    fn container(&mut self, el: ElementRef<'_>, lenient: bool) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.run.push(t, false),
+                Node::Element(e) => {
+                    let Some(child_el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    let name = e.name();
+                    if is_junk(child_el) {
+                        self.header_date(child_el);
+                        continue;
+                    }
+                    if name == "br" {
+                        self.run.push(" ", false);
+                    } else if INLINE_TAGS.contains(&name) && !has_block(child_el) {
+                        if name == "time" {
+                            self.run.has_time = true;
+                        }
+                        let link = name == "a" && e.attr("href").is_some();
+                        push_text(child_el, &mut self.run, link);
+                    } else if PARAGRAPH_TAGS.contains(&name) && !has_block(child_el) {
+                        self.flush(lenient);
+                        let mut acc = Acc::default();
+                        push_text(child_el, &mut acc, false);
+                        let text = collapse(&acc.text);
+                        if !text.is_empty() {
+                            self.out.push(Block {
+                                text,
+                                heading: is_heading(name),
+                                lead: self.in_heading_role,
+                                link_density: acc.link_density(),
+                            });
+                        }
+                    } else {
+                        self.flush(lenient);
+                        let inner_lenient = PARAGRAPH_TAGS.contains(&name);
+                        let outer_heading = self.in_heading_role;
+                        self.in_heading_role |= e.attr("role") == Some("heading");
+                        self.container(child_el, inner_lenient);
+                        self.flush(inner_lenient);
+                        self.in_heading_role = outer_heading;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush(lenient);
+    }
+
+    /// Keeps the publication date of an article header (a `<time>` inside chrome such as
+    /// "entry-meta") when no body text has been seen yet.
+    fn header_date(&mut self, el: ElementRef<'_>) {
+        if self.dated || self.out.iter().any(|b| !b.heading && !b.lead) || junk_by_markup(el) {
+            return;
+        }
+        let date = el
+            .descendent_elements()
+            .filter(|e| e.value().name() == "time")
+            .map(|e| collapse(&text_of(e)))
+            .find(|t| is_date_line(t));
+        if let Some(text) = date {
+            self.flush(false);
+            self.dated = true;
+            self.out.push(Block {
+                text,
+                heading: false,
+                lead: false,
+                link_density: 0.0,
+            });
+        }
+    }
+
+    fn flush(&mut self, lenient: bool) {
+        let run = std::mem::take(&mut self.run);
+        let text = collapse(&run.text);
+        if text.is_empty() {
+            return;
+        }
+        let prose = text.chars().count() >= MIN_LOOSE_CHARS
+            && text.contains(['.', '!', '?', '。', '！', '？']);
+        let date = run.has_time && !self.dated && is_date_line(&text);
+        self.dated |= date;
+        if lenient || prose || date {
+            self.out.push(Block {
+                text,
+                heading: false,
+                lead: self.in_heading_role,
+                link_density: run.link_density(),
+            });
+        }
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// True when `el` holds a paragraph or a non-inline element (so it is not one line of text).
+fn has_block(el: ElementRef<'_>) -> bool {
+    el.descendent_elements().skip(1).any(|d| {
+        let name = d.value().name();
+        !INLINE_TAGS.contains(&name) && !is_junk(d)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn blocks(body: &str) -> Vec<String> {
+        let doc = Html::parse_document(body);
+        article_blocks(doc.root_element())
+    }
+
+    #[test]
+    fn link_lists_and_orphan_headings_are_dropped() {
+        let got = blocks(
+            r#"<h2>Sample section</h2><p>A sample paragraph with a <a href="/x">link</a> in it.</p>
+<h3>Topics</h3><ul><li><a href="/t">Sample topic</a></li></ul>
+<h2>You may also like</h2><p><a href="/s">Another sample story headline</a></p>
+<p>Copyright 2031 Sample Times.</p>"#,
+        );
+        assert_eq!(
+            got,
+            ["Sample section", "A sample paragraph with a link in it."]
+        );
+    }
+
+    #[test]
+    fn nested_paragraphs_in_list_items_and_quotes() {
+        let got = blocks(
+            "<ul><li>Lead-in text<p>First sample point.</p></li></ul><blockquote><p>Quoted sample.</p></blockquote>",
+        );
+        assert_eq!(
+            got,
+            ["Lead-in text", "First sample point.", "Quoted sample."]
+        );
+    }
+
+    #[test]
+    fn header_date_is_kept_after_a_lead_but_footer_dates_are_not() {
+        let got = blocks(
+            r#"<h1>Sample title</h1><div role="heading"><p>A sample lead.</p></div>
+<div class="entry-meta"><time datetime="2031-01-02">January 2, 2031</time></div>
+<p>Sample body.</p>
+<div class="post-meta"><p>Publication date: <time>January 2, 2031</time></p></div>"#,
+        );
+        assert_eq!(
+            got,
+            [
+                "Sample title",
+                "A sample lead.",
+                "January 2, 2031",
+                "Sample body."
+            ]
+        );
+    }
+
+    #[test]
+    fn collapse_keeps_non_ascii_spaces() {
+        assert_eq!(
+            collapse("  a \n\t b\u{a0} \u{3000}c  "),
+            "a b\u{a0} \u{3000}c"
+        );
+    }
+}
