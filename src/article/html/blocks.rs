@@ -238,7 +238,7 @@ impl Walker {
     /// Keeps the publication date of an article header (a `<time>` inside chrome such as
     /// "entry-meta") when no body text has been seen yet.
     fn header_date(&mut self, el: ElementRef<'_>) {
-        if self.dated || self.out.iter().any(|b| !b.heading && !b.lead) || junk_by_markup(el) {
+        if self.dated || self.in_body() || junk_by_markup(el) {
             return;
         }
         let date = el
@@ -248,14 +248,33 @@ impl Walker {
             .find(|t| is_date_line(t));
         if let Some(text) = date {
             self.flush(false);
-            self.dated = true;
-            self.out.push(Block {
+            self.push_date(text);
+        }
+    }
+
+    /// True once a block of the article's body (not a heading or lead) has been emitted.
+    fn in_body(&self) -> bool {
+        self.out.iter().any(|b| !b.heading && !b.lead)
+    }
+
+    /// Puts the article's date right after its leading headings (before any lead), so pages
+    /// come out as title, date, body whatever their markup order.
+    fn push_date(&mut self, text: String) {
+        self.dated = true;
+        let at = self
+            .out
+            .iter()
+            .position(|b| !b.heading)
+            .unwrap_or(self.out.len());
+        self.out.insert(
+            at,
+            Block {
                 text,
                 heading: false,
                 lead: false,
                 link_density: 0.0,
-            });
-        }
+            },
+        );
     }
 
     fn flush(&mut self, lenient: bool) {
@@ -266,9 +285,11 @@ impl Walker {
         }
         let prose = text.chars().count() >= MIN_LOOSE_CHARS
             && text.contains(['.', '!', '?', '。', '！', '？']);
-        let date = run.has_time && !self.dated && is_date_line(&text);
-        self.dated |= date;
-        if lenient || prose || date {
+        if run.has_time && !self.dated && !self.in_body() && is_date_line(&text) {
+            self.push_date(text);
+            return;
+        }
+        if lenient || prose {
             self.out.push(Block {
                 text,
                 heading: false,
@@ -327,7 +348,7 @@ mod tests {
     }
 
     #[test]
-    fn header_date_is_kept_after_a_lead_but_footer_dates_are_not() {
+    fn header_date_goes_after_the_title_and_footer_dates_are_dropped() {
         let got = blocks(
             r#"<h1>Sample title</h1><div role="heading"><p>A sample lead.</p></div>
 <div class="entry-meta"><time datetime="2031-01-02">January 2, 2031</time></div>
@@ -338,8 +359,8 @@ mod tests {
             got,
             [
                 "Sample title",
-                "A sample lead.",
                 "January 2, 2031",
+                "A sample lead.",
                 "Sample body."
             ]
         );
