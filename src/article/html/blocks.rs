@@ -53,15 +53,18 @@ struct Block {
     link_density: f64,
 }
 
-/// The blocks of the article under `root`, in document order.
-pub fn article_blocks(root: ElementRef<'_>) -> Vec<String> {
+/// The blocks of the article under `roots`, in document order.
+pub fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
     let mut walker = Walker {
         out: Vec::new(),
         run: Acc::default(),
         dated: false,
         in_heading_role: false,
     };
-    walker.container(root, true);
+    for root in roots {
+        let lenient = PARAGRAPH_TAGS.contains(&root.value().name());
+        walker.container(*root, lenient);
+    }
     let kept: Vec<Block> = walker
         .out
         .into_iter()
@@ -102,12 +105,17 @@ struct Acc {
     chars: usize,
     link_chars: usize,
     has_time: bool,
+    /// The last thing added was a `<br>` (two in a row end a paragraph).
+    after_br: bool,
 }
 
 impl Acc {
     fn push(&mut self, s: &str, in_link: bool) {
         self.text.push_str(s);
         let visible = s.chars().filter(|c| !c.is_whitespace()).count();
+        if visible > 0 {
+            self.after_br = false;
+        }
         self.chars += visible;
         if in_link {
             self.link_chars += visible;
@@ -199,7 +207,12 @@ impl Walker {
                         continue;
                     }
                     if name == "br" {
-                        self.run.push(" ", false);
+                        if self.run.after_br {
+                            self.flush(lenient);
+                        } else {
+                            self.run.push(" ", false);
+                            self.run.after_br = true;
+                        }
                     } else if INLINE_TAGS.contains(&name) && !has_block(child_el) {
                         if name == "time" {
                             self.run.has_time = true;
@@ -319,7 +332,7 @@ mod tests {
 
     fn blocks(body: &str) -> Vec<String> {
         let doc = Html::parse_document(body);
-        article_blocks(doc.root_element())
+        article_blocks(&[doc.root_element()])
     }
 
     #[test]
@@ -362,6 +375,20 @@ mod tests {
                 "January 2, 2031",
                 "A sample lead.",
                 "Sample body."
+            ]
+        );
+    }
+
+    #[test]
+    fn double_line_breaks_split_loose_text() {
+        let got = blocks(
+            "<div>First loose sample paragraph, long enough to be read as prose by the block walker here.<br>\n<br>Second loose sample paragraph, also long enough to be read as prose here.<br>Same paragraph.</div>",
+        );
+        assert_eq!(
+            got,
+            [
+                "First loose sample paragraph, long enough to be read as prose by the block walker here.",
+                "Second loose sample paragraph, also long enough to be read as prose here. Same paragraph."
             ]
         );
     }

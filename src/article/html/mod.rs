@@ -37,8 +37,9 @@ pub struct HtmlArticle {
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Html::parse_document(html);
     let metas = meta_tags(&doc);
-    let root = content_root(&doc);
-    let mut blocks = root.map(article_blocks).unwrap_or_default();
+    let roots = content_roots(&doc);
+    let root = roots.first().copied();
+    let mut blocks = article_blocks(&roots);
     let meta = page_metadata(&doc, &metas, root);
     if let (Some(title), Some(first)) = (&meta.title, blocks.first()) {
         if first == title {
@@ -153,8 +154,51 @@ fn time_date(root: ElementRef<'_>) -> Option<String> {
         })
 }
 
-/// The element holding the article.
-fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
+/// The elements holding the article, in document order: the content root, plus (when the
+/// root was found by scoring) siblings that carry paragraphs of their own, as when a story
+/// body is split over several columns.
+fn content_roots(doc: &Html) -> Vec<ElementRef<'_>> {
+    let Some((root, scored)) = content_root(doc) else {
+        return Vec::new();
+    };
+    if !scored {
+        return vec![root];
+    }
+    let root_chars = paragraph_chars(root);
+    let threshold = (root_chars / 5).max(MIN_SIBLING_CHARS);
+    let mut roots = Vec::new();
+    for sibling in root
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.children())
+        .filter_map(ElementRef::wrap)
+    {
+        if sibling.id() == root.id() {
+            roots.push(root);
+            continue;
+        }
+        if is_junk(sibling) {
+            continue;
+        }
+        let chars = if sibling.value().name() == "p" {
+            collapse(&text_of(sibling)).chars().count() * 2
+        } else {
+            paragraph_chars(sibling)
+        };
+        if chars >= threshold {
+            roots.push(sibling);
+        }
+    }
+    roots
+}
+
+/// A sibling of the content root joins it when it holds at least this much paragraph text
+/// (or a fifth of the root's, whichever is more).
+const MIN_SIBLING_CHARS: usize = 80;
+
+/// The element holding the article, and whether it was found by scoring (rather than by
+/// `<article>` / `itemprop=articleBody` markup).
+fn content_root(doc: &Html) -> Option<(ElementRef<'_>, bool)> {
     let best = densest(doc, true).or_else(|| densest(doc, false));
     let semantic = doc
         .root_element()
@@ -164,7 +208,9 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
         .filter(|(_, chars)| *chars > 0)
         .max_by_key(|(_, chars)| *chars);
     let Some((semantic, semantic_chars)) = semantic else {
-        return best.or_else(|| body(doc));
+        return best
+            .map(|b| (b, true))
+            .or_else(|| body(doc).map(|b| (b, false)));
     };
     // Widen articleBody to its <article> when that adds no paragraphs (it adds the header).
     let semantic = semantic
@@ -174,25 +220,25 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
         .find(|a| a.value().name() == "article" && paragraph_chars(*a) * 10 <= semantic_chars * 11)
         .unwrap_or(semantic);
     let Some(best) = best else {
-        return Some(semantic);
+        return Some((semantic, false));
     };
     let best_chars = paragraph_chars(best);
     if semantic.ancestors().any(|a| a.id() == best.id()) {
         // The scored node is wider than the semantic one: trust the semantic one when it
         // holds most of the text.
         return Some(if semantic_chars * 10 >= best_chars * 6 {
-            semantic
+            (semantic, false)
         } else {
-            best
+            (best, true)
         });
     }
     if best.ancestors().any(|a| a.id() == semantic.id()) {
-        return Some(semantic);
+        return Some((semantic, false));
     }
     Some(if semantic_chars >= best_chars {
-        semantic
+        (semantic, false)
     } else {
-        best
+        (best, true)
     })
 }
 
@@ -337,6 +383,20 @@ text, written for a test.</p>
             got.meta.title.as_deref(),
             Some("Sample briefing on May 5, 2031")
         );
+    }
+
+    #[test]
+    fn story_split_over_sibling_columns_is_joined() {
+        let html = r#"<html><body><div class="story">
+<div class="col"><p>First sample paragraph of a story split over columns, written for a test.</p>
+<p>Second sample paragraph, still in the first column of the invented story.</p></div>
+<div class="promo-box"><p>Sample promotion that must not be joined to the story at all.</p></div>
+<div class="col"><p>Third sample paragraph, in the second column of the same invented story.</p>
+<p>Fourth sample paragraph, which closes the invented story for this test.</p></div>
+</div><div class="footerlinks"><p>About</p></div></body></html>"#;
+        let got = extract(html);
+        assert_eq!(got.blocks.len(), 4, "{:#?}", got.blocks);
+        assert!(got.blocks[3].starts_with("Fourth"));
     }
 
     #[test]
