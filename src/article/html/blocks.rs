@@ -68,7 +68,11 @@ pub fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
     let kept: Vec<Block> = walker
         .out
         .into_iter()
-        .filter(|b| b.link_density <= MAX_LINK_DENSITY && !is_notice(&b.text))
+        .filter(|b| {
+            b.link_density <= MAX_LINK_DENSITY
+                && !is_notice(&b.text)
+                && b.text.chars().any(char::is_alphabetic)
+        })
         .collect();
     drop_orphan_headings(kept)
         .into_iter()

@@ -48,8 +48,9 @@ const JUNK_ROLES: &[&str] = &[
     "tooltip",
 ];
 
-/// Words in a class or id (split at `-` and `_`) that mark page chrome.
-const JUNK_WORDS: &[&str] = &[
+/// Words in a class or id (split at `-` and `_`) that mark page chrome wherever they occur
+/// ("article-share", "story-related", "post-tags").
+const STRONG_WORDS: &[&str] = &[
     "ad",
     "ads",
     "adv",
@@ -78,14 +79,8 @@ const JUNK_WORDS: &[&str] = &[
     "cookies",
     "consent",
     "gdpr",
-    "menu",
     "breadcrumb",
     "breadcrumbs",
-    "nav",
-    "navbar",
-    "navigation",
-    "sidebar",
-    "widget",
     "popup",
     "modal",
     "tooltip",
@@ -95,24 +90,41 @@ const JUNK_WORDS: &[&str] = &[
     "byline",
     "caption",
     "credit",
+    "tags",
+    "taglist",
+    "copyright",
+    "copyrights",
+];
+
+/// Layout words that mark chrome unless a content word sits beside them
+/// ("l-sidebar-fixed l-article-body" is the article's column).
+const WEAK_WORDS: &[&str] = &[
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "sidebar",
+    "widget",
     "toolbar",
     "masthead",
     "footer",
     "header",
-    "tags",
-    "taglist",
     "topics",
     "gallery",
     "slideshow",
     "carousel",
     "slider",
-    "copyright",
-    "copyrights",
+    "meta",
+];
+
+/// Content words that cancel a weak word in the same element.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "story", "text", "post",
 ];
 
 /// Starts of class or id words that mark page chrome even when run together with another
 /// word ("captionlink", "sharebar", "newsletterbox").
-const JUNK_PREFIXES: &[&str] = &[
+const STRONG_PREFIXES: &[&str] = &[
     "caption",
     "share",
     "social",
@@ -121,13 +133,17 @@ const JUNK_PREFIXES: &[&str] = &[
     "subscri",
     "cookie",
     "breadcrumb",
-    "sidebar",
-    "widget",
     "popup",
     "tooltip",
     "promo",
     "sponsor",
     "advert",
+];
+
+/// Weak prefixes and suffixes ("sidebarleft", "bottommeta").
+const WEAK_PREFIXES: &[&str] = &[
+    "sidebar",
+    "widget",
     "navbar",
     "gallery",
     "slideshow",
@@ -184,15 +200,33 @@ pub fn junk_by_markup(el: ElementRef<'_>) -> bool {
 /// Class and id words hinting at ads, share bars, related links, comments, menus ...
 fn junk_by_words(el: ElementRef<'_>) -> bool {
     let e = el.value();
-    e.classes()
+    let words: Vec<String> = e
+        .classes()
         .chain(e.id())
         .flat_map(|name| name.split(['-', '_', ' ']))
-        .any(|word| {
-            let word = word.to_ascii_lowercase();
-            JUNK_WORDS.contains(&word.as_str())
-                || JUNK_PREFIXES.iter().any(|p| word.starts_with(p))
-                || word.ends_with("meta")
-        })
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let strong = words.iter().any(|w| {
+        STRONG_WORDS.contains(&w.as_str()) || STRONG_PREFIXES.iter().any(|p| w.starts_with(p))
+    });
+    // "entry-meta", "read__bottommeta": a class whose last word is metadata (byline, date,
+    // tags); "wrapper_meta_field" is not.
+    let meta = e.classes().chain(e.id()).any(|name| {
+        name.rsplit(['-', '_'])
+            .next()
+            .is_some_and(|last| last.to_ascii_lowercase().ends_with("meta"))
+    });
+    if meta {
+        return true;
+    }
+    if strong {
+        return true;
+    }
+    let weak = words.iter().any(|w| {
+        WEAK_WORDS.contains(&w.as_str()) || WEAK_PREFIXES.iter().any(|p| w.starts_with(p))
+    });
+    weak && !words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -238,5 +272,12 @@ mod tests {
             r#"<div class="person_tag read__tag">x</div>"#
         ));
         assert!(!first_div_is_junk(r#"<div class="commentary">x</div>"#));
+        assert!(!first_div_is_junk(
+            r#"<div class="l-sidebar-fixed l-article-body">x</div>"#
+        ));
+        assert!(!first_div_is_junk(
+            r#"<div class="wrapper_meta_field type_rich_text">x</div>"#
+        ));
+        assert!(first_div_is_junk(r#"<div class="article-share">x</div>"#));
     }
 }
