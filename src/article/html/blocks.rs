@@ -36,6 +36,10 @@ const INLINE_TAGS: &[&str] = &[
 /// A loose run of text outside any paragraph element counts only if it looks like prose.
 const MIN_LOOSE_CHARS: usize = 80;
 
+/// A root holding this much prose directly (not in paragraph elements) is a text written
+/// with `<br>`s: all its loose runs are paragraphs, however short.
+const LENIENT_ROOT_CHARS: usize = 100;
+
 /// A block whose text is mostly link text is navigation or a teaser, not the article.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -62,7 +66,8 @@ pub fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
         in_heading_role: false,
     };
     for root in roots {
-        let lenient = PARAGRAPH_TAGS.contains(&root.value().name());
+        let lenient = PARAGRAPH_TAGS.contains(&root.value().name())
+            || loose_chars(*root) >= LENIENT_ROOT_CHARS;
         walker.container(*root, lenient);
     }
     let kept: Vec<Block> = walker
@@ -321,6 +326,35 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// True for elements that hold blocks rather than flow in a line or form one paragraph.
+#[must_use]
+pub fn is_container(el: ElementRef<'_>) -> bool {
+    let name = el.value().name();
+    !INLINE_TAGS.contains(&name) && !PARAGRAPH_TAGS.contains(&name)
+}
+
+/// Visible characters of the text `el` holds directly (its own text nodes and inline
+/// children, not the text inside its block children), leaving out link text.
+#[must_use]
+pub fn loose_chars(el: ElementRef<'_>) -> usize {
+    let mut acc = Acc::default();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => acc.push(t, false),
+            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+                if let Some(child) = ElementRef::wrap(child) {
+                    if !is_junk(child) && !has_block(child) {
+                        let link = e.name() == "a" && e.attr("href").is_some();
+                        push_text(child, &mut acc, link);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    acc.chars - acc.link_chars
+}
+
 /// True when `el` holds a paragraph or a non-inline element (so it is not one line of text).
 fn has_block(el: ElementRef<'_>) -> bool {
     el.descendent_elements().skip(1).any(|d| {
@@ -393,6 +427,22 @@ mod tests {
             [
                 "First loose sample paragraph, long enough to be read as prose by the block walker here.",
                 "Second loose sample paragraph, also long enough to be read as prose here. Same paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_written_with_line_breaks_is_read_as_paragraphs() {
+        let html = r#"<html><body><div class="menu"><a href="/">Home</a></div>
+<div class="post-body">This is a sample blog post written with line breaks instead of paragraph elements, for a test.<br><br>Short line.<br><br>Another sample line that closes the invented post.</div>
+</body></html>"#;
+        let got = super::super::extract(html);
+        assert_eq!(
+            got.blocks,
+            [
+                "This is a sample blog post written with line breaks instead of paragraph elements, for a test.",
+                "Short line.",
+                "Another sample line that closes the invented post."
             ]
         );
     }

@@ -18,7 +18,7 @@ mod blocks;
 mod junk;
 
 pub use blocks::collapse;
-use blocks::{article_blocks, text_of};
+use blocks::{article_blocks, is_container, loose_chars, text_of};
 use junk::{is_junk, junk_by_markup};
 
 /// An HTML page reduced to its article.
@@ -253,33 +253,31 @@ fn body(doc: &Html) -> Option<ElementRef<'_>> {
 /// do not count.
 fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
     let mut scores = BTreeMap::new();
-    for p in doc.root_element().descendent_elements() {
-        if !matches!(p.value().name(), "p" | "pre") {
+    for el in doc.root_element().descendent_elements() {
+        // A <p> scores its parent and grandparent; an element holding prose directly
+        // (text with <br>s, as blogs and old pages write) scores itself and its parent.
+        let (len, first) = if matches!(el.value().name(), "p" | "pre") {
+            (collapse(&text_of(el)).chars().count(), el.parent())
+        } else if is_container(el) {
+            let own = loose_chars(el);
+            if own < MIN_LOOSE_SCORE_CHARS {
+                continue;
+            }
+            (own, Some(*el))
+        } else {
             continue;
-        }
-        let in_junk = std::iter::once(p)
-            .chain(p.ancestors().filter_map(ElementRef::wrap))
-            .any(|e| {
-                if strict {
-                    is_junk(e)
-                } else {
-                    junk_by_markup(e)
-                }
-            });
-        if in_junk {
+        };
+        if len == 0 || in_junk(el, strict) {
             continue;
         }
         #[allow(clippy::cast_precision_loss)]
-        let len = collapse(&text_of(p)).chars().count() as f64;
-        if len < 1.0 {
+        let len = len as f64;
+        let Some(first) = first else {
             continue;
-        }
-        let mut ancestors = p.ancestors();
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_default() += len;
-        }
-        if let Some(grand) = ancestors.next() {
-            *scores.entry(grand.id()).or_default() += len / 2.0;
+        };
+        *scores.entry(first.id()).or_default() += len;
+        if let Some(second) = first.parent() {
+            *scores.entry(second.id()).or_default() += len / 2.0;
         }
     }
     scores
@@ -287,6 +285,25 @@ fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
         .max_by(|a: &(_, f64), b: &(_, f64)| a.1.total_cmp(&b.1))
         .and_then(|(id, _)| doc.tree.get(id))
         .and_then(ElementRef::wrap)
+}
+
+/// Loose prose shorter than this does not score an element.
+const MIN_LOOSE_SCORE_CHARS: usize = 80;
+
+/// True when `el` or an ancestor is chrome. Class words are judged on the element and the
+/// two above it; further up only markup counts, so a wrapper named "sidebar-layout" cannot
+/// hide the story. Without `strict`, only markup counts at all.
+fn in_junk(el: ElementRef<'_>, strict: bool) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .enumerate()
+        .any(|(depth, e)| {
+            if strict && depth <= 2 {
+                is_junk(e)
+            } else {
+                junk_by_markup(e)
+            }
+        })
 }
 
 /// Characters of paragraph text under `el`, outside junk.
