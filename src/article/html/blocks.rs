@@ -326,11 +326,16 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// True for elements that hold blocks rather than flow in a line or form one paragraph.
+/// True for elements that hold blocks rather than flow in a line or form one paragraph
+/// (as the walker treats them).
 #[must_use]
 pub fn is_container(el: ElementRef<'_>) -> bool {
     let name = el.value().name();
-    !INLINE_TAGS.contains(&name) && !PARAGRAPH_TAGS.contains(&name)
+    if INLINE_TAGS.contains(&name) {
+        // A <span> wrapping <div>s is walked as a container too.
+        return has_block(el);
+    }
+    !PARAGRAPH_TAGS.contains(&name)
 }
 
 /// Visible characters of the text `el` holds directly (its own text nodes and inline

@@ -104,7 +104,6 @@ const WEAK_WORDS: &[&str] = &[
     "navbar",
     "navigation",
     "sidebar",
-    "widget",
     "toolbar",
     "masthead",
     "footer",
@@ -141,14 +140,7 @@ const STRONG_PREFIXES: &[&str] = &[
 ];
 
 /// Weak prefixes and suffixes ("sidebarleft", "bottommeta").
-const WEAK_PREFIXES: &[&str] = &[
-    "sidebar",
-    "widget",
-    "navbar",
-    "gallery",
-    "slideshow",
-    "carousel",
-];
+const WEAK_PREFIXES: &[&str] = &["sidebar", "navbar", "gallery", "slideshow", "carousel"];
 
 /// Whole class names that hide an element.
 const HIDDEN_CLASSES: &[&str] = &[
