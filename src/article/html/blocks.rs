@@ -232,14 +232,22 @@ impl Walker {
                         self.flush(lenient);
                         let mut acc = Acc::default();
                         push_text(child_el, &mut acc, false);
-                        let text = collapse(&acc.text);
-                        if !text.is_empty() {
-                            self.out.push(Block {
-                                text,
-                                heading: is_heading(name),
-                                lead: self.in_heading_role,
-                                link_density: acc.link_density(),
-                            });
+                        // Preformatted text keeps its own paragraphs (blank-line separated).
+                        let parts: Vec<&str> = if name == "pre" {
+                            split_blank_lines(&acc.text)
+                        } else {
+                            vec![acc.text.as_str()]
+                        };
+                        for part in parts {
+                            let text = collapse(part);
+                            if !text.is_empty() {
+                                self.out.push(Block {
+                                    text,
+                                    heading: is_heading(name),
+                                    lead: self.in_heading_role,
+                                    link_density: acc.link_density(),
+                                });
+                            }
                         }
                     } else {
                         self.flush(lenient);
@@ -320,6 +328,22 @@ impl Walker {
             });
         }
     }
+}
+
+/// Splits text at blank lines (lines holding only white space).
+fn split_blank_lines(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            parts.push(&text[start..pos]);
+            start = pos + line.len();
+        }
+        pos += line.len();
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 fn is_heading(name: &str) -> bool {
@@ -448,6 +472,20 @@ mod tests {
                 "This is a sample blog post written with line breaks instead of paragraph elements, for a test.",
                 "Short line.",
                 "Another sample line that closes the invented post."
+            ]
+        );
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_paragraphs() {
+        let got = blocks(
+            "<pre>SAMPLE SPEAKER:  First sample\nline.\n\n  \nSECOND SPEAKER:  Sample reply.\n</pre>",
+        );
+        assert_eq!(
+            got,
+            [
+                "SAMPLE SPEAKER: First sample line.",
+                "SECOND SPEAKER: Sample reply."
             ]
         );
     }
