@@ -82,6 +82,8 @@ fn meta_tags(doc: &Html) -> BTreeMap<String, String> {
     out
 }
 
+/// Title (`og:title`, `<title>`, first `<h1>`), date (publication `<meta>`, then `<time>`)
+/// and outlet (`og:site_name` and kin, else the site named after the title's separator).
 fn page_metadata(
     doc: &Html,
     metas: &BTreeMap<String, String>,
@@ -134,7 +136,13 @@ fn page_metadata(
                 .find(|e| e.value().name() == "title")
                 .map(|e| collapse(&text_of(e)))
         })?;
-        site_suffix(&title).map(|(_, site)| site.to_owned())
+        // Only separators that rarely occur inside a headline name a site.
+        let strong = [" | ", " • ", " :: ", " — "]
+            .iter()
+            .any(|sep| title.contains(sep));
+        site_suffix(&title)
+            .filter(|_| strong)
+            .map(|(_, site)| site.to_owned())
     });
     Metadata {
         title,
