@@ -236,3 +236,32 @@ fn corpus_html_pages_match_their_text_versions() {
     assert!(found_total * 100 >= wanted_total * 95);
     assert!(extra_total <= pages.len());
 }
+
+#[test]
+fn a_text_file_with_front_matter_keeps_every_byte_and_gives_metadata() {
+    let text = "---\ntags: sample\ndate: '2031-06-07'\ntitle: \"Sample Remarks in a Joint Press\\\n  \\ Conference\"\n---\n \n*Sample Palace  \nSample City*\n\nSAMPLE LEADER:  This is sample text, not a real transcript.\n";
+    let article = load_bytes(text.as_bytes(), Some("remarks.txt"), ArticleId(10)).expect("loads");
+    assert_eq!(article.text, text);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Sample Remarks in a Joint Press Conference")
+    );
+    assert_eq!(article.date.as_deref(), Some("2031-06-07"));
+    let paras = paragraphs(&article);
+    assert_eq!(
+        paras.last().copied(),
+        Some("SAMPLE LEADER:  This is sample text, not a real transcript.")
+    );
+}
+
+#[test]
+fn an_html_page_in_a_declared_legacy_charset_is_decoded() {
+    let page = "<html><head><meta charset=\"gbk\"><title>样例标题</title></head><body><div><p>这是用于测试的样例文本，并非真实内容。</p></div></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    let article = load_bytes(&bytes, Some("page.html"), ArticleId(11)).expect("loads");
+    assert_eq!(article.provenance.encoding, "GBK");
+    assert_eq!(
+        article.text,
+        "样例标题\n\n这是用于测试的样例文本，并非真实内容。\n"
+    );
+}
