@@ -265,3 +265,46 @@ fn an_html_page_in_a_declared_legacy_charset_is_decoded() {
         "样例标题\n\n这是用于测试的样例文本，并非真实内容。\n"
     );
 }
+
+mod properties {
+    use demarche::article::{ArticleId, load_bytes};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any bytes either load or give a typed error; paragraphs always index the text.
+        #[test]
+        fn any_bytes_load_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..400),
+                                          ext in prop::sample::select(vec!["a.txt", "a.md", "a.html", "a.bin"])) {
+            if let Ok(article) = load_bytes(&bytes, Some(ext), ArticleId(0)) {
+                for p in &article.paragraphs {
+                    prop_assert!(article.text.get(p.start..p.end).is_some());
+                }
+            }
+        }
+
+        /// Plain UTF-8 text without carriage returns is kept byte for byte.
+        #[test]
+        fn plain_text_is_kept_exactly(text in "[^\r\u{0}-\u{8}\u{b}\u{e}-\u{1f}\u{7f}\u{feff}]{1,300}") {
+            prop_assume!(!text.trim().is_empty());
+            let article = load_bytes(text.as_bytes(), Some("s.txt"), ArticleId(0));
+            let article = article.expect("loads");
+            prop_assert_eq!(article.text, text);
+        }
+
+        /// Tag soup never panics the HTML reader, and what it reads is well-formed paragraphs.
+        #[test]
+        fn tag_soup_does_not_panic(parts in proptest::collection::vec(
+            prop::sample::select(vec!["<p>", "</p>", "<div class=\"ad\">", "</div>", "<br>",
+                "<article>", "<time datetime=\"2031-01-02\">", "</time>", "text. ", "<a href=\"#\">",
+                "</a>", "<pre>\n\n", "<h2>", "</h2>", "June 1, 2031", "<span class=\"hidden\">"]),
+            0..60)) {
+            let html = format!("<html><body>{}</body></html>", parts.concat());
+            if let Ok(article) = load_bytes(html.as_bytes(), Some("p.html"), ArticleId(0)) {
+                prop_assert!(!article.text.contains("\n\n\n"));
+                prop_assert!(!article.paragraphs.is_empty());
+            }
+        }
+    }
+}
