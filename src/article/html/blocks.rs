@@ -36,6 +36,9 @@ const INLINE_TAGS: &[&str] = &[
 /// A loose run of text outside any paragraph element counts only if it looks like prose.
 const MIN_LOOSE_CHARS: usize = 80;
 
+/// Markup nested deeper than this is not read (it keeps the recursion bounded).
+const MAX_DEPTH: usize = 256;
+
 /// A root holding this much prose directly (not in paragraph elements) is a text written
 /// with `<br>`s: all its loose runs are paragraphs, however short.
 const LENIENT_ROOT_CHARS: usize = 100;
@@ -68,7 +71,7 @@ pub fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
     for root in roots {
         let lenient = PARAGRAPH_TAGS.contains(&root.value().name())
             || loose_chars(*root) >= LENIENT_ROOT_CHARS;
-        walker.container(*root, lenient);
+        walker.container(*root, lenient, 0);
     }
     let kept: Vec<Block> = walker
         .out
@@ -145,11 +148,14 @@ impl Acc {
 #[must_use]
 pub fn text_of(el: ElementRef<'_>) -> String {
     let mut acc = Acc::default();
-    push_text(el, &mut acc, false);
+    push_text(el, &mut acc, false, 0);
     acc.text
 }
 
-fn push_text(el: ElementRef<'_>, acc: &mut Acc, in_link: bool) {
+fn push_text(el: ElementRef<'_>, acc: &mut Acc, in_link: bool, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     for child in el.children() {
         match child.value() {
             Node::Text(t) => acc.push(t, in_link),
@@ -159,7 +165,7 @@ fn push_text(el: ElementRef<'_>, acc: &mut Acc, in_link: bool) {
                 } else if let Some(child) = ElementRef::wrap(child) {
                     if !is_junk(child) {
                         let link = in_link || (e.name() == "a" && e.attr("href").is_some());
-                        push_text(child, acc, link);
+                        push_text(child, acc, link, depth + 1);
                     }
                 }
             }
@@ -202,7 +208,10 @@ struct Walker {
 impl Walker {
     /// Walks the children of a container element. `lenient` keeps any loose text (inside a
     /// list item or cell that also holds paragraphs); otherwise loose text must look like prose.
-    fn container(&mut self, el: ElementRef<'_>, lenient: bool) {
+    fn container(&mut self, el: ElementRef<'_>, lenient: bool, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => self.run.push(t, false),
@@ -227,11 +236,11 @@ impl Walker {
                             self.run.has_time = true;
                         }
                         let link = name == "a" && e.attr("href").is_some();
-                        push_text(child_el, &mut self.run, link);
+                        push_text(child_el, &mut self.run, link, depth + 1);
                     } else if PARAGRAPH_TAGS.contains(&name) && !has_block(child_el) {
                         self.flush(lenient);
                         let mut acc = Acc::default();
-                        push_text(child_el, &mut acc, false);
+                        push_text(child_el, &mut acc, false, depth + 1);
                         // Preformatted text keeps its own paragraphs (blank-line separated).
                         let parts: Vec<&str> = if name == "pre" {
                             split_blank_lines(&acc.text)
@@ -254,7 +263,7 @@ impl Walker {
                         let inner_lenient = PARAGRAPH_TAGS.contains(&name);
                         let outer_heading = self.in_heading_role;
                         self.in_heading_role |= e.attr("role") == Some("heading");
-                        self.container(child_el, inner_lenient);
+                        self.container(child_el, inner_lenient, depth + 1);
                         self.flush(inner_lenient);
                         self.in_heading_role = outer_heading;
                     }
@@ -374,7 +383,7 @@ pub fn loose_chars(el: ElementRef<'_>) -> usize {
                 if let Some(child) = ElementRef::wrap(child) {
                     if !is_junk(child) && !has_block(child) {
                         let link = e.name() == "a" && e.attr("href").is_some();
-                        push_text(child, &mut acc, link);
+                        push_text(child, &mut acc, link, 1);
                     }
                 }
             }
@@ -487,6 +496,20 @@ mod tests {
                 "SAMPLE SPEAKER: First sample line.",
                 "SECOND SPEAKER: Sample reply."
             ]
+        );
+    }
+
+    #[test]
+    fn absurdly_deep_markup_does_not_overflow_the_stack() {
+        let html = format!(
+            "<p>Sample text at the top.</p>{}deep{}",
+            "<div><span>".repeat(600),
+            "</span></div>".repeat(600)
+        );
+        let got = blocks(&html);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Sample text at the top.")
         );
     }
 
