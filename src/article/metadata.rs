@@ -274,7 +274,9 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
         from = close;
         let inner = head[open + 1..close].trim();
         let after = head[close + 1..].trim_start();
-        let dash = ["—", "–", "--", "-"].iter().any(|d| after.starts_with(d));
+        let dash = ["—", "–", "--", "-", ":"]
+            .iter()
+            .any(|d| after.starts_with(d));
         let words: Vec<&str> = inner.split_whitespace().collect();
         let name_like = open > 0
             && (1..=3).contains(&words.len())

@@ -90,12 +90,14 @@ fn page_metadata(
     root: Option<ElementRef<'_>>,
 ) -> Metadata {
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| collapse(v));
+    let linked = json_ld(doc);
     let outlet = meta(&[
         "og:site_name",
         "publisher",
         "dc.publisher",
         "citation_publisher",
-    ]);
+    ])
+    .or_else(|| linked.outlet.clone());
     let title_tag = doc
         .root_element()
         .descendent_elements()
@@ -109,6 +111,7 @@ fn page_metadata(
         .map(|e| collapse(&text_of(e)))
         .filter(|t| !t.is_empty());
     let title = meta(&["og:title", "twitter:title"])
+        .or_else(|| linked.title.clone())
         .or(title_tag)
         .or(h1)
         .map(|t| strip_site_suffix(&t, outlet.as_deref()));
@@ -127,6 +130,7 @@ fn page_metadata(
         "sailthru.date",
     ])
     .and_then(|d| parse_date(&d))
+    .or_else(|| linked.date.clone())
     .or_else(|| root.and_then(time_date))
     .or_else(|| time_date(doc.root_element()));
     let outlet = outlet.or_else(|| {
@@ -148,6 +152,67 @@ fn page_metadata(
         title,
         date,
         outlet,
+    }
+}
+
+/// Headline, `datePublished` and publisher name from the page's JSON-LD
+/// (`<script type="application/ld+json">`), as schema.org `NewsArticle` markup gives them.
+fn json_ld(doc: &Html) -> Metadata {
+    let mut out = Metadata::default();
+    for script in doc.root_element().descendent_elements() {
+        let is_ld = script.value().name() == "script"
+            && script
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let raw: String = script.text().collect();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw) {
+            collect_ld(&value, &mut out, 0);
+        }
+    }
+    out
+}
+
+fn collect_ld(value: &serde_json::Value, out: &mut Metadata, depth: usize) {
+    use serde_json::Value;
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_ld(item, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            if out.date.is_none() {
+                out.date = map
+                    .get("datePublished")
+                    .and_then(Value::as_str)
+                    .and_then(parse_date);
+            }
+            if out.title.is_none() {
+                out.title = map
+                    .get("headline")
+                    .and_then(Value::as_str)
+                    .map(collapse)
+                    .filter(|t| !t.is_empty());
+            }
+            if out.outlet.is_none() {
+                out.outlet = map
+                    .get("publisher")
+                    .and_then(|p| p.get("name").or(Some(p)))
+                    .and_then(Value::as_str)
+                    .map(collapse)
+                    .filter(|t| !t.is_empty());
+            }
+            if let Some(graph) = map.get("@graph") {
+                collect_ld(graph, out, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -422,6 +487,18 @@ text, written for a test.</p>
         let got = extract(html);
         assert_eq!(got.blocks.len(), 4, "{:#?}", got.blocks);
         assert!(got.blocks[3].starts_with("Fourth"));
+    }
+
+    #[test]
+    fn json_ld_gives_metadata_when_meta_tags_do_not() {
+        let html = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Sample ld headline",
+"datePublished":"2031-08-09T10:00:00+02:00","publisher":{"@type":"Organization","name":"Sample Ld Times"}}]}
+</script></head><body><p>Sample body text for the test.</p></body></html>"#;
+        let got = extract(html);
+        assert_eq!(got.meta.title.as_deref(), Some("Sample ld headline"));
+        assert_eq!(got.meta.date.as_deref(), Some("2031-08-09"));
+        assert_eq!(got.meta.outlet.as_deref(), Some("Sample Ld Times"));
     }
 
     #[test]
