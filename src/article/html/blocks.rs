@@ -61,7 +61,7 @@ struct Block {
 }
 
 /// The blocks of the article under `roots`, in document order.
-pub fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
+pub(super) fn article_blocks(roots: &[ElementRef<'_>]) -> Vec<String> {
     let mut walker = Walker {
         out: Vec::new(),
         run: Acc::default(),
@@ -146,7 +146,7 @@ impl Acc {
 
 /// Text under `el` with junk left out; `<br>` reads as a space.
 #[must_use]
-pub fn text_of(el: ElementRef<'_>) -> String {
+pub(super) fn text_of(el: ElementRef<'_>) -> String {
     let mut acc = Acc::default();
     push_text(el, &mut acc, false, 0);
     acc.text
@@ -362,7 +362,7 @@ fn is_heading(name: &str) -> bool {
 /// True for elements that hold blocks rather than flow in a line or form one paragraph
 /// (as the walker treats them).
 #[must_use]
-pub fn is_container(el: ElementRef<'_>) -> bool {
+pub(super) fn is_container(el: ElementRef<'_>) -> bool {
     let name = el.value().name();
     if INLINE_TAGS.contains(&name) {
         // A <span> wrapping <div>s is walked as a container too.
@@ -374,7 +374,7 @@ pub fn is_container(el: ElementRef<'_>) -> bool {
 /// Visible characters of the text `el` holds directly (its own text nodes and inline
 /// children, not the text inside its block children), leaving out link text.
 #[must_use]
-pub fn loose_chars(el: ElementRef<'_>) -> usize {
+pub(super) fn loose_chars(el: ElementRef<'_>) -> usize {
     let mut acc = Acc::default();
     for child in el.children() {
         match child.value() {

@@ -155,12 +155,12 @@ const HIDDEN_CLASSES: &[&str] = &[
 ];
 
 /// True for elements that are page chrome or hidden, judged by the element alone.
-pub fn is_junk(el: ElementRef<'_>) -> bool {
+pub(super) fn is_junk(el: ElementRef<'_>) -> bool {
     junk_by_markup(el) || junk_by_words(el)
 }
 
 /// Tag names, roles and hiding attributes: markup that says "not content" outright.
-pub fn junk_by_markup(el: ElementRef<'_>) -> bool {
+pub(super) fn junk_by_markup(el: ElementRef<'_>) -> bool {
     let e = el.value();
     if JUNK_TAGS.contains(&e.name()) || e.attr("hidden").is_some() {
         return true;
