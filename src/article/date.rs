@@ -123,18 +123,24 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
     None
 }
 
-/// True when `line` is essentially just a date (plus a weekday or a word like "Updated").
+/// True when `line` is essentially just a date, with at most a few words around it
+/// ("Sunday, February 25, 2024", "Updated 10:30 a.m. Nov. 20, 2019", "Publication date: ...").
 #[must_use]
 pub fn is_date_line(line: &str) -> bool {
     let Some((_, range)) = find_date(line) else {
         return false;
     };
-    let letters = line[..range.start]
-        .chars()
-        .chain(line[range.end..].chars())
-        .filter(|c| c.is_alphabetic())
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let words = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
         .count();
-    letters <= 10
+    words <= 3 && !rest.chars().any(is_cjk)
+}
+
+/// Han, kana and Hangul: scripts written without spaces, where one character is a word.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 struct Tok<'a> {

@@ -35,7 +35,8 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Decodes `bytes` as text, or says why they are not text.
 ///
-/// Order: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); then valid UTF-8; then
+/// Order: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); then binary signatures;
+/// then UTF-16 without a mark (NULs in every other byte); then valid UTF-8; then
 /// `declared` (for example an HTML `<meta charset>`) unless it claims UTF-8 or UTF-16; then
 /// Windows-1252, which accepts any byte.
 ///
@@ -46,8 +47,15 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(&text, encoding);
     }
-    if let Some(kind) = sniff_binary(bytes) {
-        return Err(kind);
+    if let Some((_, name)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(BinaryKind::Magic(name));
+    }
+    if let Some(encoding) = bomless_utf16(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return finish(&text, encoding);
+    }
+    if bytes.contains(&0) {
+        return Err(BinaryKind::NulBytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text, UTF_8);
@@ -57,6 +65,24 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         .unwrap_or(WINDOWS_1252);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     finish(&text, encoding)
+}
+
+/// UTF-16 written without a byte-order mark: mostly-Latin text has a NUL in every other
+/// byte (odd positions for little-endian, even for big-endian) and none in the others.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_nuls = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nuls = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_nuls * 10 >= pairs * 7 && even_nuls == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nuls * 10 >= pairs * 7 && odd_nuls == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Checks raw bytes (without a byte-order mark) for a binary signature or NUL bytes.
@@ -175,6 +201,17 @@ mod tests {
             assert_eq!(decoded.text, "Hi \u{201c}there\u{201d}\nok");
             assert_eq!(decoded.encoding, name);
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let mut le = Vec::new();
+        for unit in "Sample text, no byte-order mark.".encode_utf16() {
+            le.extend(unit.to_le_bytes());
+        }
+        let decoded = decode(&le, None).expect("text");
+        assert_eq!(decoded.text, "Sample text, no byte-order mark.");
+        assert_eq!(decoded.encoding, "UTF-16LE");
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn load_bytes(
     let format = by_extension.unwrap_or_else(|| sniff_format(&decoded.text));
     let (text, meta) = match format {
         SourceFormat::Text | SourceFormat::Markdown => {
-            let meta = metadata::from_text(&decoded.text);
+            let meta = metadata::from_text(&decoded.text).tidy();
             (decoded.text, meta)
         }
         SourceFormat::Html => {
@@ -84,7 +84,7 @@ pub fn load_bytes(
             if page.blocks.is_empty() {
                 return Err(ArticleError::NoArticleText { path: shown() });
             }
-            let meta = page.meta.or(metadata::from_text(&page.text));
+            let meta = page.meta.or(metadata::from_text(&page.text)).tidy();
             (page.text, meta)
         }
     };

@@ -19,6 +19,23 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// Display form: white space (including U+00A0) collapsed to single spaces, empty fields
+    /// dropped, and a trailing " | Site" removed from the title when it names the outlet.
+    #[must_use]
+    pub fn tidy(self) -> Self {
+        let clean = |v: Option<String>| {
+            v.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+        };
+        let outlet = clean(self.outlet);
+        let title = clean(self.title).map(|t| strip_site_suffix(&t, outlet.as_deref()));
+        Self {
+            title,
+            date: self.date,
+            outlet,
+        }
+    }
+
     /// Fills the fields still missing here from `fallback`.
     #[must_use]
     pub fn or(self, fallback: Self) -> Self {
@@ -28,6 +45,30 @@ impl Metadata {
             outlet: self.outlet.or(fallback.outlet),
         }
     }
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " • ", " :: ", " - ", " « ", " » "];
+
+/// Splits "Headline | Site" at the last separator.
+pub fn site_suffix(title: &str) -> Option<(&str, &str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i)
+        .map(|(i, len)| (title[..i].trim(), title[i + len..].trim()))
+        .filter(|(head, site)| {
+            !head.is_empty() && !site.is_empty() && site.split_whitespace().count() <= 6
+        })
+}
+
+/// Drops " | Site Name" from a page title when it names the site.
+pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site) {
+        if suffix.eq_ignore_ascii_case(site) {
+            return head.to_owned();
+        }
+    }
+    title.to_owned()
 }
 
 /// Lines scanned for labels at the top and at the bottom of a text.
@@ -233,7 +274,9 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
         from = close;
         let inner = head[open + 1..close].trim();
         let after = head[close + 1..].trim_start();
-        let dash = ["—", "–", "--", "-"].iter().any(|d| after.starts_with(d));
+        let dash = ["—", "–", "--", "-", ":"]
+            .iter()
+            .any(|d| after.starts_with(d));
         let words: Vec<&str> = inner.split_whitespace().collect();
         let name_like = open > 0
             && (1..=3).contains(&words.len())
@@ -249,6 +292,26 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// "VIENNA — ...", "HANOI, Vietnam (AP) — ...": a capitalised place (or a wire credit)
+/// before a dash opens a story's first sentence, not a headline.
+fn starts_with_dateline(s: &str) -> bool {
+    let Some(dash) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| s.find(d))
+        .min()
+    else {
+        return false;
+    };
+    let head = &s[..dash];
+    let first = head.split([' ', ',']).next().unwrap_or("");
+    let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii_uppercase());
+    head.split_whitespace().count() <= 6 && (all_caps || head.ends_with(')'))
 }
 
 /// A date standing alone as a paragraph near the top ("June 29, 2019", "NOVEMBER 2, 2020").
@@ -283,8 +346,7 @@ fn headline(body: &str) -> Option<String> {
         && chars <= 300
         && !is_date_line(&joined)
         && !labelled
-        && !joined.contains(" — ")
-        && !joined.contains(" -- ");
+        && !starts_with_dateline(&joined);
     ok.then_some(joined)
 }
 
@@ -323,6 +385,27 @@ mod tests {
     }
 
     #[test]
+    fn dash_in_a_headline_is_not_a_dateline() {
+        let text = "2031年1月2日样例新闻发布会 — 样例部\n\n　　样例文本。\n";
+        let meta = from_text(text);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("2031年1月2日样例新闻发布会 — 样例部")
+        );
+        assert_eq!(meta.date.as_deref(), Some("2031-01-02"));
+    }
+
+    #[test]
+    fn tidy_collapses_spaces_and_strips_the_site_from_the_title() {
+        let meta = Metadata {
+            title: Some("Sample\u{a0}headline - Sample\u{a0}Daily".to_owned()),
+            date: None,
+            outlet: Some("Sample Daily".to_owned()),
+        };
+        assert_eq!(meta.tidy().title.as_deref(), Some("Sample headline"));
+    }
+
+    #[test]
     fn opening_sentence_is_not_a_headline() {
         let text = "The sample ministry said on Tuesday that this invented sentence is long enough to be the opening paragraph of a story rather than a headline.\n\nMore.";
         assert_eq!(from_text(text).title, None);
@@ -341,6 +424,18 @@ mod tests {
     fn updated_line_without_colon() {
         let text = "Sample headline\n\nUpdated 10:30 a.m. Nov. 20, 2031\n\nSample body.";
         assert_eq!(from_text(text).date.as_deref(), Some("2031-11-20"));
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_only_when_it_names_the_site() {
+        assert_eq!(
+            strip_site_suffix("Head - Sample Site", Some("Sample Site")),
+            "Head"
+        );
+        assert_eq!(
+            strip_site_suffix("Head - Other", Some("Sample Site")),
+            "Head - Other"
+        );
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
 //! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
+//!
+//! [`load_file`] / [`load_bytes`] are the entry points. [`decode`] turns bytes into text and
+//! refuses binary files; plain text and Markdown keep the decoded text exactly (offsets
+//! index the file), while [`html`] reduces a page to its article's blocks; [`metadata`]
+//! (with [`markdown`] front matter and [`date`] parsing) reads title, date and outlet.
 
 use std::ops::Range;
 
@@ -34,7 +39,7 @@ impl std::fmt::Display for ArticleId {
 pub enum SourceFormat {
     /// Plain text.
     Text,
-    /// Markdown (front matter and markup reduced to text).
+    /// Markdown, kept as written (metadata read from front matter and headings).
     Markdown,
     /// HTML reduced to its article paragraphs.
     Html,

@@ -9,10 +9,17 @@
 
 use std::collections::BTreeMap;
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::date::{is_date_line, parse_date};
-use super::metadata::Metadata;
+use super::date::parse_date;
+use super::metadata::{Metadata, site_suffix, strip_site_suffix};
+
+mod blocks;
+mod junk;
+
+pub use blocks::collapse;
+use blocks::{article_blocks, is_container, loose_chars, text_of};
+use junk::{is_junk, junk_by_markup};
 
 /// An HTML page reduced to its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,160 +32,14 @@ pub struct HtmlArticle {
     pub blocks: Vec<String>,
 }
 
-/// Elements never part of an article's text.
-const JUNK_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "figcaption",
-    "button",
-    "select",
-    "textarea",
-    "template",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "input",
-    "option",
-    "label",
-    "math",
-];
-
-/// ARIA roles of page chrome.
-const JUNK_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alertdialog",
-    "tooltip",
-];
-
-/// Words in a class or id (split at `-` and `_`) that mark page chrome.
-const JUNK_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promotion",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "related",
-    "recommended",
-    "recirc",
-    "comment",
-    "comments",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "nav",
-    "navbar",
-    "navigation",
-    "sidebar",
-    "widget",
-    "popup",
-    "modal",
-    "tooltip",
-    "outbrain",
-    "taboola",
-    "paywall",
-    "byline",
-    "caption",
-    "credit",
-    "toolbar",
-    "masthead",
-    "footer",
-    "header",
-];
-
-/// Whole class names that hide an element.
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden",
-    "hide",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "d-none",
-    "invisible",
-];
-
-/// Elements whose text is one paragraph.
-const PARAGRAPH_TAGS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "address",
-];
-
-/// Elements that flow inside a line of text.
-const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-    "br", "img", "ins", "del", "strike", "tt", "big", "nobr",
-];
-
-/// A loose run of text outside any paragraph element counts only if it looks like prose.
-const MIN_LOOSE_CHARS: usize = 80;
-
 /// Reduces an HTML page to its article text and metadata.
 #[must_use]
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Html::parse_document(html);
     let metas = meta_tags(&doc);
-    let root = content_root(&doc);
-    let mut blocks = Vec::new();
-    if let Some(root) = root {
-        let mut walker = Walker {
-            out: &mut blocks,
-            run: String::new(),
-            run_has_time: false,
-        };
-        walker.container(root, true);
-    }
+    let roots = content_roots(&doc);
+    let root = roots.first().copied();
+    let mut blocks = article_blocks(&roots);
     let meta = page_metadata(&doc, &metas, root);
     if let (Some(title), Some(first)) = (&meta.title, blocks.first()) {
         if first == title {
@@ -221,18 +82,22 @@ fn meta_tags(doc: &Html) -> BTreeMap<String, String> {
     out
 }
 
+/// Title (`og:title`, `<title>`, first `<h1>`), date (publication `<meta>`, then `<time>`)
+/// and outlet (`og:site_name` and kin, else the site named after the title's separator).
 fn page_metadata(
     doc: &Html,
     metas: &BTreeMap<String, String>,
     root: Option<ElementRef<'_>>,
 ) -> Metadata {
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| collapse(v));
+    let linked = json_ld(doc);
     let outlet = meta(&[
         "og:site_name",
         "publisher",
         "dc.publisher",
         "citation_publisher",
-    ]);
+    ])
+    .or_else(|| linked.outlet.clone());
     let title_tag = doc
         .root_element()
         .descendent_elements()
@@ -246,6 +111,7 @@ fn page_metadata(
         .map(|e| collapse(&text_of(e)))
         .filter(|t| !t.is_empty());
     let title = meta(&["og:title", "twitter:title"])
+        .or_else(|| linked.title.clone())
         .or(title_tag)
         .or(h1)
         .map(|t| strip_site_suffix(&t, outlet.as_deref()));
@@ -264,6 +130,7 @@ fn page_metadata(
         "sailthru.date",
     ])
     .and_then(|d| parse_date(&d))
+    .or_else(|| linked.date.clone())
     .or_else(|| root.and_then(time_date))
     .or_else(|| time_date(doc.root_element()));
     let outlet = outlet.or_else(|| {
@@ -273,12 +140,79 @@ fn page_metadata(
                 .find(|e| e.value().name() == "title")
                 .map(|e| collapse(&text_of(e)))
         })?;
-        site_suffix(&title).map(|(_, site)| site.to_owned())
+        // Only separators that rarely occur inside a headline name a site.
+        let strong = [" | ", " • ", " :: ", " — "]
+            .iter()
+            .any(|sep| title.contains(sep));
+        site_suffix(&title)
+            .filter(|_| strong)
+            .map(|(_, site)| site.to_owned())
     });
     Metadata {
         title,
         date,
         outlet,
+    }
+}
+
+/// Headline, `datePublished` and publisher name from the page's JSON-LD
+/// (`<script type="application/ld+json">`), as schema.org `NewsArticle` markup gives them.
+fn json_ld(doc: &Html) -> Metadata {
+    let mut out = Metadata::default();
+    for script in doc.root_element().descendent_elements() {
+        let is_ld = script.value().name() == "script"
+            && script
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let raw: String = script.text().collect();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw) {
+            collect_ld(&value, &mut out, 0);
+        }
+    }
+    out
+}
+
+fn collect_ld(value: &serde_json::Value, out: &mut Metadata, depth: usize) {
+    use serde_json::Value;
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_ld(item, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            if out.date.is_none() {
+                out.date = map
+                    .get("datePublished")
+                    .and_then(Value::as_str)
+                    .and_then(parse_date);
+            }
+            if out.title.is_none() {
+                out.title = map
+                    .get("headline")
+                    .and_then(Value::as_str)
+                    .map(collapse)
+                    .filter(|t| !t.is_empty());
+            }
+            if out.outlet.is_none() {
+                out.outlet = map
+                    .get("publisher")
+                    .and_then(|p| p.get("name").or(Some(p)))
+                    .and_then(Value::as_str)
+                    .map(collapse)
+                    .filter(|t| !t.is_empty());
+            }
+            if let Some(graph) = map.get("@graph") {
+                collect_ld(graph, out, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -293,76 +227,51 @@ fn time_date(root: ElementRef<'_>) -> Option<String> {
         })
 }
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " • ", " :: ", " - ", " « ", " » "];
-
-/// Splits "Headline | Site" at the last separator.
-fn site_suffix(title: &str) -> Option<(&str, &str)> {
-    TITLE_SEPARATORS
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|(i, _)| *i)
-        .map(|(i, len)| (title[..i].trim(), title[i + len..].trim()))
-        .filter(|(head, site)| {
-            !head.is_empty() && !site.is_empty() && site.split_whitespace().count() <= 6
-        })
-}
-
-/// Drops " | Site Name" from a page title when it names the site.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site) {
-        if suffix.eq_ignore_ascii_case(site) {
-            return head.to_owned();
+/// The elements holding the article, in document order: the content root, plus (when the
+/// root was found by scoring) siblings that carry paragraphs of their own, as when a story
+/// body is split over several columns.
+fn content_roots(doc: &Html) -> Vec<ElementRef<'_>> {
+    let Some((root, scored)) = content_root(doc) else {
+        return Vec::new();
+    };
+    if !scored {
+        return vec![root];
+    }
+    let root_chars = paragraph_chars(root);
+    let threshold = (root_chars / 5).max(MIN_SIBLING_CHARS);
+    let mut roots = Vec::new();
+    for sibling in root
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.children())
+        .filter_map(ElementRef::wrap)
+    {
+        if sibling.id() == root.id() {
+            roots.push(root);
+            continue;
+        }
+        if is_junk(sibling) {
+            continue;
+        }
+        let chars = if sibling.value().name() == "p" {
+            collapse(&text_of(sibling)).chars().count() * 2
+        } else {
+            paragraph_chars(sibling)
+        };
+        if chars >= threshold {
+            roots.push(sibling);
         }
     }
-    title.to_owned()
+    roots
 }
 
-/// True for elements that are page chrome or hidden, judged by the element alone.
-fn is_junk(el: ElementRef<'_>) -> bool {
-    junk_by_markup(el) || junk_by_words(el)
-}
+/// A sibling of the content root joins it when it holds at least this much paragraph text
+/// (or a fifth of the root's, whichever is more).
+const MIN_SIBLING_CHARS: usize = 80;
 
-/// Tag names, roles and hiding attributes: markup that says "not content" outright.
-fn junk_by_markup(el: ElementRef<'_>) -> bool {
-    let e = el.value();
-    if JUNK_TAGS.contains(&e.name()) || e.attr("hidden").is_some() {
-        return true;
-    }
-    if e.attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if e.attr("role")
-        .is_some_and(|r| JUNK_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    e.classes()
-        .any(|c| HIDDEN_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
-}
-
-/// Class and id words hinting at ads, share bars, related links, comments, menus ...
-fn junk_by_words(el: ElementRef<'_>) -> bool {
-    let e = el.value();
-    e.classes()
-        .chain(e.id())
-        .flat_map(|name| name.split(['-', '_', ' ']))
-        .any(|word| JUNK_WORDS.contains(&word.to_ascii_lowercase().as_str()))
-}
-
-/// The element holding the article.
-fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
+/// The element holding the article, and whether it was found by scoring (rather than by
+/// `<article>` / `itemprop=articleBody` markup).
+fn content_root(doc: &Html) -> Option<(ElementRef<'_>, bool)> {
     let best = densest(doc, true).or_else(|| densest(doc, false));
     let semantic = doc
         .root_element()
@@ -372,7 +281,9 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
         .filter(|(_, chars)| *chars > 0)
         .max_by_key(|(_, chars)| *chars);
     let Some((semantic, semantic_chars)) = semantic else {
-        return best.or_else(|| body(doc));
+        return best
+            .map(|b| (b, true))
+            .or_else(|| body(doc).map(|b| (b, false)));
     };
     // Widen articleBody to its <article> when that adds no paragraphs (it adds the header).
     let semantic = semantic
@@ -382,25 +293,25 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
         .find(|a| a.value().name() == "article" && paragraph_chars(*a) * 10 <= semantic_chars * 11)
         .unwrap_or(semantic);
     let Some(best) = best else {
-        return Some(semantic);
+        return Some((semantic, false));
     };
     let best_chars = paragraph_chars(best);
     if semantic.ancestors().any(|a| a.id() == best.id()) {
         // The scored node is wider than the semantic one: trust the semantic one when it
         // holds most of the text.
         return Some(if semantic_chars * 10 >= best_chars * 6 {
-            semantic
+            (semantic, false)
         } else {
-            best
+            (best, true)
         });
     }
     if best.ancestors().any(|a| a.id() == semantic.id()) {
-        return Some(semantic);
+        return Some((semantic, false));
     }
     Some(if semantic_chars >= best_chars {
-        semantic
+        (semantic, false)
     } else {
-        best
+        (best, true)
     })
 }
 
@@ -415,33 +326,31 @@ fn body(doc: &Html) -> Option<ElementRef<'_>> {
 /// do not count.
 fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
     let mut scores = BTreeMap::new();
-    for p in doc.root_element().descendent_elements() {
-        if !matches!(p.value().name(), "p" | "pre") {
+    for el in doc.root_element().descendent_elements() {
+        // A <p> scores its parent and grandparent; an element holding prose directly
+        // (text with <br>s, as blogs and old pages write) scores itself and its parent.
+        let (len, first) = if matches!(el.value().name(), "p" | "pre") {
+            (collapse(&text_of(el)).chars().count(), el.parent())
+        } else if is_container(el) {
+            let own = loose_chars(el);
+            if own < MIN_LOOSE_SCORE_CHARS {
+                continue;
+            }
+            (own, Some(*el))
+        } else {
             continue;
-        }
-        let in_junk = std::iter::once(p)
-            .chain(p.ancestors().filter_map(ElementRef::wrap))
-            .any(|e| {
-                if strict {
-                    is_junk(e)
-                } else {
-                    junk_by_markup(e)
-                }
-            });
-        if in_junk {
+        };
+        if len == 0 || in_junk(el, strict) {
             continue;
         }
         #[allow(clippy::cast_precision_loss)]
-        let len = collapse(&text_of(p)).chars().count() as f64;
-        if len < 1.0 {
+        let len = len as f64;
+        let Some(first) = first else {
             continue;
-        }
-        let mut ancestors = p.ancestors();
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_default() += len;
-        }
-        if let Some(grand) = ancestors.next() {
-            *scores.entry(grand.id()).or_default() += len / 2.0;
+        };
+        *scores.entry(first.id()).or_default() += len;
+        if let Some(second) = first.parent() {
+            *scores.entry(second.id()).or_default() += len / 2.0;
         }
     }
     scores
@@ -449,6 +358,25 @@ fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
         .max_by(|a: &(_, f64), b: &(_, f64)| a.1.total_cmp(&b.1))
         .and_then(|(id, _)| doc.tree.get(id))
         .and_then(ElementRef::wrap)
+}
+
+/// Loose prose shorter than this does not score an element.
+const MIN_LOOSE_SCORE_CHARS: usize = 80;
+
+/// True when `el` or an ancestor is chrome. Class words are judged on the element and the
+/// two above it; further up only markup counts, so a wrapper named "sidebar-layout" cannot
+/// hide the story. Without `strict`, only markup counts at all.
+fn in_junk(el: ElementRef<'_>, strict: bool) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .enumerate()
+        .any(|(depth, e)| {
+            if strict && depth <= 2 {
+                is_junk(e)
+            } else {
+                junk_by_markup(e)
+            }
+        })
 }
 
 /// Characters of paragraph text under `el`, outside junk.
@@ -466,124 +394,6 @@ fn paragraph_chars(el: ElementRef<'_>) -> usize {
         })
         .map(|p| collapse(&text_of(p)).chars().count())
         .sum()
-}
-
-/// Text under `el` with junk left out; `<br>` reads as a space.
-fn text_of(el: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    push_text(el, &mut out);
-    out
-}
-
-fn push_text(el: ElementRef<'_>, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                if e.name() == "br" {
-                    out.push(' ');
-                } else if let Some(child) = ElementRef::wrap(child) {
-                    if !is_junk(child) {
-                        push_text(child, out);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Collapses runs of ASCII white space to one space and trims ASCII white space at the ends.
-/// U+00A0, U+3000 and other non-ASCII spaces are kept as they are.
-#[must_use]
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_ascii_whitespace() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
-    }
-    out
-}
-
-/// Walks the content root, emitting one block per paragraph element and keeping loose text
-/// runs that look like prose.
-struct Walker<'o> {
-    out: &'o mut Vec<String>,
-    run: String,
-    run_has_time: bool,
-}
-
-impl Walker<'_> {
-    /// Walks the children of a container element. `lenient` keeps any loose text (inside a
-    /// list item or cell that also holds paragraphs); otherwise loose text must look like prose.
-    fn container(&mut self, el: ElementRef<'_>, lenient: bool) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.run.push_str(t),
-                Node::Element(e) => {
-                    let Some(child_el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    let name = e.name();
-                    if is_junk(child_el) {
-                        continue;
-                    }
-                    if name == "br" {
-                        self.run.push(' ');
-                    } else if INLINE_TAGS.contains(&name) && !has_block(child_el) {
-                        if name == "time" {
-                            self.run_has_time = true;
-                        }
-                        push_text(child_el, &mut self.run);
-                    } else if PARAGRAPH_TAGS.contains(&name) && !has_block(child_el) {
-                        self.flush(lenient);
-                        let text = collapse(&text_of(child_el));
-                        if !text.is_empty() {
-                            self.out.push(text);
-                        }
-                    } else {
-                        self.flush(lenient);
-                        let inner_lenient = PARAGRAPH_TAGS.contains(&name);
-                        self.container(child_el, inner_lenient);
-                        self.flush(inner_lenient);
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.flush(lenient);
-    }
-
-    fn flush(&mut self, lenient: bool) {
-        let text = collapse(&self.run);
-        let has_time = self.run_has_time;
-        self.run.clear();
-        self.run_has_time = false;
-        if text.is_empty() {
-            return;
-        }
-        let prose = text.chars().count() >= MIN_LOOSE_CHARS
-            && text.contains(['.', '!', '?', '。', '！', '？']);
-        if lenient || prose || (has_time && is_date_line(&text)) {
-            self.out.push(text);
-        }
-    }
-}
-
-/// True when `el` holds a paragraph or a non-inline element (so it is not one line of text).
-fn has_block(el: ElementRef<'_>) -> bool {
-    el.descendent_elements().skip(1).any(|d| {
-        let name = d.value().name();
-        !INLINE_TAGS.contains(&name) && !is_junk(d)
-    })
 }
 
 #[cfg(test)]
@@ -666,6 +476,32 @@ text, written for a test.</p>
     }
 
     #[test]
+    fn story_split_over_sibling_columns_is_joined() {
+        let html = r#"<html><body><div class="story">
+<div class="col"><p>First sample paragraph of a story split over columns, written for a test.</p>
+<p>Second sample paragraph, still in the first column of the invented story.</p></div>
+<div class="promo-box"><p>Sample promotion that must not be joined to the story at all.</p></div>
+<div class="col"><p>Third sample paragraph, in the second column of the same invented story.</p>
+<p>Fourth sample paragraph, which closes the invented story for this test.</p></div>
+</div><div class="footerlinks"><p>About</p></div></body></html>"#;
+        let got = extract(html);
+        assert_eq!(got.blocks.len(), 4, "{:#?}", got.blocks);
+        assert!(got.blocks[3].starts_with("Fourth"));
+    }
+
+    #[test]
+    fn json_ld_gives_metadata_when_meta_tags_do_not() {
+        let html = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Sample ld headline",
+"datePublished":"2031-08-09T10:00:00+02:00","publisher":{"@type":"Organization","name":"Sample Ld Times"}}]}
+</script></head><body><p>Sample body text for the test.</p></body></html>"#;
+        let got = extract(html);
+        assert_eq!(got.meta.title.as_deref(), Some("Sample ld headline"));
+        assert_eq!(got.meta.date.as_deref(), Some("2031-08-09"));
+        assert_eq!(got.meta.outlet.as_deref(), Some("Sample Ld Times"));
+    }
+
+    #[test]
     fn loose_text_needs_to_look_like_prose_but_dates_in_time_are_kept() {
         let html = r#"<html><body><article><div class="meta"><time datetime="2031-06-07">June 7, 2031</time></div>
 <div>14:00</div><div>Sample place</div>
@@ -682,25 +518,5 @@ text, written for a test.</p>
             ]
         );
         assert_eq!(got.meta.date.as_deref(), Some("2031-06-07"));
-    }
-
-    #[test]
-    fn collapse_keeps_non_ascii_spaces() {
-        assert_eq!(
-            collapse("  a \n\t b\u{a0} \u{3000}c  "),
-            "a b\u{a0} \u{3000}c"
-        );
-    }
-
-    #[test]
-    fn site_suffix_is_stripped_only_when_it_names_the_site() {
-        assert_eq!(
-            strip_site_suffix("Head - Sample Site", Some("Sample Site")),
-            "Head"
-        );
-        assert_eq!(
-            strip_site_suffix("Head - Other", Some("Sample Site")),
-            "Head - Other"
-        );
     }
 }
