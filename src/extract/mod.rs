@@ -328,7 +328,10 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 spans: vec![q.content],
                 kind,
                 entity: entity.map(|e| memory.entities[e].clone()),
-                mention: found.as_ref().map(|f: &Found| f.phrase.span).or(carried_mention),
+                mention: found
+                    .as_ref()
+                    .map(|f: &Found| f.phrase.span)
+                    .or(carried_mention),
                 mention_text: found
                     .as_ref()
                     .map(|f| f.phrase.span)
