@@ -17,11 +17,16 @@ use super::worker::ImportJob;
 impl App {
     /// Applies every pending action, including those that applying pushes.
     pub(super) fn apply_pending(&mut self, ctx: &egui::Context) {
+        if self.pending.is_empty() {
+            return;
+        }
         while !self.pending.is_empty() {
             for action in std::mem::take(&mut self.pending) {
                 self.apply(action, ctx);
             }
         }
+        // The frame was drawn from the state before these actions: draw it again.
+        ctx.request_repaint();
     }
 
     fn apply(&mut self, action: Action, ctx: &egui::Context) {

@@ -165,7 +165,7 @@ impl App {
             ui.separator();
             ui.weak("Open comparisons");
             for (index, spec) in self.session.comparisons.iter().enumerate() {
-                let label = format!("{} ↔ {}", spec.left, spec.right);
+                let label = format!("{} vs {}", spec.left, spec.right);
                 let current = self.session.selection.comparison == Some(index);
                 if ui.radio(current, label).clicked() {
                     actions.push(Action::ShowComparison(index));

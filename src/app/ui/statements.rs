@@ -130,7 +130,7 @@ impl App {
             }
             let two = self.session.selection.statements.len() == 2;
             let compare = ui
-                .add_enabled(two, egui::Button::new("Compare"))
+                .add_enabled(two, egui::Button::new("Compare selected"))
                 .on_hover_text("Compare the two selected statements (Enter)")
                 .on_disabled_hover_text("Select two statements (Ctrl+click) to compare them");
             if compare.clicked() {

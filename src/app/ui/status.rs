@@ -19,7 +19,7 @@ impl App {
             let first = self.notices.len().saturating_sub(SHOWN_NOTICES);
             for (index, notice) in self.notices.iter().enumerate().skip(first) {
                 ui.horizontal(|ui| {
-                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         actions.push(Action::DismissNotice(index));
                     }
                     let color = match notice.level {
