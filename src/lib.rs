@@ -17,6 +17,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod governments;
+pub mod organisations;
 pub mod session;
 pub mod statement;
 pub mod text;

@@ -1,25 +1,43 @@
-//! The `demarche` binary: the GUI, or a CLI subcommand.
+//! The `demarche` binary: a CLI subcommand, or the desktop app.
 
-use std::path::PathBuf;
+use std::process::ExitCode;
 
-fn main() -> std::process::ExitCode {
-    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let startup = match args.as_slice() {
-        [] => demarche::app::Startup::Demo,
+use clap::Parser;
+use demarche::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run(command),
+        None => open_app(cli.files),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(files: Vec<std::path::PathBuf>) -> ExitCode {
+    use demarche::app::Startup;
+    let startup = match files.as_slice() {
+        [] => Startup::Demo,
         [one]
             if one
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron")) =>
         {
-            demarche::app::Startup::Session(one.clone())
+            Startup::Session(one.clone())
         }
-        paths => demarche::app::Startup::Articles(paths.to_vec()),
+        _ => Startup::Articles(files),
     };
     match demarche::app::run(startup) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("demarche: could not open the window: {err}");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_files: Vec<std::path::PathBuf>) -> ExitCode {
+    eprintln!("demarche: built without the `gui` feature; use a subcommand (see --help)");
+    ExitCode::FAILURE
 }

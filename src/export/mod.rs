@@ -1,1 +1,5 @@
-//! Writers for other tools: JSON lines, CSV, Markdown, HTML.
+//! Writers for other tools: statements as JSON lines, CSV or Markdown; comparisons as
+//! JSON, Markdown or a self-contained HTML report.
+
+pub mod comparison;
+pub mod statements;

@@ -1,12 +1,372 @@
-//! Statement extraction: quote marks -> quote spans; cues; speakers; coreference;
-//! transcripts; attribution to a government.
+//! Statement extraction: quote marks -> quote spans ([`quotes`]); cues ([`cues`]); speaker
+//! phrases ([`speakers`]); coreference ([`coref`]); attribution of quotes
+//! ([`attribution`]); reported speech ([`indirect`]); briefing and press-conference
+//! transcripts ([`transcript`]). Knowledge (cue verbs, titles, office holders) comes from
+//! `assets/` through [`knowledge`].
+
+pub mod attribution;
+pub mod coref;
+pub mod cues;
+pub mod document;
+pub mod indirect;
+pub mod knowledge;
+pub mod lex;
+pub mod quotes;
+pub mod speakers;
+pub mod transcript;
 
 use crate::article::Article;
-use crate::statement::Statement;
+use crate::governments::Governments;
+use crate::statement::{Evidence, Group, Origin, Statement, StatementId, StatementKind};
+use crate::text::Span;
+
+use attribution::{Found, Para, find_for_quote, is_label, kind_of};
+use coref::{Entity, Memory};
+use speakers::Phrase;
 
 /// Finds every statement in `article`, in text order.
 #[must_use]
 pub fn extract(article: &Article) -> Vec<Statement> {
-    let _ = article;
-    Vec::new()
+    let mut drafts = if let Some(t) = transcript::detect(article) {
+        transcript::statements(article, &t)
+    } else if let Some(d) = document::statements(article) {
+        d
+    } else {
+        news_statements(article)
+    };
+    drafts.sort_by_key(|d| d.spans.first().map(|s| s.start));
+    drafts.dedup_by(|a, b| a.spans == b.spans);
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            d.into_statement(StatementId {
+                article: article.id,
+                ordinal: u32::try_from(i).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
+}
+
+/// A statement before ids are given.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub spans: Vec<Span>,
+    pub kind: StatementKind,
+    pub entity: Option<Entity>,
+    pub mention: Option<Span>,
+    pub mention_text: Option<String>,
+    pub cue: Option<String>,
+    pub rule: &'static str,
+    pub confidence: f32,
+    pub continues_previous: bool,
+}
+
+impl Draft {
+    fn into_statement(self, id: StatementId) -> Statement {
+        let registry = Governments::bundled();
+        let (speaker, role, group, governments, affiliation) = match &self.entity {
+            Some(e) => (
+                e.speaker(),
+                e.role.clone(),
+                e.group,
+                e.governments.clone(),
+                e.affiliation.clone(),
+            ),
+            None => (None, None, Group::Other, Vec::new(), None),
+        };
+        // A government voice whose country cannot be told is not counted for any government.
+        let (group, affiliation) = if group == Group::Government && governments.is_empty() {
+            (
+                Group::Other,
+                Some("government (country unknown)".to_owned()),
+            )
+        } else {
+            (group, affiliation)
+        };
+        let mut chain = Vec::new();
+        if let Some(m) = &self.mention_text {
+            chain.push(m.clone());
+        }
+        if let Some(e) = &self.entity {
+            for part in [&e.name, &e.description, &e.role].into_iter().flatten() {
+                if !chain.contains(part) {
+                    chain.push(part.clone());
+                }
+            }
+            for g in &e.governments {
+                chain.push(
+                    registry
+                        .get(g)
+                        .map_or_else(|| g.clone(), |g| g.name.clone()),
+                );
+            }
+            if let Some(a) = &e.affiliation {
+                chain.push(a.clone());
+            }
+        }
+        Statement {
+            id,
+            spans: self.spans,
+            kind: self.kind,
+            speaker,
+            role,
+            speaker_mention: self.mention,
+            group,
+            governments,
+            affiliation,
+            cue: self.cue,
+            evidence: Evidence {
+                rule: self.rule.to_owned(),
+                chain,
+            },
+            confidence: self.confidence,
+            continues_previous: self.continues_previous,
+            origin: Origin::Extracted,
+        }
+    }
+}
+
+/// Resolves a speaker phrase to an entity of the memory.
+pub(crate) fn resolve(
+    memory: &mut Memory,
+    phrase: &Phrase,
+    at: usize,
+    sentence_start: usize,
+    as_speaker: bool,
+) -> Option<usize> {
+    if let Some(p) = phrase.pronoun {
+        return memory.resolve_pronoun(p, at, sentence_start);
+    }
+    if !phrase.parts.is_empty() {
+        return Some(joint(memory, phrase, at, sentence_start));
+    }
+    if phrase.metonym && phrase.countries.len() == 1 {
+        // "Monaco said" after "Lisa Monaco": a known person's surname beats the country.
+        if let Some(i) = memory.find_name(phrase.description.trim()) {
+            if memory.entities[i].name.is_some() && !phrase.description.contains(' ') {
+                return Some(i);
+            }
+        }
+    }
+    if let Some((name, _)) = &phrase.name {
+        let name = coref::clean_name(name);
+        if let Some(i) = memory.find_name(&name) {
+            memory.enrich(i, phrase);
+            return Some(i);
+        }
+        let entity = memory.entity_from(phrase);
+        // A description named only later ("the deputy head of China's delegation ...",
+        // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
+        if as_speaker
+            && phrase.gov_role
+            && entity.group == Group::Government
+            && entity.governments.is_empty()
+        {
+            if let Some(prev) = memory.last_speaker(at) {
+                let p = &memory.entities[prev];
+                if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
+                    let e = &mut memory.entities[prev];
+                    e.name = entity.name;
+                    if let (Some(d), Some(n)) = (e.description.clone(), e.name.clone()) {
+                        memory.renamed.push((d, n));
+                    }
+                    return Some(prev);
+                }
+            }
+        }
+        return Some(memory.add(entity));
+    }
+    if phrase.definite && !phrase.metonym {
+        if let Some(i) = memory.resolve_definite(phrase, at) {
+            return Some(i);
+        }
+        if phrase.plural {
+            if let Some(i) = memory.last_plural(at) {
+                return Some(i);
+            }
+        }
+    }
+    let entity = memory.entity_from(phrase);
+    if entity.governments.is_empty() && entity.group == Group::Government {
+        // A body with no country ("the foreign ministry"): the latest body or speaker that
+        // has one.
+        if let Some(i) = memory.resolve_definite(phrase, at) {
+            return Some(i);
+        }
+    }
+    Some(memory.add(entity))
+}
+
+/// A joint speaker ("Vladimir Putin and Donald Trump"): one entity speaking for every
+/// government of its parts.
+fn joint(memory: &mut Memory, phrase: &Phrase, at: usize, sentence_start: usize) -> usize {
+    let mut names = Vec::new();
+    let mut governments = Vec::new();
+    let mut government = false;
+    for part in &phrase.parts {
+        if let Some(i) = resolve(memory, part, at, sentence_start, false) {
+            memory.mention(i, part.span, false);
+            let e = &memory.entities[i];
+            names.push(e.speaker().unwrap_or_default());
+            governments.extend(e.governments.iter().cloned());
+            government |= e.group == Group::Government;
+        }
+    }
+    governments.sort();
+    governments.dedup();
+    let all_people = phrase.parts.iter().all(|p| p.name.is_some());
+    let entity = Entity {
+        name: all_people.then(|| names.join(" and ")),
+        description: Some(if all_people {
+            names.join(" and ")
+        } else {
+            phrase.description.clone()
+        }),
+        role: None,
+        body: !all_people,
+        plural: true,
+        gender: speakers::Gender::Unknown,
+        group: if government {
+            Group::Government
+        } else {
+            Group::Other
+        },
+        governments: if government { governments } else { Vec::new() },
+        affiliation: None,
+    };
+    memory.add(entity)
+}
+
+fn news_statements(article: &Article) -> Vec<Draft> {
+    let text = article.text.as_str();
+    let all_quotes = quotes::find_quotes(text, &article.paragraphs);
+    let mut memory = Memory::new(article.date.as_deref());
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut q_iter = all_quotes.into_iter().peekable();
+    let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
+    for (pi, span) in article.paragraphs.iter().enumerate() {
+        let mut para_quotes = Vec::new();
+        while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
+            para_quotes.push(q);
+        }
+        let para = Para::new(text, *span, para_quotes);
+        indirect::register_mentions(&para, &mut memory);
+        // Quotes and reported-speech cues, in text order.
+        let mut events: Vec<(usize, bool, usize)> = (0..para.quotes.len())
+            .map(|qi| (para.quotes[qi].open, true, qi))
+            .collect();
+        events.extend(
+            indirect::candidates(&para)
+                .into_iter()
+                .map(|i| (para.toks[i].span.start, false, i)),
+        );
+        events.sort_unstable();
+        let mut prev_in_para: Option<usize> = None;
+        for (_, is_quote, index) in events {
+            if !is_quote {
+                if let Some(d) = indirect::statement_at(&para, index, &mut memory) {
+                    drafts.push(d);
+                }
+                continue;
+            }
+            let qi = index;
+            let q = para.quotes[qi];
+            let found = find_for_quote(&para, qi);
+            let near = found.as_ref().is_some_and(|f| {
+                let words = q.content.slice(text).split_whitespace().count();
+                f.distance <= if words <= 4 { 12 } else { 30 }
+            });
+            if !q.continues_previous && is_label(&para, qi, near) {
+                continue;
+            }
+            let mut carried_mention = None;
+            let (entity, found, rule) = match found.filter(|_| near || !q.continues_previous) {
+                Some(f) => {
+                    let e = resolve(
+                        &mut memory,
+                        &f.phrase,
+                        f.phrase.span.start,
+                        f.sentence_start,
+                        true,
+                    );
+                    if let Some(e) = e {
+                        memory.mention(e, f.phrase.span, true);
+                    }
+                    let rule = f.rule;
+                    (e, Some(f), rule)
+                }
+                None => {
+                    // No cue: a later segment of a quotation, or a quoted paragraph of its
+                    // own, continues the previous speaker.
+                    let carried = if q.continues_previous {
+                        last_quote.map(|(_, e)| e)
+                    } else if let Some(e) = prev_in_para {
+                        Some(e)
+                    } else {
+                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3);
+                        memory.last_speaker(q.open).filter(|_| recent)
+                    };
+                    (carried, None, "quote+previous-speaker")
+                }
+            };
+            if let Some(e) = entity {
+                prev_in_para = Some(e);
+                last_quote = Some((pi, e));
+            }
+            let kind = kind_of(&para, qi);
+            let confidence = match (&found, entity) {
+                (Some(f), Some(_)) if f.phrase.name.is_some() => 0.9,
+                (Some(_), Some(_)) => 0.75,
+                (None, Some(_)) => 0.6,
+                _ => 0.3,
+            };
+            if let Some(e) = entity {
+                fill_country(&mut memory, e);
+            }
+            drafts.push(Draft {
+                spans: vec![q.content],
+                kind,
+                entity: entity.map(|e| memory.entities[e].clone()),
+                mention: found
+                    .as_ref()
+                    .map(|f: &Found| f.phrase.span)
+                    .or(carried_mention),
+                mention_text: found
+                    .as_ref()
+                    .map(|f| f.phrase.span)
+                    .or(carried_mention)
+                    .map(|m| m.slice(text).to_owned()),
+                cue: found.and_then(|f| f.cue),
+                rule,
+                confidence,
+                continues_previous: q.continues_previous,
+            });
+        }
+    }
+    // Entities named later keep the name: refresh speakers from the final memory.
+    for d in &mut drafts {
+        if let Some(e) = &mut d.entity {
+            if e.name.is_none() {
+                if let Some((_, n)) = memory
+                    .renamed
+                    .iter()
+                    .find(|(d, _)| e.description.as_ref() == Some(d))
+                {
+                    e.name = Some(n.clone());
+                }
+            }
+        }
+    }
+    drafts
+}
+
+/// A government official whose country the text leaves implicit speaks for the country the
+/// article's other officials mostly speak for.
+fn fill_country(memory: &mut Memory, e: usize) {
+    if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
+        if let Some(g) = memory.usual_government() {
+            memory.entities[e].governments = vec![g];
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! versioned RON file that reopens exactly as it was, on any machine.
 
 mod corrections;
+mod demo;
 mod edit;
 mod file;
 mod import;
@@ -15,6 +16,7 @@ use crate::article::{Article, ArticleId};
 use crate::statement::{Group, Statement, StatementId};
 
 pub use corrections::{Anchor, Correction, CorrectionKind};
+pub use demo::demo_session;
 pub use edit::{Edit, EditError, ImportedArticle};
 pub use file::{
     CURRENT_VERSION, SessionError, load_session, parse_session, save_session, session_to_ron,

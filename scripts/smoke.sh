@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Real-window smoke test: starts the built app under a private Xvfb, on the demo session and
+# on an article given on the command line; checks that the window appears and the process
+# stays up; saves a screenshot of each under target/smoke/.
+# Usage: scripts/smoke.sh [BINARY]   (default: target/debug/demarche)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-target/debug/demarche}
+[ -x "$BIN" ] || { echo "smoke: $BIN not built (run cargo test or cargo build first)" >&2; exit 2; }
+for t in Xvfb xdotool import; do command -v $t >/dev/null || { echo "smoke: $t missing (scripts/install-test-deps.sh)" >&2; exit 2; }; done
+OUT=target/smoke; mkdir -p "$OUT"
+
+N=99; while [ -e /tmp/.X11-unix/X$N ] || [ -e /tmp/.X$N-lock ]; do N=$((N+1)); done
+export DISPLAY=:$N
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+XPID=$!
+APID=""
+cleanup() { [ -n "$APID" ] && kill "$APID" 2>/dev/null; kill "$XPID" 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$N ] && break; sleep 0.1; done
+[ -e /tmp/.X11-unix/X$N ] || { echo "smoke: Xvfb did not start" >&2; exit 1; }
+if [ -z "${XDG_RUNTIME_DIR:-}" ]; then export XDG_RUNTIME_DIR=/tmp/xdg-$(id -u); mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"; fi
+export WINIT_X11_SCALE_FACTOR=1
+# Recent-sessions storage goes to a throwaway home so the run leaves nothing behind.
+export HOME=$(mktemp -d)
+
+run_case() {
+  local name=$1; shift
+  env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
+  APID=$!
+  local wid="" deadline=$((SECONDS + 90))
+  while [ $SECONDS -lt $deadline ]; do
+    wid=$(xdotool search --onlyvisible --name '^Demarche' 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app exited before its window appeared" >&2; exit 1; }
+    sleep 0.3
+  done
+  [ -n "$wid" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
+  sleep 4
+  kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died after its window appeared" >&2; exit 1; }
+  import -window root "$OUT/$name.png"
+  echo "smoke: $name: window '$(xdotool getwindowname "$wid")' up; screenshot $OUT/$name.png"
+  kill "$APID"; wait "$APID" 2>/dev/null || true; APID=""
+}
+
+run_case demo
+run_case article assets/demo/2026-10-12_harbour-wire_survey-ship.txt
+echo "smoke: 2 passed, 0 failed"

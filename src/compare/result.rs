@@ -1,0 +1,151 @@
+//! The result of a comparison: aligned rows with their changes, shared phrases and coverage.
+//! Serialises to the CLI's JSON; fields marked `serde(skip)` are byte positions for the GUI.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::{CharIndex, Span};
+
+/// A piece of one original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    /// First char (Unicode scalar) offset in the original text.
+    pub start: usize,
+    /// One past the last char offset.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// The same range in bytes, for the GUI.
+    #[serde(skip)]
+    pub byte_span: Span,
+}
+
+impl TextSpan {
+    /// The span `bytes` of `text`, with char offsets from `index` (built for `text`).
+    #[must_use]
+    pub fn new(text: &str, index: &CharIndex, bytes: Span) -> Self {
+        let (start, end) = index.char_span(bytes);
+        Self {
+            start,
+            end,
+            text: bytes.slice(text).to_owned(),
+            byte_span: bytes,
+        }
+    }
+}
+
+/// Kind of a diff operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeOp {
+    /// The same on both sides (after normalisation).
+    Equal,
+    /// Only in the left text.
+    Delete,
+    /// Only in the right text.
+    Insert,
+}
+
+/// One diff operation inside a row, carrying original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What happened.
+    pub op: ChangeOp,
+    /// The text as written: the left side's for `equal` and `delete`, the right side's for
+    /// `insert` (an `equal` that only holds ignored right-side text carries that text).
+    pub text: String,
+    /// Bytes of the left text this operation covers (`equal`, `delete`).
+    #[serde(skip)]
+    pub left_range: Option<Span>,
+    /// Bytes of the right text this operation covers (`equal`, `insert`).
+    #[serde(skip)]
+    pub right_range: Option<Span>,
+}
+
+/// One line of the aligned table: a sentence (or two merged ones) per side, either may be empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The left sentence(s), or `None` when the right one has no counterpart.
+    pub left: Option<TextSpan>,
+    /// The right sentence(s), or `None` when the left one has no counterpart.
+    pub right: Option<TextSpan>,
+    /// Similarity of the pair, 0..1 (share of normalised tokens in common); 0 for one-sided rows.
+    pub similarity: f32,
+    /// The pair was matched out of order: the right sentence stands elsewhere in its text.
+    pub moved: bool,
+    /// The diff of the pair, in reading order.
+    pub changes: Vec<Change>,
+    /// Sentence indexes of the left side (for pins), empty when `left` is `None`.
+    #[serde(skip)]
+    pub left_sentences: Range<usize>,
+    /// Sentence indexes of the right side, empty when `right` is `None`.
+    #[serde(skip)]
+    pub right_sentences: Range<usize>,
+}
+
+/// A phrase (two or more words) that both texts contain, for colouring mirrored wording alike.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedPhrase {
+    /// Colour index, 0-based, in order of first appearance in the left text.
+    pub id: usize,
+    /// The phrase as first written in the left text.
+    pub text: String,
+    /// Occurrences in the left text.
+    pub left: Vec<TextSpan>,
+    /// Occurrences in the right text.
+    pub right: Vec<TextSpan>,
+}
+
+/// How many sentences of one side have a counterpart on the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct SideCoverage {
+    /// Sentences paired with a sentence of the other side (moved pairs included).
+    pub matched: usize,
+    /// All sentences of this side.
+    pub total: usize,
+}
+
+/// Coverage in both directions; there is deliberately no single whole-text percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Coverage {
+    /// Sentences of the left text with a counterpart in the right.
+    pub left: SideCoverage,
+    /// Sentences of the right text with a counterpart in the left.
+    pub right: SideCoverage,
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} sentences of A have a counterpart in B; {} of {} sentences of B have a counterpart in A",
+            self.left.matched, self.left.total, self.right.matched, self.right.total
+        )
+    }
+}
+
+/// Everything a comparison found.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Comparison {
+    /// The aligned table.
+    pub rows: Vec<Row>,
+    /// Phrases both sides contain.
+    pub shared_phrases: Vec<SharedPhrase>,
+    /// Sentence coverage both ways.
+    pub coverage: Coverage,
+    /// True when the time limit was reached and some diffs are coarser than they could be.
+    pub approximate: bool,
+    /// The left text, for writers that render ranges.
+    #[serde(skip)]
+    pub left_text: String,
+    /// The right text.
+    #[serde(skip)]
+    pub right_text: String,
+    /// Byte spans of the left text's sentences (indexes used by pins and rows).
+    #[serde(skip)]
+    pub left_sentences: Vec<Span>,
+    /// Byte spans of the right text's sentences.
+    #[serde(skip)]
+    pub right_sentences: Vec<Span>,
+}

@@ -1,0 +1,269 @@
+//! Scoring quote finding and speaker mentions on a PolNeAR split (brat standoff files):
+//! only attributions whose content holds a quotation mark count.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{EvalError, EvalOptions, Prf, overlap};
+use crate::article::{Article, ArticleId};
+use crate::statement::StatementKind;
+use crate::text::CharIndex;
+
+/// The result of [`eval_polnear`].
+#[derive(Debug, Clone, Default)]
+pub struct PolnearReport {
+    /// Articles scored.
+    pub articles: usize,
+    /// Quote content found.
+    pub content: Prf,
+    /// Quote content found with the right speaker mention.
+    pub content_speaker: Prf,
+    /// Bytes of text processed.
+    pub bytes: usize,
+    /// Misses and false positives (with `verbose`): (article, what, snippet).
+    pub mistakes: Vec<(String, &'static str, String)>,
+}
+
+impl fmt::Display for PolnearReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "PolNeAR articles: {}", self.articles)?;
+        writeln!(f, "content:          {}", self.content)?;
+        writeln!(f, "content+speaker:  {}", self.content_speaker)?;
+        for (file, what, snippet) in &self.mistakes {
+            writeln!(f, "  {what:<8} {file}  «{snippet}»")?;
+        }
+        Ok(())
+    }
+}
+
+/// One gold attribution: content ranges and source ranges (chars).
+#[derive(Debug, Clone, Default)]
+struct GoldAttribution {
+    content: Vec<(usize, usize)>,
+    source: Vec<(usize, usize)>,
+}
+
+fn parse_ranges(s: &str) -> Option<Vec<(usize, usize)>> {
+    s.split(';')
+        .map(|part| {
+            let mut it = part.split_whitespace();
+            let a = it.next()?.parse().ok()?;
+            let b = it.next()?.parse().ok()?;
+            Some((a, b))
+        })
+        .collect()
+}
+
+fn parse_ann(path: &Path, raw: &str) -> Result<Vec<GoldAttribution>, EvalError> {
+    let mut spans: BTreeMap<String, (String, Vec<(usize, usize)>)> = BTreeMap::new();
+    let mut relations: Vec<BTreeMap<String, String>> = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        let mut cols = line.splitn(3, '\t');
+        let Some(id) = cols.next() else { continue };
+        if id.starts_with('T') {
+            let Some(head) = cols.next() else { continue };
+            let Some((kind, ranges)) = head.split_once(' ') else {
+                return Err(EvalError::Annotation {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                });
+            };
+            let ranges = parse_ranges(ranges).ok_or_else(|| EvalError::Annotation {
+                path: path.to_path_buf(),
+                line: n + 1,
+            })?;
+            spans.insert(id.to_owned(), (kind.to_owned(), ranges));
+        } else if id.starts_with('E') {
+            let Some(body) = cols.next() else { continue };
+            let map = body
+                .split_whitespace()
+                .filter_map(|p| p.split_once(':'))
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect();
+            relations.push(map);
+        }
+        // Other lines continue a covered text or are notes.
+    }
+    let mut out = Vec::new();
+    for rel in relations {
+        let mut a = GoldAttribution::default();
+        for (role, target) in &rel {
+            let Some((_, ranges)) = spans.get(target) else {
+                continue;
+            };
+            if role.starts_with("Content") {
+                a.content.extend(ranges.iter().copied());
+            } else if role == "Source" {
+                a.source.extend(ranges.iter().copied());
+            }
+        }
+        if !a.content.is_empty() {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+fn has_quote_mark(text: &[char], ranges: &[(usize, usize)]) -> bool {
+    ranges.iter().any(|&(a, b)| {
+        text.get(a..b.min(text.len())).is_some_and(|s| {
+            s.iter().any(|c| matches!(c, '"' | '“' | '”'))
+                || s.windows(2).any(|w| w == ['\'', '\''])
+        })
+    })
+}
+
+fn content_match(pred: (usize, usize), gold: &[(usize, usize)]) -> bool {
+    let inter: usize = gold.iter().map(|&g| overlap(pred, g)).sum();
+    let glen: usize = gold.iter().map(|&(a, b)| b.saturating_sub(a)).sum();
+    let plen = pred.1.saturating_sub(pred.0);
+    let union = glen + plen - inter;
+    inter * 2 >= union.max(1) || plen > 0 && inter * 5 >= plen * 4
+}
+
+/// Scores quote extraction on the split in `dir` (with `text/` and `attributions/`).
+///
+/// # Errors
+/// [`EvalError`] when the directories or files cannot be read or parsed.
+pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, EvalError> {
+    let ann_dir = dir.join("attributions");
+    let text_dir = dir.join("text");
+    let read = |p: &Path| {
+        std::fs::read_dir(p).map_err(|source| EvalError::Read {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let mut by_article: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut anns: Vec<PathBuf> = read(&ann_dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    anns.sort();
+    for path in anns {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let article = stem
+            .rsplit_once('_')
+            .map_or(stem.clone(), |(a, _)| a.to_owned());
+        by_article.entry(article).or_insert(path);
+    }
+    if by_article.is_empty() {
+        return Err(EvalError::Empty { path: ann_dir });
+    }
+    let mut report = PolnearReport::default();
+    for (i, (article_name, ann_path)) in by_article.iter().enumerate() {
+        let text_path = text_dir.join(format!("{article_name}.txt"));
+        let text = std::fs::read_to_string(&text_path).map_err(|source| EvalError::Read {
+            path: text_path.clone(),
+            source,
+        })?;
+        let raw = std::fs::read_to_string(ann_path).map_err(|source| EvalError::Read {
+            path: ann_path.clone(),
+            source,
+        })?;
+        let chars: Vec<char> = text.chars().collect();
+        let gold: Vec<GoldAttribution> = parse_ann(ann_path, &raw)?
+            .into_iter()
+            .filter(|a| has_quote_mark(&chars, &a.content))
+            .collect();
+        report.bytes += text.len();
+        let article = Article::from_text(ArticleId(u32::try_from(i).unwrap_or(0)), text);
+        let statements = crate::extract::extract(&article);
+        let index = CharIndex::new(&article.text);
+        let index = &index;
+        let preds: Vec<((usize, usize), Option<(usize, usize)>)> = statements
+            .iter()
+            .filter(|s| s.kind != StatementKind::Indirect)
+            .flat_map(|s| {
+                let mention = s.speaker_mention.map(|m| index.char_span(m));
+                s.spans
+                    .iter()
+                    .map(move |sp| (index.char_span(*sp), mention))
+            })
+            .collect();
+        let speaker_ok = |m: Option<(usize, usize)>, g: &GoldAttribution| {
+            m.is_some_and(|m| g.source.iter().any(|&s| overlap(m, s) > 0))
+        };
+        let mut content = Prf {
+            gold: gold.len(),
+            predictions: preds.len(),
+            ..Prf::default()
+        };
+        let mut both = content;
+        for (span, mention) in &preds {
+            let hits: Vec<&GoldAttribution> = gold
+                .iter()
+                .filter(|g| content_match(*span, &g.content))
+                .collect();
+            if !hits.is_empty() {
+                content.correct_predictions += 1;
+            } else if options.verbose {
+                let s: String = chars[span.0..span.1.min(chars.len())]
+                    .iter()
+                    .take(80)
+                    .collect();
+                report.mistakes.push((article_name.clone(), "fp", s));
+            }
+            if hits.iter().any(|g| speaker_ok(*mention, g)) {
+                both.correct_predictions += 1;
+            }
+        }
+        for g in &gold {
+            let hits: Vec<_> = preds
+                .iter()
+                .filter(|(s, _)| content_match(*s, &g.content))
+                .collect();
+            if !hits.is_empty() {
+                content.found += 1;
+            } else if options.verbose {
+                let (a, b) = g.content[0];
+                let s: String = chars[a..b.min(chars.len())].iter().take(80).collect();
+                report.mistakes.push((article_name.clone(), "miss", s));
+            }
+            if hits.iter().any(|(_, m)| speaker_ok(*m, g)) {
+                both.found += 1;
+            } else if !hits.is_empty() && options.verbose {
+                let (a, b) = g.content[0];
+                let s: String = chars[a..b.min(chars.len())].iter().take(60).collect();
+                let slice = |r: (usize, usize)| -> String {
+                    chars[r.0..r.1.min(chars.len())].iter().collect()
+                };
+                let got = hits[0].1.map_or_else(|| "-".to_owned(), slice);
+                let want = g
+                    .source
+                    .first()
+                    .map_or_else(|| "-".to_owned(), |r| slice(*r));
+                report.mistakes.push((
+                    article_name.clone(),
+                    "speaker",
+                    format!("{s}  want [{want}] got [{got}]"),
+                ));
+            }
+        }
+        report.content.add(content);
+        report.content_speaker.add(both);
+        report.articles += 1;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_lines_and_matches_content() {
+        let raw = "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 20;22 30\t\"x\"\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let parsed = parse_ann(Path::new("x.ann"), raw).expect("parses");
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].content, [(8, 20), (22, 30)]);
+        assert_eq!(parsed[0].source, [(0, 2)]);
+        assert!(content_match((9, 19), &[(8, 20)]));
+        assert!(!content_match((0, 40), &[(8, 12)]));
+    }
+}

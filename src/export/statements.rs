@@ -1,0 +1,303 @@
+//! Statements as records for the CLI and for export: JSON lines, CSV and Markdown.
+//! Offsets count Unicode scalar values in the article's decoded text, end exclusive.
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::governments::Governments;
+use crate::statement::Statement;
+use crate::text::{CharIndex, Span};
+
+/// A government as written in records: `{"name": "China", "iso3": "CHN"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GovernmentRef {
+    /// Short name.
+    pub name: String,
+    /// ISO 3166 alpha-3.
+    pub iso3: String,
+}
+
+/// A text span in records: char offsets and the covered text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextRef {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+}
+
+/// One statement as the CLI writes it (the field set is part of the CLI's contract).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementRecord {
+    /// The path as given.
+    pub file: String,
+    /// The article's title.
+    pub title: Option<String>,
+    /// The (first) government, or null.
+    pub government: Option<GovernmentRef>,
+    /// "government", "organisation" or "other".
+    pub group: &'static str,
+    /// Resolved speaker.
+    pub speaker: Option<String>,
+    /// The words that name or point to the speaker.
+    pub speaker_mention: Option<TextRef>,
+    /// "direct", "partial" or "indirect".
+    pub kind: &'static str,
+    /// The cue.
+    pub cue: Option<String>,
+    /// The statement's text spans without quote marks.
+    pub spans: Vec<TextRef>,
+    /// 0 to 1.
+    pub confidence: f32,
+}
+
+/// Builds the records of an article's statements. `file` is the path as the user gave it.
+#[must_use]
+pub fn records(
+    file: &str,
+    article: &Article,
+    statements: &[Statement],
+    governments: &Governments,
+) -> Vec<StatementRecord> {
+    let index = CharIndex::new(&article.text);
+    let text_ref = |span: Span| {
+        let (start, end) = index.char_span(span);
+        TextRef {
+            start,
+            end,
+            text: span.slice(&article.text).to_owned(),
+        }
+    };
+    statements
+        .iter()
+        .map(|s| StatementRecord {
+            file: file.to_owned(),
+            title: article.title.clone(),
+            government: s.governments.first().map(|iso3| GovernmentRef {
+                name: governments
+                    .get(iso3)
+                    .map_or_else(|| iso3.clone(), |g| g.name.clone()),
+                iso3: iso3.clone(),
+            }),
+            group: s.group.as_str(),
+            speaker: s.speaker.clone(),
+            speaker_mention: s.speaker_mention.map(text_ref),
+            kind: s.kind.as_str(),
+            cue: s.cue.clone(),
+            spans: s.spans.iter().copied().map(text_ref).collect(),
+            confidence: s.confidence,
+        })
+        .collect()
+}
+
+/// One JSON object per line.
+#[must_use]
+pub fn to_jsonl(records: &[StatementRecord]) -> String {
+    let mut out = String::new();
+    for record in records {
+        // Serialising these plain records cannot fail.
+        if let Ok(line) = serde_json::to_string(record) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// CSV with a header row; spans joined with " … ".
+#[must_use]
+pub fn to_csv(records: &[StatementRecord]) -> String {
+    let mut out = String::from(
+        "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence\n",
+    );
+    for r in records {
+        let (start, end) = (
+            r.spans.first().map_or(0, |s| s.start),
+            r.spans.last().map_or(0, |s| s.end),
+        );
+        let text = r
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ");
+        let fields = [
+            r.file.clone(),
+            r.title.clone().unwrap_or_default(),
+            r.government
+                .as_ref()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            r.government
+                .as_ref()
+                .map(|g| g.iso3.clone())
+                .unwrap_or_default(),
+            r.group.to_owned(),
+            r.speaker.clone().unwrap_or_default(),
+            r.kind.to_owned(),
+            r.cue.clone().unwrap_or_default(),
+            start.to_string(),
+            end.to_string(),
+            text,
+            format!("{:.2}", r.confidence),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+/// A Markdown table per file.
+#[must_use]
+pub fn to_markdown(records: &[StatementRecord]) -> String {
+    let mut out = String::new();
+    let mut current: Option<&str> = None;
+    for r in records {
+        if current != Some(r.file.as_str()) {
+            current = Some(r.file.as_str());
+            let title = r.title.as_deref().unwrap_or(&r.file);
+            out.push_str(&format!(
+                "\n## {}\n\n| government | speaker | kind | statement |\n|---|---|---|---|\n",
+                md_cell(title)
+            ));
+        }
+        let government = r
+            .government
+            .as_ref()
+            .map_or_else(|| format!("({})", r.group), |g| g.name.clone());
+        let text = r
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ");
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            md_cell(&government),
+            md_cell(r.speaker.as_deref().unwrap_or("?")),
+            r.kind,
+            md_cell(&text)
+        ));
+    }
+    out.trim_start().to_owned()
+}
+
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::ArticleId;
+    use crate::statement::{Evidence, Group, Origin, StatementId, StatementKind};
+
+    fn sample() -> (Article, Vec<Statement>) {
+        let text = "“Diaoyu Dao is China’s,” Zhao said, \"and that's final.\"";
+        let article = Article::from_text(ArticleId(0), text);
+        let first = Span::new(
+            text.find('D').expect("D"),
+            text.find(",”").expect("comma") + 1,
+        );
+        let mention = Span::new(
+            text.find("Zhao").expect("Zhao"),
+            text.find(" said").expect("said"),
+        );
+        let statement = Statement {
+            id: StatementId {
+                article: ArticleId(0),
+                ordinal: 0,
+            },
+            spans: vec![first],
+            kind: StatementKind::Direct,
+            speaker: Some("Zhao Lijian".into()),
+            role: None,
+            speaker_mention: Some(mention),
+            group: Group::Government,
+            governments: vec!["CHN".into()],
+            affiliation: None,
+            cue: Some("said".into()),
+            evidence: Evidence::default(),
+            confidence: 0.9,
+            continues_previous: false,
+            origin: Origin::Extracted,
+        };
+        (article, vec![statement])
+    }
+
+    #[test]
+    fn jsonl_has_exactly_the_contract_fields_with_char_offsets() {
+        let (article, statements) = sample();
+        let records = records("a.txt", &article, &statements, Governments::bundled());
+        let line = to_jsonl(&records);
+        let value: serde_json::Value = serde_json::from_str(line.trim()).expect("json");
+        let keys: Vec<&str> = value
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = [
+            "file",
+            "title",
+            "government",
+            "group",
+            "speaker",
+            "speaker_mention",
+            "kind",
+            "cue",
+            "spans",
+            "confidence",
+        ];
+        expected.sort_unstable();
+        let mut keys_sorted = keys.clone();
+        keys_sorted.sort_unstable();
+        assert_eq!(keys_sorted, expected);
+        assert_eq!(
+            value["government"],
+            serde_json::json!({"name": "China", "iso3": "CHN"})
+        );
+        assert_eq!(
+            value["spans"][0]["start"], 1,
+            "char offset after the 1-char opening mark"
+        );
+        assert_eq!(value["spans"][0]["text"], "Diaoyu Dao is China’s,");
+        assert_eq!(value["speaker_mention"]["text"], "Zhao");
+        assert_eq!(value["speaker_mention"]["start"], 25);
+    }
+
+    #[test]
+    fn csv_quotes_fields_with_commas_and_quotes() {
+        let (article, statements) = sample();
+        let csv = to_csv(&records(
+            "a,b.txt",
+            &article,
+            &statements,
+            Governments::bundled(),
+        ));
+        assert!(
+            csv.lines().nth(1).expect("row").starts_with("\"a,b.txt\","),
+            "{csv}"
+        );
+        assert!(
+            to_markdown(&records(
+                "a.txt",
+                &article,
+                &statements,
+                Governments::bundled()
+            ))
+            .contains("| China | Zhao Lijian | direct |")
+        );
+    }
+}

@@ -1,0 +1,593 @@
+//! Attribution of quotes: finds the cue before, after or inside a quotation, reads the
+//! speaker phrase next to it, and classifies the quote (direct, partial, or a label).
+
+use crate::statement::StatementKind;
+use crate::text::Span;
+
+use super::cues::{Cue, cue_at};
+use super::lex::{Token, is_function_word};
+use super::quotes::Quote;
+use super::speakers::{Phrase, analyze, leading_np, trailing_np};
+
+/// One paragraph prepared for attribution: its tokens and which lie inside quotes.
+#[derive(Debug)]
+pub struct Para<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The paragraph's span.
+    pub span: Span,
+    /// Word tokens.
+    pub toks: Vec<Token>,
+    /// Per token: index of the quote (in `quotes`) that holds it.
+    pub inside: Vec<Option<usize>>,
+    /// The quotes of this paragraph.
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Para<'a> {
+    /// Tokenises `span` and marks tokens inside `quotes`.
+    #[must_use]
+    pub fn new(text: &'a str, span: Span, quotes: Vec<Quote>) -> Self {
+        let toks = super::lex::tokens(text, span);
+        let inside = toks
+            .iter()
+            .map(|t| {
+                quotes.iter().position(|q| {
+                    t.span.start >= q.open && t.span.start < q.after.max(q.content.end)
+                })
+            })
+            .collect();
+        Self {
+            text,
+            span,
+            toks,
+            inside,
+            quotes,
+        }
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    #[must_use]
+    pub fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        matches!(self.toks[i].trail, Some('.' | '?' | '!'))
+            && !self.toks[i].word.ends_with('.')
+            && self.inside[i].is_none()
+    }
+
+    /// Token range of the sentence holding token `i` outside quotes (start inclusive).
+    #[must_use]
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 {
+            if self.inside[s - 1].is_none() && self.ends_sentence(s - 1) {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    #[must_use]
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.toks.len() {
+            if self.inside[e].is_none() && self.ends_sentence(e) {
+                return e + 1;
+            }
+            e += 1;
+        }
+        e
+    }
+}
+
+/// A speaker phrase found for a quote, with its cue.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The speaker phrase as read.
+    pub phrase: Phrase,
+    /// The cue, when one was found.
+    pub cue: Option<String>,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Tokens between the quote and the cue.
+    pub distance: usize,
+    /// Byte offset of the sentence start (for pronoun resolution).
+    pub sentence_start: usize,
+}
+
+fn speaker_like(p: &Phrase) -> bool {
+    !p.is_empty()
+}
+
+/// The speaker phrase whose tokens are `toks[range]` (a subject slot), merging an apposition
+/// split off by commas ("Lee, South Korea's ambassador, said").
+pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    let toks = &para.toks[from..cue];
+    // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
+    let mut end = toks.len();
+    while end > 0 {
+        let w = toks[end - 1].lower.as_str();
+        let adverb = w.ends_with("ly") && w.len() > 4 && !toks[end - 1].capitalised();
+        if adverb
+            || matches!(
+                w,
+                "also"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "further"
+                    | "would"
+                    | "will"
+                    | "however"
+                    | "too"
+                    | "previously"
+                    | "once"
+                    | "earlier"
+                    | "had also"
+                    | "has also"
+                    | "now"
+                    | "already"
+                    | "recently"
+                    | "separately"
+                    | "subsequently"
+                    | "meanwhile"
+                    | "first"
+                    | "last"
+                    | "initially"
+                    | "both"
+                    | "all"
+                    | "each"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "themselves"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
+        {
+            if matches!(toks[end - 1].trail, Some(',')) && end < toks.len() {
+                break;
+            }
+            end -= 1;
+            if end > 0 && toks[end - 1].trail == Some(',') && w == "however" {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let toks = &toks[..end];
+    if toks.is_empty() {
+        return None;
+    }
+    let start = trailing_np(toks);
+    if start >= toks.len() {
+        return None;
+    }
+    let mut phrase = analyze(para.text, strip_leading(&toks[start..]));
+    if !speaker_like(&phrase) {
+        return None;
+    }
+    // An apposition: "Name, the role of X, said" -> merge the name in.
+    if phrase.name.is_none() && phrase.pronoun.is_none() && start > 0 {
+        let lo = start.saturating_sub(14);
+        if let Some(comma) = (lo..start).rev().find(|&j| toks[j].trail == Some(',')) {
+            let prev_end = comma + 1;
+            let prev_start = trailing_np(&toks[..prev_end]);
+            if prev_start < prev_end {
+                let named = analyze(para.text, strip_leading(&toks[prev_start..prev_end]));
+                if named.name.is_some() && named.pronoun.is_none() {
+                    phrase = merge(named, phrase);
+                }
+            }
+        }
+    }
+    Some(phrase)
+}
+
+fn strip_leading(toks: &[Token]) -> &[Token] {
+    let mut s = 0;
+    while s + 1 < toks.len()
+        && is_function_word(&toks[s].lower)
+        && !matches!(
+            toks[s].lower.as_str(),
+            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i"
+        )
+    {
+        s += 1;
+    }
+    &toks[s..]
+}
+
+/// A named phrase plus an apposition describing it.
+#[must_use]
+pub fn merge(mut named: Phrase, apposition: Phrase) -> Phrase {
+    for c in apposition.countries {
+        if !named.countries.contains(&c) {
+            named.countries.push(c);
+        }
+    }
+    named.gov_role |= apposition.gov_role;
+    named.other = named.other.or(apposition.other);
+    named.organisation = named.organisation.or(apposition.organisation);
+    named.state_media = named.state_media.or(apposition.state_media);
+    named.national = named.national.or(apposition.national);
+    if named.description.is_empty()
+        || named
+            .name
+            .as_ref()
+            .is_some_and(|(n, _)| *n == named.description)
+    {
+        named.description = apposition.description;
+    }
+    named.span = Span::new(named.span.start, named.span.end.max(named.span.end));
+    named
+}
+
+/// The speaker phrase right after a cue verb ("said Zhao Lijian, the spokesman,").
+#[must_use]
+pub fn phrase_after_cue(para: &Para, from: usize, to: usize) -> Option<Phrase> {
+    phrase_after(para, from, to)
+}
+
+fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
+    if from >= to {
+        return None;
+    }
+    let mut toks = &para.toks[from..to];
+    // "said a joint statement from the two agencies": the source follows the noun.
+    let k = super::knowledge::Knowledge::bundled();
+    if let Some(p) = toks
+        .iter()
+        .take(4)
+        .position(|t| k.report_nouns.contains(&t.lower))
+    {
+        if toks
+            .get(p + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
+        {
+            toks = &toks[p + 2..];
+        }
+    }
+    if toks
+        .first()
+        .is_some_and(|t| !t.capitalised() && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+    {
+        return None;
+    }
+    let end = leading_np(toks);
+    if end == 0 {
+        return None;
+    }
+    let mut phrase = analyze(para.text, &toks[..end]);
+    if !speaker_like(&phrase) {
+        return None;
+    }
+    if toks[end - 1].trail == Some(',') && end < toks.len() {
+        let rest = &toks[end..];
+        let app_end = leading_np(rest);
+        if app_end > 0 {
+            let app = analyze(para.text, &rest[..app_end]);
+            if phrase.name.is_some() && app.name.is_none() && speaker_like(&app) {
+                phrase = merge(phrase, app);
+            }
+        }
+    }
+    Some(phrase)
+}
+
+/// The subject of the clause holding the cue when no noun phrase stands right before the
+/// verb ("Beijing denies the claims, saying ..."): the leading noun phrase of the nearest
+/// comma segment that has one.
+pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    let mut seg_end = cue;
+    let mut i = cue;
+    while i > from {
+        i -= 1;
+        let boundary = i == from
+            || para.toks[i - 1]
+                .trail
+                .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'));
+        if boundary {
+            let seg = &para.toks[i..seg_end];
+            let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
+            let subordinate = matches!(
+                lead.as_str(),
+                "after"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "although"
+                    | "since"
+                    | "before"
+                    | "including"
+                    | "which"
+                    | "who"
+                    | "where"
+                    | "despite"
+                    | "with"
+                    | "without"
+                    | "amid"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "during"
+                    | "following"
+            );
+            if !subordinate {
+                let seg = strip_leading(seg);
+                let end = leading_np(seg);
+                if end > 0 {
+                    let phrase = analyze(para.text, &seg[..end]);
+                    if speaker_like(&phrase) {
+                        return Some(phrase);
+                    }
+                }
+            }
+            seg_end = i;
+        }
+    }
+    None
+}
+
+/// Finds the speaker phrase and cue for quote `qi` of the paragraph.
+#[must_use]
+pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
+    let q = para.quotes[qi];
+    let after_q = para.token_at(q.after);
+    let open_tok = para.token_at(q.open);
+    let content = q.content.slice(para.text);
+    let ends_sentence = content
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with('.');
+    // After the quote: `"...," X said` / `"...," said X`.
+    let mut after: Option<Found> = None;
+    let next_lower = para
+        .toks
+        .get(after_q)
+        .is_some_and(|t| t.inside_none_lower(para, after_q));
+    if !ends_sentence || next_lower || q.single {
+        let stop = para.sentence_end(after_q).min(after_q + 16);
+        let mut i = after_q;
+        while i < stop && i < para.toks.len() && para.inside[i].is_none() {
+            if let Some(cue) = cue_at(&para.toks, i) {
+                let found = after_cue(para, after_q, &cue, stop);
+                if let Some(phrase) = found {
+                    after = Some(Found {
+                        phrase,
+                        cue: Some(cue.text.clone()),
+                        rule: "quote+cue-after",
+                        distance: i - after_q,
+                        sentence_start: para.toks
+                            [para.sentence_start(open_tok.min(para.toks.len().saturating_sub(1)))]
+                        .span
+                        .start
+                        .min(q.open),
+                    });
+                }
+                break;
+            }
+            i += 1;
+        }
+    }
+    // Before the quote: `X said: "..."` / `X described it as "..."`.
+    let mut before: Option<Found> = None;
+    if open_tok > 0 {
+        let floor = para.sentence_start(open_tok.saturating_sub(1));
+        let mut from = floor;
+        // Never look past a previous quote of the same sentence.
+        let mut j = open_tok;
+        while j > floor {
+            if para.inside[j - 1].is_some() {
+                from = j;
+                break;
+            }
+            j -= 1;
+        }
+        let mut i = open_tok;
+        while i > from {
+            i -= 1;
+            if let Some(cue) = cue_at(&para.toks, i) {
+                let participle = para.toks[i].lower.ends_with("ing")
+                    && i > 0
+                    && para.toks[i - 1].trail == Some(',');
+                let phrase = if cue.source_after {
+                    phrase_after(para, i + cue.len, open_tok)
+                } else if participle {
+                    clause_subject(para, floor, i)
+                } else {
+                    phrase_before(para, from, i)
+                        .or_else(|| clause_subject(para, floor, i))
+                        .or_else(|| phrase_after(para, i + 1, open_tok))
+                };
+                if let Some(phrase) = phrase {
+                    before = Some(Found {
+                        phrase,
+                        cue: Some(cue.text.clone()),
+                        rule: "quote+cue-before",
+                        distance: open_tok - i - 1,
+                        sentence_start: para.toks[floor].span.start,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    match (after, before) {
+        (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase> {
+    let i = cue.index;
+    if cue.source_after {
+        return phrase_after(para, i + cue.len, stop);
+    }
+    if i > from {
+        if let Some(p) = phrase_before(para, from, i) {
+            return Some(p);
+        }
+        return None;
+    }
+    phrase_after(para, i + 1, stop)
+}
+
+trait LowerNext {
+    fn inside_none_lower(&self, para: &Para, i: usize) -> bool;
+}
+
+impl LowerNext for Token {
+    fn inside_none_lower(&self, para: &Para, i: usize) -> bool {
+        para.inside[i].is_none() && self.word.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+/// Words before a quote that make it a label, not a statement.
+const LABEL_LEADS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "slogan",
+    "motto",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "label",
+    "named",
+    "headlined",
+    "hashtag",
+];
+
+/// True when the quote is a scare quote, title or label rather than someone's words.
+#[must_use]
+pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
+    let q = para.quotes[qi];
+    let content = q.content.slice(para.text);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let open_tok = para.token_at(q.open);
+    // Preceded by "so-called", "dubbed", "known as", "called" (not "what it called").
+    if open_tok > 0 {
+        let prev = para.toks[open_tok - 1].lower.as_str();
+        let prev2 = open_tok
+            .checked_sub(2)
+            .map_or("", |i| para.toks[i].lower.as_str());
+        if LABEL_LEADS.contains(&prev) || prev == "as" && prev2 == "known" {
+            return true;
+        }
+        if prev == "called" && !(open_tok >= 3 && para.toks[open_tok - 3].lower == "what") {
+            return true;
+        }
+    }
+    if content.contains("Declaration") && words.len() <= 6 && !content.ends_with('.') {
+        return true;
+    }
+    let end_punct = content.ends_with(['.', ',', '?', '!', ';', ':', '…']);
+    // Title Case names ("Free and Open Indo-Pacific", "America First").
+    let small = [
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de",
+    ];
+    let title_case = words.len() >= 2
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        && !end_punct;
+    if title_case
+        && !(words.len() <= 3
+            && has_cue_near
+            && words.iter().any(|w| w.chars().all(char::is_uppercase)))
+    {
+        return true;
+    }
+    // A single capitalised word with no punctuation is a name or label.
+    if words.len() == 1
+        && !end_punct
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !has_cue_near
+    {
+        return true;
+    }
+    // Short quoted noun phrases with no cue nearby are scare quotes.
+    words.len() <= 4 && !end_punct && !has_cue_near
+}
+
+/// Direct (whole sentences) or partial (a fragment in the reporter's sentence).
+#[must_use]
+pub fn kind_of(para: &Para, qi: usize) -> StatementKind {
+    let q = para.quotes[qi];
+    let content = q.content.slice(para.text);
+    let first = content.chars().find(|c| {
+        !matches!(
+            c,
+            '.' | '…' | '(' | '[' | ' ' | '"' | '\'' | '‘' | '“' | '-'
+        )
+    });
+    let upper = first.is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
+    });
+    if !upper {
+        return StatementKind::Partial;
+    }
+    // What stands before the opening mark: the paragraph start, punctuation or a cue verb.
+    let before = para.text[para.span.start..q.open].trim_end();
+    let prev_ok = before.is_empty()
+        || before.ends_with([':', ',', '.', ';', '—', '–', '-', '(', '?', '!', '"', '”'])
+        || {
+            let open_tok = para.token_at(q.open);
+            open_tok > 0
+                && (cue_at(&para.toks, open_tok - 1).is_some()
+                    || matches!(
+                        para.toks[open_tok - 1].lower.as_str(),
+                        "that" | "saying" | "added"
+                    ))
+        };
+    if !prev_ok {
+        return StatementKind::Partial;
+    }
+    let end_punct = content
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', ',', '?', '!', ';', ':', '…', '—', '–', '-']);
+    if end_punct || !q.closed {
+        return StatementKind::Direct;
+    }
+    // No final punctuation: direct only when the sentence does not carry on after it.
+    let after = para.text[q.after..para.span.end].trim_start();
+    let carries_on = after.starts_with(|c: char| c.is_lowercase()) && {
+        let i = para.token_at(q.after);
+        !(i..(i + 4).min(para.toks.len())).any(|j| cue_at(&para.toks, j).is_some())
+    };
+    if carries_on {
+        StatementKind::Partial
+    } else if after.is_empty() || after.starts_with(['.', ',', '?', '!', ';']) {
+        if content.split_whitespace().count() >= 4 {
+            StatementKind::Direct
+        } else {
+            StatementKind::Partial
+        }
+    } else {
+        StatementKind::Direct
+    }
+}

@@ -1,0 +1,451 @@
+//! Coreference: a memory of the people, bodies and governments an article has mentioned, so
+//! that "he", "the ministry", "Carter" or "Beijing" resolve to the speaker first introduced.
+
+use crate::governments::Governments;
+use crate::statement::Group;
+use crate::text::Span;
+
+use super::knowledge::Knowledge;
+use super::speakers::{Gender, Phrase, Pronoun};
+
+/// Someone (or some body) the article talks about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// A person's full name as first given.
+    pub name: Option<String>,
+    /// What the text calls the speaker ("Chinese Foreign Ministry spokesperson").
+    pub description: Option<String>,
+    /// The role or title, when known.
+    pub role: Option<String>,
+    /// A body (ministry, embassy, government) rather than a person.
+    pub body: bool,
+    /// Several people or bodies.
+    pub plural: bool,
+    /// Gender when known.
+    pub gender: Gender,
+    /// Which group the entity belongs to.
+    pub group: Group,
+    /// Countries it speaks for (sorted ISO codes).
+    pub governments: Vec<String>,
+    /// Affiliation for other groups.
+    pub affiliation: Option<String>,
+}
+
+impl Entity {
+    /// The speaker string: the name, else the description.
+    #[must_use]
+    pub fn speaker(&self) -> Option<String> {
+        self.name.clone().or_else(|| self.description.clone())
+    }
+
+    fn surname_matches(&self, word: &str) -> bool {
+        let Some(name) = &self.name else {
+            return false;
+        };
+        let k = Knowledge::bundled();
+        if name == word {
+            return true;
+        }
+        let mut parts = name.split_whitespace();
+        let first = parts.next();
+        let last = name.split_whitespace().last();
+        last == Some(word)
+            || first == Some(word) && name.split_whitespace().count() >= 2 && {
+                // East Asian order ("Xi Jinping" -> "Xi") only when the registry or the
+                // name's shape says so.
+                k.holders
+                    .iter()
+                    .any(|h| h.name == *name && h.surname() == word)
+                    || name.split_whitespace().count() == 2 && name.contains('-')
+                    || name.split_whitespace().count() == 3
+            }
+    }
+}
+
+/// One mention of an entity at a byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    at: usize,
+    end: usize,
+    entity: usize,
+    speaker: bool,
+}
+
+/// The running memory of one article.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Every entity met so far.
+    pub entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    date: Option<String>,
+    /// Descriptions that a later name turned out to name: (description, name).
+    pub renamed: Vec<(String, String)>,
+}
+
+impl Memory {
+    /// An empty memory for an article published on `date`.
+    #[must_use]
+    pub fn new(date: Option<&str>) -> Self {
+        Self {
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            date: date.map(str::to_owned),
+            renamed: Vec::new(),
+        }
+    }
+
+    /// Records that `entity` was mentioned at `at` (as a speaker or not).
+    pub fn mention(&mut self, entity: usize, span: Span, speaker: bool) {
+        let at = span.start;
+        let pos = self.mentions.partition_point(|m| m.at <= at);
+        self.mentions.insert(
+            pos,
+            Mention {
+                at,
+                end: span.end,
+                entity,
+                speaker,
+            },
+        );
+    }
+
+    /// The latest speaker mention before `at`: its entity and the words of the mention.
+    #[must_use]
+    pub fn last_speaker_mention(&self, at: usize) -> Option<(usize, Span)> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.speaker && m.at <= at)
+            .map(|m| (m.entity, Span::new(m.at, m.end)))
+    }
+
+    /// The country most often spoken for by government entities so far, used for officials
+    /// whose country the text leaves implicit.
+    #[must_use]
+    pub fn usual_government(&self) -> Option<String> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for m in &self.mentions {
+            let e = &self.entities[m.entity];
+            if e.group == Group::Government && e.governments.len() == 1 {
+                *counts.entry(e.governments[0].as_str()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(g, _)| g.to_owned())
+    }
+
+    /// The latest entity naming several people or bodies mentioned before `at`.
+    #[must_use]
+    pub fn last_plural(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.at < at && self.entities[m.entity].plural)
+            .map(|m| m.entity)
+    }
+
+    /// The entity of the latest speaker mention before `at`.
+    #[must_use]
+    pub fn last_speaker(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.speaker && m.at <= at)
+            .map(|m| m.entity)
+    }
+
+    /// Resolves a pronoun used at `at`; `sentence_start` lets a subject earlier in the same
+    /// sentence win ("Carter said he would ...").
+    #[must_use]
+    pub fn resolve_pronoun(&self, p: Pronoun, at: usize, sentence_start: usize) -> Option<usize> {
+        let fits = |e: &Entity| match p {
+            Pronoun::He => !e.body && !e.plural && e.gender != Gender::Female,
+            Pronoun::She => !e.body && !e.plural && e.gender != Gender::Male,
+            Pronoun::It => e.body && !e.plural,
+            Pronoun::They => e.plural || e.body,
+            Pronoun::First | Pronoun::Report => true,
+        };
+        if p == Pronoun::Report {
+            return self.last_speaker(at);
+        }
+        let before = self.mentions.iter().rev().filter(|m| m.at < at);
+        // A fitting subject earlier in the same sentence.
+        if let Some(m) = before
+            .clone()
+            .take_while(|m| m.at >= sentence_start)
+            .find(|m| fits(&self.entities[m.entity]))
+        {
+            return Some(m.entity);
+        }
+        // The latest fitting speaker, else the latest fitting mention.
+        let speaker = before
+            .clone()
+            .take(40)
+            .find(|m| m.speaker && fits(&self.entities[m.entity]));
+        let strong = |e: &Entity| match p {
+            Pronoun::He => e.gender == Gender::Male,
+            Pronoun::She => e.gender == Gender::Female,
+            _ => false,
+        };
+        let any = before.clone().find(|m| fits(&self.entities[m.entity]));
+        match (speaker, any) {
+            (Some(s), Some(a))
+                if a.at > s.at
+                    && strong(&self.entities[a.entity])
+                    && !strong(&self.entities[s.entity]) =>
+            {
+                Some(a.entity)
+            }
+            (Some(s), _) => Some(s.entity),
+            (None, Some(a)) => Some(a.entity),
+            (None, None) => None,
+        }
+    }
+
+    /// The entity a name refers to: one met before with that full name or surname.
+    #[must_use]
+    pub fn find_name(&self, name: &str) -> Option<usize> {
+        let single = !name.contains(' ');
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.entity)
+            .chain(0..self.entities.len())
+            .find(|&i| {
+                let e = &self.entities[i];
+                e.name.as_deref() == Some(name)
+                    || single && e.surname_matches(name)
+                    || !single
+                        && e.name.as_deref().is_some_and(|n| {
+                            n.ends_with(name) || name.ends_with(n) || same_person(n, name)
+                        })
+            })
+    }
+
+    /// The entity a definite description ("the ministry", "the embassy spokesperson") points
+    /// back to; a new derived entity when the description adds a role ("... spokesperson").
+    pub fn resolve_definite(&mut self, phrase: &Phrase, at: usize) -> Option<usize> {
+        let k = Knowledge::bundled();
+        let words: Vec<String> = phrase
+            .description
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| k.role_words.contains(w) || k.modifiers.contains(w))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for m in self.mentions.iter().rev().filter(|m| m.at < at) {
+            let e = &self.entities[m.entity];
+            let desc = e.description.as_deref().unwrap_or("").to_lowercase()
+                + " "
+                + &e.role.as_deref().unwrap_or("").to_lowercase();
+            let hits = words
+                .iter()
+                .filter(|w| desc.split_whitespace().any(|d| d == w.as_str()))
+                .count();
+            if hits > 0 && best.is_none_or(|(h, _)| hits > h) {
+                best = Some((hits, m.entity));
+                if hits == words.len() {
+                    break;
+                }
+            }
+        }
+        let (hits, found) = best?;
+        if hits == words.len() {
+            return Some(found);
+        }
+        // "the embassy spokesperson" after "the Chinese embassy": a person of that body.
+        let base = self.entities[found].clone();
+        let extra: Vec<&str> = phrase
+            .description
+            .split_whitespace()
+            .filter(|w| {
+                let lw = w.to_lowercase();
+                !base
+                    .description
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|d| d == lw)
+            })
+            .collect();
+        if !base.body || extra.is_empty() {
+            return Some(found);
+        }
+        let description = format!(
+            "{} {}",
+            base.description.as_deref().unwrap_or(""),
+            extra.join(" ")
+        );
+        let derived = Entity {
+            name: None,
+            description: Some(description.trim().to_owned()),
+            role: Some(extra.join(" ")),
+            body: phrase.body,
+            plural: phrase.plural,
+            gender: phrase.gender,
+            ..base
+        };
+        Some(self.add(derived))
+    }
+
+    /// Adds an entity (or returns an equal one already known).
+    pub fn add(&mut self, entity: Entity) -> usize {
+        if let Some(i) = self.entities.iter().position(|e| {
+            e.name.is_none()
+                && entity.name.is_none()
+                && e.description.as_deref().map(str::to_lowercase)
+                    == entity.description.as_deref().map(str::to_lowercase)
+        }) {
+            return i;
+        }
+        self.entities.push(entity);
+        self.entities.len() - 1
+    }
+
+    /// Builds an entity from a phrase that is not a pronoun or a back reference.
+    #[must_use]
+    pub fn entity_from(&self, phrase: &Phrase) -> Entity {
+        let k = Knowledge::bundled();
+        let registry = Governments::bundled();
+        let date = self.date.as_deref();
+        let name = phrase.name.as_ref().map(|(n, _)| clean_name(n));
+        let holder = name.as_deref().and_then(|n| {
+            k.holders_named(n, date).into_iter().next().or_else(|| {
+                let last = n.split_whitespace().last().unwrap_or(n);
+                if n.contains(' ') {
+                    None
+                } else {
+                    k.holders_by_surname(last, date).into_iter().next()
+                }
+            })
+        });
+        let name = match (name, holder) {
+            (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
+            (n, _) => n,
+        };
+        let mut governments: Vec<String> = phrase.countries.clone();
+        if governments.is_empty() {
+            if let Some(iso3) = &phrase.national {
+                governments.push(iso3.clone());
+            } else if let Some(h) = holder {
+                governments.push(h.iso3.clone());
+            }
+        }
+        governments.sort();
+        governments.dedup();
+        let gender = match (phrase.gender, holder.map(|h| h.gender.as_str())) {
+            (Gender::Unknown, Some("m")) => Gender::Male,
+            (Gender::Unknown, Some("f")) => Gender::Female,
+            (g, _) => g,
+        };
+        let description = if phrase.metonym {
+            let names: Vec<String> = phrase
+                .countries
+                .iter()
+                .filter_map(|c| registry.get(c))
+                .map(|g| {
+                    g.demonyms
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| g.name.clone())
+                })
+                .collect();
+            Some(format!("{} government", names.join(" and ")))
+        } else if phrase.description.is_empty() {
+            None
+        } else {
+            Some(phrase.description.clone())
+        };
+        let role = if phrase.description.is_empty() {
+            holder.map(|h| h.role.clone())
+        } else {
+            Some(phrase.description.clone())
+        };
+        let (group, affiliation) = if let Some(media) = &phrase.state_media {
+            let _ = media;
+            (Group::Other, Some("state media".to_owned()))
+        } else if let Some(other) = &phrase.other {
+            (Group::Other, Some(other.clone()))
+        } else if let Some(org) = &phrase.organisation {
+            (Group::Organisation, Some(org.clone()))
+        } else if phrase.gov_role || phrase.body || phrase.metonym || holder.is_some() {
+            (Group::Government, None)
+        } else {
+            (Group::Other, None)
+        };
+        let governments = if group == Group::Government {
+            governments
+        } else {
+            Vec::new()
+        };
+        Entity {
+            name,
+            description,
+            role,
+            body: phrase.body
+                || phrase.metonym
+                || phrase.organisation.is_some() && phrase.name.is_none()
+                || phrase.state_media.is_some() && phrase.name.is_none(),
+            plural: phrase.plural || phrase.countries.len() > 1 && phrase.metonym,
+            gender,
+            group,
+            governments,
+            affiliation,
+        }
+    }
+
+    /// Merges what a new phrase says into a known entity (a later mention may add a role).
+    pub fn enrich(&mut self, index: usize, phrase: &Phrase) {
+        let fresh = self.entity_from(phrase);
+        let Some(e) = self.entities.get_mut(index) else {
+            return;
+        };
+        if e.governments.is_empty()
+            && !fresh.governments.is_empty()
+            && fresh.group == Group::Government
+        {
+            e.governments = fresh.governments;
+            e.group = Group::Government;
+            e.affiliation = None;
+        }
+        if e.group == Group::Other && e.affiliation.is_none() && fresh.group != Group::Other {
+            e.group = fresh.group;
+            e.affiliation.clone_from(&fresh.affiliation);
+        }
+        if e.group == Group::Other && e.affiliation.is_none() && fresh.affiliation.is_some() {
+            e.affiliation = fresh.affiliation;
+        }
+        if e.role.is_none() {
+            e.role = fresh.role;
+        }
+        if e.description.is_none() {
+            e.description = fresh.description;
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = fresh.gender;
+        }
+    }
+}
+
+/// Drops honorifics and stray punctuation from a name.
+#[must_use]
+pub fn clean_name(name: &str) -> String {
+    let k = Knowledge::bundled();
+    name.split_whitespace()
+        .filter(|w| !k.honorifics.contains(*w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Vladimir V. Putin" and "Vladimir Putin": the same first and last words.
+fn same_person(a: &str, b: &str) -> bool {
+    let (af, al) = (a.split_whitespace().next(), a.split_whitespace().last());
+    let (bf, bl) = (b.split_whitespace().next(), b.split_whitespace().last());
+    af == bf && al == bl
+}

@@ -1,0 +1,69 @@
+//! Cues: the verbs and phrases that tie a quotation or reported speech to its speaker.
+
+use super::knowledge::{CueVerb, Knowledge};
+use super::lex::Token;
+
+/// A cue found among a paragraph's tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Index of the cue's first token.
+    pub index: usize,
+    /// Number of tokens the cue spans.
+    pub len: usize,
+    /// The cue as written ("said", "according to").
+    pub text: String,
+    /// True for "according to" style cues whose source follows.
+    pub source_after: bool,
+    /// The verb also introduces reported speech.
+    pub reported: bool,
+    /// The content starts at the verb's object ("accused X of").
+    pub object: bool,
+    /// The content may be an infinitive ("vowed to ...").
+    pub infinitive: bool,
+    /// The content may be a noun phrase ("expressed serious concern").
+    pub noun_object: bool,
+}
+
+/// The cue starting at token `i`, if any.
+#[must_use]
+pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
+    let k = Knowledge::bundled();
+    let t = toks.get(i)?;
+    for phrase in &k.cue_phrases {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.len() > 1
+            && toks.len() >= i + words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| toks[i + j].lower == *w)
+        {
+            let source_after = words[0] == "according" || words[0] == "in";
+            return Some(Cue {
+                index: i,
+                len: words.len(),
+                text: words.join(" "),
+                source_after,
+                reported: !source_after,
+                object: false,
+                infinitive: false,
+                noun_object: true,
+            });
+        }
+    }
+    let verb: &CueVerb = k.cue_verb(&t.lower)?;
+    // "to say", "the said": not a cue; a capitalised verb form mid-phrase is a name.
+    if t.capitalised() && i > 0 {
+        return None;
+    }
+    Some(Cue {
+        index: i,
+        len: 1,
+        text: t.word.clone(),
+        source_after: false,
+        reported: verb.reported,
+        object: verb.object,
+        infinitive: verb.infinitive,
+        noun_object: verb.noun_object,
+    })
+}

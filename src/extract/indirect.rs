@@ -1,0 +1,358 @@
+//! Reported speech (no quote marks) by government speakers, and mentions of people and
+//! bodies in running text that later pronouns and descriptions point back to.
+
+use crate::statement::{Group, StatementKind};
+use crate::text::Span;
+
+use super::Draft;
+use super::attribution::{Para, clause_subject, phrase_after_cue, phrase_before};
+use super::coref::Memory;
+use super::cues::{Cue, cue_at};
+use super::speakers::{analyze, leading_np, np_token};
+
+/// Records titled people and bodies named in the paragraph's running text (outside quotes).
+pub fn register_mentions(para: &Para, memory: &mut Memory) {
+    let toks = &para.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        if para.inside[i].is_some() || !np_token(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && para.inside[i].is_none() && np_token(&toks[i]) {
+            i += 1;
+            if matches!(
+                toks[i - 1].trail,
+                Some(',' | ';' | ':' | '.' | '?' | '!' | ')')
+            ) {
+                break;
+            }
+        }
+        let mut s = start;
+        while s < i && super::lex::is_function_word(&toks[s].lower) && toks[s].lower != "the" {
+            s += 1;
+        }
+        if s >= i {
+            continue;
+        }
+        let phrase = analyze(para.text, &toks[s..i]);
+        let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
+        let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
+        let known = phrase
+            .name
+            .as_ref()
+            .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
+        // A subject at the start of its sentence is as salient as a speaker.
+        let subject = para.sentence_start(s) == start;
+        let at = phrase.span.start;
+        if titled_person || body {
+            if let Some(e) = super::resolve(memory, &phrase, at, at, true) {
+                memory.mention(e, phrase.span, subject);
+            }
+        } else if let Some(e) = known {
+            memory.mention(e, phrase.span, subject);
+        }
+    }
+}
+
+/// Token indices of cues outside quotes that may introduce reported speech.
+#[must_use]
+pub fn candidates(para: &Para) -> Vec<usize> {
+    (0..para.toks.len())
+        .filter(|&i| para.inside[i].is_none())
+        .filter(|&i| cue_at(&para.toks, i).is_some_and(|c| !c.source_after))
+        .collect()
+}
+
+fn is_cue_like(para: &Para, i: usize) -> bool {
+    cue_at(&para.toks, i).is_some()
+}
+
+/// The reported-speech statement introduced by the cue at token `i`, if its speaker is a
+/// government.
+pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
+    let toks = &para.toks;
+    let cue: Cue = cue_at(toks, i)?;
+    if i > 0 {
+        let prev = toks[i - 1].lower.as_str();
+        // "to say", "not say"; "have claims", "its claimed territory": not a report.
+        if matches!(
+            prev,
+            "to" | "not"
+                | "never"
+                | "n't"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "the"
+                | "a"
+                | "an"
+                | "our"
+                | "your"
+        ) || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
+        {
+            return None;
+        }
+    }
+    let ss = para.sentence_start(i);
+    let se = para.sentence_end(i);
+    let participle = toks[i].lower.ends_with("ing");
+    // Subject.
+    let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
+        clause_subject(para, ss, i)
+    } else {
+        phrase_before(para, ss, i).or_else(|| clause_subject(para, ss, i))
+    }?;
+    if phrase.pronoun == Some(super::speakers::Pronoun::First) {
+        return None;
+    }
+    let first = para.token_at(phrase.span.start);
+    // The subject of a report is a speaker, whatever becomes of the content.
+    let entity = super::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
+    memory.mention(entity, phrase.span, true);
+    if !cue.reported {
+        return None;
+    }
+    // Inside a subordinate clause ("While the White House urges ...") or a headline.
+    let subordinate = |t: &str| {
+        matches!(
+            t,
+            "while"
+                | "as"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "because"
+                | "since"
+                | "before"
+                | "unless"
+                | "whereas"
+        )
+    };
+    if first > 0 && subordinate(&toks[first - 1].lower)
+        || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
+    {
+        return None;
+    }
+    // Trailing attribution: "<clause>, Carter said."
+    let after_words = se.saturating_sub(i + 1);
+    let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
+    let trailing = first > ss + 2
+        && toks[first - 1].trail == Some(',')
+        && after_words <= 7
+        && (after_words == 0 || audience || is_preposition(&toks[i + 1].lower))
+        && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
+    let (content_start, content_end) = if trailing {
+        let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
+        if para.inside[ss].is_some() || inside * 2 > first - ss {
+            return None;
+        }
+        (ss, first)
+    } else {
+        if se <= i + 1 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut after_that = false;
+        if cue.object {
+            // "accused X of Y", "urged X to Y": the content runs from X, and needs the
+            // preposition.
+            let has_prep = (j..se.min(j + 10)).any(|k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "of" | "to" | "against" | "for" | "that" | "over"
+                )
+            });
+            if !has_prep {
+                return None;
+            }
+        } else {
+            if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
+                j += leading_np(&toks[j..se]).min(4);
+            }
+            // Skip adverbials up to "that".
+            if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that") {
+                if (j..k)
+                    .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
+                {
+                    j = k + 1;
+                    after_that = true;
+                }
+            }
+        }
+        if j >= se
+            || toks[j].lead.is_some_and(super::quotes::is_quote_mark)
+            || para.inside[j].is_some()
+        {
+            return None;
+        }
+        let infinitive = cue.infinitive && toks[j].lower == "to";
+        if !cue.object
+            && !after_that
+            && !infinitive
+            && is_preposition(&toks[j].lower)
+            && cue.len == 1
+        {
+            return None;
+        }
+        let end = clause_end(para, j, se);
+        // A clause that runs into a quote belongs to the quote rules.
+        if end < se && para.inside[end].is_some() {
+            return None;
+        }
+        if !cue.object && !infinitive && !cue.noun_object && !after_that && !has_verb(&toks[j..end])
+        {
+            return None;
+        }
+        (j, end)
+    };
+    if content_end <= content_start + 2 {
+        return None;
+    }
+    let e = memory.entities[entity].clone();
+    if e.group != Group::Government || e.governments.is_empty() {
+        return None;
+    }
+    let span = Span::new(
+        toks[content_start].span.start,
+        toks[content_end - 1].span.end,
+    );
+    Some(Draft {
+        spans: vec![span],
+        kind: StatementKind::Indirect,
+        mention: Some(phrase.span),
+        mention_text: Some(phrase.span.slice(para.text).to_owned()),
+        entity: Some(e),
+        cue: Some(cue.text),
+        rule: if trailing {
+            "reported+cue-after"
+        } else {
+            "reported+cue-before"
+        },
+        confidence: 0.6,
+        continues_previous: false,
+    })
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "on"
+            | "in"
+            | "of"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "with"
+            | "to"
+            | "from"
+            | "about"
+            | "by"
+            | "over"
+            | "under"
+            | "through"
+            | "into"
+            | "as"
+            | "while"
+            | "when"
+            | "regarding"
+            | "amid"
+            | "last"
+            | "earlier"
+            | "this"
+            | "late"
+    )
+}
+
+/// True when the words hold something like a finite verb (an auxiliary, a modal, a past
+/// form), so that they can be a reported clause rather than a noun phrase.
+fn has_verb(toks: &[super::lex::Token]) -> bool {
+    toks.iter().skip(1).any(|t| {
+        let w = t.lower.as_str();
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "should"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "be"
+                | "been"
+                | "wants"
+                | "want"
+                | "needs"
+                | "remains"
+                | "remain"
+                | "won't"
+                | "can't"
+                | "isn't"
+                | "wasn't"
+                | "aren't"
+                | "doesn't"
+                | "don't"
+                | "didn't"
+        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised()
+    })
+}
+
+/// One past the last token of the reported clause starting at `j`: the sentence end, or
+/// before "and said", ", but he warned", ", saying" or a trailing ", X said".
+fn clause_end(para: &Para, j: usize, se: usize) -> usize {
+    let toks = &para.toks;
+    let mut k = j;
+    while k < se {
+        if para.inside[k].is_some() && k > j {
+            return k;
+        }
+        let lower = toks[k].lower.as_str();
+        if k > j && matches!(lower, "and" | "but" | "while" | "as") {
+            let window = (k + 1..(k + 4).min(se)).any(|m| is_cue_like(para, m));
+            if window {
+                return k;
+            }
+        }
+        if k > j && toks[k - 1].trail == Some(',') {
+            if is_cue_like(para, k) && toks[k].lower.ends_with("ing") {
+                return k;
+            }
+            // ", Carter said" / ", the ministry said" at the sentence end.
+            if (k + 1..(k + 5).min(se)).any(|m| is_cue_like(para, m)) && se - k <= 7 {
+                let m = (k..se).find(|&m| is_cue_like(para, m)).unwrap_or(se);
+                if m > k && (k..m).all(|x| np_token(&toks[x])) {
+                    return k;
+                }
+            }
+        }
+        k += 1;
+    }
+    se
+}
+
+/// The speaker phrase right after a cue (kept for "said X" forms).
+#[must_use]
+pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::speakers::Phrase> {
+    phrase_after_cue(para, i + 1, end)
+}

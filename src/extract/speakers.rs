@@ -1,0 +1,590 @@
+//! Speaker phrases: finds the noun phrase that names a speaker next to a cue, and reads it
+//! (pronoun, person name, role, body, country, metonym, non-government role).
+
+use crate::governments::{Governments, MentionKind};
+use crate::text::Span;
+
+use super::knowledge::{Knowledge, find_phrase};
+use super::lex::{Token, is_function_word};
+
+/// Personal and body pronouns that can stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he
+    He,
+    /// she
+    She,
+    /// it
+    It,
+    /// they
+    They,
+    /// I / we (in a transcript or a quote's frame)
+    First,
+    /// "the statement", "the joint statement": the source of the latest report.
+    Report,
+}
+
+/// Grammatical gender known for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Not known.
+    #[default]
+    Unknown,
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// What a speaker phrase says about its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The words of the phrase in the text.
+    pub span: Span,
+    /// Set when the phrase is just a pronoun.
+    pub pronoun: Option<Pronoun>,
+    /// A person's name as written (honorifics dropped) with its span.
+    pub name: Option<(String, Span)>,
+    /// The phrase without determiners and name ("Chinese Foreign Ministry spokesperson").
+    pub description: String,
+    /// Countries named as the speaker's own (not hosts: "ambassador to the U.S.").
+    pub countries: Vec<String>,
+    /// The phrase is only country, capital or institution names ("Beijing", "Tokyo and Seoul").
+    pub metonym: bool,
+    /// A government role word is present.
+    pub gov_role: bool,
+    /// The head is a body (ministry, embassy, government ...).
+    pub body: bool,
+    /// Affiliation from a non-government role ("legislator").
+    pub other: Option<String>,
+    /// An intergovernmental body named as the speaker.
+    pub organisation: Option<String>,
+    /// State media named as the speaker.
+    pub state_media: Option<String>,
+    /// Country implied by a national title ("Secretary of State" -> USA).
+    pub national: Option<String>,
+    /// The phrase names several people or bodies.
+    pub plural: bool,
+    /// Gender from an honorific or a gendered role word.
+    pub gender: Gender,
+    /// The phrase is a bare definite description ("the ministry", "the official").
+    pub definite: bool,
+    /// For "A and B": the phrases joined, when each names a speaker on its own.
+    pub parts: Vec<Phrase>,
+}
+
+impl Default for Phrase {
+    fn default() -> Self {
+        Self {
+            span: Span::new(0, 0),
+            pronoun: None,
+            name: None,
+            description: String::new(),
+            countries: Vec::new(),
+            metonym: false,
+            gov_role: false,
+            body: false,
+            other: None,
+            organisation: None,
+            state_media: None,
+            national: None,
+            plural: false,
+            gender: Gender::Unknown,
+            definite: false,
+            parts: Vec::new(),
+        }
+    }
+}
+
+impl Phrase {
+    /// True when nothing useful was read.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.pronoun.is_none()
+            && self.name.is_none()
+            && self.countries.is_empty()
+            && !self.gov_role
+            && !self.body
+            && self.other.is_none()
+            && self.organisation.is_none()
+            && self.state_media.is_none()
+            && self.national.is_none()
+    }
+}
+
+/// Reads a pronoun token.
+#[must_use]
+pub fn pronoun(lower: &str) -> Option<Pronoun> {
+    match lower {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
+        "they" => Some(Pronoun::They),
+        "i" | "we" => Some(Pronoun::First),
+        _ => None,
+    }
+}
+
+/// A country phrase starting at token `i`: (tokens used, iso3, kind).
+#[must_use]
+pub fn country_at(toks: &[Token], i: usize) -> Option<(usize, String, MentionKind)> {
+    let registry = Governments::bundled();
+    let max = 5.min(toks.len() - i);
+    for n in (1..=max).rev() {
+        // A possessive or trailing comma can only end the phrase.
+        if toks[i..i + n - 1]
+            .iter()
+            .any(|t| t.possessive || t.trail.is_some_and(|c| c != '.'))
+        {
+            continue;
+        }
+        let phrase = toks[i..i + n]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some((gov, kind)) = registry.lookup(&phrase) {
+            return Some((n, gov.iso3.clone(), kind));
+        }
+    }
+    None
+}
+
+/// An organisation or state-media name starting at token `i`: (tokens used, name, is media).
+fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
+    let k = Knowledge::bundled();
+    let max = 8.min(toks.len() - i);
+    for n in (1..=max).rev() {
+        let phrase = toks[i..i + n]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(name) = k.organisations.get(&phrase) {
+            return Some((n, name.clone(), false));
+        }
+        if k.state_media.iter().any(|m| *m == phrase) {
+            return Some((n, phrase, true));
+        }
+    }
+    None
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "al", "al-", "de", "da", "van", "von", "le", "la", "del", "dos", "der", "ibn", "abu",
+];
+
+fn is_name_token(t: &Token, k: &Knowledge) -> bool {
+    if !t.capitalised() {
+        return false;
+    }
+    let lower = t.lower.as_str();
+    if k.role_words.contains(lower) || is_function_word(lower) || k.modifiers.contains(lower) {
+        return false;
+    }
+    if k.honorifics.contains(&t.word) {
+        return false;
+    }
+    if t.word
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && t.word.len() > 4
+    {
+        // All caps words are labels or acronyms, not names.
+        return false;
+    }
+    true
+}
+
+/// Where the run of name tokens ending at `end` starts (`end` when there is none).
+fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> usize {
+    let mut start = end;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let particle = NAME_PARTICLES.contains(&t.lower.as_str()) && start < end;
+        let initial = t.word.len() == 2 && t.word.ends_with('.') && start < end;
+        if used[start - 1] || !(is_name_token(t, k) || particle || initial) {
+            break;
+        }
+        if start < end && (t.trail == Some(')') || toks[start].lead == Some('(')) {
+            break;
+        }
+        if t.lead == Some('(') {
+            break;
+        }
+        if t.possessive && start != end {
+            break;
+        }
+        if start < end && t.trail == Some(',') {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end && NAME_PARTICLES.contains(&toks[start].lower.as_str()) {
+        start += 1;
+    }
+    start
+}
+
+/// Reads the noun phrase made of `toks` (already cut to the phrase).
+#[must_use]
+pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
+    let k = Knowledge::bundled();
+    let mut phrase = Phrase::default();
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return phrase;
+    };
+    phrase.span = Span::new(first.span.start, last.span.end);
+    if toks.len() == 1 {
+        if let Some(p) = pronoun(&first.lower) {
+            phrase.pronoun = Some(p);
+            return phrase;
+        }
+    }
+    if toks.len() <= 3
+        && matches!(first.lower.as_str(), "the" | "that" | "this")
+        && k.report_nouns.contains(&last.lower)
+    {
+        phrase.pronoun = Some(Pronoun::Report);
+        return phrase;
+    }
+    let lowers: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
+    // Marks per token: part of a country / organisation phrase, or a host after "to"/"in".
+    let mut used = vec![false; toks.len()];
+    let mut all_places = true;
+    let mut institution_end: Option<usize> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let host = i > 0
+            && matches!(
+                lowers[i - 1].as_str(),
+                "to" | "in" | "at" | "with" | "against" | "toward" | "towards" | "from" | "on"
+            )
+            || i > 1
+                && lowers[i - 1] == "the"
+                && matches!(lowers[i - 2].as_str(), "to" | "in" | "at" | "with" | "from");
+        if let Some((n, name, media)) = organisation_at(toks, i) {
+            if !host {
+                if media {
+                    phrase.state_media = Some(name);
+                } else {
+                    phrase.organisation = Some(name);
+                }
+            }
+            for u in &mut used[i..i + n] {
+                *u = true;
+            }
+            all_places = false;
+            i += n;
+            continue;
+        }
+        if let Some((n, iso3, kind)) = country_at(toks, i) {
+            // "Lisa O. Monaco": a country name right after a first name is a surname.
+            let surname = matches!(kind, MentionKind::Name | MentionKind::Capital)
+                && i > 0
+                && !used[i - 1]
+                && (is_name_token(&toks[i - 1], k) && !toks[i - 1].possessive
+                    || toks[i - 1].word.len() == 2 && toks[i - 1].word.ends_with('.'));
+            if surname {
+                all_places = false;
+                i += n;
+                continue;
+            }
+            if kind != MentionKind::Capital && kind != MentionKind::Name {
+                all_places = false;
+            }
+            if !host && !phrase.countries.contains(&iso3) {
+                phrase.countries.push(iso3);
+            }
+            if kind == MentionKind::Institution {
+                institution_end = Some(i + n);
+                phrase.gov_role = true;
+            }
+            for u in &mut used[i..i + n] {
+                *u = true;
+            }
+            i += n;
+            continue;
+        }
+        if !matches!(lowers[i].as_str(), "the" | "and" | "both" | "&") {
+            all_places = false;
+        }
+        i += 1;
+    }
+    phrase.metonym = all_places && !phrase.countries.is_empty();
+    // Roles.
+    for role in &k.government_roles {
+        if find_phrase(&lowers, role).is_some() {
+            phrase.gov_role = true;
+            break;
+        }
+    }
+    for (role, affiliation) in &k.other_roles {
+        if find_phrase(&lowers, role).is_some() {
+            phrase.other = Some(affiliation.clone());
+            break;
+        }
+    }
+    for (title, iso3) in &k.national_titles {
+        if find_phrase(&lowers, title).is_some() {
+            phrase.national = Some(iso3.clone());
+            phrase.gov_role = true;
+            break;
+        }
+    }
+    // Head: the last token outside a trailing "of/to/in ..." phrase.
+    let mut head_end = toks.len();
+    if let Some(p) = lowers
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "to" | "in" | "at" | "for"))
+    {
+        if p > 0 {
+            head_end = p;
+        }
+    }
+    let head = &lowers[head_end - 1];
+    let head_text = lowers[..head_end].join(" ");
+    phrase.body = institution_end == Some(head_end)
+        || k.bodies
+            .iter()
+            .any(|b| head_text.ends_with(&b.join(" ")) && b.last().is_some_and(|w| w == head));
+    phrase.plural = head.ends_with('s')
+        && (k.role_words.contains(head.as_str()) || head == "leaders")
+        && !head.ends_with("ss")
+        || lowers.iter().any(|w| w == "and")
+        || lowers
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"))
+        || lowers
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "two" | "both" | "three"));
+    // Gender.
+    for t in toks {
+        match t.word.as_str() {
+            "Mr." | "Mr" | "Sir" => phrase.gender = Gender::Male,
+            "Mrs." | "Ms." | "Mrs" | "Ms" | "Madam" | "Dame" => phrase.gender = Gender::Female,
+            _ => {}
+        }
+        match t.lower.as_str() {
+            "spokesman" | "king" | "emir" | "sultan" => phrase.gender = Gender::Male,
+            "spokeswoman" | "queen" => phrase.gender = Gender::Female,
+            _ => {}
+        }
+    }
+    // Name: the last run of name tokens, ending the phrase or its head part.
+    let (mut start, mut name_end) = (0, 0);
+    let ends = if head_end < toks.len() {
+        [head_end, toks.len()]
+    } else {
+        [toks.len(), head_end]
+    };
+    for end in ends {
+        let s0 = name_run_start(toks, &used, end, k);
+        if s0 < end {
+            (start, name_end) = (s0, end);
+            break;
+        }
+    }
+    let name_toks = &toks[start..name_end];
+    if !name_toks.is_empty() && !name_toks.last().is_some_and(|t| t.possessive) {
+        let span = Span::new(
+            name_toks[0].span.start,
+            name_toks[name_toks.len() - 1].span.end,
+        );
+        let name = span.slice(text).to_owned();
+        phrase.name = Some((name, span));
+    }
+    // Description: the phrase without determiners and the name; a possessive country becomes
+    // its demonym ("China's foreign ministry" -> "Chinese foreign ministry").
+    let registry = Governments::bundled();
+    let mut words: Vec<String> = Vec::new();
+    let mut j = 0;
+    while j < toks.len() {
+        if j >= start && j < name_end && phrase.name.is_some() {
+            j += 1;
+            continue;
+        }
+        let t = &toks[j];
+        if words.is_empty() && matches!(t.lower.as_str(), "the" | "a" | "an") {
+            j += 1;
+            continue;
+        }
+        if t.possessive {
+            if let Some((n, iso3, _)) = country_at(toks, j) {
+                if n == 1 {
+                    let demonym = registry
+                        .get(&iso3)
+                        .and_then(|g| g.demonyms.first().cloned())
+                        .unwrap_or_else(|| t.word.clone());
+                    words.push(demonym);
+                    j += 1;
+                    continue;
+                }
+            }
+            words.push(format!("{}'s", t.word));
+        } else {
+            words.push(t.word.clone());
+        }
+        j += 1;
+    }
+    phrase.description = words.join(" ");
+    // "Vladimir Putin and Donald Trump", "the ODNI and the DHS": a joint speaker.
+    if let Some(a) = lowers.iter().position(|w| w == "and") {
+        if a > 0 && a + 1 < toks.len() {
+            let left = analyze(text, &toks[..a]);
+            let right = analyze(text, &toks[a + 1..]);
+            let named = |p: &Phrase| p.name.is_some() || p.body || p.metonym;
+            if named(&left) && named(&right) && !(left.metonym && right.metonym) {
+                let mut parts = Vec::new();
+                for p in [left, right] {
+                    if p.parts.is_empty() {
+                        parts.push(p);
+                    } else {
+                        parts.extend(p.parts);
+                    }
+                }
+                phrase.parts = parts;
+                phrase.plural = true;
+            }
+        }
+    }
+    phrase.definite = phrase.name.is_none()
+        && phrase.countries.is_empty()
+        && phrase.national.is_none()
+        && matches!(first.lower.as_str(), "the" | "this" | "that");
+    phrase
+}
+
+/// True when the token can sit inside a speaker's noun phrase.
+#[must_use]
+pub fn np_token(t: &Token) -> bool {
+    let k = Knowledge::bundled();
+    let lower = t.lower.as_str();
+    t.capitalised()
+        || k.role_words.contains(lower)
+        || k.modifiers.contains(lower)
+        || matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "to"
+                | "and"
+                | "for"
+                | "in"
+                | "two"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "&"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+        )
+        || t.possessive
+        || t.word.len() == 2 && t.word.ends_with('.')
+        || t.word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The noun phrase that ends `toks` (the subject just before a verb): its first token index.
+#[must_use]
+pub fn trailing_np(toks: &[Token]) -> usize {
+    let mut start = toks.len();
+    while start > 0 {
+        let t = &toks[start - 1];
+        if start < toks.len() && matches!(t.trail, Some(',' | ';' | ':' | '—' | '–')) {
+            break;
+        }
+        if !np_token(t) {
+            break;
+        }
+        start -= 1;
+        if pronoun(&t.lower).is_some() {
+            break;
+        }
+    }
+    // Do not start on a preposition or conjunction.
+    while start < toks.len()
+        && matches!(
+            toks[start].lower.as_str(),
+            "of" | "to" | "and" | "for" | "in"
+        )
+    {
+        start += 1;
+    }
+    start
+}
+
+/// The noun phrase that starts `toks` (a subject after a verb): one past its last token.
+#[must_use]
+pub fn leading_np(toks: &[Token]) -> usize {
+    if toks.first().is_some_and(|t| pronoun(&t.lower).is_some()) {
+        return 1;
+    }
+    let mut end = 0;
+    while end < toks.len() {
+        let t = &toks[end];
+        if !np_token(t) {
+            break;
+        }
+        if t.lead.is_some_and(|c| super::quotes::is_quote_mark(c)) {
+            break;
+        }
+        end += 1;
+        if matches!(t.trail, Some(',' | ';' | ':' | '.' | '—' | '–' | ')')) {
+            break;
+        }
+    }
+    // Do not end on a preposition or conjunction.
+    while end > 0
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "of" | "to" | "and" | "for" | "in" | "the" | "a" | "an"
+        )
+    {
+        end -= 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+
+    fn read(text: &str) -> Phrase {
+        analyze(text, &tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn reads_title_and_name() {
+        let p = read("Chinese Foreign Ministry spokesperson Zhao Lijian");
+        assert_eq!(p.name.as_ref().map(|n| n.0.as_str()), Some("Zhao Lijian"));
+        assert_eq!(p.countries, ["CHN"]);
+        assert!(p.gov_role);
+        assert_eq!(p.description, "Chinese Foreign Ministry spokesperson");
+    }
+
+    #[test]
+    fn host_country_is_not_the_speakers() {
+        let p = read("South Korean ambassador to the U.S. Lee Soo-hyuck");
+        assert_eq!(p.name.as_ref().map(|n| n.0.as_str()), Some("Lee Soo-hyuck"));
+        assert!(!p.countries.contains(&"USA".to_owned()));
+    }
+
+    #[test]
+    fn metonyms_bodies_and_other_roles() {
+        assert!(read("Beijing").metonym);
+        let ministry = read("China's foreign ministry");
+        assert!(ministry.body);
+        assert_eq!(ministry.description, "Chinese foreign ministry");
+        assert_eq!(read("Sen. Ben Sasse").other.as_deref(), Some("legislator"));
+        assert_eq!(read("the ministry").definite, true);
+        assert_eq!(read("he").pronoun, Some(Pronoun::He));
+    }
+}
