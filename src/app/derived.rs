@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::article::ArticleId;
+use crate::compare::{Alias, CompareOptions, Pin};
 use crate::governments::Governments;
-use crate::session::{GroupKey, Session};
+use crate::session::{ComparisonSpec, GroupKey, Session};
 use crate::statement::{Statement, StatementId};
 
 use super::pair::{PairView, compare_pair};
@@ -201,14 +202,29 @@ impl Caches {
             .map_or(&[], |(_, _, rows)| rows.as_slice())
     }
 
-    /// The comparison of two statements, computed on first use.
-    pub fn pair(&mut self, left: StatementId, right: StatementId) -> Option<Arc<PairView>> {
+    /// The comparison of two statements, computed on first use. The session's aliases
+    /// and the comparison's pins are part of the revision that keys this cache.
+    pub fn pair(&mut self, session: &Session, spec: &ComparisonSpec) -> Option<Arc<PairView>> {
+        let (left, right) = (spec.left, spec.right);
         if let Some(view) = self.pairs.get(&(left, right)) {
             return Some(Arc::clone(view));
         }
         let (_, left_text) = self.derived.statement(left)?;
         let (_, right_text) = self.derived.statement(right)?;
-        let view = Arc::new(compare_pair(left_text, right_text));
+        let options = CompareOptions {
+            aliases: session
+                .aliases
+                .iter()
+                .map(|(from, to)| Alias::new(from.clone(), to.clone()))
+                .collect(),
+            ..CompareOptions::default()
+        };
+        let pins: Vec<Pin> = spec
+            .pins
+            .iter()
+            .map(|&(left, right)| Pin { left, right })
+            .collect();
+        let view = Arc::new(compare_pair(left_text, right_text, &options, &pins));
         self.pairs.insert((left, right), Arc::clone(&view));
         Some(view)
     }

@@ -97,7 +97,7 @@ impl App {
         let mut app = Self::with_session(Session::default(), recent);
         match startup {
             Startup::Demo => {
-                app.session = demo_session();
+                app.session = crate::session::demo_session();
                 app.revision += 1;
                 app.select_first_group_if_none();
             }
@@ -278,9 +278,4 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
-}
-
-/// The session the window opens with when given nothing.
-fn demo_session() -> Session {
-    Session::default()
 }

@@ -1,10 +1,12 @@
 //! The comparison of two statements as the compare view draws it: aligned rows of marked
 //! pieces. Computed once per pair by [`super::derived::Caches`], never while painting.
 //!
-//! [`compare_pair`] is the one function that calls a diff engine; it uses a word diff from
-//! `similar` until the sentence-aligning engine in `crate::compare` is merged.
+//! [`compare_pair`] is the one function that calls the comparison engine
+//! ([`crate::compare::compare_texts_with_pins`]: sentences aligned, moves found, words
+//! diffed on normalised text and mapped back to the text as written).
 
-use similar::{ChangeTag, TextDiff};
+use crate::compare::{ChangeOp, CompareOptions, Pin, Row, compare_texts_with_pins};
+use crate::text::Span;
 
 /// How a piece of text differs from the other side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,42 +60,87 @@ impl PairView {
     }
 }
 
-/// Compares two statement texts.
+/// Compares two statement texts with the session's options and pins.
 #[must_use]
-pub fn compare_pair(left: &str, right: &str) -> PairView {
-    let diff = TextDiff::configure()
-        .timeout(std::time::Duration::from_millis(200))
-        .diff_unicode_words(left, right);
-    let mut row = PairRow {
-        similarity: diff.ratio(),
-        ..PairRow::default()
-    };
+pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
+    let comparison = compare_texts_with_pins(left, right, options, pins);
     let mut view = PairView::default();
-    for change in diff.iter_all_changes() {
-        let text = change.value();
-        let is_word = !text.trim().is_empty();
-        match change.tag() {
-            ChangeTag::Equal => {
-                push_piece(&mut row.left, text, PieceKind::Same);
-                push_piece(&mut row.right, text, PieceKind::Same);
-            }
-            ChangeTag::Delete => {
-                push_piece(&mut row.left, text, PieceKind::Deleted);
-                view.deleted_words += usize::from(is_word);
-            }
-            ChangeTag::Insert => {
-                push_piece(&mut row.right, text, PieceKind::Inserted);
-                view.inserted_words += usize::from(is_word);
-            }
-        }
+    for row in &comparison.rows {
+        view.deleted_words += words_of(row, ChangeOp::Delete);
+        view.inserted_words += words_of(row, ChangeOp::Insert);
+        view.rows.push(PairRow {
+            left: side_pieces(left, row, Side::Left),
+            right: side_pieces(right, row, Side::Right),
+            similarity: row.similarity,
+            moved: row.moved,
+        });
     }
-    view.rows.push(row);
     view
 }
 
-/// Appends `text`, joining it to the previous piece when the kind is the same (white space
-/// between two changed words joins them, so a changed phrase reads as one mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+fn words_of(row: &Row, op: ChangeOp) -> usize {
+    row.changes
+        .iter()
+        .filter(|c| c.op == op)
+        .map(|c| c.text.split_whitespace().count())
+        .sum()
+}
+
+/// The row's text on one side, cut into unchanged runs and the runs only that side has.
+fn side_pieces(text: &str, row: &Row, side: Side) -> Vec<Piece> {
+    let (extent, op, kind) = match side {
+        Side::Left => (row.left.as_ref(), ChangeOp::Delete, PieceKind::Deleted),
+        Side::Right => (row.right.as_ref(), ChangeOp::Insert, PieceKind::Inserted),
+    };
+    let Some(extent) = extent.map(|t| t.byte_span) else {
+        return Vec::new();
+    };
+    let mut marks: Vec<Span> = row
+        .changes
+        .iter()
+        .filter(|c| c.op == op)
+        .filter_map(|c| match side {
+            Side::Left => c.left_range,
+            Side::Right => c.right_range,
+        })
+        .map(|m| Span::new(m.start.max(extent.start), m.end.min(extent.end)))
+        .filter(|m| !m.is_empty())
+        .collect();
+    marks.sort();
+    let mut pieces = Vec::new();
+    let mut at = extent.start;
+    for mark in marks {
+        let mark = Span::new(mark.start.max(at), mark.end);
+        if mark.is_empty() {
+            continue;
+        }
+        push_piece(
+            &mut pieces,
+            Span::new(at, mark.start).slice(text),
+            PieceKind::Same,
+        );
+        push_piece(&mut pieces, mark.slice(text), kind);
+        at = mark.end;
+    }
+    push_piece(
+        &mut pieces,
+        Span::new(at, extent.end).slice(text),
+        PieceKind::Same,
+    );
+    pieces
+}
+
+/// Appends `text`, joining it to the previous piece when the kind is the same.
 fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind) {
+    if text.is_empty() {
+        return;
+    }
     if let Some(last) = pieces.last_mut() {
         if last.kind == kind {
             last.text.push_str(text);
@@ -115,6 +162,8 @@ mod tests {
         let view = compare_pair(
             "The islands are an inherent part of China's territory.",
             "The islands are clearly an inherent part of Japan's territory.",
+            &CompareOptions::default(),
+            &[],
         );
         assert_eq!(view.rows.len(), 1);
         let row = &view.rows[0];
@@ -143,8 +192,25 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_aligned_into_rows() {
+        let view = compare_pair(
+            "We oppose the survey. The waters are ours.",
+            "The waters are ours. We strongly oppose the survey.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert!(view.rows.len() >= 2, "{view:?}");
+        assert!(view.rows.iter().any(|r| r.moved), "{view:?}");
+    }
+
+    #[test]
     fn identical_texts_have_no_changes() {
-        let view = compare_pair("We firmly oppose it.", "We firmly oppose it.");
+        let view = compare_pair(
+            "We firmly oppose it.",
+            "We firmly oppose it.",
+            &CompareOptions::default(),
+            &[],
+        );
         assert!(!view.has_changes());
         assert!((view.rows[0].similarity - 1.0).abs() < f32::EPSILON);
     }

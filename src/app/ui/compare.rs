@@ -28,7 +28,7 @@ impl App {
             return;
         };
         let (left, right) = (spec.left, spec.right);
-        let Some(view) = self.caches.pair(left, right) else {
+        let Some(view) = self.caches.pair(&self.session, spec) else {
             ui.weak("One of the compared statements is no longer in the session.");
             if ui.button("Close comparison").clicked() {
                 self.pending.push(Action::CloseComparison);
