@@ -134,7 +134,7 @@ impl App {
                 true
             }
             Err(err) => {
-                self.notice(Level::Error, format!("could not change the session: {err}"));
+                self.notice(Level::Error, format!("Could not change the session: {err}"));
                 false
             }
         }
@@ -161,7 +161,7 @@ impl App {
                     self.view.tab = Tab::Statements;
                 }
             }
-            Err(err) => self.notice(Level::Error, format!("could not {direction}: {err}")),
+            Err(err) => self.notice(Level::Error, format!("Could not {direction}: {err}")),
         }
     }
 
@@ -221,7 +221,7 @@ impl App {
                 );
             self.notice(
                 Level::Warning,
-                format!("skipped {name}: the same file is already open as {open_as}"),
+                format!("Skipped {name}: the same file is already open as {open_as}"),
             );
         }
         if kept.is_empty() {
@@ -232,7 +232,7 @@ impl App {
         if self.edit(Edit::AddArticles(kept)) {
             self.notice(
                 Level::Info,
-                format!("imported {articles} article(s) with {statements} statement(s)"),
+                format!("Imported {articles} article(s) with {statements} statement(s)"),
             );
             self.select_first_group_if_none();
         }
@@ -290,7 +290,7 @@ impl App {
                 self.session_path = Some(path.to_owned());
                 self.dirty = false;
                 self.recent.push(path);
-                self.notice(Level::Info, format!("saved {}", path.display()));
+                self.notice(Level::Info, format!("Saved {}", path.display()));
                 true
             }
             Err(err) => {

@@ -18,7 +18,7 @@ impl App {
     /// The right panel.
     pub(in crate::app) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
         Panel::right("inspector")
-            .default_size(380.0)
+            .default_size(340.0)
             .size_range(220.0..=640.0)
             .show(ui, |ui| {
                 let Some(id) = self.session.selection.statements.last().copied() else {

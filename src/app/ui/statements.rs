@@ -156,14 +156,14 @@ impl App {
             .sense(Sense::click())
             .auto_shrink(false)
             .column(
-                Column::initial(150.0)
+                Column::initial(130.0)
                     .at_least(60.0)
                     .clip(true)
                     .resizable(true),
             )
             .column(Column::initial(64.0).at_least(40.0).resizable(true))
             .column(
-                Column::initial(150.0)
+                Column::initial(130.0)
                     .at_least(60.0)
                     .clip(true)
                     .resizable(true),
