@@ -115,6 +115,13 @@ fn harness(app: App) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app)
 }
 
+/// Similarity figures and one-sided marks in the compare view's gutter.
+fn gutter_marks(harness: &Harness<'static, App>) -> usize {
+    harness.query_all_by_label_contains("% similar").count()
+        + harness.query_all_by_label("A only").count()
+        + harness.query_all_by_label("B only").count()
+}
+
 fn push_and_run(harness: &mut Harness<'static, App>, action: Action) {
     harness.state_mut().push(action);
     harness.run();
@@ -173,10 +180,7 @@ fn compare_two_statements_then_save_and_reopen_the_same_state() {
     assert_eq!(app.tab(), Tab::Compare);
     assert_eq!(app.session().comparisons.len(), 1);
     assert!(app.is_dirty(), "opening a comparison is an edit");
-    assert!(
-        harness.query_all_by_label_contains("% similar").count() >= 1,
-        "the gutter shows a similarity"
-    );
+    assert!(gutter_marks(&harness) >= 1, "the gutter shows a similarity");
     assert!(
         harness.query_by_label_contains("only in A").is_some(),
         "the header counts the changes"
@@ -210,7 +214,7 @@ fn compare_two_statements_then_save_and_reopen_the_same_state() {
     assert_eq!(app.selected(), [id(0, 0), id(0, 1)]);
     assert_eq!(app.session().selection.comparison, Some(0));
     assert_eq!(app.tab(), Tab::Compare);
-    assert!(reopened.query_all_by_label_contains("% similar").count() >= 1);
+    assert!(gutter_marks(&reopened) >= 1);
 }
 
 #[test]
@@ -233,6 +237,21 @@ fn compare_view_marks_words_that_differ_between_governments() {
         harness
             .query_by_label("The two statements read the same.")
             .is_none()
+    );
+    assert!(harness.query_by_label_contains("% similar").is_some());
+    assert_eq!(harness.state().change_row(), None);
+    harness.key_press(egui::Key::F7);
+    harness.run();
+    assert_eq!(
+        harness.state().change_row(),
+        Some(0),
+        "F7 goes to the first change"
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, egui::Key::F7);
+    harness.run();
+    assert!(
+        harness.state().change_row().is_some(),
+        "Shift+F7 wraps around"
     );
     assert!(harness.query_by_label_contains("A: Zhao Lijian").is_some());
     assert!(harness.query_by_label_contains("B: Kenji Mori").is_some());
@@ -508,4 +527,42 @@ fn selecting_a_statement_shows_its_details_and_article() {
             .is_some(),
         "the article reader shows the paragraph"
     );
+}
+
+#[test]
+fn the_demo_opens_with_its_largest_group_chosen() {
+    let mut harness = harness(App::new_for_test_startup(demarche::app::Startup::Demo));
+    harness.run();
+    let app = harness.state();
+    assert!(!app.session().articles.is_empty());
+    assert!(!app.is_dirty(), "the demo is not an unsaved change");
+    let Some(GroupKey::Government(iso3)) = app.session().selection.group.clone() else {
+        panic!(
+            "a government is chosen: {:?}",
+            app.session().selection.group
+        );
+    };
+    let name = demarche::governments::Governments::bundled()
+        .get(&iso3)
+        .map(|g| g.name.clone())
+        .expect("a known government");
+    assert!(harness.query_all_by_label(&name).count() >= 1);
+    assert!(
+        harness.query_by_label("Speaker").is_some(),
+        "the list header"
+    );
+}
+
+#[test]
+fn starting_with_a_session_file_opens_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("start.ron");
+    demarche::session::save_session(&test_session(), &path).expect("saved");
+    let mut harness = harness(App::new_for_test_startup(demarche::app::Startup::Session(
+        path.clone(),
+    )));
+    harness.run();
+    assert_eq!(harness.state().session_path(), Some(path.as_path()));
+    assert_eq!(harness.state().session().articles.len(), 2);
+    assert!(harness.state().title().starts_with("Demarche - start"));
 }

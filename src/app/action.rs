@@ -57,6 +57,10 @@ pub enum Action {
     ShowComparison(usize),
     /// Close the comparison on screen.
     CloseComparison,
+    /// Scroll the comparison to its next row with a change.
+    NextChange,
+    /// Scroll the comparison to its previous row with a change.
+    PreviousChange,
     /// Set or clear the note on a statement.
     SetNote(StatementId, Option<String>),
     /// Move keyboard focus to the search box.

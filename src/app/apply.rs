@@ -89,6 +89,7 @@ impl App {
             }
             Action::CompareSelected => self.compare_selected(),
             Action::ShowComparison(index) => {
+                self.view.change_row = None;
                 if index < self.session.comparisons.len() {
                     self.session.selection.comparison = Some(index);
                     self.view.tab = Tab::Compare;
@@ -102,6 +103,8 @@ impl App {
                     self.view.tab = Tab::Statements;
                 }
             }
+            Action::NextChange => self.step_change(ChangeStep::Next),
+            Action::PreviousChange => self.step_change(ChangeStep::Previous),
             Action::SetNote(id, note) => {
                 let current = self.session.notes.get(&id);
                 if current != note.as_ref() {
@@ -347,6 +350,7 @@ impl App {
     }
 
     fn compare_selected(&mut self) {
+        self.view.change_row = None;
         let [left, right] = self.session.selection.statements.as_slice() else {
             self.notice(
                 Level::Info,
@@ -374,6 +378,41 @@ impl App {
         self.view.tab = Tab::Compare;
     }
 
+    fn step_change(&mut self, step: ChangeStep) {
+        let Some(spec) = self
+            .session
+            .selection
+            .comparison
+            .and_then(|i| self.session.comparisons.get(i))
+        else {
+            return;
+        };
+        self.caches.refresh(&self.session, self.revision);
+        let Some(view) = self.caches.pair(&self.session, spec) else {
+            return;
+        };
+        let changed = view.changed_rows();
+        let current = self.view.change_row;
+        let next = match step {
+            ChangeStep::Next => changed
+                .iter()
+                .copied()
+                .find(|&r| current.is_none_or(|c| r > c))
+                .or_else(|| changed.first().copied()),
+            ChangeStep::Previous => changed
+                .iter()
+                .rev()
+                .copied()
+                .find(|&r| current.is_none_or(|c| r < c))
+                .or_else(|| changed.last().copied()),
+        };
+        if let Some(row) = next {
+            self.view.tab = Tab::Compare;
+            self.view.change_row = Some(row);
+            self.view.scroll_change = true;
+        }
+    }
+
     /// What the statement list shows: the article chosen in the library, else the group.
     pub(super) fn list_source(&self) -> Option<ListSource> {
         self.view
@@ -381,6 +420,12 @@ impl App {
             .map(ListSource::Article)
             .or_else(|| self.session.selection.group.clone().map(ListSource::Group))
     }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ChangeStep {
+    Next,
+    Previous,
 }
 
 #[derive(Debug, Clone, Copy)]

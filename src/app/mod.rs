@@ -220,6 +220,12 @@ impl App {
         &self.session.selection.statements
     }
 
+    /// The comparison row F7 / Shift+F7 last went to.
+    #[must_use]
+    pub fn change_row(&self) -> Option<usize> {
+        self.view.change_row
+    }
+
     /// The window title as last sent.
     #[must_use]
     pub fn title(&self) -> &str {

@@ -53,6 +53,25 @@ pub struct PairView {
 }
 
 impl PairView {
+    /// Indexes of the rows where the two sides differ.
+    #[must_use]
+    pub fn changed_rows(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                row.left.is_empty()
+                    || row.right.is_empty()
+                    || row
+                        .left
+                        .iter()
+                        .chain(&row.right)
+                        .any(|p| p.kind != PieceKind::Same)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// True when the two texts differ anywhere.
     #[must_use]
     pub fn has_changes(&self) -> bool {

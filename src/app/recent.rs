@@ -63,3 +63,27 @@ impl Recent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_recent_comes_first_without_duplicates_and_the_list_is_capped() {
+        let mut recent = Recent::default();
+        for n in 0..12 {
+            recent.push(Path::new(&format!("/nonexistent/s{n}.ron")));
+        }
+        recent.push(Path::new("/nonexistent/s5.ron"));
+        assert_eq!(recent.paths.len(), KEEP);
+        assert_eq!(recent.paths[0], Path::new("/nonexistent/s5.ron"));
+        assert_eq!(
+            recent
+                .paths
+                .iter()
+                .filter(|p| p.ends_with("s5.ron"))
+                .count(),
+            1
+        );
+    }
+}

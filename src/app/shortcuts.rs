@@ -24,6 +24,10 @@ pub enum Command {
     Find,
     /// Compare > Compare selected
     CompareSelected,
+    /// Compare > Next change
+    NextChange,
+    /// Compare > Previous change
+    PreviousChange,
 }
 
 impl Command {
@@ -39,6 +43,8 @@ impl Command {
             Self::Redo => Action::Redo,
             Self::Find => Action::FocusSearch,
             Self::CompareSelected => Action::CompareSelected,
+            Self::NextChange => Action::NextChange,
+            Self::PreviousChange => Action::PreviousChange,
         }
     }
 
@@ -54,6 +60,8 @@ impl Command {
             Self::Redo => "Redo",
             Self::Find => "Search the statement list",
             Self::CompareSelected => "Compare the two selected statements",
+            Self::NextChange => "Go to the next change in the comparison",
+            Self::PreviousChange => "Go to the previous change in the comparison",
         }
     }
 }
@@ -88,6 +96,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (
         KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Command::Find,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::SHIFT, Key::F7),
+        Command::PreviousChange,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F7),
+        Command::NextChange,
     ),
     (
         KeyboardShortcut::new(Modifiers::NONE, Key::Enter),
@@ -163,6 +179,8 @@ mod tests {
             Command::Redo,
             Command::Find,
             Command::CompareSelected,
+            Command::NextChange,
+            Command::PreviousChange,
         ] {
             assert!(shortcut_of(command).is_some(), "{command:?}");
         }

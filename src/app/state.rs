@@ -68,6 +68,10 @@ pub struct ViewState {
     pub show_about: bool,
     /// The keyboard shortcuts window is open.
     pub show_shortcuts: bool,
+    /// The row of the comparison that F7 / Shift+F7 went to.
+    pub change_row: Option<usize>,
+    /// Scroll the comparison to `change_row` on the next frame.
+    pub scroll_change: bool,
     /// The note being edited in the inspector: (statement, session revision, text).
     pub note_draft: Option<(StatementId, u64, String)>,
 }

@@ -64,35 +64,57 @@ impl App {
         });
         ui.separator();
         let font = TextStyle::Body.resolve(ui.style());
+        let current = self.view.change_row;
+        let scroll = std::mem::take(&mut self.view.scroll_change);
         ScrollArea::vertical()
             .id_salt("compare_rows")
             .auto_shrink(false)
             .show(ui, |ui| {
                 for (index, row) in view.rows.iter().enumerate() {
-                    ui.horizontal_top(|ui| {
-                        side_text_ui(ui, &row.left, &font, &palette, side_width);
-                        ui.allocate_ui_with_layout(
-                            vec2(GUTTER, 0.0),
-                            Layout::top_down(Align::Center),
-                            |ui| {
-                                ui.set_width(GUTTER);
-                                let percent = (row.similarity * 100.0).round();
-                                ui.label(
-                                    RichText::new(format!("{percent:.0}% similar"))
-                                        .small()
-                                        .color(palette.similarity(row.similarity)),
-                                )
-                                .on_hover_text(format!(
-                                    "Row {}: share of words the two sides have in common",
-                                    index + 1
-                                ));
-                                if row.moved {
-                                    ui.label(RichText::new("moved").small().color(palette.warning));
-                                }
-                            },
+                    let response = ui
+                        .horizontal_top(|ui| {
+                            side_text_ui(ui, &row.left, &font, &palette, side_width);
+                            ui.allocate_ui_with_layout(
+                                vec2(GUTTER, 0.0),
+                                Layout::top_down(Align::Center),
+                                |ui| {
+                                    ui.set_width(GUTTER);
+                                    let percent = (row.similarity * 100.0).round();
+                                    let gutter = match (row.left.is_empty(), row.right.is_empty()) {
+                                        (true, false) => "B only".to_owned(),
+                                        (false, true) => "A only".to_owned(),
+                                        _ => format!("{percent:.0}% similar"),
+                                    };
+                                    ui.label(
+                                        RichText::new(gutter)
+                                            .small()
+                                            .color(palette.similarity(row.similarity)),
+                                    )
+                                    .on_hover_text(format!(
+                                        "Row {}: share of words the two sides have in common",
+                                        index + 1
+                                    ));
+                                    if row.moved {
+                                        ui.label(
+                                            RichText::new("moved").small().color(palette.warning),
+                                        );
+                                    }
+                                },
+                            );
+                            side_text_ui(ui, &row.right, &font, &palette, side_width);
+                        })
+                        .response;
+                    if current == Some(index) {
+                        ui.painter().rect_stroke(
+                            response.rect.expand(2.0),
+                            2.0,
+                            ui.visuals().selection.stroke,
+                            egui::StrokeKind::Outside,
                         );
-                        side_text_ui(ui, &row.right, &font, &palette, side_width);
-                    });
+                        if scroll {
+                            response.scroll_to_me(Some(Align::Center));
+                        }
+                    }
                     ui.separator();
                 }
             });

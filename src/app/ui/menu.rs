@@ -155,6 +155,22 @@ impl App {
         let open = self.session.selection.comparison.is_some();
         item_ui(
             ui,
+            "Next Change",
+            Some(Command::NextChange),
+            open,
+            Action::NextChange,
+            actions,
+        );
+        item_ui(
+            ui,
+            "Previous Change",
+            Some(Command::PreviousChange),
+            open,
+            Action::PreviousChange,
+            actions,
+        );
+        item_ui(
+            ui,
             "Close Comparison",
             None,
             open,
