@@ -476,6 +476,26 @@ fn files_dropped_on_the_window_are_imported() {
 }
 
 #[test]
+fn arrow_keys_move_the_selection_through_the_list() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("China").click();
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), [id(0, 0)]);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), [id(0, 1)]);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), [id(0, 1)], "stops at the end");
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selected(), [id(0, 0)]);
+}
+
+#[test]
 fn search_filters_the_statement_list() {
     let mut harness = harness(App::new_for_test(test_session()));
     harness.run();

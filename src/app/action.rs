@@ -51,6 +51,8 @@ pub enum Action {
     SelectArticle(ArticleId),
     /// Replace the statement selection.
     SelectStatements(Vec<StatementId>),
+    /// Select the statement this many rows below (negative: above) the last selected one.
+    MoveSelection(isize),
     /// Compare the two selected statements.
     CompareSelected,
     /// Show the comparison at this index.

@@ -87,6 +87,7 @@ impl App {
                 self.session.selection.statements = ids;
                 self.view.scroll_reader = true;
             }
+            Action::MoveSelection(delta) => self.move_selection(delta),
             Action::CompareSelected => self.compare_selected(),
             Action::ShowComparison(index) => {
                 self.view.change_row = None;
@@ -376,6 +377,38 @@ impl App {
             }
         }
         self.view.tab = Tab::Compare;
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        if self.view.tab != Tab::Statements {
+            return;
+        }
+        let Some(source) = self.list_source() else {
+            return;
+        };
+        self.caches.refresh(&self.session, self.revision);
+        let visible = self.caches.list(&source, &self.view.filter);
+        let Some(last) = visible.len().checked_sub(1) else {
+            return;
+        };
+        let current = self
+            .session
+            .selection
+            .statements
+            .last()
+            .and_then(|id| visible.iter().position(|v| v == id));
+        let next = match current {
+            Some(at) => at.saturating_add_signed(delta).min(last),
+            None if delta < 0 => last,
+            None => 0,
+        };
+        let Some(&id) = visible.get(next) else {
+            return;
+        };
+        self.session.selection.statements = vec![id];
+        self.view.anchor = Some(id);
+        self.view.scroll_list = true;
+        self.view.scroll_reader = true;
     }
 
     fn step_change(&mut self, step: ChangeStep) {

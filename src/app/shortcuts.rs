@@ -24,6 +24,10 @@ pub enum Command {
     Find,
     /// Compare > Compare selected
     CompareSelected,
+    /// Select the next statement in the list
+    NextStatement,
+    /// Select the previous statement in the list
+    PreviousStatement,
     /// Compare > Next change
     NextChange,
     /// Compare > Previous change
@@ -43,6 +47,8 @@ impl Command {
             Self::Redo => Action::Redo,
             Self::Find => Action::FocusSearch,
             Self::CompareSelected => Action::CompareSelected,
+            Self::NextStatement => Action::MoveSelection(1),
+            Self::PreviousStatement => Action::MoveSelection(-1),
             Self::NextChange => Action::NextChange,
             Self::PreviousChange => Action::PreviousChange,
         }
@@ -60,6 +66,8 @@ impl Command {
             Self::Redo => "Redo",
             Self::Find => "Search the statement list",
             Self::CompareSelected => "Compare the two selected statements",
+            Self::NextStatement => "Select the next statement in the list",
+            Self::PreviousStatement => "Select the previous statement in the list",
             Self::NextChange => "Go to the next change in the comparison",
             Self::PreviousChange => "Go to the previous change in the comparison",
         }
@@ -104,6 +112,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (
         KeyboardShortcut::new(Modifiers::NONE, Key::F7),
         Command::NextChange,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
+        Command::NextStatement,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp),
+        Command::PreviousStatement,
     ),
     (
         KeyboardShortcut::new(Modifiers::NONE, Key::Enter),
@@ -181,6 +197,8 @@ mod tests {
             Command::CompareSelected,
             Command::NextChange,
             Command::PreviousChange,
+            Command::NextStatement,
+            Command::PreviousStatement,
         ] {
             assert!(shortcut_of(command).is_some(), "{command:?}");
         }

@@ -58,6 +58,8 @@ pub struct ViewState {
     pub focus_search: bool,
     /// The statement last clicked without Shift (the anchor of a Shift-click range).
     pub anchor: Option<StatementId>,
+    /// Scroll the statement list to the last selected statement on the next frame.
+    pub scroll_list: bool,
     /// Scroll the article reader to the selected statement on the next frame.
     pub scroll_reader: bool,
     /// The unsaved-changes prompt, with what follows it.

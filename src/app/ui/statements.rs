@@ -150,7 +150,16 @@ impl App {
         let mut clicked: Option<(StatementId, Modifiers)> = None;
         let derived = &self.caches.derived;
         let articles = &self.session.articles;
-        TableBuilder::new(ui)
+        let mut table = TableBuilder::new(ui);
+        if std::mem::take(&mut self.view.scroll_list) {
+            let row = selected
+                .last()
+                .and_then(|id| visible.iter().position(|v| v == id));
+            if let Some(row) = row {
+                table = table.scroll_to_row(row, None);
+            }
+        }
+        table
             .id_salt("statements")
             .striped(true)
             .sense(Sense::click())
