@@ -26,6 +26,8 @@ pub struct Piece {
     pub text: String,
     /// How it differs.
     pub kind: PieceKind,
+    /// The shared phrase (both statements use it) this text belongs to, by colour index.
+    pub phrase: Option<usize>,
 }
 
 /// One aligned row: the left and right text (either may be empty) and how alike they are.
@@ -50,6 +52,8 @@ pub struct PairView {
     pub deleted_words: usize,
     /// Words only on the right.
     pub inserted_words: usize,
+    /// Phrases both statements use (coloured alike on both sides).
+    pub shared_phrases: usize,
 }
 
 impl PairView {
@@ -83,13 +87,26 @@ impl PairView {
 #[must_use]
 pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
     let comparison = compare_texts_with_pins(left, right, options, pins);
-    let mut view = PairView::default();
+    let phrases_left: Vec<(Span, usize)> = comparison
+        .shared_phrases
+        .iter()
+        .flat_map(|p| p.left.iter().map(move |o| (o.byte_span, p.id)))
+        .collect();
+    let phrases_right: Vec<(Span, usize)> = comparison
+        .shared_phrases
+        .iter()
+        .flat_map(|p| p.right.iter().map(move |o| (o.byte_span, p.id)))
+        .collect();
+    let mut view = PairView {
+        shared_phrases: comparison.shared_phrases.len(),
+        ..PairView::default()
+    };
     for row in &comparison.rows {
         view.deleted_words += words_of(row, ChangeOp::Delete);
         view.inserted_words += words_of(row, ChangeOp::Insert);
         view.rows.push(PairRow {
-            left: side_pieces(left, row, Side::Left),
-            right: side_pieces(right, row, Side::Right),
+            left: side_pieces(left, row, Side::Left, &phrases_left),
+            right: side_pieces(right, row, Side::Right, &phrases_right),
             similarity: row.similarity,
             moved: row.moved,
         });
@@ -111,8 +128,9 @@ fn words_of(row: &Row, op: ChangeOp) -> usize {
         .sum()
 }
 
-/// The row's text on one side, cut into unchanged runs and the runs only that side has.
-fn side_pieces(text: &str, row: &Row, side: Side) -> Vec<Piece> {
+/// The row's text on one side, cut into runs by kind (unchanged, or only on this side) and
+/// by the shared phrase each run belongs to.
+fn side_pieces(text: &str, row: &Row, side: Side, phrases: &[(Span, usize)]) -> Vec<Piece> {
     let (extent, op, kind) = match side {
         Side::Left => (row.left.as_ref(), ChangeOp::Delete, PieceKind::Deleted),
         Side::Right => (row.right.as_ref(), ChangeOp::Insert, PieceKind::Inserted),
@@ -120,7 +138,8 @@ fn side_pieces(text: &str, row: &Row, side: Side) -> Vec<Piece> {
     let Some(extent) = extent.map(|t| t.byte_span) else {
         return Vec::new();
     };
-    let mut marks: Vec<Span> = row
+    let clamp = |m: Span| Span::new(m.start.max(extent.start), m.end.min(extent.end));
+    let marks: Vec<Span> = row
         .changes
         .iter()
         .filter(|c| c.op == op)
@@ -128,40 +147,45 @@ fn side_pieces(text: &str, row: &Row, side: Side) -> Vec<Piece> {
             Side::Left => c.left_range,
             Side::Right => c.right_range,
         })
-        .map(|m| Span::new(m.start.max(extent.start), m.end.min(extent.end)))
+        .map(clamp)
         .filter(|m| !m.is_empty())
         .collect();
-    marks.sort();
-    let mut pieces = Vec::new();
-    let mut at = extent.start;
-    for mark in marks {
-        let mark = Span::new(mark.start.max(at), mark.end);
-        if mark.is_empty() {
-            continue;
-        }
-        push_piece(
-            &mut pieces,
-            Span::new(at, mark.start).slice(text),
-            PieceKind::Same,
-        );
-        push_piece(&mut pieces, mark.slice(text), kind);
-        at = mark.end;
+    let phrases: Vec<(Span, usize)> = phrases
+        .iter()
+        .map(|&(span, id)| (clamp(span), id))
+        .filter(|(span, _)| !span.is_empty())
+        .collect();
+    let mut cuts: Vec<usize> = vec![extent.start, extent.end];
+    for span in marks.iter().chain(phrases.iter().map(|(span, _)| span)) {
+        cuts.extend([span.start, span.end]);
     }
-    push_piece(
-        &mut pieces,
-        Span::new(at, extent.end).slice(text),
-        PieceKind::Same,
-    );
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::new();
+    for pair in cuts.windows(2) {
+        let segment = Span::new(pair[0], pair[1]);
+        let inside = |span: &Span| span.start <= segment.start && segment.end <= span.end;
+        let segment_kind = if marks.iter().any(inside) {
+            kind
+        } else {
+            PieceKind::Same
+        };
+        let phrase = phrases
+            .iter()
+            .find(|(span, _)| inside(span))
+            .map(|&(_, id)| id);
+        push_piece(&mut pieces, segment.slice(text), segment_kind, phrase);
+    }
     pieces
 }
 
-/// Appends `text`, joining it to the previous piece when the kind is the same.
-fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind) {
+/// Appends `text`, joining it to the previous piece when kind and phrase are the same.
+fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind, phrase: Option<usize>) {
     if text.is_empty() {
         return;
     }
     if let Some(last) = pieces.last_mut() {
-        if last.kind == kind {
+        if last.kind == kind && last.phrase == phrase {
             last.text.push_str(text);
             return;
         }
@@ -169,6 +193,7 @@ fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind) {
     pieces.push(Piece {
         text: text.to_owned(),
         kind,
+        phrase,
     });
 }
 
@@ -220,6 +245,27 @@ mod tests {
         );
         assert!(view.rows.len() >= 2, "{view:?}");
         assert!(view.rows.iter().any(|r| r.moved), "{view:?}");
+    }
+
+    #[test]
+    fn shared_phrases_are_marked_on_both_sides() {
+        let view = compare_pair(
+            "Japan must stop all provocative actions in the area.",
+            "We urge Tokyo to stop all provocative actions at once.",
+            &CompareOptions::default(),
+            &[],
+        );
+        let phrased = |pieces: &[Piece]| {
+            pieces
+                .iter()
+                .filter(|p| p.phrase.is_some())
+                .map(|p| p.text.clone())
+                .collect::<String>()
+        };
+        let row = &view.rows[0];
+        assert!(view.shared_phrases >= 1, "{view:?}");
+        assert!(phrased(&row.left).contains("provocative"), "{view:?}");
+        assert!(phrased(&row.right).contains("provocative"), "{view:?}");
     }
 
     #[test]

@@ -57,6 +57,28 @@ impl Palette {
         }
     }
 
+    /// The text colour of shared phrase `id` (both statements use it), cycling through a
+    /// few hues readable on the background.
+    #[must_use]
+    pub fn phrase(&self, id: usize, dark: bool) -> Color32 {
+        const LIGHT: [Color32; 5] = [
+            Color32::from_rgb(0x1d, 0x4e, 0xd8),
+            Color32::from_rgb(0x7e, 0x22, 0xce),
+            Color32::from_rgb(0x0f, 0x76, 0x6e),
+            Color32::from_rgb(0xb4, 0x53, 0x09),
+            Color32::from_rgb(0xbe, 0x18, 0x5d),
+        ];
+        const DARK: [Color32; 5] = [
+            Color32::from_rgb(0x93, 0xc5, 0xfd),
+            Color32::from_rgb(0xd8, 0xb4, 0xfe),
+            Color32::from_rgb(0x5e, 0xea, 0xd4),
+            Color32::from_rgb(0xfc, 0xd3, 0x4d),
+            Color32::from_rgb(0xf9, 0xa8, 0xd4),
+        ];
+        let hues = if dark { &DARK } else { &LIGHT };
+        hues[id % hues.len()]
+    }
+
     /// The stroke that strikes deleted words through.
     #[must_use]
     pub fn deleted_stroke(&self) -> Stroke {

@@ -36,23 +36,30 @@ impl App {
             return;
         };
         let palette = Palette::of(ui.visuals());
+        let mut summary = if view.has_changes() {
+            format!(
+                "{} word(s) only in A (struck through), {} only in B (underlined)",
+                view.deleted_words, view.inserted_words
+            )
+        } else {
+            "The two statements read the same.".to_owned()
+        };
+        if view.shared_phrases > 0 {
+            summary.push_str(&format!(
+                "; {} shared phrase(s) in colour",
+                view.shared_phrases
+            ));
+        }
         ui.horizontal(|ui| {
             ui.strong("Comparison");
-            let summary = if view.has_changes() {
-                format!(
-                    "{} word(s) only in A (struck through), {} only in B (underlined)",
-                    view.deleted_words, view.inserted_words
-                )
-            } else {
-                "The two statements read the same.".to_owned()
-            };
-            ui.label(summary);
+            ui.weak("F7 / Shift+F7: next / previous change");
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button("Close comparison").clicked() {
                     self.pending.push(Action::CloseComparison);
                 }
             });
         });
+        ui.add(egui::Label::new(summary).wrap());
         ui.separator();
         let side_width = ((ui.available_width() - GUTTER) / 2.0 - 8.0).max(120.0);
         let derived = &self.caches.derived;
@@ -166,12 +173,17 @@ fn side_header_ui(
 }
 
 fn side_text_ui(ui: &mut egui::Ui, pieces: &[Piece], font: &FontId, palette: &Palette, width: f32) {
+    let dark = ui.visuals().dark_mode;
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     for piece in pieces {
         let mut format = TextFormat::simple(font.clone(), palette.text);
         match piece.kind {
-            PieceKind::Same => {}
+            PieceKind::Same => {
+                if let Some(id) = piece.phrase {
+                    format.color = palette.phrase(id, dark);
+                }
+            }
             PieceKind::Deleted => {
                 format.background = palette.deleted_bg;
                 format.color = palette.deleted_fg;
