@@ -586,3 +586,50 @@ fn starting_with_a_session_file_opens_it() {
     assert_eq!(harness.state().session().articles.len(), 2);
     assert!(harness.state().title().starts_with("Demarche - start"));
 }
+
+#[test]
+fn reassigning_and_hiding_statements_are_undoable_corrections() {
+    use demarche::session::CorrectionKind;
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(
+        &mut harness,
+        Action::Correct {
+            statement: id(1, 0),
+            correction: CorrectionKind::SetGovernments(vec!["CHN".to_owned()]),
+        },
+    );
+    let chinese = |app: &App| {
+        app.session()
+            .effective_statements()
+            .iter()
+            .filter(|s| s.governments == ["CHN"])
+            .count()
+    };
+    assert_eq!(chinese(harness.state()), 3, "reassigned to China");
+    assert!(
+        harness.query_by_label("Japan").is_none(),
+        "Japan has no statement left"
+    );
+    push_and_run(&mut harness, Action::Undo);
+    assert_eq!(chinese(harness.state()), 2);
+    assert!(harness.query_by_label("Japan").is_some());
+
+    harness.get_by_label("China").click();
+    harness.run();
+    harness
+        .get_by_label("China firmly opposes any unilateral action by Japan,")
+        .click();
+    harness.run();
+    harness.get_by_label("Not a statement").click();
+    harness.run();
+    assert!(harness.state().selected().is_empty());
+    assert_eq!(harness.state().session().effective_statements().len(), 2);
+    assert!(
+        harness
+            .query_by_label("China firmly opposes any unilateral action by Japan,")
+            .is_none()
+    );
+    push_and_run(&mut harness, Action::Undo);
+    assert_eq!(harness.state().session().effective_statements().len(), 3);
+}

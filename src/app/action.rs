@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::article::ArticleId;
-use crate::session::{GroupKey, ImportOutcome};
+use crate::session::{CorrectionKind, GroupKey, ImportOutcome};
 use crate::statement::StatementId;
 
 /// What the user chose in the "unsaved changes" prompt.
@@ -63,6 +63,15 @@ pub enum Action {
     NextChange,
     /// Scroll the comparison to its previous row with a change.
     PreviousChange,
+    /// Record the user's correction of a statement (anchored to its text, undoable).
+    Correct {
+        /// The statement corrected.
+        statement: StatementId,
+        /// What the user decided.
+        correction: CorrectionKind,
+    },
+    /// Run extraction again with the current rules, keeping the corrections (undoable).
+    Reextract,
     /// Set or clear the note on a statement.
     SetNote(StatementId, Option<String>),
     /// Move keyboard focus to the search box.

@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::article::ArticleId;
-use crate::session::{ComparisonSpec, Edit, ImportOutcome, Session, load_session, save_session};
+use crate::session::{
+    Anchor, ComparisonSpec, Correction, CorrectionKind, Edit, ImportOutcome, Session, load_session,
+    save_session,
+};
 
 use super::App;
 use super::action::{Action, UnsavedChoice};
@@ -106,6 +109,25 @@ impl App {
             }
             Action::NextChange => self.step_change(ChangeStep::Next),
             Action::PreviousChange => self.step_change(ChangeStep::Previous),
+            Action::Correct {
+                statement,
+                correction,
+            } => self.correct(statement, correction),
+            Action::Reextract => {
+                let statements = self
+                    .session
+                    .articles
+                    .values()
+                    .flat_map(crate::extract::extract)
+                    .map(|s| (s.id, s))
+                    .collect();
+                if self.edit(Edit::ReplaceStatements(statements)) {
+                    self.notice(
+                        Level::Info,
+                        "Statements found again with the current rules; your corrections still apply.",
+                    );
+                }
+            }
             Action::SetNote(id, note) => {
                 let current = self.session.notes.get(&id);
                 if current != note.as_ref() {
@@ -377,6 +399,23 @@ impl App {
             }
         }
         self.view.tab = Tab::Compare;
+    }
+
+    fn correct(&mut self, id: crate::statement::StatementId, kind: CorrectionKind) {
+        self.caches.refresh(&self.session, self.revision);
+        let Some((statement, _)) = self.caches.derived.statement(id) else {
+            return;
+        };
+        let Some(article) = self.session.articles.get(&id.article) else {
+            return;
+        };
+        let Some(anchor) = Anchor::of_statement(statement, &article.text) else {
+            return;
+        };
+        let hides = kind == CorrectionKind::NotAStatement;
+        if self.edit(Edit::AddCorrection(Correction { anchor, kind })) && hides {
+            self.session.selection.statements.retain(|s| *s != id);
+        }
     }
 
     fn move_selection(&mut self, delta: isize) {

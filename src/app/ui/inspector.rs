@@ -6,6 +6,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Grid, Panel, RichText, ScrollArea, TextEdit, TextStyle};
 
 use crate::article::Article;
+use crate::governments::Governments;
+use crate::session::CorrectionKind;
 use crate::statement::Statement;
 use crate::text::Span;
 
@@ -33,6 +35,8 @@ impl App {
                 let statement = statement.clone();
                 ui.heading("Statement");
                 details_ui(ui, &statement);
+                ui.add_space(4.0);
+                correction_ui(ui, &statement, &mut self.pending);
                 ui.add_space(6.0);
                 self.note_ui(ui, &statement);
                 ui.separator();
@@ -81,6 +85,57 @@ impl App {
             self.pending.push(Action::SetNote(statement.id, note));
         }
     }
+}
+
+/// Reassign the statement to a government (or to other voices), or hide it.
+fn correction_ui(ui: &mut egui::Ui, statement: &Statement, actions: &mut Vec<Action>) {
+    let correct = |correction| Action::Correct {
+        statement: statement.id,
+        correction,
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Reassign to");
+        let current = if statement.governments.is_empty() {
+            "Other voices".to_owned()
+        } else {
+            statement
+                .governments
+                .iter()
+                .map(|g| government_name(g))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let combo = egui::ComboBox::from_id_salt("reassign")
+            .selected_text(current)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(
+                        statement.governments.is_empty(),
+                        "Other voices (no government)",
+                    )
+                    .clicked()
+                {
+                    actions.push(correct(CorrectionKind::SetGovernments(Vec::new())));
+                }
+                for government in Governments::bundled().iter_by_name() {
+                    let current = statement.governments == [government.iso3.clone()];
+                    if ui.selectable_label(current, &government.name).clicked() && !current {
+                        actions.push(correct(CorrectionKind::SetGovernments(vec![
+                            government.iso3.clone(),
+                        ])));
+                    }
+                }
+            });
+        let _ = combo.response.labelled_by(label.id);
+        if ui
+            .button("Not a statement")
+            .on_hover_text("Hide it; the correction is kept with the session and can be undone")
+            .clicked()
+        {
+            actions.push(correct(CorrectionKind::NotAStatement));
+        }
+    });
 }
 
 fn details_ui(ui: &mut egui::Ui, statement: &Statement) {

@@ -140,6 +140,16 @@ impl App {
             Action::FocusSearch,
             actions,
         );
+        ui.separator();
+        let any = !self.session.articles.is_empty();
+        item_ui(
+            ui,
+            "Re-extract With Current Rules",
+            None,
+            any,
+            Action::Reextract,
+            actions,
+        );
     }
 
     fn compare_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
