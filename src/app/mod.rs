@@ -1,1 +1,287 @@
 //! The desktop shell: reads the core's data and pushes actions.
+//!
+//! [`App::show`] draws one frame as a short script of `*_ui` calls, then applies the
+//! actions the widgets pushed. [`App::apply`](App) is the one place that changes the
+//! session: it records undo, sets the dirty flag, bumps the revision that keys every cache,
+//! and turns errors into notices.
+
+mod action;
+mod apply;
+mod derived;
+mod dialogs;
+mod fonts;
+mod pair;
+mod recent;
+mod shortcuts;
+mod state;
+mod theme;
+mod ui;
+mod worker;
+
+use std::path::{Path, PathBuf};
+
+use crate::session::{Edit, Session};
+use crate::statement::StatementId;
+
+pub use action::{Action, UnsavedChoice};
+pub use fonts::install_cjk_fallback;
+pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
+pub use state::{Level, Notice, Tab};
+
+use derived::Caches;
+use recent::Recent;
+use state::ViewState;
+use worker::ImportJob;
+
+/// What the window opens with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Startup {
+    /// The bundled demo session.
+    Demo,
+    /// Import these article files into a new session.
+    Articles(Vec<PathBuf>),
+    /// Open this session file.
+    Session(PathBuf),
+}
+
+/// Opens the main window and runs until it closes.
+///
+/// # Errors
+/// When no window or renderer could be created.
+pub fn run(startup: Startup) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Demarche")
+            .with_app_id("demarche")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Demarche",
+        options,
+        Box::new(move |cc| {
+            install_cjk_fallback(&cc.egui_ctx);
+            Ok(Box::new(App::new(startup, Recent::load_default())))
+        }),
+    )
+}
+
+/// The application: the user's session, the view around it, and the machinery to change it.
+pub struct App {
+    session: Session,
+    session_path: Option<PathBuf>,
+    dirty: bool,
+    /// Bumped on every change to the session; keys the caches.
+    revision: u64,
+    view: ViewState,
+    caches: Caches,
+    notices: Vec<Notice>,
+    pending: Vec<Action>,
+    /// Inverse edits, newest last.
+    undo: Vec<Edit>,
+    /// Edits undone, newest last.
+    redo: Vec<Edit>,
+    import: Option<ImportJob>,
+    queued_imports: Vec<PathBuf>,
+    recent: Recent,
+    /// The user agreed to close (or nothing was unsaved).
+    close_allowed: bool,
+    closing: bool,
+    title: String,
+    dark_applied: Option<bool>,
+}
+
+impl App {
+    fn new(startup: Startup, recent: Recent) -> Self {
+        let mut app = Self::with_session(Session::default(), recent);
+        match startup {
+            Startup::Demo => {
+                app.session = crate::session::demo_session();
+                app.revision += 1;
+                app.select_first_group_if_none();
+            }
+            Startup::Articles(paths) => app.push(Action::OpenArticles(paths)),
+            Startup::Session(path) => app.push(Action::OpenSession(path)),
+        }
+        app
+    }
+
+    fn with_session(session: Session, recent: Recent) -> Self {
+        let tab = if session.selection.comparison.is_some() {
+            Tab::Compare
+        } else {
+            Tab::Statements
+        };
+        Self {
+            session,
+            session_path: None,
+            dirty: false,
+            revision: 0,
+            view: ViewState {
+                tab,
+                ..ViewState::default()
+            },
+            caches: Caches::default(),
+            notices: Vec::new(),
+            pending: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            import: None,
+            queued_imports: Vec::new(),
+            recent,
+            close_allowed: false,
+            closing: false,
+            title: String::new(),
+            dark_applied: None,
+        }
+    }
+
+    /// An app around `session` that never touches the user's config (recent files stay in
+    /// memory) and opens no window: for tests driving [`App::show`] in a harness.
+    #[must_use]
+    pub fn new_for_test(session: Session) -> Self {
+        Self::with_session(session, Recent::default())
+    }
+
+    /// An app as `run` would start it, without the window (recent files in memory only).
+    #[must_use]
+    pub fn new_for_test_startup(startup: Startup) -> Self {
+        Self::new(startup, Recent::default())
+    }
+
+    /// Draws one frame into `ui` and applies the actions it produced.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.poll_import(&ctx);
+        self.caches.refresh(&self.session, self.revision);
+        self.input_ui(&ctx);
+        self.title_ui(&ctx);
+        self.menu_bar_ui(ui);
+        self.status_ui(ui);
+        self.library_ui(ui);
+        self.inspector_ui(ui);
+        self.centre_ui(ui);
+        self.windows_ui(&ctx);
+        self.apply_pending(&ctx);
+    }
+
+    /// Queues an action; it is applied at the end of the next frame.
+    pub fn push(&mut self, action: Action) {
+        self.pending.push(action);
+    }
+
+    /// The session as it stands.
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Where the session was last saved or opened from.
+    #[must_use]
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session_path.as_deref()
+    }
+
+    /// True when the session has changes not yet saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The notices in the status bar, oldest first.
+    #[must_use]
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// True while the Save / Don't Save / Cancel prompt is open.
+    #[must_use]
+    pub fn is_prompting_unsaved(&self) -> bool {
+        self.view.prompt.is_some()
+    }
+
+    /// True once the app decided to close its window.
+    #[must_use]
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
+    /// The centre tab on screen.
+    #[must_use]
+    pub fn tab(&self) -> Tab {
+        self.view.tab
+    }
+
+    /// The selected statements, in the order picked.
+    #[must_use]
+    pub fn selected(&self) -> &[StatementId] {
+        &self.session.selection.statements
+    }
+
+    /// The comparison row F7 / Shift+F7 last went to.
+    #[must_use]
+    pub fn change_row(&self) -> Option<usize> {
+        self.view.change_row
+    }
+
+    /// The window title as last sent.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Blocks until a running import finishes and queues its result (tests).
+    pub fn wait_for_imports(&mut self) {
+        while let Some(job) = self.import.take() {
+            let outcome = job.wait();
+            self.pending.push(Action::ArticlesImported(outcome));
+            if !self.queued_imports.is_empty() {
+                self.pending.push(Action::OpenArticles(std::mem::take(
+                    &mut self.queued_imports,
+                )));
+            }
+        }
+    }
+
+    /// True while articles are being imported.
+    #[must_use]
+    pub fn is_importing(&self) -> bool {
+        self.import.is_some()
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.dark_applied != Some(self.view.dark) {
+            ctx.set_theme(if self.view.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.dark_applied = Some(self.view.dark);
+        }
+    }
+
+    fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.import else {
+            return;
+        };
+        if let Some(outcome) = job.poll() {
+            self.import = None;
+            self.pending.push(Action::ArticlesImported(outcome));
+            if !self.queued_imports.is_empty() {
+                self.pending.push(Action::OpenArticles(std::mem::take(
+                    &mut self.queued_imports,
+                )));
+            }
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

@@ -1,0 +1,87 @@
+//! Actions: everything a widget, a shortcut or a background job asks the app to do.
+//! Widgets push them; [`super::App::apply`] carries them out in one place.
+
+use std::path::PathBuf;
+
+use crate::article::ArticleId;
+use crate::session::{CorrectionKind, GroupKey, ImportOutcome};
+use crate::statement::StatementId;
+
+/// What the user chose in the "unsaved changes" prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Stay where we are.
+    Cancel,
+}
+
+/// A request to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Ask for article files with a dialog, then [`Action::OpenArticles`].
+    OpenArticlesDialog,
+    /// Import these files (on a background thread).
+    OpenArticles(Vec<PathBuf>),
+    /// A background import finished.
+    ArticlesImported(ImportOutcome),
+    /// Ask for a session file with a dialog, then [`Action::OpenSession`].
+    OpenSessionDialog,
+    /// Open this session (asks first when there are unsaved changes).
+    OpenSession(PathBuf),
+    /// Save to the current path, or ask for one.
+    SaveSession,
+    /// Ask for a path with a dialog, then [`Action::SaveSessionAs`].
+    SaveSessionAsDialog,
+    /// Save to this path and make it the current one.
+    SaveSessionAs(PathBuf),
+    /// Answer to the unsaved-changes prompt.
+    Unsaved(UnsavedChoice),
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show this group's statements in the list.
+    SelectGroup(GroupKey),
+    /// Show one article's statements in the list.
+    SelectArticle(ArticleId),
+    /// Replace the statement selection.
+    SelectStatements(Vec<StatementId>),
+    /// Select the statement this many rows below (negative: above) the last selected one.
+    MoveSelection(isize),
+    /// Compare the two selected statements.
+    CompareSelected,
+    /// Show the comparison at this index.
+    ShowComparison(usize),
+    /// Close the comparison on screen.
+    CloseComparison,
+    /// Scroll the comparison to its next row with a change.
+    NextChange,
+    /// Scroll the comparison to its previous row with a change.
+    PreviousChange,
+    /// Record the user's correction of a statement (anchored to its text, undoable).
+    Correct {
+        /// The statement corrected.
+        statement: StatementId,
+        /// What the user decided.
+        correction: CorrectionKind,
+    },
+    /// Run extraction again with the current rules, keeping the corrections (undoable).
+    Reextract,
+    /// Set or clear the note on a statement.
+    SetNote(StatementId, Option<String>),
+    /// Move keyboard focus to the search box.
+    FocusSearch,
+    /// Switch between light and dark.
+    SetDarkMode(bool),
+    /// Show the About window.
+    ShowAbout,
+    /// Show the keyboard shortcuts window.
+    ShowShortcuts,
+    /// Dismiss the notice at this index.
+    DismissNotice(usize),
+}

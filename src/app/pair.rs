@@ -1,0 +1,282 @@
+//! The comparison of two statements as the compare view draws it: aligned rows of marked
+//! pieces. Computed once per pair by [`super::derived::Caches`], never while painting.
+//!
+//! [`compare_pair`] is the one function that calls the comparison engine
+//! ([`crate::compare::compare_texts_with_pins`]: sentences aligned, moves found, words
+//! diffed on normalised text and mapped back to the text as written).
+
+use crate::compare::{ChangeOp, CompareOptions, Pin, Row, compare_texts_with_pins};
+use crate::text::Span;
+
+/// How a piece of text differs from the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PieceKind {
+    /// Present on both sides.
+    Same,
+    /// Only on the left (drawn struck through).
+    Deleted,
+    /// Only on the right (drawn underlined).
+    Inserted,
+}
+
+/// A run of text with one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The text as written.
+    pub text: String,
+    /// How it differs.
+    pub kind: PieceKind,
+    /// The shared phrase (both statements use it) this text belongs to, by colour index.
+    pub phrase: Option<usize>,
+}
+
+/// One aligned row: the left and right text (either may be empty) and how alike they are.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PairRow {
+    /// Left side, in reading order.
+    pub left: Vec<Piece>,
+    /// Right side, in reading order.
+    pub right: Vec<Piece>,
+    /// Similarity 0..1.
+    pub similarity: f32,
+    /// The right side stands elsewhere in its text.
+    pub moved: bool,
+}
+
+/// A whole comparison, ready to draw.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PairView {
+    /// The aligned rows.
+    pub rows: Vec<PairRow>,
+    /// Words only on the left.
+    pub deleted_words: usize,
+    /// Words only on the right.
+    pub inserted_words: usize,
+    /// Phrases both statements use (coloured alike on both sides).
+    pub shared_phrases: usize,
+}
+
+impl PairView {
+    /// Indexes of the rows where the two sides differ.
+    #[must_use]
+    pub fn changed_rows(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                row.left.is_empty()
+                    || row.right.is_empty()
+                    || row
+                        .left
+                        .iter()
+                        .chain(&row.right)
+                        .any(|p| p.kind != PieceKind::Same)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// True when the two texts differ anywhere.
+    #[must_use]
+    pub fn has_changes(&self) -> bool {
+        self.deleted_words + self.inserted_words > 0
+    }
+}
+
+/// Compares two statement texts with the session's options and pins.
+#[must_use]
+pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
+    let comparison = compare_texts_with_pins(left, right, options, pins);
+    let phrases_left: Vec<(Span, usize)> = comparison
+        .shared_phrases
+        .iter()
+        .flat_map(|p| p.left.iter().map(move |o| (o.byte_span, p.id)))
+        .collect();
+    let phrases_right: Vec<(Span, usize)> = comparison
+        .shared_phrases
+        .iter()
+        .flat_map(|p| p.right.iter().map(move |o| (o.byte_span, p.id)))
+        .collect();
+    let mut view = PairView {
+        shared_phrases: comparison.shared_phrases.len(),
+        ..PairView::default()
+    };
+    for row in &comparison.rows {
+        view.deleted_words += words_of(row, ChangeOp::Delete);
+        view.inserted_words += words_of(row, ChangeOp::Insert);
+        view.rows.push(PairRow {
+            left: side_pieces(left, row, Side::Left, &phrases_left),
+            right: side_pieces(right, row, Side::Right, &phrases_right),
+            similarity: row.similarity,
+            moved: row.moved,
+        });
+    }
+    view
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+fn words_of(row: &Row, op: ChangeOp) -> usize {
+    row.changes
+        .iter()
+        .filter(|c| c.op == op)
+        .map(|c| c.text.split_whitespace().count())
+        .sum()
+}
+
+/// The row's text on one side, cut into runs by kind (unchanged, or only on this side) and
+/// by the shared phrase each run belongs to.
+fn side_pieces(text: &str, row: &Row, side: Side, phrases: &[(Span, usize)]) -> Vec<Piece> {
+    let (extent, op, kind) = match side {
+        Side::Left => (row.left.as_ref(), ChangeOp::Delete, PieceKind::Deleted),
+        Side::Right => (row.right.as_ref(), ChangeOp::Insert, PieceKind::Inserted),
+    };
+    let Some(extent) = extent.map(|t| t.byte_span) else {
+        return Vec::new();
+    };
+    let clamp = |m: Span| Span::new(m.start.max(extent.start), m.end.min(extent.end));
+    let marks: Vec<Span> = row
+        .changes
+        .iter()
+        .filter(|c| c.op == op)
+        .filter_map(|c| match side {
+            Side::Left => c.left_range,
+            Side::Right => c.right_range,
+        })
+        .map(clamp)
+        .filter(|m| !m.is_empty())
+        .collect();
+    let phrases: Vec<(Span, usize)> = phrases
+        .iter()
+        .map(|&(span, id)| (clamp(span), id))
+        .filter(|(span, _)| !span.is_empty())
+        .collect();
+    let mut cuts: Vec<usize> = vec![extent.start, extent.end];
+    for span in marks.iter().chain(phrases.iter().map(|(span, _)| span)) {
+        cuts.extend([span.start, span.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::new();
+    for pair in cuts.windows(2) {
+        let segment = Span::new(pair[0], pair[1]);
+        let inside = |span: &Span| span.start <= segment.start && segment.end <= span.end;
+        let segment_kind = if marks.iter().any(inside) {
+            kind
+        } else {
+            PieceKind::Same
+        };
+        let phrase = phrases
+            .iter()
+            .find(|(span, _)| inside(span))
+            .map(|&(_, id)| id);
+        push_piece(&mut pieces, segment.slice(text), segment_kind, phrase);
+    }
+    pieces
+}
+
+/// Appends `text`, joining it to the previous piece when kind and phrase are the same.
+fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind, phrase: Option<usize>) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(last) = pieces.last_mut() {
+        if last.kind == kind && last.phrase == phrase {
+            last.text.push_str(text);
+            return;
+        }
+    }
+    pieces.push(Piece {
+        text: text.to_owned(),
+        kind,
+        phrase,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_deleted_and_inserted_words_on_their_sides() {
+        let view = compare_pair(
+            "The islands are an inherent part of China's territory.",
+            "The islands are clearly an inherent part of Japan's territory.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert_eq!(view.rows.len(), 1);
+        let row = &view.rows[0];
+        let left: String = row.left.iter().map(|p| p.text.as_str()).collect();
+        let right: String = row.right.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            left,
+            "The islands are an inherent part of China's territory."
+        );
+        assert_eq!(
+            right,
+            "The islands are clearly an inherent part of Japan's territory."
+        );
+        assert!(
+            row.left
+                .iter()
+                .any(|p| p.kind == PieceKind::Deleted && p.text.contains("China"))
+        );
+        assert!(
+            row.right
+                .iter()
+                .any(|p| p.kind == PieceKind::Inserted && p.text.contains("clearly"))
+        );
+        assert!(view.has_changes());
+        assert!(row.similarity > 0.5 && row.similarity < 1.0);
+    }
+
+    #[test]
+    fn sentences_are_aligned_into_rows() {
+        let view = compare_pair(
+            "We oppose the survey. The waters are ours.",
+            "The waters are ours. We strongly oppose the survey.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert!(view.rows.len() >= 2, "{view:?}");
+        assert!(view.rows.iter().any(|r| r.moved), "{view:?}");
+    }
+
+    #[test]
+    fn shared_phrases_are_marked_on_both_sides() {
+        let view = compare_pair(
+            "Japan must stop all provocative actions in the area.",
+            "We urge Tokyo to stop all provocative actions at once.",
+            &CompareOptions::default(),
+            &[],
+        );
+        let phrased = |pieces: &[Piece]| {
+            pieces
+                .iter()
+                .filter(|p| p.phrase.is_some())
+                .map(|p| p.text.clone())
+                .collect::<String>()
+        };
+        let row = &view.rows[0];
+        assert!(view.shared_phrases >= 1, "{view:?}");
+        assert!(phrased(&row.left).contains("provocative"), "{view:?}");
+        assert!(phrased(&row.right).contains("provocative"), "{view:?}");
+    }
+
+    #[test]
+    fn identical_texts_have_no_changes() {
+        let view = compare_pair(
+            "We firmly oppose it.",
+            "We firmly oppose it.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert!(!view.has_changes());
+        assert!((view.rows[0].similarity - 1.0).abs() < f32::EPSILON);
+    }
+}

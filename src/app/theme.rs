@@ -1,0 +1,105 @@
+//! The app's colours, in one place, for light and dark. Meaning is never carried by colour
+//! alone: deletions are also struck through and insertions underlined.
+
+use egui::{Color32, Stroke, Visuals};
+
+/// Colours used by the views.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Background of words only in the left statement (deleted).
+    pub deleted_bg: Color32,
+    /// Text of deleted words.
+    pub deleted_fg: Color32,
+    /// Background of words only in the right statement (inserted).
+    pub inserted_bg: Color32,
+    /// Text of inserted words.
+    pub inserted_fg: Color32,
+    /// Background of the statement in the article reader.
+    pub highlight_bg: Color32,
+    /// Ordinary text.
+    pub text: Color32,
+    /// Secondary text (counts, dates).
+    pub weak: Color32,
+    /// Error notices.
+    pub error: Color32,
+    /// Warning notices.
+    pub warning: Color32,
+}
+
+impl Palette {
+    /// The palette for the current visuals.
+    #[must_use]
+    pub fn of(visuals: &Visuals) -> Self {
+        if visuals.dark_mode {
+            Self {
+                deleted_bg: Color32::from_rgb(0x5c, 0x1f, 0x24),
+                deleted_fg: Color32::from_rgb(0xff, 0xc4, 0xc4),
+                inserted_bg: Color32::from_rgb(0x1b, 0x4a, 0x2c),
+                inserted_fg: Color32::from_rgb(0xc6, 0xf6, 0xd0),
+                highlight_bg: Color32::from_rgb(0x5a, 0x4a, 0x12),
+                text: visuals.text_color(),
+                weak: visuals.weak_text_color(),
+                error: Color32::from_rgb(0xff, 0x8a, 0x80),
+                warning: Color32::from_rgb(0xff, 0xcc, 0x66),
+            }
+        } else {
+            Self {
+                deleted_bg: Color32::from_rgb(0xff, 0xdc, 0xdc),
+                deleted_fg: Color32::from_rgb(0x8a, 0x10, 0x10),
+                inserted_bg: Color32::from_rgb(0xd4, 0xf5, 0xdc),
+                inserted_fg: Color32::from_rgb(0x0b, 0x5d, 0x1e),
+                highlight_bg: Color32::from_rgb(0xff, 0xec, 0x99),
+                text: visuals.text_color(),
+                weak: visuals.weak_text_color(),
+                error: Color32::from_rgb(0xb0, 0x1c, 0x1c),
+                warning: Color32::from_rgb(0x8a, 0x5a, 0x00),
+            }
+        }
+    }
+
+    /// The text colour of shared phrase `id` (both statements use it), cycling through a
+    /// few hues readable on the background.
+    #[must_use]
+    pub fn phrase(&self, id: usize, dark: bool) -> Color32 {
+        const LIGHT: [Color32; 5] = [
+            Color32::from_rgb(0x1d, 0x4e, 0xd8),
+            Color32::from_rgb(0x7e, 0x22, 0xce),
+            Color32::from_rgb(0x0f, 0x76, 0x6e),
+            Color32::from_rgb(0xb4, 0x53, 0x09),
+            Color32::from_rgb(0xbe, 0x18, 0x5d),
+        ];
+        const DARK: [Color32; 5] = [
+            Color32::from_rgb(0x93, 0xc5, 0xfd),
+            Color32::from_rgb(0xd8, 0xb4, 0xfe),
+            Color32::from_rgb(0x5e, 0xea, 0xd4),
+            Color32::from_rgb(0xfc, 0xd3, 0x4d),
+            Color32::from_rgb(0xf9, 0xa8, 0xd4),
+        ];
+        let hues = if dark { &DARK } else { &LIGHT };
+        hues[id % hues.len()]
+    }
+
+    /// The stroke that strikes deleted words through.
+    #[must_use]
+    pub fn deleted_stroke(&self) -> Stroke {
+        Stroke::new(1.0, self.deleted_fg)
+    }
+
+    /// The stroke that underlines inserted words.
+    #[must_use]
+    pub fn inserted_stroke(&self) -> Stroke {
+        Stroke::new(1.0, self.inserted_fg)
+    }
+
+    /// The colour of a similarity figure: weak when high, warning when low.
+    #[must_use]
+    pub fn similarity(&self, similarity: f32) -> Color32 {
+        if similarity >= 0.8 {
+            self.weak
+        } else if similarity >= 0.4 {
+            self.warning
+        } else {
+            self.error
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The compare view: two statements side by side, rows aligned, word differences marked by
+//! colour and by strikethrough (only left) or underline (only right), a gutter with the
+//! similarity. Drawn from a cached [`PairView`]; nothing is computed while painting.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, FontId, Layout, RichText, ScrollArea, TextStyle, vec2};
+
+use crate::statement::StatementId;
+
+use super::super::App;
+use super::super::action::Action;
+use super::super::derived::{Derived, government_name};
+use super::super::pair::{Piece, PieceKind};
+use super::super::theme::Palette;
+
+/// Width of the similarity gutter between the two sides.
+const GUTTER: f32 = 64.0;
+
+impl App {
+    /// The comparison on screen.
+    pub(in crate::app) fn compare_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(spec) = self
+            .session
+            .selection
+            .comparison
+            .and_then(|i| self.session.comparisons.get(i))
+        else {
+            return;
+        };
+        let (left, right) = (spec.left, spec.right);
+        let Some(view) = self.caches.pair(&self.session, spec) else {
+            ui.weak("One of the compared statements is no longer in the session.");
+            if ui.button("Close comparison").clicked() {
+                self.pending.push(Action::CloseComparison);
+            }
+            return;
+        };
+        let palette = Palette::of(ui.visuals());
+        let mut summary = if view.has_changes() {
+            format!(
+                "{} word(s) only in A (struck through), {} only in B (underlined)",
+                view.deleted_words, view.inserted_words
+            )
+        } else {
+            "The two statements read the same.".to_owned()
+        };
+        if view.shared_phrases > 0 {
+            summary.push_str(&format!(
+                "; {} shared phrase(s) in colour",
+                view.shared_phrases
+            ));
+        }
+        ui.horizontal(|ui| {
+            ui.strong("Comparison");
+            ui.weak("F7 / Shift+F7: next / previous change");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("Close comparison").clicked() {
+                    self.pending.push(Action::CloseComparison);
+                }
+            });
+        });
+        ui.add(egui::Label::new(summary).wrap());
+        ui.separator();
+        let side_width = ((ui.available_width() - GUTTER) / 2.0 - 8.0).max(120.0);
+        let derived = &self.caches.derived;
+        let session = &self.session;
+        ui.horizontal_top(|ui| {
+            side_header_ui(ui, session, derived, left, "A", side_width);
+            ui.add_space(GUTTER);
+            side_header_ui(ui, session, derived, right, "B", side_width);
+        });
+        ui.separator();
+        let font = TextStyle::Body.resolve(ui.style());
+        let current = self.view.change_row;
+        let scroll = std::mem::take(&mut self.view.scroll_change);
+        ScrollArea::vertical()
+            .id_salt("compare_rows")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                for (index, row) in view.rows.iter().enumerate() {
+                    let response = ui
+                        .horizontal_top(|ui| {
+                            side_text_ui(ui, &row.left, &font, &palette, side_width);
+                            ui.allocate_ui_with_layout(
+                                vec2(GUTTER, 0.0),
+                                Layout::top_down(Align::Center),
+                                |ui| {
+                                    ui.set_width(GUTTER);
+                                    let percent = (row.similarity * 100.0).round();
+                                    let gutter = match (row.left.is_empty(), row.right.is_empty()) {
+                                        (true, false) => "B only".to_owned(),
+                                        (false, true) => "A only".to_owned(),
+                                        _ => format!("{percent:.0}% similar"),
+                                    };
+                                    ui.label(
+                                        RichText::new(gutter)
+                                            .small()
+                                            .color(palette.similarity(row.similarity)),
+                                    )
+                                    .on_hover_text(format!(
+                                        "Row {}: share of words the two sides have in common",
+                                        index + 1
+                                    ));
+                                    if row.moved {
+                                        ui.label(
+                                            RichText::new("moved").small().color(palette.warning),
+                                        );
+                                    }
+                                },
+                            );
+                            side_text_ui(ui, &row.right, &font, &palette, side_width);
+                        })
+                        .response;
+                    if current == Some(index) {
+                        ui.painter().rect_stroke(
+                            response.rect.expand(2.0),
+                            2.0,
+                            ui.visuals().selection.stroke,
+                            egui::StrokeKind::Outside,
+                        );
+                        if scroll {
+                            response.scroll_to_me(Some(Align::Center));
+                        }
+                    }
+                    ui.separator();
+                }
+            });
+    }
+}
+
+fn side_header_ui(
+    ui: &mut egui::Ui,
+    session: &crate::session::Session,
+    derived: &Derived,
+    id: StatementId,
+    side: &str,
+    width: f32,
+) {
+    ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        let Some((statement, _)) = derived.statement(id) else {
+            ui.weak(format!("{side}: statement {id} not found"));
+            return;
+        };
+        let speaker = statement.speaker.as_deref().unwrap_or("(unknown speaker)");
+        ui.strong(format!("{side}: {speaker}"));
+        let governments: Vec<String> = statement
+            .governments
+            .iter()
+            .map(|g| format!("{} ({g})", government_name(g)))
+            .collect();
+        let group = if governments.is_empty() {
+            statement
+                .affiliation
+                .clone()
+                .unwrap_or_else(|| statement.group.as_str().to_owned())
+        } else {
+            governments.join(", ")
+        };
+        ui.label(group);
+        if let Some(article) = session.articles.get(&id.article) {
+            let mut line = article.display_name();
+            for extra in [article.outlet.as_deref(), article.date.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                line.push_str(" · ");
+                line.push_str(extra);
+            }
+            ui.weak(line);
+        }
+    });
+}
+
+fn side_text_ui(ui: &mut egui::Ui, pieces: &[Piece], font: &FontId, palette: &Palette, width: f32) {
+    let dark = ui.visuals().dark_mode;
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    for piece in pieces {
+        let mut format = TextFormat::simple(font.clone(), palette.text);
+        match piece.kind {
+            PieceKind::Same => {
+                if let Some(id) = piece.phrase {
+                    format.color = palette.phrase(id, dark);
+                }
+            }
+            PieceKind::Deleted => {
+                format.background = palette.deleted_bg;
+                format.color = palette.deleted_fg;
+                format.strikethrough = palette.deleted_stroke();
+            }
+            PieceKind::Inserted => {
+                format.background = palette.inserted_bg;
+                format.color = palette.inserted_fg;
+                format.underline = palette.inserted_stroke();
+            }
+        }
+        job.append(&piece.text, 0.0, format);
+    }
+    ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        if pieces.is_empty() {
+            ui.weak("(nothing on this side)");
+        } else {
+            ui.label(job);
+        }
+    });
+}

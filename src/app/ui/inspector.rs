@@ -1,0 +1,267 @@
+//! The inspector (right panel): the selected statement's details (speaker, role,
+//! governments, kind, cue, confidence, evidence, note) and its article with the statement
+//! lit up and scrolled into view.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Grid, Panel, RichText, ScrollArea, TextEdit, TextStyle};
+
+use crate::article::Article;
+use crate::governments::Governments;
+use crate::session::CorrectionKind;
+use crate::statement::Statement;
+use crate::text::Span;
+
+use super::super::App;
+use super::super::action::Action;
+use super::super::derived::government_name;
+use super::super::theme::Palette;
+
+impl App {
+    /// The right panel.
+    pub(in crate::app) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
+        Panel::right("inspector")
+            .default_size(340.0)
+            .size_range(220.0..=640.0)
+            .show(ui, |ui| {
+                let Some(id) = self.session.selection.statements.last().copied() else {
+                    ui.heading("Statement");
+                    ui.weak("Select a statement in the list to see who said it, why Demarche attributes it so, and where it stands in its article.");
+                    return;
+                };
+                let Some((statement, _)) = self.caches.derived.statement(id) else {
+                    ui.weak(format!("Statement {id} is not in the session."));
+                    return;
+                };
+                let statement = statement.clone();
+                ui.heading("Statement");
+                details_ui(ui, &statement);
+                ui.add_space(4.0);
+                correction_ui(ui, &statement, &mut self.pending);
+                ui.add_space(6.0);
+                self.note_ui(ui, &statement);
+                ui.separator();
+                ui.strong("In the article");
+                if let Some(article) = self.session.articles.get(&id.article) {
+                    let scroll = std::mem::take(&mut self.view.scroll_reader);
+                    reader_ui(ui, article, &statement, scroll);
+                }
+            });
+    }
+
+    fn note_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {
+        let saved = self
+            .session
+            .notes
+            .get(&statement.id)
+            .cloned()
+            .unwrap_or_default();
+        let revision = self.revision;
+        let stale = self
+            .view
+            .note_draft
+            .as_ref()
+            .is_none_or(|(id, rev, _)| *id != statement.id || *rev != revision);
+        if stale {
+            self.view.note_draft = Some((statement.id, revision, saved.clone()));
+        }
+        let Some((_, _, draft)) = &mut self.view.note_draft else {
+            return;
+        };
+        let label = ui.label("Note");
+        ui.add(
+            TextEdit::multiline(draft)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Your note on this statement"),
+        )
+        .labelled_by(label.id);
+        let changed = *draft != saved;
+        let text = draft.clone();
+        if ui
+            .add_enabled(changed, egui::Button::new("Save note"))
+            .clicked()
+        {
+            let note = Some(text).filter(|t| !t.trim().is_empty());
+            self.pending.push(Action::SetNote(statement.id, note));
+        }
+    }
+}
+
+/// Reassign the statement to a government (or to other voices), or hide it.
+fn correction_ui(ui: &mut egui::Ui, statement: &Statement, actions: &mut Vec<Action>) {
+    let correct = |correction| Action::Correct {
+        statement: statement.id,
+        correction,
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Reassign to");
+        let current = if statement.governments.is_empty() {
+            "Other voices".to_owned()
+        } else {
+            statement
+                .governments
+                .iter()
+                .map(|g| government_name(g))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let combo = egui::ComboBox::from_id_salt("reassign")
+            .selected_text(current)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(
+                        statement.governments.is_empty(),
+                        "Other voices (no government)",
+                    )
+                    .clicked()
+                {
+                    actions.push(correct(CorrectionKind::SetGovernments(Vec::new())));
+                }
+                for government in Governments::bundled().iter_by_name() {
+                    let current = statement.governments == [government.iso3.clone()];
+                    if ui.selectable_label(current, &government.name).clicked() && !current {
+                        actions.push(correct(CorrectionKind::SetGovernments(vec![
+                            government.iso3.clone(),
+                        ])));
+                    }
+                }
+            });
+        let _ = combo.response.labelled_by(label.id);
+        if ui
+            .button("Not a statement")
+            .on_hover_text("Hide it; the correction is kept with the session and can be undone")
+            .clicked()
+        {
+            actions.push(correct(CorrectionKind::NotAStatement));
+        }
+    });
+}
+
+fn details_ui(ui: &mut egui::Ui, statement: &Statement) {
+    Grid::new("statement_details")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let field = |ui: &mut egui::Ui, name: &str, value: String| {
+                ui.label(RichText::new(name).weak());
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            };
+            field(
+                ui,
+                "Speaker",
+                statement
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| "(unknown)".to_owned()),
+            );
+            if let Some(role) = &statement.role {
+                field(ui, "Role", role.clone());
+            }
+            let voice = if statement.governments.is_empty() {
+                let affiliation = statement.affiliation.as_deref().unwrap_or("unknown");
+                format!("{} ({affiliation})", statement.group.as_str())
+            } else {
+                let names: Vec<String> = statement
+                    .governments
+                    .iter()
+                    .map(|g| format!("{} ({g})", government_name(g)))
+                    .collect();
+                let joint = if statement.is_joint() {
+                    " — joint statement"
+                } else {
+                    ""
+                };
+                format!("{}{joint}", names.join(", "))
+            };
+            field(ui, "Speaks for", voice);
+            field(ui, "Kind", statement.kind.as_str().to_owned());
+            if let Some(cue) = &statement.cue {
+                field(ui, "Cue", format!("“{cue}”"));
+            }
+            field(
+                ui,
+                "Confidence",
+                format!("{:.0}%", (statement.confidence * 100.0).clamp(0.0, 100.0)),
+            );
+            if !statement.evidence.rule.is_empty() {
+                field(ui, "Rule", statement.evidence.rule.clone());
+            }
+            if !statement.evidence.chain.is_empty() {
+                field(ui, "Why", statement.evidence.chain.join(" → "));
+            }
+            field(
+                ui,
+                "Found by",
+                match statement.origin {
+                    crate::statement::Origin::Extracted => "Demarche",
+                    crate::statement::Origin::User => "you",
+                }
+                .to_owned(),
+            );
+        });
+}
+
+/// The article, paragraph by paragraph, with the statement's spans highlighted; the first
+/// paragraph holding the statement is scrolled into view when `scroll` is set.
+fn reader_ui(ui: &mut egui::Ui, article: &Article, statement: &Statement, scroll: bool) {
+    let palette = Palette::of(ui.visuals());
+    let font = TextStyle::Body.resolve(ui.style());
+    ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let mut scrolled = !scroll;
+            let paragraphs: Vec<Span> = if article.paragraphs.is_empty() {
+                vec![Span::new(0, article.text.len())]
+            } else {
+                article.paragraphs.clone()
+            };
+            for paragraph in paragraphs {
+                let marks: Vec<Span> = statement
+                    .spans
+                    .iter()
+                    .filter(|s| s.overlap(paragraph) > 0)
+                    .map(|s| Span::new(s.start.max(paragraph.start), s.end.min(paragraph.end)))
+                    .collect();
+                let response = if marks.is_empty() {
+                    ui.add(egui::Label::new(paragraph.slice(&article.text)).wrap())
+                } else {
+                    let job = highlighted(&article.text, paragraph, &marks, &font, &palette);
+                    ui.add(egui::Label::new(job).wrap())
+                };
+                if !scrolled && !marks.is_empty() {
+                    response.scroll_to_me(Some(Align::Center));
+                    scrolled = true;
+                }
+                ui.add_space(4.0);
+            }
+        });
+}
+
+fn highlighted(
+    text: &str,
+    paragraph: Span,
+    marks: &[Span],
+    font: &egui::FontId,
+    palette: &Palette,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let plain = TextFormat::simple(font.clone(), palette.text);
+    let mut lit = plain.clone();
+    lit.background = palette.highlight_bg;
+    lit.underline = egui::Stroke::new(1.0, palette.text);
+    let mut at = paragraph.start;
+    for mark in marks {
+        if mark.start > at {
+            job.append(Span::new(at, mark.start).slice(text), 0.0, plain.clone());
+        }
+        job.append(mark.slice(text), 0.0, lit.clone());
+        at = mark.end;
+    }
+    if paragraph.end > at {
+        job.append(Span::new(at, paragraph.end).slice(text), 0.0, plain);
+    }
+    job
+}

@@ -1,0 +1,98 @@
+//! The library (left panel): governments, organisations and other voices with their
+//! statement counts, then the articles.
+
+use egui::{Layout, Panel, RichText, ScrollArea};
+
+use crate::session::GroupKey;
+
+use super::super::App;
+use super::super::action::Action;
+use super::super::derived::GroupEntry;
+
+impl App {
+    /// The left panel.
+    pub(in crate::app) fn library_ui(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        Panel::left("library")
+            .default_size(240.0)
+            .size_range(160.0..=420.0)
+            .show(ui, |ui| {
+                ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                    self.groups_ui(ui, &mut actions);
+                    ui.add_space(8.0);
+                    self.articles_ui(ui, &mut actions);
+                });
+            });
+        self.pending.extend(actions);
+    }
+
+    fn groups_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let derived = &self.caches.derived;
+        let chosen = if self.view.list_article.is_none() {
+            self.session.selection.group.as_ref()
+        } else {
+            None
+        };
+        ui.heading("Governments");
+        if derived.governments.is_empty() {
+            ui.weak("No government statements yet.");
+        }
+        group_list_ui(ui, &derived.governments, chosen, actions);
+        if !derived.organisations.is_empty() {
+            ui.add_space(6.0);
+            ui.heading("Organisations");
+            group_list_ui(ui, &derived.organisations, chosen, actions);
+        }
+        if !derived.others.is_empty() {
+            ui.add_space(6.0);
+            ui.heading("Other voices");
+            group_list_ui(ui, &derived.others, chosen, actions);
+        }
+    }
+
+    fn articles_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.heading("Articles");
+        if self.session.articles.is_empty() {
+            ui.weak("Open articles with File > Open Articles (Ctrl+O) or drop files here.");
+            return;
+        }
+        for article in self.session.articles.values() {
+            let chosen = self.view.list_article == Some(article.id);
+            let response = ui.selectable_label(chosen, article.display_name());
+            if response.clicked() {
+                actions.push(Action::SelectArticle(article.id));
+            }
+            let details: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let count = self.caches.derived.count_in_article(article.id);
+            let mut line = details.join(" · ");
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(&format!("{count} statement(s)"));
+            ui.label(RichText::new(line).small().weak());
+        }
+    }
+}
+
+fn group_list_ui(
+    ui: &mut egui::Ui,
+    entries: &[GroupEntry],
+    chosen: Option<&GroupKey>,
+    actions: &mut Vec<Action>,
+) {
+    for entry in entries {
+        ui.horizontal(|ui| {
+            let selected = chosen == Some(&entry.key);
+            let response = ui.selectable_label(selected, &entry.name);
+            if response.clicked() {
+                actions.push(Action::SelectGroup(entry.key.clone()));
+            }
+            ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(entry.count.to_string());
+            });
+        });
+    }
+}

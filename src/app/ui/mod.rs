@@ -1,0 +1,11 @@
+//! The panels and views, one file each. Every function taking a `Ui` is called `*_ui`;
+//! none changes the session: they push actions.
+
+mod compare;
+mod input;
+mod inspector;
+mod library;
+mod menu;
+mod statements;
+mod status;
+mod windows;

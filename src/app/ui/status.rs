@@ -1,0 +1,68 @@
+//! The status bar: notices (dismissable), import progress, and counts.
+
+use egui::{Align, Layout, Panel, ProgressBar, RichText};
+
+use super::super::App;
+use super::super::action::Action;
+use super::super::state::Level;
+use super::super::theme::Palette;
+
+/// Notices shown at once; older ones wait until these are dismissed.
+const SHOWN_NOTICES: usize = 3;
+
+impl App {
+    /// The bottom panel.
+    pub(in crate::app) fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        Panel::bottom("status").show(ui, |ui| {
+            let palette = Palette::of(ui.visuals());
+            let first = self.notices.len().saturating_sub(SHOWN_NOTICES);
+            for (index, notice) in self.notices.iter().enumerate().skip(first) {
+                ui.horizontal(|ui| {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                        actions.push(Action::DismissNotice(index));
+                    }
+                    let color = match notice.level {
+                        Level::Info => palette.text,
+                        Level::Warning => palette.warning,
+                        Level::Error => palette.error,
+                    };
+                    ui.add(egui::Label::new(RichText::new(&notice.text).color(color)).truncate())
+                        .on_hover_text(&notice.text);
+                });
+            }
+            ui.horizontal(|ui| {
+                if let Some(job) = &self.import {
+                    let (done, total) = job.progress();
+                    if job.is_slow() {
+                        let fraction = if total == 0 {
+                            1.0
+                        } else {
+                            done as f32 / total as f32
+                        };
+                        ui.add(
+                            ProgressBar::new(fraction)
+                                .desired_width(200.0)
+                                .text(format!("importing {done} of {total} files")),
+                        );
+                    } else {
+                        ui.weak("importing…");
+                    }
+                }
+                if first > 0 {
+                    ui.weak(format!("{first} older notice(s)"));
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    let derived = &self.caches.derived;
+                    ui.weak(format!(
+                        "{} articles · {} statements · {} governments",
+                        self.session.articles.len(),
+                        derived.statements.len(),
+                        derived.governments.len()
+                    ));
+                });
+            });
+        });
+        self.pending.extend(actions);
+    }
+}

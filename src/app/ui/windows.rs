@@ -1,0 +1,87 @@
+//! Windows over the main view: the unsaved-changes prompt, About, keyboard shortcuts.
+
+use egui::{Id, Modal, Window};
+
+use super::super::App;
+use super::super::action::{Action, UnsavedChoice};
+use super::super::shortcuts::SHORTCUTS;
+use super::super::state::AfterPrompt;
+
+impl App {
+    /// Every window that is open.
+    pub(in crate::app) fn windows_ui(&mut self, ctx: &egui::Context) {
+        self.unsaved_prompt_ui(ctx);
+        self.about_ui(ctx);
+        self.shortcuts_ui(ctx);
+    }
+
+    fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(after) = &self.view.prompt else {
+            return;
+        };
+        let question = match after {
+            AfterPrompt::Quit => "Save the changes to this session before closing?",
+            AfterPrompt::OpenSession(_) => {
+                "Save the changes to this session before opening another?"
+            }
+        };
+        let mut choice = None;
+        let response = Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading("Unsaved changes");
+            ui.label(question);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(UnsavedChoice::Save);
+                }
+                if ui.button("Don't Save").clicked() {
+                    choice = Some(UnsavedChoice::DontSave);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(UnsavedChoice::Cancel);
+                }
+            });
+        });
+        if choice.is_none() && response.should_close() {
+            choice = Some(UnsavedChoice::Cancel);
+        }
+        if let Some(choice) = choice {
+            self.pending.push(Action::Unsaved(choice));
+        }
+    }
+
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.view.show_about;
+        Window::new("About Demarche")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(format!("Demarche {}", env!("CARGO_PKG_VERSION")));
+                ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                ui.label("Everything runs on this computer; nothing leaves it.");
+            });
+        self.view.show_about = open;
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.view.show_shortcuts;
+        Window::new("Keyboard Shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (shortcut, command) in SHORTCUTS {
+                            ui.monospace(ctx.format_shortcut(shortcut));
+                            ui.label(command.description());
+                            ui.end_row();
+                        }
+                    });
+            });
+        self.view.show_shortcuts = open;
+    }
+}
