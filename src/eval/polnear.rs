@@ -230,10 +230,19 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
             } else if !hits.is_empty() && options.verbose {
                 let (a, b) = g.content[0];
                 let s: String = chars[a..b.min(chars.len())].iter().take(60).collect();
-                let slice = |r: (usize, usize)| -> String { chars[r.0..r.1.min(chars.len())].iter().collect() };
+                let slice = |r: (usize, usize)| -> String {
+                    chars[r.0..r.1.min(chars.len())].iter().collect()
+                };
                 let got = hits[0].1.map_or_else(|| "-".to_owned(), slice);
-                let want = g.source.first().map_or_else(|| "-".to_owned(), |r| slice(*r));
-                report.mistakes.push((article_name.clone(), "speaker", format!("{s}  want [{want}] got [{got}]")));
+                let want = g
+                    .source
+                    .first()
+                    .map_or_else(|| "-".to_owned(), |r| slice(*r));
+                report.mistakes.push((
+                    article_name.clone(),
+                    "speaker",
+                    format!("{s}  want [{want}] got [{got}]"),
+                ));
             }
         }
         report.content.add(content);

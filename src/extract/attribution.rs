@@ -174,10 +174,11 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         return None;
     }
     let start = trailing_np(toks);
-    if start >= toks.len() {
-        return None;
-    }
-    let mut phrase = analyze(para.text, strip_leading(&toks[start..]));
+    let mut phrase = if start < toks.len() {
+        analyze(para.text, strip_leading(&toks[start..]))
+    } else {
+        Phrase::default()
+    };
     if !speaker_like(&phrase) {
         return None;
     }
@@ -210,6 +211,18 @@ fn strip_leading(toks: &[Token]) -> &[Token] {
         s += 1;
     }
     &toks[s..]
+}
+
+/// A common-noun subject right before the cue ("the article said", "one questioner asked").
+#[must_use]
+pub fn common_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    let toks = &para.toks[from..cue];
+    let d = super::speakers::determiner_np(toks)?;
+    let mut p = analyze(para.text, &toks[d..]);
+    if p.is_empty() {
+        p.common_noun = true;
+    }
+    Some(p)
 }
 
 /// A named phrase plus an apposition describing it.
@@ -293,54 +306,61 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
 /// verb ("Beijing denies the claims, saying ..."): the leading noun phrase of the nearest
 /// comma segment that has one.
 pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
-    let mut seg_end = cue;
-    let mut i = cue;
-    while i > from {
-        i -= 1;
-        let boundary = i == from
-            || para.toks[i - 1]
-                .trail
-                .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'));
-        if boundary {
-            let seg = &para.toks[i..seg_end];
-            let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
-            let subordinate = matches!(
-                lead.as_str(),
-                "after"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "if"
-                    | "because"
-                    | "although"
-                    | "since"
-                    | "before"
-                    | "including"
-                    | "which"
-                    | "who"
-                    | "where"
-                    | "despite"
-                    | "with"
-                    | "without"
-                    | "amid"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "during"
-                    | "following"
-            );
-            if !subordinate {
-                let seg = strip_leading(seg);
-                let end = leading_np(seg);
-                if end > 0 {
-                    let phrase = analyze(para.text, &seg[..end]);
-                    if speaker_like(&phrase) {
-                        return Some(phrase);
-                    }
-                }
+    // Comma segments of the clause before the cue, from the sentence start on.
+    let mut segments = Vec::new();
+    let mut seg_start = from;
+    for i in from..cue {
+        if para.toks[i]
+            .trail
+            .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
+        {
+            segments.push((seg_start, i + 1));
+            seg_start = i + 1;
+        }
+    }
+    if seg_start < cue {
+        segments.push((seg_start, cue));
+    }
+    for (s, e) in segments {
+        let seg = &para.toks[s..e];
+        let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
+        let subordinate = matches!(
+            lead.as_str(),
+            "after"
+                | "when"
+                | "while"
+                | "as"
+                | "if"
+                | "because"
+                | "although"
+                | "since"
+                | "before"
+                | "including"
+                | "which"
+                | "who"
+                | "where"
+                | "despite"
+                | "with"
+                | "without"
+                | "amid"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "during"
+                | "following"
+                | "according"
+        );
+        if subordinate {
+            continue;
+        }
+        let seg = strip_leading(seg);
+        let end = leading_np(seg);
+        if end > 0 {
+            let phrase = analyze(para.text, &seg[..end]);
+            if speaker_like(&phrase) {
+                return Some(phrase);
             }
-            seg_end = i;
         }
     }
     None
@@ -415,6 +435,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     phrase_before(para, from, i)
                         .or_else(|| clause_subject(para, floor, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
+                        .or_else(|| common_subject(para, from, i))
                 };
                 if let Some(phrase) = phrase {
                     before = Some(Found {
@@ -441,10 +462,25 @@ fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase>
         return phrase_after(para, i + cue.len, stop);
     }
     if i > from {
-        if let Some(p) = phrase_before(para, from, i) {
-            return Some(p);
+        // `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name right after
+        // the quote, then its appositions.
+        let lead_end = leading_np(&para.toks[from..i]);
+        if lead_end > 0 && lead_end < i - from && para.toks[from + lead_end - 1].trail == Some(',')
+        {
+            let named = analyze(para.text, &para.toks[from..from + lead_end]);
+            if named.name.is_some() {
+                let rest = &para.toks[from + lead_end..i];
+                let app_end = leading_np(rest);
+                if app_end > 0 {
+                    let app = analyze(para.text, &rest[..app_end]);
+                    if app.name.is_none() && speaker_like(&app) {
+                        return Some(merge(named, app));
+                    }
+                }
+                return Some(named);
+            }
         }
-        return None;
+        return phrase_before(para, from, i).or_else(|| common_subject(para, from, i));
     }
     phrase_after(para, i + 1, stop)
 }

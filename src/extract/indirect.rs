@@ -103,7 +103,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
         clause_subject(para, ss, i)
     } else {
-        phrase_before(para, ss, i).or_else(|| clause_subject(para, ss, i))
+        phrase_before(para, ss, i)
+            .or_else(|| clause_subject(para, ss, i))
+            .or_else(|| super::attribution::common_subject(para, ss, i))
     }?;
     if phrase.pronoun == Some(super::speakers::Pronoun::First) {
         return None;

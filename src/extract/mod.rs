@@ -245,6 +245,13 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
+    // Headlines and standfirsts come before the first paragraph of running text; reported
+    // speech there is not annotated as a statement.
+    let body_start = article
+        .paragraphs
+        .iter()
+        .position(|p| p.slice(text).split_whitespace().count() >= 20)
+        .unwrap_or(0);
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
@@ -266,7 +273,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         for (_, is_quote, index) in events {
             if !is_quote {
                 if let Some(d) = indirect::statement_at(&para, index, &mut memory) {
-                    drafts.push(d);
+                    if pi >= body_start {
+                        drafts.push(d);
+                    }
                 }
                 continue;
             }
@@ -328,7 +337,10 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 spans: vec![q.content],
                 kind,
                 entity: entity.map(|e| memory.entities[e].clone()),
-                mention: found.as_ref().map(|f: &Found| f.phrase.span).or(carried_mention),
+                mention: found
+                    .as_ref()
+                    .map(|f: &Found| f.phrase.span)
+                    .or(carried_mention),
                 mention_text: found
                     .as_ref()
                     .map(|f| f.phrase.span)

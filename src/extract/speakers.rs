@@ -71,6 +71,8 @@ pub struct Phrase {
     pub definite: bool,
     /// For "A and B": the phrases joined, when each names a speaker on its own.
     pub parts: Vec<Phrase>,
+    /// A common-noun subject ("the article", "one questioner"): a speaker of no known kind.
+    pub common_noun: bool,
 }
 
 impl Default for Phrase {
@@ -92,6 +94,7 @@ impl Default for Phrase {
             gender: Gender::Unknown,
             definite: false,
             parts: Vec::new(),
+            common_noun: false,
         }
     }
 }
@@ -101,6 +104,7 @@ impl Phrase {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.pronoun.is_none()
+            && !self.common_noun
             && self.name.is_none()
             && self.countries.is_empty()
             && !self.gov_role
@@ -489,6 +493,52 @@ pub fn np_token(t: &Token) -> bool {
         || t.possessive
         || t.word.len() == 2 && t.word.ends_with('.')
         || t.word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A common-noun phrase ending `toks` that starts with a determiner ("the article", "his
+/// spokesman's statement", "one questioner"): its first token index.
+#[must_use]
+pub fn determiner_np(toks: &[Token]) -> Option<usize> {
+    let n = toks.len();
+    for back in 1..=5.min(n) {
+        let i = n - back;
+        let t = &toks[i];
+        if back > 1 && (t.trail.is_some() || t.lead.is_some()) {
+            return None;
+        }
+        if back == 1 && t.lead.is_some() {
+            return None;
+        }
+        if back > 1
+            && matches!(
+                t.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "that"
+                    | "one"
+                    | "another"
+            )
+        {
+            return Some(i);
+        }
+        if !t
+            .word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+        {
+            return None;
+        }
+        if Knowledge::bundled().cue_verb(&t.lower).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// The noun phrase that ends `toks` (the subject just before a verb): its first token index.
