@@ -376,6 +376,29 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let ends_sentence = content
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with('.');
+    // A byline after a dash: `"..." ― Pamela Padilla`.
+    let tail = &para.text[q.after.min(para.span.end)..para.span.end];
+    let rest = tail.trim_start();
+    if let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | '―' | '-'))
+    {
+        let from = para.token_at(q.after + (tail.len() - rest.len()) + c.len_utf8());
+        let end = leading_np(&para.toks[from.min(para.toks.len())..]);
+        if end > 0 {
+            let phrase = analyze(para.text, &para.toks[from..from + end]);
+            if phrase.name.is_some() {
+                return Some(Found {
+                    phrase,
+                    cue: None,
+                    rule: "quote+byline",
+                    distance: 0,
+                    sentence_start: q.open,
+                });
+            }
+        }
+    }
     // After the quote: `"...," X said` / `"...," said X`.
     let mut after: Option<Found> = None;
     let next_lower = para

@@ -169,9 +169,9 @@ fn scan_paragraph(
             }
             '“' => {
                 if has_open(&stack, Style::Low) {
-                    close(&mut stack, Style::Low, i, i + 1, text, index, out);
+                    close(&mut stack, Style::Low, i, i + width, text, index, out);
                 } else if has_open(&stack, Style::Curly) && looks_closing(text, para, i, width) {
-                    close(&mut stack, Style::Curly, i, i + 1, text, index, out);
+                    close(&mut stack, Style::Curly, i, i + width, text, index, out);
                 } else {
                     if top_is(&stack, Style::Curly) {
                         // A new opening mark while one is open: the first was never closed.
