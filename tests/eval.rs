@@ -29,9 +29,22 @@ fn gold_corpus_meets_thresholds() {
     )
     .expect("gold evaluation runs");
     eprintln!("{report}");
-    assert!(report.quotes.f1() >= 0.0);
-    assert!(report.all.f1() >= 0.0);
-    assert!(report.speaker_accuracy() >= 0.0);
+    // Ratchet: a little below the measured figures (quotes 0.979, all 0.975, speakers 1.0).
+    assert!(
+        report.quotes.f1() >= 0.96,
+        "quotes F1 {}",
+        report.quotes.f1()
+    );
+    assert!(
+        report.all.f1() >= 0.95,
+        "all statements F1 {}",
+        report.all.f1()
+    );
+    assert!(
+        report.speaker_accuracy() >= 0.97,
+        "speaker accuracy {}",
+        report.speaker_accuracy()
+    );
 }
 
 #[test]
@@ -48,8 +61,17 @@ fn polnear_dev_meets_thresholds() {
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let report = eval_polnear(&polnear, &EvalOptions { verbose }).expect("polnear evaluation runs");
     eprintln!("{report}");
-    assert!(report.content.f1() >= 0.0);
-    assert!(report.content_speaker.f1() >= 0.0);
+    // Ratchet: a little below the measured figures (content 0.926, content+speaker 0.725).
+    assert!(
+        report.content.f1() >= 0.91,
+        "content F1 {}",
+        report.content.f1()
+    );
+    assert!(
+        report.content_speaker.f1() >= 0.70,
+        "content+speaker F1 {}",
+        report.content_speaker.f1()
+    );
 }
 
 /// `DUMP=<part of a corpus file name> cargo test --test eval dump -- --nocapture` prints what

@@ -313,9 +313,16 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     } else if let Some(e) = prev_in_para {
                         Some(e)
                     } else {
-                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3);
+                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3)
+                            || text[..q.open].trim_end().ends_with(':');
                         memory.last_speaker(q.open).filter(|_| recent)
                     };
+                    carried_mention = carried.and_then(|e: usize| {
+                        memory
+                            .last_speaker_mention(q.open)
+                            .filter(|(m, _)| *m == e)
+                            .map(|(_, span)| span)
+                    });
                     (carried, None, "quote+previous-speaker")
                 }
             };

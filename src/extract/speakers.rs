@@ -167,7 +167,7 @@ fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
         if let Some(name) = k.organisations.get(&phrase) {
             return Some((n, name.clone(), false));
         }
-        if k.state_media.iter().any(|m| *m == phrase) {
+        if k.state_media.contains(&phrase) {
             return Some((n, phrase, true));
         }
     }
@@ -582,7 +582,7 @@ pub fn leading_np(toks: &[Token]) -> usize {
         if !np_token(t) {
             break;
         }
-        if t.lead.is_some_and(|c| super::quotes::is_quote_mark(c)) {
+        if t.lead.is_some_and(super::quotes::is_quote_mark) {
             break;
         }
         end += 1;
@@ -634,7 +634,7 @@ mod tests {
         assert!(ministry.body);
         assert_eq!(ministry.description, "Chinese foreign ministry");
         assert_eq!(read("Sen. Ben Sasse").other.as_deref(), Some("legislator"));
-        assert_eq!(read("the ministry").definite, true);
+        assert!(read("the ministry").definite);
         assert_eq!(read("he").pronoun, Some(Pronoun::He));
     }
 }

@@ -296,7 +296,7 @@ fn full_name_in(text: &str, surname: &str) -> Option<(String, String)> {
             continue;
         }
         let start = before[..before.len().saturating_sub(1)]
-            .rfind(|c: char| c == '\n' || c == '"' || c == ',')
+            .rfind(['\n', '"', ','])
             .map_or(0, |p| p + 1);
         let line_end = text[from..]
             .find(['\n', ',', '"'])
