@@ -120,7 +120,11 @@ fn speakers_resolve_through_titles_pronouns_surnames_and_descriptions() {
     assert_eq!(professor.affiliation.as_deref(), Some("analyst"));
     let un = find(&article, &statements, "The occupation must end,");
     assert_eq!(un.group, Group::Organisation);
-    assert_eq!(un.affiliation.as_deref(), Some("United Nations"));
+    assert!(
+        un.affiliation
+            .as_deref()
+            .is_some_and(|a| a.contains("UN") || a.contains("United Nations"))
+    );
 }
 
 #[test]

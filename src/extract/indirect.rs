@@ -36,6 +36,13 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         if s >= i {
             continue;
         }
+        let k = super::knowledge::Knowledge::bundled();
+        let worth = toks[s..i]
+            .iter()
+            .any(|t| t.capitalised() || k.role_words.contains(&t.lower));
+        if !worth {
+            continue;
+        }
         let phrase = analyze(para.text, &toks[s..i]);
         let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();

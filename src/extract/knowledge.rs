@@ -150,6 +150,12 @@ pub struct Knowledge {
     pub holders: Vec<OfficeHolder>,
     /// Every word that appears in a role phrase (lowercase), for name detection.
     pub role_words: HashSet<String>,
+    /// First words (as written) of organisation and state-media names, for a fast skip.
+    pub organisation_first_words: HashSet<String>,
+    /// First words (as written) of every government phrase, for a fast skip.
+    pub government_first_words: HashSet<String>,
+    /// Longest government phrase, in words.
+    pub government_max_words: usize,
 }
 
 const CUES: &str = include_str!("../../assets/cues.ron");
@@ -235,7 +241,36 @@ impl Knowledge {
                 organisations.insert(alias.clone(), org.name.clone());
             }
         }
+        let mut organisation_first_words: HashSet<String> = HashSet::new();
+        for name in organisations.keys().chain(titles.state_media.iter()) {
+            if let Some(w) = name.split_whitespace().next() {
+                organisation_first_words.insert(w.to_owned());
+            }
+        }
+        for org in crate::organisations::Organisations::bundled().iter() {
+            for name in std::iter::once(&org.name)
+                .chain(org.aliases.iter())
+                .chain(org.bodies.iter())
+            {
+                let name = name.strip_prefix("the ").unwrap_or(name);
+                if let Some(w) = name.split_whitespace().next() {
+                    organisation_first_words.insert(w.to_owned());
+                }
+            }
+        }
+        let mut government_first_words = HashSet::new();
+        let mut government_max_words = 1;
+        for (phrase, _, _) in crate::governments::Governments::bundled().phrases_longest_first() {
+            let n = phrase.split_whitespace().count();
+            government_max_words = government_max_words.max(n);
+            if let Some(w) = phrase.split_whitespace().next() {
+                government_first_words.insert(w.to_owned());
+            }
+        }
         Ok(Self {
+            organisation_first_words,
+            government_first_words,
+            government_max_words,
             verb_forms,
             cue_phrases: cues.phrases.iter().map(|p| p.to_lowercase()).collect(),
             report_nouns: cues.nouns.iter().map(|p| p.to_lowercase()).collect(),
@@ -291,6 +326,15 @@ impl Knowledge {
             .filter(|h| date.is_none_or(|d| h.in_office(d)))
             .collect()
     }
+}
+
+/// The index (in `phrases`) of the first phrase that occurs in `tokens`, looking only at
+/// phrases whose first word occurs: cheap for short token lists and long phrase lists.
+#[must_use]
+pub fn first_phrase_in(tokens: &[String], phrases: &[Vec<String>]) -> Option<usize> {
+    phrases.iter().position(|p| {
+        p.first().is_some_and(|w| tokens.contains(w)) && find_phrase(tokens, p).is_some()
+    })
 }
 
 /// True when `tokens` (lowercase) contain `phrase` as a contiguous run; returns its start.

@@ -4,7 +4,7 @@
 use crate::governments::{Governments, MentionKind};
 use crate::text::Span;
 
-use super::knowledge::{Knowledge, find_phrase};
+use super::knowledge::{Knowledge, find_phrase, first_phrase_in};
 use super::lex::{Token, is_function_word};
 
 /// Personal and body pronouns that can stand for a speaker.
@@ -133,7 +133,11 @@ pub fn pronoun(lower: &str) -> Option<Pronoun> {
 #[must_use]
 pub fn country_at(toks: &[Token], i: usize) -> Option<(usize, String, MentionKind)> {
     let registry = Governments::bundled();
-    let max = 5.min(toks.len() - i);
+    let k = Knowledge::bundled();
+    if !k.government_first_words.contains(&toks[i].word) {
+        return None;
+    }
+    let max = k.government_max_words.min(toks.len() - i);
     for n in (1..=max).rev() {
         // A possessive or trailing comma can only end the phrase.
         if toks[i..i + n - 1]
@@ -157,6 +161,9 @@ pub fn country_at(toks: &[Token], i: usize) -> Option<(usize, String, MentionKin
 /// An organisation or state-media name starting at token `i`: (tokens used, name, is media).
 fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
     let k = Knowledge::bundled();
+    if !k.organisation_first_words.contains(&toks[i].word) {
+        return None;
+    }
     let max = 8.min(toks.len() - i);
     for n in (1..=max).rev() {
         let phrase = toks[i..i + n]
@@ -166,6 +173,9 @@ fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
             .join(" ");
         if let Some(name) = k.organisations.get(&phrase) {
             return Some((n, name.clone(), false));
+        }
+        if let Some(org) = crate::organisations::Organisations::bundled().lookup(&phrase) {
+            return Some((n, org.name.clone(), false));
         }
         if k.state_media.contains(&phrase) {
             return Some((n, phrase, true));
@@ -317,24 +327,19 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     phrase.metonym = all_places && !phrase.countries.is_empty();
     // Roles.
-    for role in &k.government_roles {
-        if find_phrase(&lowers, role).is_some() {
-            phrase.gov_role = true;
-            break;
-        }
+    if first_phrase_in(&lowers, &k.government_roles).is_some() {
+        phrase.gov_role = true;
     }
-    for (role, affiliation) in &k.other_roles {
-        if find_phrase(&lowers, role).is_some() {
-            phrase.other = Some(affiliation.clone());
-            break;
-        }
+    if let Some(i) = k.other_roles.iter().position(|(role, _)| {
+        role.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, role).is_some()
+    }) {
+        phrase.other = Some(k.other_roles[i].1.clone());
     }
-    for (title, iso3) in &k.national_titles {
-        if find_phrase(&lowers, title).is_some() {
-            phrase.national = Some(iso3.clone());
-            phrase.gov_role = true;
-            break;
-        }
+    if let Some(i) = k.national_titles.iter().position(|(t, _)| {
+        t.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, t).is_some()
+    }) {
+        phrase.national = Some(k.national_titles[i].1.clone());
+        phrase.gov_role = true;
     }
     // Head: the last token outside a trailing "of/to/in ..." phrase.
     let mut head_end = toks.len();
