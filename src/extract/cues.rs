@@ -29,9 +29,9 @@ pub struct Cue {
 pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     let k = Knowledge::bundled();
     let t = toks.get(i)?;
-    for phrase in &k.cue_phrases {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
+    for words in &k.cue_phrase_words {
         if words.len() > 1
+            && words[0] == t.lower
             && toks.len() >= i + words.len()
             && words
                 .iter()

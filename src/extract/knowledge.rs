@@ -128,6 +128,8 @@ pub struct Knowledge {
     pub verb_forms: HashMap<String, CueVerb>,
     /// Cue phrases ("according to"), lowercase.
     pub cue_phrases: Vec<String>,
+    /// The same phrases as word lists.
+    pub cue_phrase_words: Vec<Vec<String>>,
     /// Reporting nouns ("statement").
     pub report_nouns: HashSet<String>,
     /// Government role phrases as lowercase word lists.
@@ -273,6 +275,7 @@ impl Knowledge {
             government_max_words,
             verb_forms,
             cue_phrases: cues.phrases.iter().map(|p| p.to_lowercase()).collect(),
+            cue_phrase_words: cues.phrases.iter().map(|p| words(p)).collect(),
             report_nouns: cues.nouns.iter().map(|p| p.to_lowercase()).collect(),
             government_roles,
             bodies,
