@@ -136,6 +136,10 @@ pub struct Knowledge {
     pub government_roles: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
+    /// Body phrases joined with spaces, with their last word.
+    pub body_strings: Vec<(String, String)>,
+    /// First word of a government role -> indexes into `government_roles`.
+    pub government_role_index: HashMap<String, Vec<usize>>,
     /// Non-government role phrases (lowercase word lists) with their affiliation.
     pub other_roles: Vec<(Vec<String>, String)>,
     /// State media names as written.
@@ -269,7 +273,19 @@ impl Knowledge {
                 government_first_words.insert(w.to_owned());
             }
         }
+        let body_strings = bodies
+            .iter()
+            .map(|b| (b.join(" "), b.last().cloned().unwrap_or_default()))
+            .collect();
+        let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, role) in government_roles.iter().enumerate() {
+            if let Some(w) = role.first() {
+                government_role_index.entry(w.clone()).or_default().push(i);
+            }
+        }
         Ok(Self {
+            body_strings,
+            government_role_index,
             organisation_first_words,
             government_first_words,
             government_max_words,
@@ -329,6 +345,19 @@ impl Knowledge {
             .filter(|h| date.is_none_or(|d| h.in_office(d)))
             .collect()
     }
+}
+
+/// True when a government role occurs in `tokens` (lowercase).
+#[must_use]
+pub fn has_government_role(k: &Knowledge, tokens: &[String]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        k.government_role_index.get(t).is_some_and(|list| {
+            list.iter().any(|&r| {
+                let role = &k.government_roles[r];
+                tokens.len() >= i + role.len() && tokens[i..i + role.len()] == role[..]
+            })
+        })
+    })
 }
 
 /// The index (in `phrases`) of the first phrase that occurs in `tokens`, looking only at

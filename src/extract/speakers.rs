@@ -4,7 +4,7 @@
 use crate::governments::{Governments, MentionKind};
 use crate::text::Span;
 
-use super::knowledge::{Knowledge, find_phrase, first_phrase_in};
+use super::knowledge::{Knowledge, find_phrase, has_government_role};
 use super::lex::{Token, is_function_word};
 
 /// Personal and body pronouns that can stand for a speaker.
@@ -327,7 +327,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     phrase.metonym = all_places && !phrase.countries.is_empty();
     // Roles.
-    if first_phrase_in(&lowers, &k.government_roles).is_some() {
+    if has_government_role(k, &lowers) {
         phrase.gov_role = true;
     }
     if let Some(i) = k.other_roles.iter().position(|(role, _)| {
