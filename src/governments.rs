@@ -5,13 +5,13 @@
 
 pub mod phrase_index;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
-use phrase_index::{PhraseIndex, strip_article, with_apostrophe_variants};
+use phrase_index::{PhraseIndex, normalise_spaces, strip_article, with_apostrophe_variants};
 
 /// One government as described in the registry file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +50,20 @@ struct RegistryFile {
     /// ("South China Sea", "Latin America"): consumed by [`Governments::find_in`] unreported.
     #[serde(default)]
     not_mentions: Vec<String>,
+    /// Institution phrases derived for every government: `{demonym}` stands for each listed
+    /// demonym, `{name}` for the short name and each alias ("{demonym} Foreign Ministry",
+    /// "{name}'s government").
+    #[serde(default)]
+    institution_patterns: Vec<String>,
+    /// Not-mentions derived for every demonym ("{demonym} American": "Polish American" is
+    /// neither Poland's nor the United States' government).
+    #[serde(default)]
+    not_mention_patterns: Vec<String>,
+    /// Names that are also given names ("Chad", "Jordan"): directly followed by a
+    /// capitalised word that starts no other mention ("Chad Bown", "Israel Katz"), they name
+    /// a person, not a country.
+    #[serde(default)]
+    given_names: Vec<String>,
 }
 
 /// How a phrase named a government.
@@ -120,6 +134,8 @@ pub struct Governments {
     phrases: BTreeMap<String, (String, MentionKind)>,
     /// The same phrases (and the blockers) indexed for scanning running text.
     index: PhraseIndex<(String, MentionKind)>,
+    /// Names that are also given names (see `RegistryFile::given_names`).
+    given_names: BTreeSet<String>,
 }
 
 const BUNDLED: &str = include_str!("../assets/governments.ron");
@@ -150,7 +166,7 @@ impl Governments {
         let mut phrases: BTreeMap<String, (String, MentionKind)> = BTreeMap::new();
         for government in file.governments {
             let iso3 = government.iso3.clone();
-            for (phrase, kind) in phrases_of(&government) {
+            for (phrase, kind) in phrases_of(&government, &file.institution_patterns) {
                 match phrases.get(&phrase) {
                     Some((other, _)) if *other != iso3 => {
                         return Err(GovernmentsError::Collision {
@@ -177,10 +193,18 @@ impl Governments {
                 return Err(GovernmentsError::DuplicateCode { iso3 });
             }
         }
+        let derived_blockers = file.not_mention_patterns.iter().flat_map(|pattern| {
+            by_iso3
+                .values()
+                .flat_map(|government| &government.demonyms)
+                .map(move |demonym| pattern.replace("{demonym}", strip_article(demonym)))
+        });
         let blockers: Vec<String> = file
             .not_mentions
             .iter()
-            .flat_map(|phrase| with_apostrophe_variants(strip_article(phrase)))
+            .cloned()
+            .chain(derived_blockers)
+            .flat_map(|phrase| with_apostrophe_variants(strip_article(&phrase)).collect::<Vec<_>>())
             .collect();
         let index = PhraseIndex::new(
             phrases
@@ -193,6 +217,7 @@ impl Governments {
             by_name,
             phrases,
             index,
+            given_names: file.given_names.into_iter().collect(),
         })
     }
 
@@ -235,10 +260,12 @@ impl Governments {
     /// The government a phrase names exactly ("China", "Chinese", "Beijing", "the Kremlin"),
     /// with how it names it. A leading "the " is ignored; case must match as written in the
     /// registry, so "china" (a common noun) is not a country. Curly apostrophes match
-    /// straight ones.
+    /// straight ones, and any run of whitespace matches one space.
     #[must_use]
     pub fn lookup(&self, phrase: &str) -> Option<(&Government, MentionKind)> {
-        let (iso3, kind) = self.phrases.get(strip_article(phrase.trim()))?;
+        let (iso3, kind) = self
+            .phrases
+            .get(strip_article(&normalise_spaces(phrase.trim())))?;
         Some((self.by_iso3.get(iso3)?, *kind))
     }
 
@@ -246,18 +273,55 @@ impl Governments {
     /// each word the longest known phrase wins ("South Korea" over "Korea"), phrases match
     /// case-sensitively on word boundaries (hyphens, apostrophes and dots are boundaries, so
     /// "China's" and "U.S.-China" match and "USB" does not), and phrases such as
-    /// "South China Sea" that merely contain a name are skipped.
+    /// "South China Sea" that merely contain a name are skipped. A space in a phrase matches
+    /// any run of whitespace, so phrases broken across wrapped lines are found.
     #[must_use]
     pub fn find_in(&self, text: &str) -> Vec<GovernmentMention> {
-        self.index
-            .find_in(text)
-            .into_iter()
-            .map(|(span, (iso3, kind))| GovernmentMention {
+        let mut out: Vec<GovernmentMention> = Vec::new();
+        for (span, (iso3, kind)) in self.index.find_in(text) {
+            // "Australian Department of Defense", "US Department of State": one institution,
+            // of the country the qualifier names.
+            let qualifier = out.last_mut().filter(|previous| {
+                *kind == MentionKind::Institution
+                    && matches!(previous.kind, MentionKind::Name | MentionKind::Demonym)
+                    && is_blank(text, previous.span.end, span.start)
+            });
+            if let Some(previous) = qualifier {
+                previous.span.end = span.end;
+                previous.kind = MentionKind::Institution;
+                continue;
+            }
+            out.push(GovernmentMention {
                 span,
                 iso3: iso3.clone(),
                 kind: *kind,
-            })
-            .collect()
+            });
+        }
+        if !self.given_names.is_empty() {
+            let starts: BTreeSet<usize> = out.iter().map(|m| m.span.start).collect();
+            out.retain(|m| !self.is_given_name_use(text, m, &starts));
+        }
+        out
+    }
+
+    /// True when a mention such as "Chad" is followed by one space and a capitalised word
+    /// that starts no other mention ("Chad Bown"), so it is a person's name.
+    fn is_given_name_use(
+        &self,
+        text: &str,
+        mention: &GovernmentMention,
+        starts: &BTreeSet<usize>,
+    ) -> bool {
+        if mention.kind != MentionKind::Name || !self.given_names.contains(mention.span.slice(text))
+        {
+            return false;
+        }
+        let next = mention.span.end + 1;
+        let after = text.get(mention.span.end..).unwrap_or_default();
+        let mut chars = after.chars();
+        chars.next() == Some(' ')
+            && chars.next().is_some_and(char::is_uppercase)
+            && !starts.contains(&next)
     }
 
     /// Every known phrase with its government and kind, longest first, for scanners that
@@ -274,9 +338,17 @@ impl Governments {
     }
 }
 
+/// True when `text[start..end]` is empty or only whitespace.
+fn is_blank(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end)
+        .is_some_and(|between| between.chars().all(char::is_whitespace))
+}
+
 /// Every phrase that names `government`, with its kind: the listed ones without a leading
-/// "the", their curly-apostrophe spellings, and plurals of demonyms ("Americans").
-fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
+/// "the", their curly-apostrophe spellings, plurals of demonyms ("Americans"), and the
+/// institutions derived from `patterns` ("Japanese Foreign Ministry"). Listed phrases come
+/// first, so their kind wins over a derived one.
+fn phrases_of(government: &Government, patterns: &[String]) -> Vec<(String, MentionKind)> {
     let kinds = [
         (MentionKind::Name, std::slice::from_ref(&government.name)),
         (MentionKind::Name, government.official_name.as_slice()),
@@ -296,6 +368,25 @@ fn phrases_of(government: &Government) -> Vec<(String, MentionKind)> {
             for form in forms {
                 out.extend(with_apostrophe_variants(&form).map(|variant| (variant, kind)));
             }
+        }
+    }
+    let names: Vec<&String> = std::iter::once(&government.name)
+        .chain(&government.aliases)
+        .collect();
+    for pattern in patterns {
+        let (placeholder, fillers) = if pattern.contains("{demonym}") {
+            ("{demonym}", government.demonyms.iter().collect::<Vec<_>>())
+        } else if pattern.contains("{name}") {
+            ("{name}", names.clone())
+        } else {
+            continue;
+        };
+        for filler in fillers {
+            let phrase = pattern.replace(placeholder, strip_article(filler.trim()));
+            out.extend(
+                with_apostrophe_variants(strip_article(&phrase))
+                    .map(|variant| (variant, MentionKind::Institution)),
+            );
         }
     }
     out
@@ -513,6 +604,7 @@ mod tests {
             ("Holy See", "VAT"),
             ("Taipei", "TWN"),
             ("Pristina", "XKX"),
+            ("South\nKorean  Foreign\u{a0}Ministry", "KOR"),
             ("Ivory Coast", "CIV"),
             ("Côte d'Ivoire", "CIV"),
             ("DRC", "COD"),
@@ -525,6 +617,63 @@ mod tests {
             .lookup("the Kremlin")
             .expect("Kremlin known");
         assert_eq!(kind, MentionKind::Institution);
+    }
+
+    #[test]
+    fn institutions_are_derived_from_patterns() {
+        let registry = Governments::bundled();
+        for (phrase, iso3) in [
+            ("the Japanese Foreign Ministry", "JPN"),
+            ("South Korean Foreign Ministry", "KOR"),
+            ("Austrian Interior Ministry", "AUT"),
+            ("French Foreign Ministry", "FRA"),
+            ("Chinese Embassy", "CHN"),
+            ("U.S. government", "USA"),
+            ("Russia\u{2019}s Foreign Ministry", "RUS"),
+            ("Government of India", "IND"),
+        ] {
+            let (government, kind) = registry.lookup(phrase).expect(phrase);
+            assert_eq!(
+                (government.iso3.as_str(), kind),
+                (iso3, MentionKind::Institution)
+            );
+        }
+        let text = "the Chinese Embassy in Washington said, and Britain's Foreign Office agreed";
+        let found: Vec<&str> = registry
+            .find_in(text)
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(
+            found,
+            ["Chinese Embassy", "Washington", "Britain's Foreign Office"]
+        );
+    }
+
+    #[test]
+    fn qualified_institutions_merge_and_given_names_are_not_countries() {
+        use MentionKind::{Institution, Name};
+        let text = "The Australian Department of Defense and the US Department of State agreed. \
+                    Chad Bown and Israel Katz spoke; Chad and Jordan did too. Jordan Israel talks. \
+                    Polish American voters.";
+        let found: Vec<(&str, String, MentionKind)> = Governments::bundled()
+            .find_in(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text), m.iso3, m.kind))
+            .collect();
+        let found: Vec<(&str, &str, MentionKind)> =
+            found.iter().map(|(t, i, k)| (*t, i.as_str(), *k)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Australian Department of Defense", "AUS", Institution),
+                ("US Department of State", "USA", Institution),
+                ("Chad", "TCD", Name),
+                ("Jordan", "JOR", Name),
+                ("Jordan", "JOR", Name),
+                ("Israel", "ISR", Name),
+            ]
+        );
     }
 
     #[test]
@@ -570,8 +719,7 @@ mod tests {
             owned("A USB stick on the bus; the US and the UK's Foreign Office."),
             vec![
                 s("US", "USA", Name),
-                s("UK", "GBR", Name),
-                s("Foreign Office", "GBR", Institution)
+                s("UK's Foreign Office", "GBR", Institution)
             ]
         );
         assert_eq!(
@@ -601,6 +749,39 @@ mod tests {
             vec![s("Americans", "USA", Demonym)]
         );
         assert!(mentions("china and turkey, usb").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_in_spans_are_ordered_disjoint_and_resolve(text in "\\PC{0,200}") {
+            let registry = Governments::bundled();
+            let found = registry.find_in(&text);
+            let mut last_end = 0;
+            for mention in &found {
+                proptest::prop_assert!(mention.span.start >= last_end);
+                proptest::prop_assert!(text.get(mention.span.start..mention.span.end).is_some());
+                let (government, _) = registry
+                    .lookup(mention.span.slice(&text))
+                    .ok_or_else(|| proptest::test_runner::TestCaseError::fail("unknown phrase"))?;
+                proptest::prop_assert_eq!(&government.iso3, &mention.iso3);
+                last_end = mention.span.end;
+            }
+        }
+
+        #[test]
+        fn names_are_found_in_generated_sentences(
+            index in 0usize..197,
+            before in "[a-z ,]{0,20}",
+            after in "[a-z ,.]{0,20}",
+        ) {
+            let registry = Governments::bundled();
+            let government = registry.iter().nth(index).ok_or_else(|| {
+                proptest::test_runner::TestCaseError::fail("index out of range")
+            })?;
+            let text = format!("{before} {}'s {after}", government.name);
+            let found = registry.find_in(&text);
+            proptest::prop_assert!(found.iter().any(|m| m.iso3 == government.iso3));
+        }
     }
 
     #[test]

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::governments::phrase_index::{PhraseIndex, strip_article, with_apostrophe_variants};
+use crate::governments::phrase_index::{
+    PhraseIndex, normalise_spaces, strip_article, with_apostrophe_variants,
+};
 use crate::text::Span;
 
 /// One organisation as described in the registry file.
@@ -215,7 +217,9 @@ impl Organisations {
         &self,
         phrase: &str,
     ) -> Option<(&Organisation, OrganisationMentionKind)> {
-        let (id, kind) = self.phrases.get(strip_article(phrase.trim()))?;
+        let (id, kind) = self
+            .phrases
+            .get(strip_article(&normalise_spaces(phrase.trim())))?;
         Some((self.by_id.get(id)?, *kind))
     }
 

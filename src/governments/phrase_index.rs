@@ -4,8 +4,10 @@
 //!
 //! Words are maximal runs of alphanumeric characters, so hyphens, apostrophes and dots are
 //! boundaries: "US" is not found inside "USB", "China" is found in "China's" and "U.S.-China".
-//! Matching is case-sensitive and a match never overlaps an earlier one.
+//! Matching is case-sensitive, a space in a phrase matches any run of whitespace, and a match
+//! never overlaps an earlier one.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -45,11 +47,60 @@ struct Entry<V> {
     value: Option<V>,
 }
 
+/// The entries that share a first word, split by the two bytes that follow it (" F" for
+/// "Chinese Foreign Ministry"), so that a word with many derived phrases ("Chinese ...")
+/// costs a handful of comparisons. Every list is longest phrase first.
+#[derive(Debug, Clone)]
+struct Group<V> {
+    /// Entries with at least two bytes after the first word, by those two bytes.
+    buckets: Vec<([u8; 2], Vec<Entry<V>>)>,
+    /// Entries with fewer than two bytes after the first word ("China", "U.S").
+    short: Vec<Entry<V>>,
+}
+
+impl<V> Default for Group<V> {
+    fn default() -> Self {
+        Self {
+            buckets: Vec::new(),
+            short: Vec::new(),
+        }
+    }
+}
+
+impl<V> Group<V> {
+    /// The list an entry with this phrase belongs to (created when missing).
+    fn list_mut(&mut self, after_first_word: &[u8]) -> &mut Vec<Entry<V>> {
+        let [a, b, ..] = *after_first_word else {
+            return &mut self.short;
+        };
+        let at = match self.buckets.iter().position(|(key, _)| *key == [a, b]) {
+            Some(at) => at,
+            None => {
+                self.buckets.push(([a, b], Vec::new()));
+                self.buckets.len() - 1
+            }
+        };
+        &mut self.buckets[at].1
+    }
+
+    /// The candidates for text whose first word is followed by bytes with this key (see
+    /// [`text_key`]), longest first: the matching bucket, then the short entries (all
+    /// shorter than any bucket entry).
+    fn candidates<'s>(&'s self, key: &[u8; 2]) -> impl Iterator<Item = &'s Entry<V>> {
+        let bucket = self
+            .buckets
+            .iter()
+            .find(|(bucket_key, _)| bucket_key == key)
+            .map(|(_, list)| list.as_slice());
+        bucket.unwrap_or_default().iter().chain(&self.short)
+    }
+}
+
 /// Phrases indexed by first word, for [`PhraseIndex::find_in`].
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<V> {
-    /// First word -> entries starting with it, longest phrase first.
-    by_first_word: FnvMap<Box<str>, Vec<Entry<V>>>,
+    /// First word -> entries starting with it.
+    by_first_word: FnvMap<Box<str>, Group<V>>,
     /// True for every byte that starts some first word: a cheap filter before hashing.
     first_bytes: [bool; 256],
 }
@@ -62,7 +113,7 @@ impl<V: Clone> PhraseIndex<V> {
         phrases: impl IntoIterator<Item = (&'a str, V)>,
         blockers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut by_first_word: FnvMap<Box<str>, Vec<Entry<V>>> = FnvMap::default();
+        let mut by_first_word: FnvMap<Box<str>, Group<V>> = FnvMap::default();
         let mut first_bytes = [false; 256];
         let all = phrases
             .into_iter()
@@ -73,7 +124,11 @@ impl<V: Clone> PhraseIndex<V> {
             let Some(&byte) = first.as_bytes().first() else {
                 continue;
             };
-            let list = by_first_word.entry(first.into()).or_default();
+            let after_first_word = phrase.as_bytes().get(first.len()..).unwrap_or_default();
+            let list = by_first_word
+                .entry(first.into())
+                .or_default()
+                .list_mut(after_first_word);
             if list.iter().any(|entry| &*entry.phrase == phrase) {
                 continue;
             }
@@ -111,8 +166,8 @@ impl<V: Clone> PhraseIndex<V> {
             }
             let word_end = word_end(text, pos);
             match self.match_at(text, pos, word_end) {
-                Some(entry) => {
-                    let end = pos + entry.phrase.len();
+                Some((entry, len)) => {
+                    let end = pos + len;
                     if let Some(value) = &entry.value {
                         out.push((Span::new(pos, end), value));
                     }
@@ -129,19 +184,35 @@ impl<V: Clone> PhraseIndex<V> {
     }
 
     /// The longest entry that starts at `start` (a word start whose word ends at `word_end`)
-    /// and ends on a word boundary.
-    fn match_at(&self, text: &str, start: usize, word_end: usize) -> Option<&Entry<V>> {
+    /// and ends on a word boundary, with the length it covers in the text (longer than the
+    /// phrase when a line break or a run of spaces stands for one of its spaces).
+    fn match_at(&self, text: &str, start: usize, word_end: usize) -> Option<(&Entry<V>, usize)> {
         let first = *text.as_bytes().get(start)?;
         if !self.first_bytes[usize::from(first)] {
             return None;
         }
         let word = text.get(start..word_end)?;
-        let candidates = self.by_first_word.get(word)?;
+        let group = self.by_first_word.get(word)?;
         let rest = text.get(start..)?;
-        candidates.iter().find(|entry| {
-            rest.starts_with(&*entry.phrase) && ends_on_boundary(rest, entry.phrase.len())
+        let after = text.as_bytes().get(word_end..).unwrap_or_default();
+        group.candidates(&text_key(after)).find_map(|entry| {
+            let len = matched_len(rest, &entry.phrase)?;
+            ends_on_boundary(rest, len).then_some((entry, len))
         })
     }
+}
+
+/// The phrase with every run of whitespace (line breaks, no-break spaces) made one space,
+/// as registries write them.
+#[must_use]
+pub fn normalise_spaces(phrase: &str) -> Cow<'_, str> {
+    let needs_work = phrase
+        .split(' ')
+        .any(|part| part.is_empty() || part.contains(char::is_whitespace));
+    if !needs_work {
+        return Cow::Borrowed(phrase);
+    }
+    Cow::Owned(phrase.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The phrase without a leading "the " or "The " (registries and lookups ignore it).
@@ -160,6 +231,68 @@ pub fn with_apostrophe_variants(phrase: &str) -> impl Iterator<Item = String> + 
         .contains('\'')
         .then(|| phrase.replace('\'', "\u{2019}"));
     std::iter::once(phrase.to_owned()).chain(curly)
+}
+
+/// The bytes of `rest` that `phrase` covers when it starts there, if it does: bytes match
+/// exactly, except that each space of the phrase matches any run of whitespace (line breaks
+/// of wrapped text, no-break spaces).
+fn matched_len(rest: &str, phrase: &str) -> Option<usize> {
+    if rest.starts_with(phrase) {
+        return Some(phrase.len());
+    }
+    let text = rest.as_bytes();
+    let mut at = 0;
+    for &byte in phrase.as_bytes() {
+        if byte == b' ' {
+            let run = whitespace_run(text.get(at..)?);
+            if run == 0 {
+                return None;
+            }
+            at += run;
+        } else if text.get(at) == Some(&byte) {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// The two bytes after a word as the buckets of [`Group`] key them, with a run of
+/// whitespace read as one space; missing bytes are zero (no phrase has them).
+fn text_key(after: &[u8]) -> [u8; 2] {
+    let mut key = [0u8; 2];
+    let mut rest = after;
+    for slot in &mut key {
+        let run = whitespace_run(rest);
+        if run > 0 {
+            *slot = b' ';
+            rest = rest.get(run..).unwrap_or_default();
+        } else if let Some((&byte, tail)) = rest.split_first() {
+            *slot = byte;
+            rest = tail;
+        }
+    }
+    key
+}
+
+/// The length in bytes of the whitespace at the start of `bytes`: ASCII whitespace, no-break
+/// and other Unicode spaces.
+fn whitespace_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        let width = match bytes.get(at..) {
+            Some([b' ' | b'\t' | b'\n' | b'\r' | 0x0c, ..]) => 1,
+            Some([0xC2, 0xA0, ..]) => 2,
+            Some(
+                [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..]
+                | [0xE2, 0x81, 0x9F, ..]
+                | [0xE3, 0x80, 0x80, ..],
+            ) => 3,
+            _ => return at,
+        };
+        at += width;
+    }
 }
 
 /// True for characters that make up words.
@@ -254,6 +387,22 @@ mod tests {
             vec![("China", 2)]
         );
         assert!(found(&index, "Chinas Koreans").is_empty());
+    }
+
+    #[test]
+    fn spaces_in_phrases_match_line_breaks_and_no_break_spaces() {
+        let index = PhraseIndex::new([("South Korea", 3), ("Foreign Office", 5)], []);
+        let text =
+            "South\nKorea, South\u{a0}Korea, South  Korea, the Foreign\r\n  Office; SouthKorea";
+        assert_eq!(
+            found(&index, text),
+            vec![
+                ("South\nKorea", 3),
+                ("South\u{a0}Korea", 3),
+                ("South  Korea", 3),
+                ("Foreign\r\n  Office", 5)
+            ]
+        );
     }
 
     #[test]
