@@ -101,7 +101,8 @@ pub struct Found {
 }
 
 fn speaker_like(p: &Phrase) -> bool {
-    !p.is_empty()
+    // "I" and "we" outside quotes are the reporter's voice, not a quoted speaker's.
+    !p.is_empty() && p.pronoun != Some(super::speakers::Pronoun::First)
 }
 
 /// The speaker phrase whose tokens are `toks[range]` (a subject slot), merging an apposition
