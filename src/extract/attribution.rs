@@ -582,6 +582,25 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     {
         return true;
     }
+    // Titles quoted with their closing punctuation ("All Bets Are Off.", "Fox News Sunday,").
+    let bare: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_end_matches(['.', ',', '?', '!', ';', ':']))
+        .collect();
+    let title_with_punct = !bare.is_empty()
+        && bare.len() <= 8
+        && bare.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && bare
+            .iter()
+            .any(|w| !small.contains(&w.to_lowercase().as_str()));
+    if title_with_punct && !has_cue_near && (bare.len() >= 2 || !content.ends_with(['?', '!'])) {
+        return true;
+    }
     // A single capitalised word with no punctuation is a name or label.
     if words.len() == 1
         && !end_punct

@@ -195,6 +195,22 @@ fn scan_paragraph(
                 mark: i,
                 content_start: i + width,
             }),
+            // A closing mark used as an opener: at the paragraph start or after a space, before
+            // a word, with nothing open.
+            '”' if stack.is_empty()
+                && prev.is_none_or(char::is_whitespace)
+                && text[i + width..para.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                && text[i + width..para.end].contains('”') =>
+            {
+                stack.push(Open {
+                    style: Style::Curly,
+                    mark: i,
+                    content_start: i + width,
+                });
+            }
             '”' => {
                 if has_open(&stack, Style::Curly) {
                     close(&mut stack, Style::Curly, i, i + width, text, index, out);
