@@ -670,3 +670,44 @@ pub fn kind_of(para: &Para, qi: usize) -> StatementKind {
         StatementKind::Direct
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::split_paragraphs;
+    use crate::extract::quotes::find_quotes;
+
+    fn para(text: &str) -> Para<'_> {
+        let span = split_paragraphs(text)[0];
+        Para::new(text, span, find_quotes(text, &[span]))
+    }
+
+    #[test]
+    fn cue_after_and_before_the_quote() {
+        let text =
+            "“We will stay,” Defense Secretary Ash Carter said. He added: “Nobody doubts it.”";
+        let p = para(text);
+        let first = find_for_quote(&p, 0).expect("attributed");
+        assert_eq!(first.rule, "quote+cue-after");
+        assert_eq!(
+            first.phrase.name.as_ref().map(|n| n.0.as_str()),
+            Some("Ash Carter")
+        );
+        let second = find_for_quote(&p, 1).expect("attributed");
+        assert_eq!(second.rule, "quote+cue-before");
+        assert_eq!(
+            second.phrase.pronoun,
+            Some(crate::extract::speakers::Pronoun::He)
+        );
+    }
+
+    #[test]
+    fn kinds_and_labels() {
+        let text = "The minister called it “a grave mistake” and said: “We reject it.” The so-called “three no's” remain.";
+        let p = para(text);
+        assert_eq!(kind_of(&p, 0), StatementKind::Partial);
+        assert_eq!(kind_of(&p, 1), StatementKind::Direct);
+        assert!(is_label(&p, 2, false));
+        assert!(!is_label(&p, 1, true));
+    }
+}

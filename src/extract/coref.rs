@@ -449,3 +449,40 @@ fn same_person(a: &str, b: &str) -> bool {
     let (bf, bl) = (b.split_whitespace().next(), b.split_whitespace().last());
     af == bf && al == bl
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+    use crate::extract::speakers::analyze;
+
+    fn phrase(text: &str) -> Phrase {
+        analyze(text, &tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn pronouns_surnames_and_descriptions_resolve() {
+        let mut memory = Memory::new(Some("2016-06-04"));
+        let carter = memory.entity_from(&phrase("Defense Secretary Ash Carter"));
+        assert_eq!(carter.governments, ["USA"]);
+        let c = memory.add(carter);
+        memory.mention(c, Span::new(0, 5), true);
+        let ministry = memory.entity_from(&phrase("China's foreign ministry"));
+        assert_eq!(
+            ministry.description.as_deref(),
+            Some("Chinese foreign ministry")
+        );
+        let m = memory.add(ministry);
+        memory.mention(m, Span::new(10, 20), false);
+        assert_eq!(memory.find_name("Carter"), Some(c));
+        assert_eq!(memory.resolve_pronoun(Pronoun::He, 30, 30), Some(c));
+        assert_eq!(memory.resolve_pronoun(Pronoun::It, 30, 30), Some(m));
+        assert_eq!(
+            memory.resolve_definite(&phrase("the ministry"), 30),
+            Some(m)
+        );
+        let lavrov = memory.entity_from(&phrase("Lavrov"));
+        assert_eq!(lavrov.name.as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(lavrov.governments, ["RUS"]);
+    }
+}

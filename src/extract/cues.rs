@@ -67,3 +67,23 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         noun_object: verb.noun_object,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+    use crate::text::Span;
+
+    #[test]
+    fn finds_verbs_and_phrases() {
+        let text = "according to officials, Carter said he accused Beijing of lying";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let according = cue_at(&toks, 0).expect("phrase cue");
+        assert!(according.source_after);
+        assert_eq!(according.len, 2);
+        let said = cue_at(&toks, 4).expect("verb cue");
+        assert!(said.reported);
+        assert!(cue_at(&toks, 6).is_some_and(|c| c.object));
+        assert!(cue_at(&toks, 3).is_none());
+    }
+}

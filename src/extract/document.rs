@@ -176,3 +176,19 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, ArticleId};
+
+    #[test]
+    fn joint_statement_paragraphs_speak_for_every_signatory() {
+        let text = "Joint Statement by President of Russia Vladimir Putin and President of the United States Donald Trump\n\nApril 25, 2020\n\nWe recall the historic meeting of our soldiers on the Elbe river seventy-five years ago.\n\nWe honour the memory of all who fought together against a common enemy.\n";
+        let mut article = Article::from_text(ArticleId(0), text);
+        article.date = Some("2020-04-25".to_owned());
+        let statements = crate::extract::extract(&article);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].governments, ["RUS", "USA"]);
+        assert!(statements[1].continues_previous);
+    }
+}

@@ -365,3 +365,46 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
 pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::speakers::Phrase> {
     phrase_after_cue(para, i + 1, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, ArticleId};
+    use crate::statement::StatementKind;
+
+    fn reported(text: &str) -> Vec<String> {
+        let article = Article::from_text(ArticleId(0), text);
+        crate::extract::extract(&article)
+            .into_iter()
+            .filter(|s| s.kind == StatementKind::Indirect)
+            .map(|s| s.text(&article.text).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn reported_clauses_are_bounded() {
+        let body = "The Japanese Foreign Ministry said on Monday that it would protest the move strongly, and it urged Beijing to withdraw its ships from the area.";
+        let found = reported(body);
+        assert!(
+            found.contains(&"it would protest the move strongly".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"Beijing to withdraw its ships from the area".to_owned()),
+            "{found:?}"
+        );
+        let trailing = "Any action by China to reclaim land in the area would have consequences for the whole region, Defense Secretary Ash Carter said.";
+        assert_eq!(
+            reported(trailing),
+            [
+                "Any action by China to reclaim land in the area would have consequences for the whole region"
+            ]
+        );
+        // Analysts are not governments.
+        assert!(
+            reported(
+                "The analyst said the talks would fail because neither side would move at all."
+            )
+            .is_empty()
+        );
+    }
+}
