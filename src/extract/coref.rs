@@ -238,6 +238,29 @@ impl Memory {
             return None;
         }
         let mut best: Option<(usize, usize)> = None;
+        // A recent speaker that fits every word wins ("the President" after Trump spoke,
+        // even when another president was named since).
+        let full = |e: &Entity| {
+            let desc = format!(
+                "{} {}",
+                e.description.as_deref().unwrap_or(""),
+                e.role.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
+            words
+                .iter()
+                .all(|w| desc.split_whitespace().any(|d| d == w.as_str()))
+        };
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at && m.speaker)
+            .take(12)
+            .find(|m| full(&self.entities[m.entity]))
+        {
+            return Some(m.entity);
+        }
         for m in self.mentions.iter().rev().filter(|m| m.at < at) {
             let e = &self.entities[m.entity];
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
