@@ -208,6 +208,25 @@ impl Memory {
     #[must_use]
     pub fn find_name(&self, name: &str) -> Option<usize> {
         let single = !name.contains(' ');
+        let found = self.find_name_strict(name, single);
+        if found.is_some() || !single {
+            return found;
+        }
+        // "Liu" after "Liu Xiaming": a family name written first.
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.entity)
+            .chain(0..self.entities.len())
+            .find(|&i| {
+                self.entities[i]
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name))
+            })
+    }
+
+    fn find_name_strict(&self, name: &str, single: bool) -> Option<usize> {
         self.mentions
             .iter()
             .rev()

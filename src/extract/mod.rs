@@ -158,12 +158,20 @@ pub(crate) fn resolve(
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
+        let bare_title = !phrase.description.split_whitespace().any(|w| {
+            matches!(w, "of" | "for" | "in" | "at" | "from")
+        });
         if as_speaker
             && phrase.gov_role
+            && bare_title
             && entity.group == Group::Government
             && entity.governments.is_empty()
         {
-            if let Some(prev) = memory.last_speaker(at) {
+            let recent = memory
+                .last_speaker_mention(at)
+                .filter(|(_, span)| at.saturating_sub(span.end) < 600)
+                .map(|(e, _)| e);
+            if let Some(prev) = recent {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
                     let e = &mut memory.entities[prev];

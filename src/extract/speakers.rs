@@ -394,6 +394,15 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             break;
         }
     }
+    // A name right after "of"/"in" ("the commander of Kowloon West") is a place or body.
+    let after_preposition = start > 0
+        && (matches!(toks[start - 1].lower.as_str(), "of" | "in" | "at" | "for" | "from")
+            || start > 1
+                && toks[start - 1].lower == "the"
+                && matches!(toks[start - 2].lower.as_str(), "of" | "in" | "at" | "for" | "from"));
+    if after_preposition {
+        name_end = start;
+    }
     let name_toks = &toks[start..name_end];
     if !name_toks.is_empty() && !name_toks.last().is_some_and(|t| t.possessive) {
         let span = Span::new(
