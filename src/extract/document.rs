@@ -75,6 +75,9 @@ fn decode_escapes(s: &str) -> String {
 /// Detects a statement document and returns its statements.
 pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
     let (title, body_start) = title_of(article);
+    if title.split_whitespace().count() > 30 {
+        return None;
+    }
     let lower = title.to_lowercase();
     let is_statement = lower.contains("statement") && lower.contains("joint")
         || [
@@ -100,6 +103,14 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
             s.split_whitespace().count() >= 8 && s.trim_end().ends_with(['.', ';', ':', '。'])
         })
         .collect();
+    // News about a statement reports it ("said", "says"); the statement itself does not.
+    let reports = body
+        .iter()
+        .map(|p| p.slice(text).matches(" said").count() + p.slice(text).matches(" says ").count())
+        .sum::<usize>();
+    if reports >= 3 {
+        return None;
+    }
     let first = body.first()?;
     let registry = Governments::bundled();
     let k = Knowledge::bundled();

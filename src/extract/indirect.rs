@@ -43,8 +43,35 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         if !worth {
             continue;
         }
-        let phrase = analyze(para.text, &toks[s..i]);
+        let mut phrase = analyze(para.text, &toks[s..i]);
+        // "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, ...": the
+        // apposition that follows describes the name.
+        if phrase.name.is_some() && !phrase.gov_role && phrase.other.is_none() && toks[i - 1].trail == Some(',') {
+            let rest = &toks[i..];
+            let mut end = 0;
+            while end < rest.len() && para.inside[i + end].is_none() && np_token(&rest[end]) {
+                end += 1;
+                if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
+                    break;
+                }
+            }
+            if end > 0 {
+                let app = analyze(para.text, &rest[..end]);
+                if app.name.is_none() && (app.gov_role || app.other.is_some()) {
+                    phrase = super::attribution::merge(phrase, app);
+                }
+            }
+        }
         let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
+        // A titled official of no known country is left to the attribution rules, which can
+        // tell whether the name belongs to a description met just before.
+        let unplaced = phrase.gov_role
+            && phrase.countries.is_empty()
+            && phrase.national.is_none()
+            && phrase
+                .name
+                .as_ref()
+                .is_some_and(|(n, _)| memory.find_name(&super::coref::clean_name(n)).is_none());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
         let known = phrase
             .name
@@ -53,8 +80,8 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         // A subject at the start of its sentence is as salient as a speaker.
         let subject = para.sentence_start(s) == start;
         let at = phrase.span.start;
-        if titled_person || body {
-            if let Some(e) = super::resolve(memory, &phrase, at, at, true) {
+        if (titled_person || body) && !unplaced {
+            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);
             }
         } else if let Some(e) = known {
