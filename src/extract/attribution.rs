@@ -174,6 +174,22 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     if toks.is_empty() {
         return None;
     }
+    // "Name, <apposition>, said": the name before the first comma, described by the rest.
+    if toks.last().is_some_and(|t| t.trail == Some(',')) && toks.len() >= 3 {
+        let lo = toks.len().saturating_sub(26);
+        if let Some(comma) = (lo..toks.len() - 1).rev().find(|&j| toks[j].trail == Some(',')) {
+            let name_start = trailing_np(&toks[..=comma]);
+            if name_start <= comma {
+                let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
+                if named.name.is_some() && named.pronoun.is_none() {
+                    let app = analyze(para.text, &toks[comma + 1..]);
+                    if app.name.is_none() || app.gov_role || app.other.is_some() {
+                        return Some(merge(named, app));
+                    }
+                }
+            }
+        }
+    }
     let start = trailing_np(toks);
     let mut phrase = if start < toks.len() {
         analyze(para.text, strip_leading(&toks[start..]))

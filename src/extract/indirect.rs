@@ -49,11 +49,15 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         if phrase.name.is_some() && !phrase.gov_role && phrase.other.is_none() && toks[i - 1].trail == Some(',') {
             let rest = &toks[i..];
             let mut end = 0;
-            while end < rest.len() && para.inside[i + end].is_none() && np_token(&rest[end]) {
+            // The apposition runs to the next comma.
+            while end < rest.len().min(25) && para.inside[i + end].is_none() {
                 end += 1;
                 if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
                     break;
                 }
+            }
+            if !rest.get(end.saturating_sub(1)).is_some_and(|t| t.trail == Some(',')) {
+                end = 0;
             }
             if end > 0 {
                 let app = analyze(para.text, &rest[..end]);
