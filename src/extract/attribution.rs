@@ -108,6 +108,11 @@ fn speaker_like(p: &Phrase) -> bool {
 /// The speaker phrase whose tokens are `toks[range]` (a subject slot), merging an apposition
 /// split off by commas ("Lee, South Korea's ambassador, said").
 pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    // Never reach back into a quotation.
+    let from = (from..cue)
+        .rev()
+        .find(|&j| para.inside[j].is_some())
+        .map_or(from, |j| j + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
     let mut end = toks.len();
@@ -177,15 +182,17 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     // "Name, <apposition>, said": the name before the first comma, described by the rest.
     if toks.last().is_some_and(|t| t.trail == Some(',')) && toks.len() >= 3 {
         let lo = toks.len().saturating_sub(26);
-        if let Some(comma) = (lo..toks.len() - 1).rev().find(|&j| toks[j].trail == Some(',')) {
+        // The earliest comma whose left side is a name starts the apposition.
+        for comma in (lo..toks.len() - 1).filter(|&j| toks[j].trail == Some(',')) {
             let name_start = trailing_np(&toks[..=comma]);
-            if name_start <= comma {
-                let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
-                if named.name.is_some() && named.pronoun.is_none() {
-                    let app = analyze(para.text, &toks[comma + 1..]);
-                    if app.name.is_none() || app.gov_role || app.other.is_some() {
-                        return Some(merge(named, app));
-                    }
+            if name_start > comma {
+                continue;
+            }
+            let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
+            if named.name.is_some() && named.pronoun.is_none() {
+                let app = analyze(para.text, &toks[comma + 1..]);
+                if app.name.is_none() || app.gov_role || app.other.is_some() {
+                    return Some(merge(named, app));
                 }
             }
         }

@@ -219,10 +219,9 @@ impl Memory {
             .map(|m| m.entity)
             .chain(0..self.entities.len())
             .find(|&i| {
-                self.entities[i]
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name))
+                self.entities[i].name.as_deref().is_some_and(|n| {
+                    n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name)
+                })
             })
     }
 

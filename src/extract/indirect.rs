@@ -46,7 +46,11 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         let mut phrase = analyze(para.text, &toks[s..i]);
         // "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, ...": the
         // apposition that follows describes the name.
-        if phrase.name.is_some() && !phrase.gov_role && phrase.other.is_none() && toks[i - 1].trail == Some(',') {
+        if phrase.name.is_some()
+            && !phrase.gov_role
+            && phrase.other.is_none()
+            && toks[i - 1].trail == Some(',')
+        {
             let rest = &toks[i..];
             let mut end = 0;
             // The apposition runs to the next comma.
@@ -56,7 +60,10 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
                     break;
                 }
             }
-            if !rest.get(end.saturating_sub(1)).is_some_and(|t| t.trail == Some(',')) {
+            if !rest
+                .get(end.saturating_sub(1))
+                .is_some_and(|t| t.trail == Some(','))
+            {
                 end = 0;
             }
             if end > 0 {

@@ -158,9 +158,10 @@ pub(crate) fn resolve(
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
-        let bare_title = !phrase.description.split_whitespace().any(|w| {
-            matches!(w, "of" | "for" | "in" | "at" | "from")
-        });
+        let bare_title = !phrase
+            .description
+            .split_whitespace()
+            .any(|w| matches!(w, "of" | "for" | "in" | "at" | "from"));
         if as_speaker
             && phrase.gov_role
             && bare_title

@@ -396,10 +396,15 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     // A name right after "of"/"in" ("the commander of Kowloon West") is a place or body.
     let after_preposition = start > 0
-        && (matches!(toks[start - 1].lower.as_str(), "of" | "in" | "at" | "for" | "from")
-            || start > 1
-                && toks[start - 1].lower == "the"
-                && matches!(toks[start - 2].lower.as_str(), "of" | "in" | "at" | "for" | "from"));
+        && (matches!(
+            toks[start - 1].lower.as_str(),
+            "of" | "in" | "at" | "for" | "from"
+        ) || start > 1
+            && toks[start - 1].lower == "the"
+            && matches!(
+                toks[start - 2].lower.as_str(),
+                "of" | "in" | "at" | "for" | "from"
+            ));
     if after_preposition {
         name_end = start;
     }
