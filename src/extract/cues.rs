@@ -56,6 +56,10 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     if t.capitalised() && i > 0 {
         return None;
     }
+    // "the ministry's claim": a noun after a possessive, not a verb.
+    if i > 0 && toks[i - 1].possessive && !t.lower.ends_with("ed") {
+        return None;
+    }
     Some(Cue {
         index: i,
         len: 1,

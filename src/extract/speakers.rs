@@ -268,15 +268,22 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     let mut all_places = true;
     let mut institution_end: Option<usize> = None;
     let mut i = 0;
+    // After "to", "in", "against" ... every place named is a host or a target, not the
+    // speaker's own country ("ambassador to the U.S.", "in Iraq and Syria"), until a comma.
+    let mut host_mode = false;
     while i < toks.len() {
-        let host = i > 0
-            && matches!(
+        if i > 0 {
+            if matches!(
                 lowers[i - 1].as_str(),
                 "to" | "in" | "at" | "with" | "against" | "toward" | "towards" | "from" | "on"
-            )
-            || i > 1
-                && lowers[i - 1] == "the"
-                && matches!(lowers[i - 2].as_str(), "to" | "in" | "at" | "with" | "from");
+            ) {
+                host_mode = true;
+            }
+            if lowers[i - 1] == "of" || toks[i - 1].trail == Some(',') {
+                host_mode = false;
+            }
+        }
+        let host = host_mode;
         if let Some((n, name, media)) = organisation_at(toks, i) {
             if !host {
                 if media {
