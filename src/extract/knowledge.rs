@@ -144,6 +144,8 @@ pub struct Knowledge {
     pub other_roles: Vec<(Vec<String>, String)>,
     /// State media names as written.
     pub state_media: Vec<String>,
+    /// The same names, for lookups.
+    pub state_media_set: HashSet<String>,
     /// Organisation phrase as written -> its name.
     pub organisations: BTreeMap<String, String>,
     /// National titles (lowercase word lists) with their country.
@@ -283,7 +285,9 @@ impl Knowledge {
                 government_role_index.entry(w.clone()).or_default().push(i);
             }
         }
+        let state_media_set = titles.state_media.iter().cloned().collect();
         Ok(Self {
+            state_media_set,
             body_strings,
             government_role_index,
             organisation_first_words,

@@ -138,24 +138,38 @@ pub fn country_at(toks: &[Token], i: usize) -> Option<(usize, String, MentionKin
         return None;
     }
     let max = k.government_max_words.min(toks.len() - i);
-    for n in (1..=max).rev() {
-        // A possessive or trailing comma can only end the phrase.
-        if toks[i..i + n - 1]
-            .iter()
-            .any(|t| t.possessive || t.trail.is_some_and(|c| c != '.'))
-        {
-            continue;
-        }
-        let phrase = toks[i..i + n]
-            .iter()
-            .map(|t| t.word.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some((gov, kind)) = registry.lookup(&phrase) {
+    let (buf, ends) = ngrams(toks, i, max, |t| {
+        t.possessive || t.trail.is_some_and(|c| c != '.')
+    });
+    for n in (1..=ends.len()).rev() {
+        if let Some((gov, kind)) = registry.lookup(&buf[..ends[n - 1]]) {
             return Some((n, gov.iso3.clone(), kind));
         }
     }
     None
+}
+
+/// The phrases of 1..=`max` words starting at token `i`, as one buffer and the end of each;
+/// a word for which `stop` holds can only end a phrase.
+fn ngrams(
+    toks: &[Token],
+    i: usize,
+    max: usize,
+    stop: impl Fn(&Token) -> bool,
+) -> (String, Vec<usize>) {
+    let mut buf = String::new();
+    let mut ends = Vec::with_capacity(max);
+    for t in &toks[i..i + max] {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(&t.word);
+        ends.push(buf.len());
+        if stop(t) {
+            break;
+        }
+    }
+    (buf, ends)
 }
 
 /// An organisation or state-media name starting at token `i`: (tokens used, name, is media).
@@ -165,20 +179,18 @@ fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
         return None;
     }
     let max = 8.min(toks.len() - i);
-    for n in (1..=max).rev() {
-        let phrase = toks[i..i + n]
-            .iter()
-            .map(|t| t.word.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(name) = k.organisations.get(&phrase) {
+    let (buf, ends) = ngrams(toks, i, max, |t| t.trail.is_some_and(|c| c != '.'));
+    let organisations = crate::organisations::Organisations::bundled();
+    for n in (1..=ends.len()).rev() {
+        let phrase = &buf[..ends[n - 1]];
+        if let Some(name) = k.organisations.get(phrase) {
             return Some((n, name.clone(), false));
         }
-        if let Some(org) = crate::organisations::Organisations::bundled().lookup(&phrase) {
+        if let Some(org) = organisations.lookup(phrase) {
             return Some((n, org.name.clone(), false));
         }
-        if k.state_media.contains(&phrase) {
-            return Some((n, phrase, true));
+        if k.state_media_set.contains(phrase) {
+            return Some((n, phrase.to_owned(), true));
         }
     }
     None
