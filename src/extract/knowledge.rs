@@ -136,8 +136,6 @@ pub struct Knowledge {
     pub government_roles: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
-    /// Body phrases joined with spaces, with their last word.
-    pub body_strings: Vec<(String, String)>,
     /// First word of a government role -> indexes into `government_roles`.
     pub government_role_index: HashMap<String, Vec<usize>>,
     /// Non-government role phrases (lowercase word lists) with their affiliation.
@@ -275,10 +273,6 @@ impl Knowledge {
                 government_first_words.insert(w.to_owned());
             }
         }
-        let body_strings = bodies
-            .iter()
-            .map(|b| (b.join(" "), b.last().cloned().unwrap_or_default()))
-            .collect();
         let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, role) in government_roles.iter().enumerate() {
             if let Some(w) = role.first() {
@@ -288,7 +282,6 @@ impl Knowledge {
         let state_media_set = titles.state_media.iter().cloned().collect();
         Ok(Self {
             state_media_set,
-            body_strings,
             government_role_index,
             organisation_first_words,
             government_first_words,

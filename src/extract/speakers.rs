@@ -371,11 +371,13 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         }
     }
     let head = &lowers[head_end - 1];
-    let head_text = lowers[..head_end].join(" ");
     phrase.body = institution_end == Some(head_end)
-        || k.bodies
-            .iter()
-            .any(|b| head_text.ends_with(&b.join(" ")) && b.last().is_some_and(|w| w == head));
+        || k.role_words.contains(head.as_str())
+            && k.bodies.iter().any(|b| {
+                b.last() == Some(head)
+                    && head_end >= b.len()
+                    && lowers[head_end - b.len()..head_end] == b[..]
+            });
     phrase.plural = head.ends_with('s')
         && (k.role_words.contains(head.as_str()) || head == "leaders")
         && !head.ends_with("ss")
@@ -472,7 +474,8 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     phrase.description = words.join(" ");
     // "Vladimir Putin and Donald Trump", "the ODNI and the DHS": a joint speaker.
     if let Some(a) = lowers.iter().position(|w| w == "and") {
-        if a > 0 && a + 1 < toks.len() {
+        let capital = |ts: &[Token]| ts.iter().any(Token::capitalised);
+        if a > 0 && a + 1 < toks.len() && capital(&toks[..a]) && capital(&toks[a + 1..]) {
             let left = analyze(text, &toks[..a]);
             let right = analyze(text, &toks[a + 1..]);
             let named = |p: &Phrase| p.name.is_some() || p.body || p.metonym;
