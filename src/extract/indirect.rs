@@ -60,9 +60,9 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
                     break;
                 }
             }
-            if !rest
+            if rest
                 .get(end.saturating_sub(1))
-                .is_some_and(|t| t.trail == Some(','))
+                .is_none_or(|t| t.trail != Some(','))
             {
                 end = 0;
             }
