@@ -168,7 +168,19 @@ impl Memory {
             Pronoun::First | Pronoun::Report => true,
         };
         if p == Pronoun::Report {
-            return self.last_speaker(at);
+            // "the statement said": the latest body that spoke, else the latest speaker.
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.at < at && m.speaker)
+                .take(12)
+                .find(|m| {
+                    let e = &self.entities[m.entity];
+                    (e.body || e.plural) && e.group == Group::Government
+                })
+                .map(|m| m.entity)
+                .or_else(|| self.last_speaker(at));
         }
         let before = self.mentions.iter().rev().filter(|m| m.at < at);
         // A fitting subject earlier in the same sentence.
@@ -366,8 +378,18 @@ impl Memory {
                 }
             })
         });
+        // "the Russian leader", "Japan's prime minister": the holder of that office on the
+        // article's date.
+        let holder = holder.or_else(|| {
+            if name.is_some() || phrase.body || phrase.plural || phrase.other.is_some() {
+                return None;
+            }
+            let country = phrase.countries.first().or(phrase.national.as_ref())?;
+            office_holder(&phrase.description, country, date?)
+        });
         let name = match (name, holder) {
             (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
+            (None, Some(h)) => Some(h.name.clone()),
             (n, _) => n,
         };
         let mut governments: Vec<String> = phrase.countries.clone();
@@ -472,6 +494,64 @@ impl Memory {
             e.gender = fresh.gender;
         }
     }
+}
+
+/// The holder of the office a description names ("Chinese President", "the Jewish state's
+/// premier", "the Russian leader") in `iso3` on `date`.
+fn office_holder<'k>(
+    description: &str,
+    iso3: &str,
+    date: &str,
+) -> Option<&'k super::knowledge::OfficeHolder> {
+    let k = Knowledge::bundled();
+    let d = description.to_lowercase();
+    let has = |w: &str| {
+        d.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(w.split_whitespace().count())
+            .any(|win| win.join(" ") == w)
+    };
+    let offices: &[&str] = if has("vice president")
+        || has("deputy")
+        || has("vice")
+        || has("former")
+        || has("official")
+    {
+        &[]
+    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
+        &[
+            "Foreign Minister",
+            "Foreign Secretary",
+            "Secretary of State",
+            "External Affairs Minister",
+        ]
+    } else if has("defense minister")
+        || has("defence minister")
+        || has("defense secretary")
+        || has("defence secretary")
+    {
+        &["Defense Minister", "Defence Minister", "Defense Secretary"]
+    } else if has("prime minister") || has("premier") {
+        &["Prime Minister", "Premier"]
+    } else if has("president") {
+        &["President"]
+    } else if has("chancellor") {
+        &["Chancellor"]
+    } else if has("leader") {
+        &[
+            "President",
+            "Prime Minister",
+            "Chancellor",
+            "Supreme Leader",
+        ]
+    } else {
+        &[]
+    };
+    offices.iter().find_map(|office| {
+        k.holders
+            .iter()
+            .find(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office) && h.in_office(date))
+    })
 }
 
 /// Drops honorifics and stray punctuation from a name.

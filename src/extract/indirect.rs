@@ -237,6 +237,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 }
             }
         }
+        if !cue.object && !after_that {
+            j = skip_time(toks, j, se);
+        }
         if j >= se
             || toks[j].lead.is_some_and(super::quotes::is_quote_mark)
             || para.inside[j].is_some()
@@ -289,6 +292,52 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         confidence: 0.6,
         continues_previous: false,
     })
+}
+
+/// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
+/// "yesterday").
+fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
+    let time_noun = |w: &str| {
+        matches!(
+            w,
+            "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    };
+    loop {
+        let Some(t) = toks.get(j).filter(|_| j < se) else {
+            return j;
+        };
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously"
+        ) || time_noun(w) && t.capitalised()
+        {
+            j += 1;
+        } else if matches!(w, "last" | "this" | "next" | "late" | "early")
+            && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
+        {
+            j += 2;
+        } else if w == "on" && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower)) {
+            j += 2;
+        } else {
+            return j;
+        }
+    }
 }
 
 fn is_preposition(w: &str) -> bool {

@@ -582,9 +582,24 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
     None
 }
 
+fn t_closes(toks: &[Token]) -> bool {
+    toks.iter().any(|t| t.trail == Some(')'))
+}
+
 /// The noun phrase that ends `toks` (the subject just before a verb): its first token index.
 #[must_use]
 pub fn trailing_np(toks: &[Token]) -> usize {
+    // A trailing parenthesis ("Sen. Ben Sasse (R-Neb.)") is not part of the name.
+    let mut toks = toks;
+    if let Some(p) = toks.iter().rposition(|t| t.lead == Some('(')) {
+        if p > 0
+            && toks[p..]
+                .last()
+                .is_some_and(|t| matches!(t.trail, Some(')' | ',' | '.')) || t_closes(&toks[p..]))
+        {
+            toks = &toks[..p];
+        }
+    }
     let mut start = toks.len();
     while start > 0 {
         let t = &toks[start - 1];
@@ -620,7 +635,8 @@ pub fn leading_np(toks: &[Token]) -> usize {
     let mut end = 0;
     while end < toks.len() {
         let t = &toks[end];
-        if !np_token(t) {
+        // A parenthesis ("(R-Neb.)") ends the phrase.
+        if !np_token(t) || end > 0 && t.lead == Some('(') {
             break;
         }
         if t.lead.is_some_and(super::quotes::is_quote_mark) {
