@@ -287,6 +287,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
     let mut toks = &para.toks[from..to];
     // "said a joint statement from the two agencies": the source follows the noun.
     let k = super::knowledge::Knowledge::bundled();
+    let mut via_report = false;
     if let Some(p) = toks
         .iter()
         .take(4)
@@ -297,6 +298,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
             .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
         {
             toks = &toks[p + 2..];
+            via_report = true;
         }
     }
     if toks
@@ -310,6 +312,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
         return None;
     }
     let mut phrase = analyze(para.text, &toks[..end]);
+    phrase.via_report = via_report;
     if !speaker_like(&phrase) {
         return None;
     }

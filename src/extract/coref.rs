@@ -80,6 +80,8 @@ pub struct Memory {
     date: Option<String>,
     /// Descriptions that a later name turned out to name: (description, name).
     pub renamed: Vec<(String, String)>,
+    /// Sources named through a report ("a statement from ..."): (offset, entity).
+    reports: Vec<(usize, usize)>,
 }
 
 impl Memory {
@@ -91,6 +93,7 @@ impl Memory {
             mentions: Vec::new(),
             date: date.map(str::to_owned),
             renamed: Vec::new(),
+            reports: Vec::new(),
         }
     }
 
@@ -107,6 +110,11 @@ impl Memory {
                 speaker,
             },
         );
+    }
+
+    /// Records that `entity` issued a report (a statement, a letter) mentioned at `at`.
+    pub fn report(&mut self, entity: usize, at: usize) {
+        self.reports.push((at, entity));
     }
 
     /// The latest speaker mention before `at`: its entity and the words of the mention.
@@ -168,7 +176,11 @@ impl Memory {
             Pronoun::First | Pronoun::Report => true,
         };
         if p == Pronoun::Report {
-            // "the statement said": the latest body that spoke, else the latest speaker.
+            // "the statement said": the source of the latest report, else the latest body
+            // that spoke, else the latest speaker.
+            if let Some((_, e)) = self.reports.iter().rev().find(|(a, _)| *a < at) {
+                return Some(*e);
+            }
             return self
                 .mentions
                 .iter()

@@ -310,6 +310,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     );
                     if let Some(e) = e {
                         memory.mention(e, f.phrase.span, true);
+                        if f.phrase.via_report {
+                            memory.report(e, f.phrase.span.start);
+                        }
                     }
                     let rule = f.rule;
                     (e, Some(f), rule)

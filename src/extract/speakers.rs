@@ -73,6 +73,8 @@ pub struct Phrase {
     pub parts: Vec<Phrase>,
     /// A common-noun subject ("the article", "one questioner"): a speaker of no known kind.
     pub common_noun: bool,
+    /// The source was named through a report ("a joint statement from the two agencies").
+    pub via_report: bool,
 }
 
 impl Default for Phrase {
@@ -95,6 +97,7 @@ impl Default for Phrase {
             definite: false,
             parts: Vec::new(),
             common_noun: false,
+            via_report: false,
         }
     }
 }
