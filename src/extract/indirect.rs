@@ -328,11 +328,9 @@ fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
         ) || time_noun(w) && t.capitalised()
         {
             j += 1;
-        } else if matches!(w, "last" | "this" | "next" | "late" | "early")
+        } else if matches!(w, "last" | "this" | "next" | "late" | "early" | "on")
             && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
         {
-            j += 2;
-        } else if w == "on" && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower)) {
             j += 2;
         } else {
             return j;
