@@ -212,3 +212,75 @@ fn kremlin_press_statements() {
     assert_eq!(putin.speaker.as_deref(), Some("Vladimir Putin"));
     assert!(!has(&article, &statements, "June 29, 2019"));
 }
+
+mod robustness {
+    use demarche::article::{Article, ArticleId};
+    use demarche::extract::extract;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "“",
+            "”",
+            "\"",
+            "'",
+            "''",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "「",
+            "」",
+            "：",
+            ": ",
+            "said",
+            "told",
+            "he",
+            "she",
+            "the ministry",
+            "Beijing",
+            "Lavrov",
+            "President",
+            "Q ",
+            "A: ",
+            "\n\n",
+            "\n",
+            " ",
+            ",",
+            ".",
+            "Zhao Lijian:",
+            "PRESIDENT BIDEN:  ",
+            "赵立坚：",
+            "(As interpreted.)",
+            "according to",
+            "accused",
+            "Japan",
+            "and",
+            "—",
+            "…",
+            "é",
+            "\u{a0}",
+            "\u{3000}",
+        ]);
+        prop::collection::vec(words, 0..120).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn extraction_never_panics_and_spans_are_valid(text in pieces()) {
+            let article = Article::from_text(ArticleId(0), text);
+            let statements = extract(&article);
+            for (i, s) in statements.iter().enumerate() {
+                prop_assert_eq!(s.id.ordinal as usize, i);
+                for span in &s.spans {
+                    prop_assert!(span.start <= span.end && span.end <= article.text.len());
+                    prop_assert!(article.text.is_char_boundary(span.start));
+                    prop_assert!(article.text.is_char_boundary(span.end));
+                }
+                let mut govs = s.governments.clone();
+                govs.sort();
+                prop_assert_eq!(&govs, &s.governments);
+            }
+        }
+    }
+}
