@@ -1,11 +1,28 @@
 //! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
 //! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
+//!
+//! [`load_file`] / [`load_bytes`] are the entry points. [`decode`] turns bytes into text and
+//! refuses binary files; plain text and Markdown keep the decoded text exactly (offsets
+//! index the file), while [`html`] reduces a page to its article's blocks; [`metadata`]
+//! (with [`markdown`] front matter and [`date`] parsing) reads title, date and outlet.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
+
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod html;
+pub mod load;
+pub mod markdown;
+pub mod metadata;
+
+pub use error::{ArticleError, BinaryKind};
+pub use load::{MAX_ARTICLE_BYTES, load_bytes, load_file};
+pub use metadata::Metadata;
 
 /// Stable identifier of an article within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -22,7 +39,7 @@ impl std::fmt::Display for ArticleId {
 pub enum SourceFormat {
     /// Plain text.
     Text,
-    /// Markdown (front matter and markup reduced to text).
+    /// Markdown, kept as written (metadata read from front matter and headings).
     Markdown,
     /// HTML reduced to its article paragraphs.
     Html,
@@ -105,11 +122,12 @@ impl Article {
     }
 }
 
-/// Splits text into paragraphs: blocks separated by one or more blank lines; a text with no
-/// blank lines is split at every line break. Each paragraph is trimmed.
+/// Splits text into paragraphs: blocks separated by one or more blank lines (lines of white
+/// space count as blank); a text with no blank line is split at every line break. Each
+/// paragraph is trimmed.
 #[must_use]
 pub fn split_paragraphs(text: &str) -> Vec<Span> {
-    let has_blank_line = text.contains("\n\n") || text.contains("\r\n\r\n");
+    let has_blank_line = text.trim().lines().any(|l| l.trim().is_empty());
     let mut out = Vec::new();
     let mut block_start: Option<usize> = None;
     let mut block_end = 0;
