@@ -116,8 +116,10 @@ fn dump_file() {
     let Some(path) = std::env::var_os("DUMP_FILE") else {
         return;
     };
-    let text = std::fs::read_to_string(path).expect("readable");
-    let article = demarche::article::Article::from_text(demarche::article::ArticleId(0), text);
+    let article =
+        demarche::article::load_file(std::path::Path::new(&path), demarche::article::ArticleId(0))
+            .expect("loads");
+    eprintln!("title {:?} date {:?}", article.title, article.date);
     for s in demarche::extract::extract(&article) {
         eprintln!(
             "{:?} {:?} {:?} {:?} «{}»",

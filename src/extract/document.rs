@@ -43,7 +43,14 @@ fn title_of(article: &Article) -> (String, usize) {
             return (String::new(), body_start);
         }
     }
+    // A title the loader found (front matter, <title>) when the text itself does not start
+    // with it.
     let first = article.paragraphs.first().map_or("", |p| p.slice(text));
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        if !first.contains(title.trim()) {
+            return (title.trim().to_owned(), 0);
+        }
+    }
     (
         first.to_owned(),
         article.paragraphs.first().map_or(0, |p| p.end),
