@@ -119,7 +119,25 @@ fn is_cue_like(para: &Para, i: usize) -> bool {
 pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
     let toks = &para.toks;
     let cue: Cue = cue_at(toks, i)?;
-    if i > 0 {
+    // "had begun to hint that ...": the subject stands before the catenative verb.
+    let catenative = i >= 2
+        && toks[i - 1].lower == "to"
+        && matches!(
+            toks[i - 2].lower.as_str(),
+            "begun"
+                | "began"
+                | "started"
+                | "sought"
+                | "tried"
+                | "appeared"
+                | "seemed"
+                | "went"
+                | "moved"
+                | "rushed"
+                | "hastened"
+        );
+    let subject_end = if catenative { i - 2 } else { i };
+    if i > 0 && !catenative {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
         if matches!(
@@ -148,9 +166,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
         clause_subject(para, ss, i)
     } else {
-        phrase_before(para, ss, i)
-            .or_else(|| clause_subject(para, ss, i))
-            .or_else(|| super::attribution::common_subject(para, ss, i))
+        phrase_before(para, ss, subject_end)
+            .or_else(|| clause_subject(para, ss, subject_end))
+            .or_else(|| super::attribution::common_subject(para, ss, subject_end))
     }?;
     if phrase.pronoun == Some(super::speakers::Pronoun::First) {
         return None;
@@ -372,7 +390,12 @@ fn is_preposition(w: &str) -> bool {
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
 /// form), so that they can be a reported clause rather than a noun phrase.
 fn has_verb(toks: &[super::lex::Token]) -> bool {
-    toks.iter().skip(1).any(|t| {
+    toks.iter().enumerate().skip(1).any(|(n, t)| {
+        // "the disputed territory": a participle after a determiner is an adjective.
+        let after_determiner = matches!(
+            toks[n - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        ) || toks[n - 1].possessive;
         let w = t.lower.as_str();
         matches!(
             w,
@@ -408,7 +431,7 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 | "doesn't"
                 | "don't"
                 | "didn't"
-        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised()
+        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
     })
 }
 
