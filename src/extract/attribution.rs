@@ -627,6 +627,16 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     if title_with_punct && !has_cue_near && (bare.len() >= 2 || !content.ends_with(['?', '!'])) {
         return true;
     }
+    // A show, book or speech named after a preposition ("on “Fox and Friends.”", "in his
+    // “State of the Union.”") is a title even next to a cue.
+    let after_preposition = open_tok > 0
+        && matches!(
+            para.toks[open_tok - 1].lower.as_str(),
+            "on" | "in" | "at" | "of" | "from" | "during" | "his" | "her" | "their" | "its"
+        );
+    if title_with_punct && bare.len() >= 2 && after_preposition {
+        return true;
+    }
     // A single capitalised word with no punctuation is a name or label.
     if words.len() == 1
         && !end_punct
