@@ -29,9 +29,22 @@ fn gold_corpus_meets_thresholds() {
     )
     .expect("gold evaluation runs");
     eprintln!("{report}");
-    assert!(report.quotes.f1() >= 0.0);
-    assert!(report.all.f1() >= 0.0);
-    assert!(report.speaker_accuracy() >= 0.0);
+    // Ratchet: a little below the measured figures (quotes 1.000, all 0.995, speakers 1.000).
+    assert!(
+        report.quotes.f1() >= 0.98,
+        "quotes F1 {}",
+        report.quotes.f1()
+    );
+    assert!(
+        report.all.f1() >= 0.97,
+        "all statements F1 {}",
+        report.all.f1()
+    );
+    assert!(
+        report.speaker_accuracy() >= 0.98,
+        "speaker accuracy {}",
+        report.speaker_accuracy()
+    );
 }
 
 #[test]
@@ -48,8 +61,17 @@ fn polnear_dev_meets_thresholds() {
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let report = eval_polnear(&polnear, &EvalOptions { verbose }).expect("polnear evaluation runs");
     eprintln!("{report}");
-    assert!(report.content.f1() >= 0.0);
-    assert!(report.content_speaker.f1() >= 0.0);
+    // Ratchet: a little below the measured figures (content 0.933, content+speaker 0.772).
+    assert!(
+        report.content.f1() >= 0.92,
+        "content F1 {}",
+        report.content.f1()
+    );
+    assert!(
+        report.content_speaker.f1() >= 0.76,
+        "content+speaker F1 {}",
+        report.content_speaker.f1()
+    );
 }
 
 /// `DUMP=<part of a corpus file name> cargo test --test eval dump -- --nocapture` prints what
@@ -94,8 +116,10 @@ fn dump_file() {
     let Some(path) = std::env::var_os("DUMP_FILE") else {
         return;
     };
-    let text = std::fs::read_to_string(path).expect("readable");
-    let article = demarche::article::Article::from_text(demarche::article::ArticleId(0), text);
+    let article =
+        demarche::article::load_file(std::path::Path::new(&path), demarche::article::ArticleId(0))
+            .expect("loads");
+    eprintln!("title {:?} date {:?}", article.title, article.date);
     for s in demarche::extract::extract(&article) {
         eprintln!(
             "{:?} {:?} {:?} {:?} «{}»",

@@ -37,6 +37,9 @@ impl fmt::Display for PolnearReport {
     }
 }
 
+/// A half-open range of chars.
+type CharRange = (usize, usize);
+
 /// One gold attribution: content ranges and source ranges (chars).
 #[derive(Debug, Clone, Default)]
 struct GoldAttribution {
@@ -176,7 +179,7 @@ pub fn eval_polnear(dir: &Path, options: &EvalOptions) -> Result<PolnearReport, 
         let statements = crate::extract::extract(&article);
         let index = CharIndex::new(&article.text);
         let index = &index;
-        let preds: Vec<((usize, usize), Option<(usize, usize)>)> = statements
+        let preds: Vec<(CharRange, Option<CharRange>)> = statements
             .iter()
             .filter(|s| s.kind != StatementKind::Indirect)
             .flat_map(|s| {

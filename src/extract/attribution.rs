@@ -101,12 +101,18 @@ pub struct Found {
 }
 
 fn speaker_like(p: &Phrase) -> bool {
-    !p.is_empty()
+    // "I" and "we" outside quotes are the reporter's voice, not a quoted speaker's.
+    !p.is_empty() && p.pronoun != Some(super::speakers::Pronoun::First)
 }
 
 /// The speaker phrase whose tokens are `toks[range]` (a subject slot), merging an apposition
 /// split off by commas ("Lee, South Korea's ambassador, said").
 pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    // Never reach back into a quotation.
+    let from = (from..cue)
+        .rev()
+        .find(|&j| para.inside[j].is_some())
+        .map_or(from, |j| j + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
     let mut end = toks.len();
@@ -173,11 +179,30 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     if toks.is_empty() {
         return None;
     }
-    let start = trailing_np(toks);
-    if start >= toks.len() {
-        return None;
+    // "Name, <apposition>, said": the name before the first comma, described by the rest.
+    if toks.last().is_some_and(|t| t.trail == Some(',')) && toks.len() >= 3 {
+        let lo = toks.len().saturating_sub(26);
+        // The earliest comma whose left side is a name starts the apposition.
+        for comma in (lo..toks.len() - 1).filter(|&j| toks[j].trail == Some(',')) {
+            let name_start = trailing_np(&toks[..=comma]);
+            if name_start > comma {
+                continue;
+            }
+            let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
+            if named.name.is_some() && named.pronoun.is_none() {
+                let app = analyze(para.text, &toks[comma + 1..]);
+                if app.name.is_none() || app.gov_role || app.other.is_some() {
+                    return Some(merge(named, app));
+                }
+            }
+        }
     }
-    let mut phrase = analyze(para.text, strip_leading(&toks[start..]));
+    let start = trailing_np(toks);
+    let mut phrase = if start < toks.len() {
+        analyze(para.text, strip_leading(&toks[start..]))
+    } else {
+        Phrase::default()
+    };
     if !speaker_like(&phrase) {
         return None;
     }
@@ -210,6 +235,18 @@ fn strip_leading(toks: &[Token]) -> &[Token] {
         s += 1;
     }
     &toks[s..]
+}
+
+/// A common-noun subject right before the cue ("the article said", "one questioner asked").
+#[must_use]
+pub fn common_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
+    let toks = &para.toks[from..cue];
+    let d = super::speakers::determiner_np(toks)?;
+    let mut p = analyze(para.text, &toks[d..]);
+    if p.is_empty() {
+        p.common_noun = true;
+    }
+    Some(p)
 }
 
 /// A named phrase plus an apposition describing it.
@@ -250,6 +287,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
     let mut toks = &para.toks[from..to];
     // "said a joint statement from the two agencies": the source follows the noun.
     let k = super::knowledge::Knowledge::bundled();
+    let mut via_report = false;
     if let Some(p) = toks
         .iter()
         .take(4)
@@ -260,6 +298,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
             .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
         {
             toks = &toks[p + 2..];
+            via_report = true;
         }
     }
     if toks
@@ -273,6 +312,7 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
         return None;
     }
     let mut phrase = analyze(para.text, &toks[..end]);
+    phrase.via_report = via_report;
     if !speaker_like(&phrase) {
         return None;
     }
@@ -293,54 +333,61 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
 /// verb ("Beijing denies the claims, saying ..."): the leading noun phrase of the nearest
 /// comma segment that has one.
 pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
-    let mut seg_end = cue;
-    let mut i = cue;
-    while i > from {
-        i -= 1;
-        let boundary = i == from
-            || para.toks[i - 1]
-                .trail
-                .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'));
-        if boundary {
-            let seg = &para.toks[i..seg_end];
-            let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
-            let subordinate = matches!(
-                lead.as_str(),
-                "after"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "if"
-                    | "because"
-                    | "although"
-                    | "since"
-                    | "before"
-                    | "including"
-                    | "which"
-                    | "who"
-                    | "where"
-                    | "despite"
-                    | "with"
-                    | "without"
-                    | "amid"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "during"
-                    | "following"
-            );
-            if !subordinate {
-                let seg = strip_leading(seg);
-                let end = leading_np(seg);
-                if end > 0 {
-                    let phrase = analyze(para.text, &seg[..end]);
-                    if speaker_like(&phrase) {
-                        return Some(phrase);
-                    }
-                }
+    // Comma segments of the clause before the cue, from the sentence start on.
+    let mut segments = Vec::new();
+    let mut seg_start = from;
+    for i in from..cue {
+        if para.toks[i]
+            .trail
+            .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
+        {
+            segments.push((seg_start, i + 1));
+            seg_start = i + 1;
+        }
+    }
+    if seg_start < cue {
+        segments.push((seg_start, cue));
+    }
+    for (s, e) in segments {
+        let seg = &para.toks[s..e];
+        let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
+        let subordinate = matches!(
+            lead.as_str(),
+            "after"
+                | "when"
+                | "while"
+                | "as"
+                | "if"
+                | "because"
+                | "although"
+                | "since"
+                | "before"
+                | "including"
+                | "which"
+                | "who"
+                | "where"
+                | "despite"
+                | "with"
+                | "without"
+                | "amid"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "during"
+                | "following"
+                | "according"
+        );
+        if subordinate {
+            continue;
+        }
+        let seg = strip_leading(seg);
+        let end = leading_np(seg);
+        if end > 0 {
+            let phrase = analyze(para.text, &seg[..end]);
+            if speaker_like(&phrase) {
+                return Some(phrase);
             }
-            seg_end = i;
         }
     }
     None
@@ -356,6 +403,29 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let ends_sentence = content
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with('.');
+    // A byline after a dash: `"..." ― Pamela Padilla`.
+    let tail = &para.text[q.after.min(para.span.end)..para.span.end];
+    let rest = tail.trim_start();
+    if let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | '―' | '-'))
+    {
+        let from = para.token_at(q.after + (tail.len() - rest.len()) + c.len_utf8());
+        let end = leading_np(&para.toks[from.min(para.toks.len())..]);
+        if end > 0 {
+            let phrase = analyze(para.text, &para.toks[from..from + end]);
+            if phrase.name.is_some() {
+                return Some(Found {
+                    phrase,
+                    cue: None,
+                    rule: "quote+byline",
+                    distance: 0,
+                    sentence_start: q.open,
+                });
+            }
+        }
+    }
     // After the quote: `"...," X said` / `"...," said X`.
     let mut after: Option<Found> = None;
     let next_lower = para
@@ -415,6 +485,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     phrase_before(para, from, i)
                         .or_else(|| clause_subject(para, floor, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
+                        .or_else(|| common_subject(para, from, i))
                 };
                 if let Some(phrase) = phrase {
                     before = Some(Found {
@@ -441,10 +512,25 @@ fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase>
         return phrase_after(para, i + cue.len, stop);
     }
     if i > from {
-        if let Some(p) = phrase_before(para, from, i) {
-            return Some(p);
+        // `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name right after
+        // the quote, then its appositions.
+        let lead_end = leading_np(&para.toks[from..i]);
+        if lead_end > 0 && lead_end < i - from && para.toks[from + lead_end - 1].trail == Some(',')
+        {
+            let named = analyze(para.text, &para.toks[from..from + lead_end]);
+            if named.name.is_some() {
+                let rest = &para.toks[from + lead_end..i];
+                let app_end = leading_np(rest);
+                if app_end > 0 {
+                    let app = analyze(para.text, &rest[..app_end]);
+                    if app.name.is_none() && speaker_like(&app) {
+                        return Some(merge(named, app));
+                    }
+                }
+                return Some(named);
+            }
         }
-        return None;
+        return phrase_before(para, from, i).or_else(|| common_subject(para, from, i));
     }
     phrase_after(para, i + 1, stop)
 }
@@ -522,6 +608,35 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     {
         return true;
     }
+    // Titles quoted with their closing punctuation ("All Bets Are Off.", "Fox News Sunday,").
+    let bare: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_end_matches(['.', ',', '?', '!', ';', ':']))
+        .collect();
+    let title_with_punct = !bare.is_empty()
+        && bare.len() <= 8
+        && bare.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && bare
+            .iter()
+            .any(|w| !small.contains(&w.to_lowercase().as_str()));
+    if title_with_punct && !has_cue_near && (bare.len() >= 2 || !content.ends_with(['?', '!'])) {
+        return true;
+    }
+    // A show, book or speech named after a preposition ("on “Fox and Friends.”", "in his
+    // “State of the Union.”") is a title even next to a cue.
+    let after_preposition = open_tok > 0
+        && matches!(
+            para.toks[open_tok - 1].lower.as_str(),
+            "on" | "in" | "at" | "of" | "from" | "during" | "his" | "her" | "their" | "its"
+        );
+    if title_with_punct && bare.len() >= 2 && after_preposition {
+        return true;
+    }
     // A single capitalised word with no punctuation is a name or label.
     if words.len() == 1
         && !end_punct
@@ -589,5 +704,46 @@ pub fn kind_of(para: &Para, qi: usize) -> StatementKind {
         }
     } else {
         StatementKind::Direct
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::split_paragraphs;
+    use crate::extract::quotes::find_quotes;
+
+    fn para(text: &str) -> Para<'_> {
+        let span = split_paragraphs(text)[0];
+        Para::new(text, span, find_quotes(text, &[span]))
+    }
+
+    #[test]
+    fn cue_after_and_before_the_quote() {
+        let text =
+            "“We will stay,” Defense Secretary Ash Carter said. He added: “Nobody doubts it.”";
+        let p = para(text);
+        let first = find_for_quote(&p, 0).expect("attributed");
+        assert_eq!(first.rule, "quote+cue-after");
+        assert_eq!(
+            first.phrase.name.as_ref().map(|n| n.0.as_str()),
+            Some("Ash Carter")
+        );
+        let second = find_for_quote(&p, 1).expect("attributed");
+        assert_eq!(second.rule, "quote+cue-before");
+        assert_eq!(
+            second.phrase.pronoun,
+            Some(crate::extract::speakers::Pronoun::He)
+        );
+    }
+
+    #[test]
+    fn kinds_and_labels() {
+        let text = "The minister called it “a grave mistake” and said: “We reject it.” The so-called “three no's” remain.";
+        let p = para(text);
+        assert_eq!(kind_of(&p, 0), StatementKind::Partial);
+        assert_eq!(kind_of(&p, 1), StatementKind::Direct);
+        assert!(is_label(&p, 2, false));
+        assert!(!is_label(&p, 1, true));
     }
 }

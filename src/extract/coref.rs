@@ -80,6 +80,8 @@ pub struct Memory {
     date: Option<String>,
     /// Descriptions that a later name turned out to name: (description, name).
     pub renamed: Vec<(String, String)>,
+    /// Sources named through a report ("a statement from ..."): (offset, entity).
+    reports: Vec<(usize, usize)>,
 }
 
 impl Memory {
@@ -91,6 +93,7 @@ impl Memory {
             mentions: Vec::new(),
             date: date.map(str::to_owned),
             renamed: Vec::new(),
+            reports: Vec::new(),
         }
     }
 
@@ -107,6 +110,11 @@ impl Memory {
                 speaker,
             },
         );
+    }
+
+    /// Records that `entity` issued a report (a statement, a letter) mentioned at `at`.
+    pub fn report(&mut self, entity: usize, at: usize) {
+        self.reports.push((at, entity));
     }
 
     /// The latest speaker mention before `at`: its entity and the words of the mention.
@@ -168,7 +176,23 @@ impl Memory {
             Pronoun::First | Pronoun::Report => true,
         };
         if p == Pronoun::Report {
-            return self.last_speaker(at);
+            // "the statement said": the source of the latest report, else the latest body
+            // that spoke, else the latest speaker.
+            if let Some((_, e)) = self.reports.iter().rev().find(|(a, _)| *a < at) {
+                return Some(*e);
+            }
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.at < at && m.speaker)
+                .take(12)
+                .find(|m| {
+                    let e = &self.entities[m.entity];
+                    (e.body || e.plural) && e.group == Group::Government
+                })
+                .map(|m| m.entity)
+                .or_else(|| self.last_speaker(at));
         }
         let before = self.mentions.iter().rev().filter(|m| m.at < at);
         // A fitting subject earlier in the same sentence.
@@ -208,6 +232,24 @@ impl Memory {
     #[must_use]
     pub fn find_name(&self, name: &str) -> Option<usize> {
         let single = !name.contains(' ');
+        let found = self.find_name_strict(name, single);
+        if found.is_some() || !single {
+            return found;
+        }
+        // "Liu" after "Liu Xiaming": a family name written first.
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.entity)
+            .chain(0..self.entities.len())
+            .find(|&i| {
+                self.entities[i].name.as_deref().is_some_and(|n| {
+                    n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name)
+                })
+            })
+    }
+
+    fn find_name_strict(&self, name: &str, single: bool) -> Option<usize> {
         self.mentions
             .iter()
             .rev()
@@ -238,6 +280,29 @@ impl Memory {
             return None;
         }
         let mut best: Option<(usize, usize)> = None;
+        // A recent speaker that fits every word wins ("the President" after Trump spoke,
+        // even when another president was named since).
+        let full = |e: &Entity| {
+            let desc = format!(
+                "{} {}",
+                e.description.as_deref().unwrap_or(""),
+                e.role.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
+            words
+                .iter()
+                .all(|w| desc.split_whitespace().any(|d| d == w.as_str()))
+        };
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at && m.speaker)
+            .take(12)
+            .find(|m| full(&self.entities[m.entity]))
+        {
+            return Some(m.entity);
+        }
         for m in self.mentions.iter().rev().filter(|m| m.at < at) {
             let e = &self.entities[m.entity];
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
@@ -325,8 +390,18 @@ impl Memory {
                 }
             })
         });
+        // "the Russian leader", "Japan's prime minister": the holder of that office on the
+        // article's date.
+        let holder = holder.or_else(|| {
+            if name.is_some() || phrase.body || phrase.plural || phrase.other.is_some() {
+                return None;
+            }
+            let country = phrase.countries.first().or(phrase.national.as_ref())?;
+            office_holder(&phrase.description, country, date?)
+        });
         let name = match (name, holder) {
             (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
+            (None, Some(h)) => Some(h.name.clone()),
             (n, _) => n,
         };
         let mut governments: Vec<String> = phrase.countries.clone();
@@ -433,6 +508,64 @@ impl Memory {
     }
 }
 
+/// The holder of the office a description names ("Chinese President", "the Jewish state's
+/// premier", "the Russian leader") in `iso3` on `date`.
+fn office_holder<'k>(
+    description: &str,
+    iso3: &str,
+    date: &str,
+) -> Option<&'k super::knowledge::OfficeHolder> {
+    let k = Knowledge::bundled();
+    let d = description.to_lowercase();
+    let has = |w: &str| {
+        d.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(w.split_whitespace().count())
+            .any(|win| win.join(" ") == w)
+    };
+    let offices: &[&str] = if has("vice president")
+        || has("deputy")
+        || has("vice")
+        || has("former")
+        || has("official")
+    {
+        &[]
+    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
+        &[
+            "Foreign Minister",
+            "Foreign Secretary",
+            "Secretary of State",
+            "External Affairs Minister",
+        ]
+    } else if has("defense minister")
+        || has("defence minister")
+        || has("defense secretary")
+        || has("defence secretary")
+    {
+        &["Defense Minister", "Defence Minister", "Defense Secretary"]
+    } else if has("prime minister") || has("premier") {
+        &["Prime Minister", "Premier"]
+    } else if has("president") {
+        &["President"]
+    } else if has("chancellor") {
+        &["Chancellor"]
+    } else if has("leader") {
+        &[
+            "President",
+            "Prime Minister",
+            "Chancellor",
+            "Supreme Leader",
+        ]
+    } else {
+        &[]
+    };
+    offices.iter().find_map(|office| {
+        k.holders
+            .iter()
+            .find(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office) && h.in_office(date))
+    })
+}
+
 /// Drops honorifics and stray punctuation from a name.
 #[must_use]
 pub fn clean_name(name: &str) -> String {
@@ -448,4 +581,41 @@ fn same_person(a: &str, b: &str) -> bool {
     let (af, al) = (a.split_whitespace().next(), a.split_whitespace().last());
     let (bf, bl) = (b.split_whitespace().next(), b.split_whitespace().last());
     af == bf && al == bl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+    use crate::extract::speakers::analyze;
+
+    fn phrase(text: &str) -> Phrase {
+        analyze(text, &tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn pronouns_surnames_and_descriptions_resolve() {
+        let mut memory = Memory::new(Some("2016-06-04"));
+        let carter = memory.entity_from(&phrase("Defense Secretary Ash Carter"));
+        assert_eq!(carter.governments, ["USA"]);
+        let c = memory.add(carter);
+        memory.mention(c, Span::new(0, 5), true);
+        let ministry = memory.entity_from(&phrase("China's foreign ministry"));
+        assert_eq!(
+            ministry.description.as_deref(),
+            Some("Chinese foreign ministry")
+        );
+        let m = memory.add(ministry);
+        memory.mention(m, Span::new(10, 20), false);
+        assert_eq!(memory.find_name("Carter"), Some(c));
+        assert_eq!(memory.resolve_pronoun(Pronoun::He, 30, 30), Some(c));
+        assert_eq!(memory.resolve_pronoun(Pronoun::It, 30, 30), Some(m));
+        assert_eq!(
+            memory.resolve_definite(&phrase("the ministry"), 30),
+            Some(m)
+        );
+        let lavrov = memory.entity_from(&phrase("Lavrov"));
+        assert_eq!(lavrov.name.as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(lavrov.governments, ["RUS"]);
+    }
 }

@@ -29,9 +29,9 @@ pub struct Cue {
 pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     let k = Knowledge::bundled();
     let t = toks.get(i)?;
-    for phrase in &k.cue_phrases {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
+    for words in &k.cue_phrase_words {
         if words.len() > 1
+            && words[0] == t.lower
             && toks.len() >= i + words.len()
             && words
                 .iter()
@@ -56,6 +56,10 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     if t.capitalised() && i > 0 {
         return None;
     }
+    // "the ministry's claim": a noun after a possessive, not a verb.
+    if i > 0 && toks[i - 1].possessive && !t.lower.ends_with("ed") {
+        return None;
+    }
     Some(Cue {
         index: i,
         len: 1,
@@ -66,4 +70,24 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         infinitive: verb.infinitive,
         noun_object: verb.noun_object,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+    use crate::text::Span;
+
+    #[test]
+    fn finds_verbs_and_phrases() {
+        let text = "according to officials, Carter said he accused Beijing of lying";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let according = cue_at(&toks, 0).expect("phrase cue");
+        assert!(according.source_after);
+        assert_eq!(according.len, 2);
+        let said = cue_at(&toks, 4).expect("verb cue");
+        assert!(said.reported);
+        assert!(cue_at(&toks, 6).is_some_and(|c| c.object));
+        assert!(cue_at(&toks, 3).is_none());
+    }
 }

@@ -43,7 +43,14 @@ fn title_of(article: &Article) -> (String, usize) {
             return (String::new(), body_start);
         }
     }
+    // A title the loader found (front matter, <title>) when the text itself does not start
+    // with it.
     let first = article.paragraphs.first().map_or("", |p| p.slice(text));
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        if !first.contains(title.trim()) {
+            return (title.trim().to_owned(), 0);
+        }
+    }
     (
         first.to_owned(),
         article.paragraphs.first().map_or(0, |p| p.end),
@@ -75,6 +82,9 @@ fn decode_escapes(s: &str) -> String {
 /// Detects a statement document and returns its statements.
 pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
     let (title, body_start) = title_of(article);
+    if title.split_whitespace().count() > 30 {
+        return None;
+    }
     let lower = title.to_lowercase();
     let is_statement = lower.contains("statement") && lower.contains("joint")
         || [
@@ -100,6 +110,14 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
             s.split_whitespace().count() >= 8 && s.trim_end().ends_with(['.', ';', ':', '。'])
         })
         .collect();
+    // News about a statement reports it ("said", "says"); the statement itself does not.
+    let reports = body
+        .iter()
+        .map(|p| p.slice(text).matches(" said").count() + p.slice(text).matches(" says ").count())
+        .sum::<usize>();
+    if reports >= 3 {
+        return None;
+    }
     let first = body.first()?;
     let registry = Governments::bundled();
     let k = Knowledge::bundled();
@@ -175,4 +193,20 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, ArticleId};
+
+    #[test]
+    fn joint_statement_paragraphs_speak_for_every_signatory() {
+        let text = "Joint Statement by President of Russia Vladimir Putin and President of the United States Donald Trump\n\nApril 25, 2020\n\nWe recall the historic meeting of our soldiers on the Elbe river seventy-five years ago.\n\nWe honour the memory of all who fought together against a common enemy.\n";
+        let mut article = Article::from_text(ArticleId(0), text);
+        article.date = Some("2020-04-25".to_owned());
+        let statements = crate::extract::extract(&article);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].governments, ["RUS", "USA"]);
+        assert!(statements[1].continues_previous);
+    }
 }

@@ -36,8 +36,53 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         if s >= i {
             continue;
         }
-        let phrase = analyze(para.text, &toks[s..i]);
+        let k = super::knowledge::Knowledge::bundled();
+        let worth = toks[s..i]
+            .iter()
+            .any(|t| t.capitalised() || k.role_words.contains(&t.lower));
+        if !worth {
+            continue;
+        }
+        let mut phrase = analyze(para.text, &toks[s..i]);
+        // "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, ...": the
+        // apposition that follows describes the name.
+        if phrase.name.is_some()
+            && !phrase.gov_role
+            && phrase.other.is_none()
+            && toks[i - 1].trail == Some(',')
+        {
+            let rest = &toks[i..];
+            let mut end = 0;
+            // The apposition runs to the next comma.
+            while end < rest.len().min(25) && para.inside[i + end].is_none() {
+                end += 1;
+                if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
+                    break;
+                }
+            }
+            if rest
+                .get(end.saturating_sub(1))
+                .is_none_or(|t| t.trail != Some(','))
+            {
+                end = 0;
+            }
+            if end > 0 {
+                let app = analyze(para.text, &rest[..end]);
+                if app.name.is_none() && (app.gov_role || app.other.is_some()) {
+                    phrase = super::attribution::merge(phrase, app);
+                }
+            }
+        }
         let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
+        // A titled official of no known country is left to the attribution rules, which can
+        // tell whether the name belongs to a description met just before.
+        let unplaced = phrase.gov_role
+            && phrase.countries.is_empty()
+            && phrase.national.is_none()
+            && phrase
+                .name
+                .as_ref()
+                .is_some_and(|(n, _)| memory.find_name(&super::coref::clean_name(n)).is_none());
         let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
         let known = phrase
             .name
@@ -46,8 +91,8 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         // A subject at the start of its sentence is as salient as a speaker.
         let subject = para.sentence_start(s) == start;
         let at = phrase.span.start;
-        if titled_person || body {
-            if let Some(e) = super::resolve(memory, &phrase, at, at, true) {
+        if (titled_person || body) && !unplaced {
+            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);
             }
         } else if let Some(e) = known {
@@ -74,7 +119,25 @@ fn is_cue_like(para: &Para, i: usize) -> bool {
 pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
     let toks = &para.toks;
     let cue: Cue = cue_at(toks, i)?;
-    if i > 0 {
+    // "had begun to hint that ...": the subject stands before the catenative verb.
+    let catenative = i >= 2
+        && toks[i - 1].lower == "to"
+        && matches!(
+            toks[i - 2].lower.as_str(),
+            "begun"
+                | "began"
+                | "started"
+                | "sought"
+                | "tried"
+                | "appeared"
+                | "seemed"
+                | "went"
+                | "moved"
+                | "rushed"
+                | "hastened"
+        );
+    let subject_end = if catenative { i - 2 } else { i };
+    if i > 0 && !catenative {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
         if matches!(
@@ -103,7 +166,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
         clause_subject(para, ss, i)
     } else {
-        phrase_before(para, ss, i).or_else(|| clause_subject(para, ss, i))
+        phrase_before(para, ss, subject_end)
+            .or_else(|| clause_subject(para, ss, subject_end))
+            .or_else(|| super::attribution::common_subject(para, ss, subject_end))
     }?;
     if phrase.pronoun == Some(super::speakers::Pronoun::First) {
         return None;
@@ -190,6 +255,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 }
             }
         }
+        if !cue.object && !after_that {
+            j = skip_time(toks, j, se);
+        }
         if j >= se
             || toks[j].lead.is_some_and(super::quotes::is_quote_mark)
             || para.inside[j].is_some()
@@ -244,6 +312,50 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     })
 }
 
+/// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
+/// "yesterday").
+fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
+    let time_noun = |w: &str| {
+        matches!(
+            w,
+            "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    };
+    loop {
+        let Some(t) = toks.get(j).filter(|_| j < se) else {
+            return j;
+        };
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously"
+        ) || time_noun(w) && t.capitalised()
+        {
+            j += 1;
+        } else if matches!(w, "last" | "this" | "next" | "late" | "early" | "on")
+            && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
+        {
+            j += 2;
+        } else {
+            return j;
+        }
+    }
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -278,7 +390,12 @@ fn is_preposition(w: &str) -> bool {
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
 /// form), so that they can be a reported clause rather than a noun phrase.
 fn has_verb(toks: &[super::lex::Token]) -> bool {
-    toks.iter().skip(1).any(|t| {
+    toks.iter().enumerate().skip(1).any(|(n, t)| {
+        // "the disputed territory": a participle after a determiner is an adjective.
+        let after_determiner = matches!(
+            toks[n - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        ) || toks[n - 1].possessive;
         let w = t.lower.as_str();
         matches!(
             w,
@@ -314,7 +431,7 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 | "doesn't"
                 | "don't"
                 | "didn't"
-        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised()
+        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
     })
 }
 
@@ -355,4 +472,47 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
 #[must_use]
 pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::speakers::Phrase> {
     phrase_after_cue(para, i + 1, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, ArticleId};
+    use crate::statement::StatementKind;
+
+    fn reported(text: &str) -> Vec<String> {
+        let article = Article::from_text(ArticleId(0), text);
+        crate::extract::extract(&article)
+            .into_iter()
+            .filter(|s| s.kind == StatementKind::Indirect)
+            .map(|s| s.text(&article.text).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn reported_clauses_are_bounded() {
+        let body = "The Japanese Foreign Ministry said on Monday that it would protest the move strongly, and it urged Beijing to withdraw its ships from the area.";
+        let found = reported(body);
+        assert!(
+            found.contains(&"it would protest the move strongly".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"Beijing to withdraw its ships from the area".to_owned()),
+            "{found:?}"
+        );
+        let trailing = "Any action by China to reclaim land in the area would have consequences for the whole region, Defense Secretary Ash Carter said.";
+        assert_eq!(
+            reported(trailing),
+            [
+                "Any action by China to reclaim land in the area would have consequences for the whole region"
+            ]
+        );
+        // Analysts are not governments.
+        assert!(
+            reported(
+                "The analyst said the talks would fail because neither side would move at all."
+            )
+            .is_empty()
+        );
+    }
 }

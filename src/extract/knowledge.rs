@@ -128,16 +128,22 @@ pub struct Knowledge {
     pub verb_forms: HashMap<String, CueVerb>,
     /// Cue phrases ("according to"), lowercase.
     pub cue_phrases: Vec<String>,
+    /// The same phrases as word lists.
+    pub cue_phrase_words: Vec<Vec<String>>,
     /// Reporting nouns ("statement").
     pub report_nouns: HashSet<String>,
     /// Government role phrases as lowercase word lists.
     pub government_roles: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
+    /// First word of a government role -> indexes into `government_roles`.
+    pub government_role_index: HashMap<String, Vec<usize>>,
     /// Non-government role phrases (lowercase word lists) with their affiliation.
     pub other_roles: Vec<(Vec<String>, String)>,
     /// State media names as written.
     pub state_media: Vec<String>,
+    /// The same names, for lookups.
+    pub state_media_set: HashSet<String>,
     /// Organisation phrase as written -> its name.
     pub organisations: BTreeMap<String, String>,
     /// National titles (lowercase word lists) with their country.
@@ -150,6 +156,12 @@ pub struct Knowledge {
     pub holders: Vec<OfficeHolder>,
     /// Every word that appears in a role phrase (lowercase), for name detection.
     pub role_words: HashSet<String>,
+    /// First words (as written) of organisation and state-media names, for a fast skip.
+    pub organisation_first_words: HashSet<String>,
+    /// First words (as written) of every government phrase, for a fast skip.
+    pub government_first_words: HashSet<String>,
+    /// Longest government phrase, in words.
+    pub government_max_words: usize,
 }
 
 const CUES: &str = include_str!("../../assets/cues.ron");
@@ -235,9 +247,48 @@ impl Knowledge {
                 organisations.insert(alias.clone(), org.name.clone());
             }
         }
+        let mut organisation_first_words: HashSet<String> = HashSet::new();
+        for name in organisations.keys().chain(titles.state_media.iter()) {
+            if let Some(w) = name.split_whitespace().next() {
+                organisation_first_words.insert(w.to_owned());
+            }
+        }
+        for org in crate::organisations::Organisations::bundled().iter() {
+            for name in std::iter::once(&org.name)
+                .chain(org.aliases.iter())
+                .chain(org.bodies.iter())
+            {
+                let name = name.strip_prefix("the ").unwrap_or(name);
+                if let Some(w) = name.split_whitespace().next() {
+                    organisation_first_words.insert(w.to_owned());
+                }
+            }
+        }
+        let mut government_first_words = HashSet::new();
+        let mut government_max_words = 1;
+        for (phrase, _, _) in crate::governments::Governments::bundled().phrases_longest_first() {
+            let n = phrase.split_whitespace().count();
+            government_max_words = government_max_words.max(n);
+            if let Some(w) = phrase.split_whitespace().next() {
+                government_first_words.insert(w.to_owned());
+            }
+        }
+        let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, role) in government_roles.iter().enumerate() {
+            if let Some(w) = role.first() {
+                government_role_index.entry(w.clone()).or_default().push(i);
+            }
+        }
+        let state_media_set = titles.state_media.iter().cloned().collect();
         Ok(Self {
+            state_media_set,
+            government_role_index,
+            organisation_first_words,
+            government_first_words,
+            government_max_words,
             verb_forms,
             cue_phrases: cues.phrases.iter().map(|p| p.to_lowercase()).collect(),
+            cue_phrase_words: cues.phrases.iter().map(|p| words(p)).collect(),
             report_nouns: cues.nouns.iter().map(|p| p.to_lowercase()).collect(),
             government_roles,
             bodies,
@@ -291,6 +342,28 @@ impl Knowledge {
             .filter(|h| date.is_none_or(|d| h.in_office(d)))
             .collect()
     }
+}
+
+/// True when a government role occurs in `tokens` (lowercase).
+#[must_use]
+pub fn has_government_role(k: &Knowledge, tokens: &[String]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        k.government_role_index.get(t).is_some_and(|list| {
+            list.iter().any(|&r| {
+                let role = &k.government_roles[r];
+                tokens.len() >= i + role.len() && tokens[i..i + role.len()] == role[..]
+            })
+        })
+    })
+}
+
+/// The index (in `phrases`) of the first phrase that occurs in `tokens`, looking only at
+/// phrases whose first word occurs: cheap for short token lists and long phrase lists.
+#[must_use]
+pub fn first_phrase_in(tokens: &[String], phrases: &[Vec<String>]) -> Option<usize> {
+    phrases.iter().position(|p| {
+        p.first().is_some_and(|w| tokens.contains(w)) && find_phrase(tokens, p).is_some()
+    })
 }
 
 /// True when `tokens` (lowercase) contain `phrase` as a contiguous run; returns its start.

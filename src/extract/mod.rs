@@ -158,12 +158,21 @@ pub(crate) fn resolve(
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
+        let bare_title = !phrase
+            .description
+            .split_whitespace()
+            .any(|w| matches!(w, "of" | "for" | "in" | "at" | "from"));
         if as_speaker
             && phrase.gov_role
+            && bare_title
             && entity.group == Group::Government
             && entity.governments.is_empty()
         {
-            if let Some(prev) = memory.last_speaker(at) {
+            let recent = memory
+                .last_speaker_mention(at)
+                .filter(|(_, span)| at.saturating_sub(span.end) < 600)
+                .map(|(e, _)| e);
+            if let Some(prev) = recent {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
                     let e = &mut memory.entities[prev];
@@ -245,6 +254,13 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
+    // Headlines and standfirsts come before the first paragraph of running text; reported
+    // speech there is not annotated as a statement.
+    let body_start = article
+        .paragraphs
+        .iter()
+        .position(|p| p.slice(text).split_whitespace().count() >= 20)
+        .unwrap_or(0);
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
@@ -266,7 +282,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         for (_, is_quote, index) in events {
             if !is_quote {
                 if let Some(d) = indirect::statement_at(&para, index, &mut memory) {
-                    drafts.push(d);
+                    if pi >= body_start {
+                        drafts.push(d);
+                    }
                 }
                 continue;
             }
@@ -292,6 +310,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     );
                     if let Some(e) = e {
                         memory.mention(e, f.phrase.span, true);
+                        if f.phrase.via_report {
+                            memory.report(e, f.phrase.span.start);
+                        }
                     }
                     let rule = f.rule;
                     (e, Some(f), rule)
@@ -304,9 +325,16 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     } else if let Some(e) = prev_in_para {
                         Some(e)
                     } else {
-                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3);
+                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3)
+                            || text[..q.open].trim_end().ends_with(':');
                         memory.last_speaker(q.open).filter(|_| recent)
                     };
+                    carried_mention = carried.and_then(|e: usize| {
+                        memory
+                            .last_speaker_mention(q.open)
+                            .filter(|(m, _)| *m == e)
+                            .map(|(_, span)| span)
+                    });
                     (carried, None, "quote+previous-speaker")
                 }
             };

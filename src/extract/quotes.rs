@@ -169,9 +169,9 @@ fn scan_paragraph(
             }
             '“' => {
                 if has_open(&stack, Style::Low) {
-                    close(&mut stack, Style::Low, i, i + 1, text, index, out);
+                    close(&mut stack, Style::Low, i, i + width, text, index, out);
                 } else if has_open(&stack, Style::Curly) && looks_closing(text, para, i, width) {
-                    close(&mut stack, Style::Curly, i, i + 1, text, index, out);
+                    close(&mut stack, Style::Curly, i, i + width, text, index, out);
                 } else {
                     if top_is(&stack, Style::Curly) {
                         // A new opening mark while one is open: the first was never closed.
@@ -195,6 +195,22 @@ fn scan_paragraph(
                 mark: i,
                 content_start: i + width,
             }),
+            // A closing mark used as an opener: at the paragraph start or after a space, before
+            // a word, with nothing open.
+            '”' if stack.is_empty()
+                && prev.is_none_or(char::is_whitespace)
+                && text[i + width..para.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                && text[i + width..para.end].contains('”') =>
+            {
+                stack.push(Open {
+                    style: Style::Curly,
+                    mark: i,
+                    content_start: i + width,
+                });
+            }
             '”' => {
                 if has_open(&stack, Style::Curly) {
                     close(&mut stack, Style::Curly, i, i + width, text, index, out);

@@ -131,9 +131,15 @@ pub fn detect(article: &Article) -> Option<Transcript> {
         return None;
     }
     let host = article
-        .paragraphs
-        .first()
-        .and_then(|p| host_from_title(article, p.slice(&article.text)));
+        .title
+        .as_deref()
+        .and_then(|t| host_from_title(article, t))
+        .or_else(|| {
+            article
+                .paragraphs
+                .first()
+                .and_then(|p| host_from_title(article, p.slice(&article.text)))
+        });
     // Labels must repeat (a transcript names its speakers more than once), or name at least
     // two officials (a pair of press statements).
     let mut names: Vec<String> = labels
@@ -296,7 +302,7 @@ fn full_name_in(text: &str, surname: &str) -> Option<(String, String)> {
             continue;
         }
         let start = before[..before.len().saturating_sub(1)]
-            .rfind(|c: char| c == '\n' || c == '"' || c == ',')
+            .rfind(['\n', '"', ','])
             .map_or(0, |p| p + 1);
         let line_end = text[from..]
             .find(['\n', ',', '"'])
@@ -324,7 +330,7 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
     let mut current: Option<(Entity, Span)> = None;
     let mut in_turn = false;
     for (pi, para) in article.paragraphs.iter().enumerate() {
-        if pi == 0 {
+        if pi == 0 && t.labels[0].is_none() && article.title.is_none() {
             continue;
         }
         let (start, continues) = if let Some(label) = t.labels[pi] {

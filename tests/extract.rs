@@ -1,0 +1,286 @@
+//! Extraction on hand-written fixture texts: every quote style, multi-paragraph and unclosed
+//! quotes, speakers (titles, pronouns, surnames, descriptions named later, metonyms, joint
+//! speakers), labels that are not statements, non-government voices, and transcripts.
+
+use std::path::PathBuf;
+
+use demarche::article::{Article, ArticleId};
+use demarche::extract::extract;
+use demarche::statement::{Group, Statement, StatementKind};
+
+fn load(name: &str, date: Option<&str>) -> (Article, Vec<Statement>) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture readable");
+    let mut article = Article::from_text(ArticleId(7), text);
+    article.date = date.map(str::to_owned);
+    let statements = extract(&article);
+    (article, statements)
+}
+
+fn find<'a>(article: &Article, statements: &'a [Statement], text: &str) -> &'a Statement {
+    statements
+        .iter()
+        .find(|s| s.text(&article.text).contains(text))
+        .unwrap_or_else(|| panic!("no statement containing {text:?}"))
+}
+
+fn has(article: &Article, statements: &[Statement], text: &str) -> bool {
+    statements
+        .iter()
+        .any(|s| s.text(&article.text).contains(text))
+}
+
+#[test]
+fn every_quote_style_is_found_and_apostrophes_are_not_quotes() {
+    let (article, statements) = load("styles.txt", Some("2020-01-20"));
+    let nehammer = find(&article, &statements, "We will not give up,");
+    assert_eq!(nehammer.kind, StatementKind::Direct);
+    assert_eq!(nehammer.governments, ["AUT"]);
+    assert_eq!(nehammer.speaker.as_deref(), Some("Karl Nehammer"));
+    let french = find(&article, &statements, "profondément préoccupé");
+    assert_eq!(french.kind, StatementKind::Partial);
+    assert_eq!(french.governments, ["FRA"]);
+    assert!(has(&article, &statements, "Wir sind besorgt."));
+    let kishida = find(&article, &statements, "これは重要です");
+    assert_eq!(kishida.governments, ["JPN"]);
+    let lavrov = find(&article, &statements, "It is a trap,");
+    assert_eq!(lavrov.speaker.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(lavrov.governments, ["RUS"]);
+    let nested = find(&article, &statements, "They called it");
+    assert!(
+        nested
+            .text(&article.text)
+            .contains("'a gesture of good will.'")
+    );
+    // "the '90s" is no quote: the sentence is reported speech, not a quotation.
+    let reported = find(&article, &statements, "90s were");
+    assert_eq!(reported.kind, StatementKind::Indirect);
+    // Ids number the statements in text order.
+    for (i, s) in statements.iter().enumerate() {
+        assert_eq!(s.id.ordinal as usize, i);
+        assert_eq!(s.id.article, ArticleId(7));
+    }
+}
+
+#[test]
+fn multi_paragraph_and_unclosed_quotes() {
+    let (article, statements) = load("multi_paragraph.txt", Some("2019-11-19"));
+    let first = find(&article, &statements, "We are profoundly pleased");
+    assert!(first.text(&article.text).ends_with("captivity."));
+    assert_eq!(first.governments, ["USA"]);
+    assert_eq!(first.speaker.as_deref(), Some("Mike Pompeo"));
+    let second = find(&article, &statements, "We thank the government");
+    assert!(second.continues_previous);
+    assert_eq!(second.speaker.as_deref(), Some("Mike Pompeo"));
+    let unclosed = find(&article, &statements, "We have repeatedly lodged");
+    assert!(unclosed.text(&article.text).ends_with("channels."));
+    assert_eq!(
+        unclosed.speaker.as_deref(),
+        Some("Japanese Foreign Ministry")
+    );
+    // The text after the unclosed quote is still read.
+    let reported = find(&article, &statements, "it would keep watching");
+    assert_eq!(reported.kind, StatementKind::Indirect);
+    assert_eq!(reported.governments, ["JPN"]);
+}
+
+#[test]
+fn speakers_resolve_through_titles_pronouns_surnames_and_descriptions() {
+    let (article, statements) = load("speakers.txt", Some("2016-06-04"));
+    let guan = find(&article, &statements, "This is a time of cooperation");
+    assert_eq!(guan.speaker.as_deref(), Some("Guan Youfei"));
+    assert_eq!(guan.governments, ["CHN"]);
+    let delegation = find(&article, &statements, "should stop its patrols");
+    assert_eq!(delegation.kind, StatementKind::Indirect);
+    assert_eq!(delegation.speaker.as_deref(), Some("Guan Youfei"));
+    let carter = find(&article, &statements, "We will stay,");
+    assert_eq!(carter.speaker.as_deref(), Some("Ash Carter"));
+    let second = find(&article, &statements, "Nobody should doubt it.");
+    assert_eq!(second.speaker.as_deref(), Some("Ash Carter"));
+    let pronoun = find(&article, &statements, "The region matters");
+    assert_eq!(pronoun.speaker.as_deref(), Some("Ash Carter"));
+    assert_eq!(
+        pronoun.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("he")
+    );
+    assert!(pronoun.evidence.chain.contains(&"United States".to_owned()));
+    let beijing = find(&article, &statements, "the patrols were provocative");
+    assert_eq!(beijing.speaker.as_deref(), Some("Chinese government"));
+    assert_eq!(beijing.governments, ["CHN"]);
+    let lavrov = find(&article, &statements, "It is a serious matter,");
+    assert_eq!(lavrov.governments, ["RUS"]);
+    let sasse = find(&article, &statements, "Today was just the first step,");
+    assert_eq!(sasse.group, Group::Other);
+    assert_eq!(sasse.affiliation.as_deref(), Some("legislator"));
+    assert!(sasse.governments.is_empty());
+    let professor = find(&article, &statements, "Sanctions will not work,");
+    assert_eq!(professor.group, Group::Other);
+    assert_eq!(professor.affiliation.as_deref(), Some("analyst"));
+    let un = find(&article, &statements, "The occupation must end,");
+    assert_eq!(un.group, Group::Organisation);
+    assert!(
+        un.affiliation
+            .as_deref()
+            .is_some_and(|a| a.contains("UN") || a.contains("United Nations"))
+    );
+}
+
+#[test]
+fn joint_speakers_speak_for_several_governments() {
+    let text = "Vladimir Putin and President of the United States Donald Trump spoke by phone.\n\nThe two presidents expressed serious concern over the spread of the virus in the world.\n";
+    let mut article = Article::from_text(ArticleId(1), text);
+    article.date = Some("2020-03-30".to_owned());
+    let statements = extract(&article);
+    let joint = statements
+        .iter()
+        .find(|s| s.text(&article.text).contains("serious concern"))
+        .expect("readout statement");
+    assert_eq!(joint.governments, ["RUS", "USA"]);
+    assert!(joint.is_joint());
+}
+
+#[test]
+fn labels_and_scare_quotes_are_not_statements() {
+    let (article, statements) = load("labels.txt", Some("2025-11-01"));
+    assert!(!has(&article, &statements, "Free and Open Indo-Pacific"));
+    assert!(!has(&article, &statements, "three no's"));
+    assert!(!has(&article, &statements, "pivot"));
+    assert!(!has(&article, &statements, "Gyeongju Declaration"));
+    let lee = find(&article, &statements, "a historic step forward.");
+    assert_eq!(lee.governments, ["KOR"]);
+}
+
+#[test]
+fn white_house_transcript_turns() {
+    let (article, statements) = load("transcript_wh.txt", Some("2022-05-23"));
+    let kishida = find(&article, &statements, "Well, thank you.");
+    assert!(kishida.text(&article.text).starts_with("Well, thank you."));
+    assert_eq!(kishida.governments, ["JPN"]);
+    assert_eq!(kishida.kind, StatementKind::Direct);
+    let later = find(&article, &statements, "The alliance is the linchpin");
+    assert!(later.continues_previous);
+    assert_eq!(later.governments, ["JPN"]);
+    let biden = find(&article, &statements, "That's the commitment");
+    assert_eq!(biden.governments, ["USA"]);
+    assert!(!has(&article, &statements, "will you defend Taiwan"));
+    assert!(!has(&article, &statements, "We will now take questions"));
+    assert!(!has(&article, &statements, "END 3:05"));
+}
+
+#[test]
+fn foreign_ministry_briefing_transcripts() {
+    let (article, statements) = load("transcript_mfa.txt", Some("2019-11-07"));
+    let opening = find(
+        &article,
+        &statements,
+        "At the invitation of the government of Egypt",
+    );
+    assert_eq!(opening.speaker.as_deref(), Some("Geng Shuang"));
+    assert_eq!(opening.governments, ["CHN"]);
+    let answer = find(&article, &statements, "We noted the media reports.");
+    assert!(answer.text(&article.text).starts_with("We noted"));
+    let more = find(&article, &statements, "Exchange of students");
+    assert!(more.continues_previous);
+    assert!(!has(&article, &statements, "alarming evidence"));
+    assert!(!has(&article, &statements, "Will the leaders meet"));
+    let named = find(&article, &statements, "I have no information");
+    assert_eq!(named.speaker.as_deref(), Some("Geng Shuang"));
+}
+
+#[test]
+fn chinese_language_briefing_transcript() {
+    let (article, statements) = load("transcript_zh.txt", Some("2020-07-03"));
+    let zhao = find(&article, &statements, "中方高度赞赏");
+    assert_eq!(zhao.speaker.as_deref(), Some("Zhao Lijian"));
+    assert_eq!(zhao.governments, ["CHN"]);
+    assert!(zhao.text(&article.text).starts_with("中方"));
+    assert!(find(&article, &statements, "这说明公道自在人心").continues_previous);
+    assert!(!has(&article, &statements, "中方对此有何评论"));
+    assert!(!has(&article, &statements, "你能否证实"));
+}
+
+#[test]
+fn kremlin_press_statements() {
+    let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
+    let abe = find(&article, &statements, "I would like to welcome you");
+    assert_eq!(abe.governments, ["JPN"]);
+    assert!(abe.text(&article.text).starts_with("President Putin,"));
+    let putin = find(&article, &statements, "constructive atmosphere");
+    assert_eq!(putin.governments, ["RUS"]);
+    assert_eq!(putin.speaker.as_deref(), Some("Vladimir Putin"));
+    assert!(!has(&article, &statements, "June 29, 2019"));
+}
+
+mod robustness {
+    use demarche::article::{Article, ArticleId};
+    use demarche::extract::extract;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "“",
+            "”",
+            "\"",
+            "'",
+            "''",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "「",
+            "」",
+            "：",
+            ": ",
+            "said",
+            "told",
+            "he",
+            "she",
+            "the ministry",
+            "Beijing",
+            "Lavrov",
+            "President",
+            "Q ",
+            "A: ",
+            "\n\n",
+            "\n",
+            " ",
+            ",",
+            ".",
+            "Zhao Lijian:",
+            "PRESIDENT BIDEN:  ",
+            "赵立坚：",
+            "(As interpreted.)",
+            "according to",
+            "accused",
+            "Japan",
+            "and",
+            "—",
+            "…",
+            "é",
+            "\u{a0}",
+            "\u{3000}",
+        ]);
+        prop::collection::vec(words, 0..120).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn extraction_never_panics_and_spans_are_valid(text in pieces()) {
+            let article = Article::from_text(ArticleId(0), text);
+            let statements = extract(&article);
+            for (i, s) in statements.iter().enumerate() {
+                prop_assert_eq!(s.id.ordinal as usize, i);
+                for span in &s.spans {
+                    prop_assert!(span.start <= span.end && span.end <= article.text.len());
+                    prop_assert!(article.text.is_char_boundary(span.start));
+                    prop_assert!(article.text.is_char_boundary(span.end));
+                }
+                let mut govs = s.governments.clone();
+                govs.sort();
+                prop_assert_eq!(&govs, &s.governments);
+            }
+        }
+    }
+}
