@@ -12,7 +12,7 @@ use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, State
 use demarche::text::Span;
 use egui::Modifiers;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const BEIJING: &str = "Beijing rejects Tokyo's claim\n\n\
 Chinese Foreign Ministry spokesperson Zhao Lijian said: \"The Diaoyu Islands are an inherent part of China's territory.\"\n\n\
@@ -77,14 +77,17 @@ fn test_session() -> Session {
                         "Zhao Lijian",
                         "CHN",
                     ),
-                    statement(
-                        ArticleId(0),
-                        1,
-                        BEIJING,
-                        "China firmly opposes any unilateral action by Japan,",
-                        "Zhao Lijian",
-                        "CHN",
-                    ),
+                    Statement {
+                        kind: StatementKind::Partial,
+                        ..statement(
+                            ArticleId(0),
+                            1,
+                            BEIJING,
+                            "China firmly opposes any unilateral action by Japan,",
+                            "Zhao Lijian",
+                            "CHN",
+                        )
+                    },
                 ],
                 article: beijing,
             },
@@ -632,4 +635,31 @@ fn reassigning_and_hiding_statements_are_undoable_corrections() {
     );
     push_and_run(&mut harness, Action::Undo);
     assert_eq!(harness.state().session().effective_statements().len(), 3);
+}
+
+#[test]
+fn the_kind_filter_narrows_the_list() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("China").click();
+    harness.run();
+    harness.get_by_label("Kind filter").click();
+    harness.run();
+    let option = harness
+        .get_all_by_label("partial")
+        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the partial option in the open list");
+    option.click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("China firmly opposes any unilateral action by Japan,")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+            .is_none(),
+        "direct statements are filtered out"
+    );
 }

@@ -14,7 +14,7 @@ use super::App;
 use super::action::{Action, UnsavedChoice};
 use super::derived::ListSource;
 use super::dialogs::{self, Picked};
-use super::state::{AfterPrompt, Level, Notice, Tab};
+use super::state::{AfterPrompt, Level, ListFilter, Notice, Tab};
 use super::worker::ImportJob;
 
 impl App {
@@ -302,7 +302,7 @@ impl App {
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;
-        self.view.filter.clear();
+        self.view.filter = ListFilter::default();
         self.view.list_article = None;
         self.view.scroll_reader = true;
         self.recent.push(path);

@@ -4,7 +4,7 @@
 use egui::{Key, Label, Modifiers, RichText, Sense, TextEdit};
 use egui_extras::{Column, TableBuilder};
 
-use crate::statement::StatementId;
+use crate::statement::{StatementId, StatementKind};
 
 use super::super::App;
 use super::super::action::Action;
@@ -42,6 +42,26 @@ pub fn next_selection(
         return next;
     }
     vec![clicked]
+}
+
+/// The kind filter: all kinds, or one.
+fn kind_filter_ui(ui: &mut egui::Ui, kind: &mut Option<StatementKind>) {
+    let label = ui.label("Kind filter");
+    let shown = kind.map_or("all", StatementKind::as_str);
+    let combo = egui::ComboBox::from_id_salt("kind_filter")
+        .selected_text(shown)
+        .width(80.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(kind, None, "all");
+            for option in [
+                StatementKind::Direct,
+                StatementKind::Partial,
+                StatementKind::Indirect,
+            ] {
+                ui.selectable_value(kind, Some(option), option.as_str());
+            }
+        });
+    let _ = combo.response.labelled_by(label.id);
 }
 
 impl App {
@@ -101,7 +121,7 @@ impl App {
         let visible: Vec<StatementId> = self.caches.list(&source, &self.view.filter).to_vec();
         if visible.is_empty() {
             ui.add_space(12.0);
-            ui.weak(if self.view.filter.trim().is_empty() {
+            ui.weak(if self.view.filter.is_empty() {
                 "No statements here."
             } else {
                 "No statement matches the search."
@@ -117,7 +137,7 @@ impl App {
             ui.separator();
             let label = ui.label("Search");
             let search = ui.add(
-                TextEdit::singleline(&mut self.view.filter)
+                TextEdit::singleline(&mut self.view.filter.text)
                     .hint_text("text or speaker (Ctrl+F)")
                     .desired_width(220.0),
             );
@@ -126,8 +146,9 @@ impl App {
                 search.request_focus();
             }
             if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                self.view.filter.clear();
+                self.view.filter.text.clear();
             }
+            kind_filter_ui(ui, &mut self.view.filter.kind);
             let two = self.session.selection.statements.len() == 2;
             let compare = ui
                 .add_enabled(two, egui::Button::new("Compare selected"))
