@@ -466,3 +466,25 @@ proptest! {
         prop_assert!(ordered_right.windows(2).all(|w| w[0] < w[1]));
     }
 }
+
+#[test]
+fn character_granularity_on_latin_text() {
+    let options = CompareOptions {
+        granularity: demarche::compare::Granularity::Char,
+        ..CompareOptions::default()
+    };
+    let c = compare_texts("The colour of peace.", "The color of Peace.", &options);
+    let changes: Vec<_> = c.rows[0]
+        .changes
+        .iter()
+        .map(|ch| (ch.op, ch.text.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (ChangeOp::Equal, "The colo"),
+            (ChangeOp::Delete, "u"),
+            (ChangeOp::Equal, "r of peace."),
+        ]
+    );
+}

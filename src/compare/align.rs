@@ -82,9 +82,36 @@ fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
     out
 }
 
+/// Largest dynamic-programming grid (sentences x sentences) aligned in one piece; larger texts
+/// are first anchored on sentences that occur once, identically, on both sides.
+const MAX_CELLS: usize = 4_000_000;
+
+/// The alignment and whether limits made it coarser than it could be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Alignment {
+    /// Steps in reading order.
+    pub steps: Vec<Step>,
+    /// A stretch was too large to align sentence by sentence and was left unpaired.
+    pub approximate: bool,
+}
+
 /// Aligns sentences given as sorted bags of token ids.
-pub(crate) fn align(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin]) -> Vec<Step> {
-    let (chain, loose) = split_pins(pins, left.len(), right.len());
+pub(crate) fn align(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin]) -> Alignment {
+    align_within(left, right, pins, MAX_CELLS)
+}
+
+fn align_within(
+    left: &[Vec<u64>],
+    right: &[Vec<u64>],
+    pins: &[Pin],
+    max_cells: usize,
+) -> Alignment {
+    let mut pins = pins.to_vec();
+    if left.len().saturating_mul(right.len()) > max_cells {
+        pins.extend(unique_identical(left, right));
+    }
+    let mut approximate = false;
+    let (chain, loose) = split_pins(&pins, left.len(), right.len());
     let excluded_left: BTreeSet<usize> = pins_left(&chain, &loose);
     let excluded_right: BTreeSet<usize> = chain.iter().chain(&loose).map(|p| p.right).collect();
 
@@ -94,7 +121,13 @@ pub(crate) fn align(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin]) -> Vec<
         let (l1, r1) = pin.map_or((left.len(), right.len()), |p| (p.left, p.right));
         let li: Vec<usize> = (l0..l1).filter(|i| !excluded_left.contains(i)).collect();
         let rj: Vec<usize> = (r0..r1).filter(|j| !excluded_right.contains(j)).collect();
-        path.extend(chain_segment(left, right, &li, &rj));
+        if li.len().saturating_mul(rj.len()) > max_cells {
+            approximate = true;
+            path.extend(li.iter().map(|&i| Step::Left(i)));
+            path.extend(rj.iter().map(|&j| Step::Right(j)));
+        } else {
+            path.extend(chain_segment(left, right, &li, &rj));
+        }
         if let Some(p) = pin {
             path.push(Step::Pair {
                 left: p.left..p.left + 1,
@@ -106,8 +139,36 @@ pub(crate) fn align(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin]) -> Vec<
     }
 
     let mut moved: BTreeMap<usize, usize> = loose.iter().map(|p| (p.left, p.right)).collect();
-    moved.extend(pair_leftovers(left, right, &path));
-    place_moved(path, &moved)
+    match pair_leftovers(left, right, &path, max_cells) {
+        Some(pairs) => moved.extend(pairs),
+        None => approximate = true,
+    }
+    Alignment {
+        steps: place_moved(path, &moved),
+        approximate,
+    }
+}
+
+/// Pairs of sentences whose bags are identical and occur exactly once on each side.
+fn unique_identical(left: &[Vec<u64>], right: &[Vec<u64>]) -> Vec<Pin> {
+    let mut seen: BTreeMap<&[u64], (usize, usize, usize, usize)> = BTreeMap::new();
+    for (i, bag) in left.iter().enumerate().filter(|(_, b)| !b.is_empty()) {
+        let entry = seen.entry(bag).or_insert((0, i, 0, 0));
+        entry.0 += 1;
+    }
+    for (j, bag) in right.iter().enumerate() {
+        if let Some(entry) = seen.get_mut(bag.as_slice()) {
+            entry.2 += 1;
+            entry.3 = j;
+        }
+    }
+    let mut pins: Vec<Pin> = seen
+        .into_values()
+        .filter(|&(nl, _, nr, _)| nl == 1 && nr == 1)
+        .map(|(_, left, _, right)| Pin { left, right })
+        .collect();
+    pins.sort_unstable();
+    pins
 }
 
 fn pins_left(chain: &[Pin], loose: &[Pin]) -> BTreeSet<usize> {
@@ -286,8 +347,14 @@ fn chain_segment(left: &[Vec<u64>], right: &[Vec<u64>], li: &[usize], rj: &[usiz
     steps
 }
 
-/// Best-first pairing of the sentences the chain left alone, above [`MOVE_THRESHOLD`].
-fn pair_leftovers(left: &[Vec<u64>], right: &[Vec<u64>], path: &[Step]) -> Vec<(usize, usize)> {
+/// Best-first pairing of the sentences the chain left alone, above [`MOVE_THRESHOLD`]; `None`
+/// when there are too many to compare all pairs.
+fn pair_leftovers(
+    left: &[Vec<u64>],
+    right: &[Vec<u64>],
+    path: &[Step],
+    max_cells: usize,
+) -> Option<Vec<(usize, usize)>> {
     let lefts: Vec<usize> = path
         .iter()
         .filter_map(|s| {
@@ -308,6 +375,9 @@ fn pair_leftovers(left: &[Vec<u64>], right: &[Vec<u64>], path: &[Step]) -> Vec<(
             }
         })
         .collect();
+    if lefts.len().saturating_mul(rights.len()) > max_cells {
+        return None;
+    }
     let mut candidates = Vec::new();
     for &i in &lefts {
         for &j in &rights {
@@ -328,7 +398,7 @@ fn pair_leftovers(left: &[Vec<u64>], right: &[Vec<u64>], path: &[Step]) -> Vec<(
             pairs.push((i, j));
         }
     }
-    pairs
+    Some(pairs)
 }
 
 /// Puts each moved pair at its left sentence's place and drops its right sentence's place.
@@ -389,7 +459,7 @@ mod tests {
     fn chain_pairs_skips_and_moves() {
         let left = bags(&[&[1, 2, 3], &[4, 5, 6], &[7, 8, 9], &[10, 11, 12]]);
         let right = bags(&[&[1, 2, 3], &[7, 8, 9], &[20, 21], &[4, 5, 6]]);
-        let steps = align(&left, &right, &[]);
+        let steps = align(&left, &right, &[]).steps;
         // Sentences 1 and 2 swapped places: one of them stays in the chain, the other is moved.
         assert_eq!(
             steps,
@@ -419,7 +489,7 @@ mod tests {
     fn merges_two_sentences_against_one() {
         let left = bags(&[&[1, 2, 3, 4, 5, 6]]);
         let right = bags(&[&[1, 2, 3], &[4, 5, 6]]);
-        let steps = align(&left, &right, &[]);
+        let steps = align(&left, &right, &[]).steps;
         assert_eq!(
             steps,
             vec![Step::Pair {
@@ -434,7 +504,7 @@ mod tests {
     fn pins_override() {
         let left = bags(&[&[1, 2], &[3, 4]]);
         let right = bags(&[&[1, 2], &[3, 4]]);
-        let steps = align(&left, &right, &[Pin { left: 0, right: 1 }]);
+        let steps = align(&left, &right, &[Pin { left: 0, right: 1 }]).steps;
         assert_eq!(
             steps,
             vec![
@@ -451,7 +521,8 @@ mod tests {
             &left,
             &right,
             &[Pin { left: 0, right: 1 }, Pin { left: 1, right: 0 }],
-        );
+        )
+        .steps;
         assert!(steps.contains(&Step::Pair {
             left: 0..1,
             right: 1..2,
@@ -463,5 +534,23 @@ mod tests {
             moved: true
         }));
         assert_eq!(steps.len(), 2);
+    }
+
+    #[test]
+    fn large_inputs_are_anchored_on_unique_identical_sentences() {
+        let left = bags(&[&[1, 2], &[3, 4], &[5, 6], &[7, 8], &[9, 10]]);
+        let right = bags(&[&[1, 2], &[3, 40], &[5, 6], &[7, 80], &[9, 10]]);
+        // A limit of 2 cells: the anchors 0, 2 and 4 cut the rest into 1x1 pieces.
+        let alignment = align_within(&left, &right, &[], 2);
+        assert!(!alignment.approximate);
+        assert!(alignment.steps.contains(&Step::Pair {
+            left: 2..3,
+            right: 2..3,
+            moved: false
+        }));
+        // A limit of 0 cells: nothing but the anchors can be aligned.
+        let alignment = align_within(&left, &right, &[], 0);
+        assert!(alignment.approximate);
+        assert!(alignment.steps.contains(&Step::Left(1)));
     }
 }

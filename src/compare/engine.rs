@@ -42,9 +42,9 @@ pub fn compare_texts_with_pins(
     let l = Prepared::new(left, options, &aliases, granularity, &mut interner);
     let r = Prepared::new(right, options, &aliases, granularity, &mut interner);
 
-    let steps = align(&l.bags(&interner, cjk), &r.bags(&interner, cjk), pins);
-    let mut approximate = false;
-    let mut rows = Vec::with_capacity(steps.len());
+    let alignment = align(&l.bags(&interner, cjk), &r.bags(&interner, cjk), pins);
+    let mut approximate = alignment.approximate;
+    let mut rows = Vec::with_capacity(alignment.steps.len());
     let mut coverage = Coverage {
         left: SideCoverage {
             matched: 0,
@@ -55,7 +55,7 @@ pub fn compare_texts_with_pins(
             total: r.sentences.len(),
         },
     };
-    for step in steps {
+    for step in alignment.steps {
         let row = match step {
             Step::Pair {
                 left: ls,

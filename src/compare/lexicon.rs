@@ -1,4 +1,4 @@
-//! Word lists the comparison relies on, kept as data in `lexicon.ron` and parsed once.
+//! Word lists the comparison relies on, kept as data in `assets/compare_lexicon.ron` and parsed once.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -16,7 +16,7 @@ pub(crate) struct Lexicon {
     pub stop_words: BTreeSet<String>,
 }
 
-const SOURCE: &str = include_str!("lexicon.ron");
+const SOURCE: &str = include_str!("../../assets/compare_lexicon.ron");
 
 /// The lexicon, parsed on first use. A broken file (caught by the unit test) gives empty lists.
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -35,7 +35,7 @@ mod tests {
 
     #[test]
     fn lexicon_parses() {
-        let parsed: Lexicon = ron::from_str(SOURCE).expect("lexicon.ron parses");
+        let parsed: Lexicon = ron::from_str(SOURCE).expect("assets/compare_lexicon.ron parses");
         assert!(parsed.abbreviations.contains("mr"));
         assert!(parsed.number_abbreviations.contains("no"));
         assert!(is_stop_word("the"));

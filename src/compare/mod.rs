@@ -6,6 +6,11 @@
 //! written. [`NearDuplicateIndex`] finds other versions of a statement among many;
 //! [`pair_by_similarity`] pairs two groups of statements; [`collate`] lays versions of a
 //! formulation against a base.
+//!
+//! The diff runs `similar`'s Myers algorithm with a deadline over token ids rather than
+//! `TextDiff::diff_unicode_words`, because the tokens come from our own normalised view
+//! (NFKC, case, quotes, dashes, aliases, ignored punctuation and white space) and each keeps
+//! its original byte span; the word boundaries are the same Unicode ones.
 
 mod align;
 mod diff;

@@ -21,9 +21,10 @@ pub struct Normalised {
 
 impl Normalised {
     /// Normalises `text`: NFKC, curly quotes to straight, dashes to `-`, white space to a
-    /// space, and lowercase when `fold_case`.
+    /// space, and lowercase when `options.ignore_case`.
     #[must_use]
-    pub fn new(text: &str, fold_case: bool) -> Self {
+    pub fn new(text: &str, options: &CompareOptions) -> Self {
+        let fold_case = options.ignore_case;
         let mut out = Self {
             text: String::with_capacity(text.len()),
             pieces: Vec::with_capacity(text.len()),
@@ -238,7 +239,7 @@ fn match_words(tokens: &[Token], start: usize, seq: &[String]) -> Option<usize> 
 
 /// All tokens of `text` (spaces and punctuation included), before aliases and granularity.
 fn raw_tokens(text: &str, options: &CompareOptions) -> Vec<Token> {
-    let normalised = Normalised::new(text, options.ignore_case);
+    let normalised = Normalised::new(text, options);
     let mut tokens = Vec::new();
     for (start, piece) in normalised.as_str().split_word_bound_indices() {
         let span = Span::new(start, start + piece.len());
@@ -309,7 +310,7 @@ pub(crate) fn tokenise(
 /// Cuts a word token into one token per character, each with its own original span.
 fn split_chars(text: &str, token: &Token, options: &CompareOptions, out: &mut Vec<Token>) {
     let original = token.orig.slice(text);
-    let normalised = Normalised::new(original, options.ignore_case);
+    let normalised = Normalised::new(original, options);
     for (at, c) in normalised.as_str().char_indices() {
         let local = normalised.original_span(Span::new(at, at + c.len_utf8()));
         let orig = Span::new(token.orig.start + local.start, token.orig.start + local.end);
@@ -336,7 +337,7 @@ mod tests {
     #[test]
     fn normalised_maps_back_to_original() {
         let text = "“Ｆｕｌｌ” — Straße";
-        let n = Normalised::new(text, true);
+        let n = Normalised::new(text, &CompareOptions::default());
         assert_eq!(n.as_str(), "\"full\" - straße");
         let at = n.as_str().find("full").expect("full");
         let orig = n.original_span(Span::new(at, at + 4));

@@ -47,8 +47,8 @@ pub struct Pin {
     pub right: usize,
 }
 
-/// Options of one comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Options of one comparison. `Eq + Hash` so a cached comparison can be keyed by them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompareOptions {
     /// Word or character diff.

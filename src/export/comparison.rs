@@ -196,11 +196,19 @@ pub fn comparison_markdown(c: &Comparison, meta: &ReportMeta) -> String {
     out.push_str("| A | Similarity | B |\n|---|---|---|\n");
     for row in &c.rows {
         let cell = |side: Side| {
-            let mut cell = String::new();
+            // Markdown has no colours, so join runs with the same operation across phrases.
+            let mut runs: Vec<(ChangeOp, String)> = Vec::new();
             for seg in segments(c, row, side) {
-                let text = escape_markdown(seg.text);
+                match runs.last_mut() {
+                    Some((op, text)) if *op == seg.op => text.push_str(seg.text),
+                    _ => runs.push((seg.op, seg.text.to_owned())),
+                }
+            }
+            let mut cell = String::new();
+            for (op, raw) in runs {
+                let text = escape_markdown(&raw);
                 let trimmed = text.trim();
-                if trimmed.is_empty() || seg.op == ChangeOp::Equal {
+                if trimmed.is_empty() || op == ChangeOp::Equal {
                     cell.push_str(&text);
                 } else {
                     // Markers must hug the text, so keep surrounding spaces outside them.
