@@ -115,7 +115,7 @@ fn harness(app: App) -> Harness<'static, App> {
                 ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
             }
         })
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app)
 }
 
 /// Similarity figures and one-sided marks in the compare view's gutter.

@@ -1,6 +1,6 @@
 //! The desktop shell: reads the core's data and pushes actions.
 //!
-//! [`App::show`] draws one frame as a short script of `*_ui` calls, then applies the
+//! [`App::frame_ui`] draws one frame as a short script of `*_ui` calls, then applies the
 //! actions the widgets pushed. [`App::apply`](App) is the one place that changes the
 //! session: it records undo, sets the dirty flag, bumps the revision that keys every cache,
 //! and turns errors into notices.
@@ -138,7 +138,7 @@ impl App {
     }
 
     /// An app around `session` that never touches the user's config (recent files stay in
-    /// memory) and opens no window: for tests driving [`App::show`] in a harness.
+    /// memory) and opens no window: for tests driving [`App::frame_ui`] in a harness.
     #[must_use]
     pub fn new_for_test(session: Session) -> Self {
         Self::with_session(session, Recent::default())
@@ -151,7 +151,7 @@ impl App {
     }
 
     /// Draws one frame into `ui` and applies the actions it produced.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.poll_import(&ctx);
@@ -282,6 +282,6 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+        self.frame_ui(ui);
     }
 }
