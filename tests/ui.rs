@@ -663,3 +663,30 @@ fn the_kind_filter_narrows_the_list() {
         "direct statements are filtered out"
     );
 }
+
+#[test]
+fn selecting_a_statement_does_not_move_the_rows_under_the_pointer() {
+    // At some window widths a selection count in the toolbar made it wrap, so the rows
+    // jumped down under the pointer between a click and a Ctrl+click.
+    for width in (1000..1500).step_by(20) {
+        let app = App::new_for_test(test_session());
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(width as f32, 700.0))
+            .with_context_setup(|ctx| {
+                if demarche::app::install_cjk_fallback(ctx).is_none() {
+                    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+                }
+            })
+            .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+        harness.run();
+        harness.get_by_label("China").click();
+        harness.run();
+        let second = "China firmly opposes any unilateral action by Japan,";
+        let before = harness.get_by_label(second).rect();
+        harness
+            .get_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+            .click();
+        harness.run();
+        assert_eq!(harness.get_by_label(second).rect(), before, "width {width}");
+    }
+}

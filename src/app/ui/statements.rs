@@ -132,7 +132,7 @@ impl App {
     }
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, title: &str) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong(title);
             ui.separator();
             let label = ui.label("Search");
@@ -156,10 +156,6 @@ impl App {
                 .on_disabled_hover_text("Select two statements (Ctrl+click) to compare them");
             if compare.clicked() {
                 self.pending.push(Action::CompareSelected);
-            }
-            let selected = self.session.selection.statements.len();
-            if selected > 0 {
-                ui.weak(format!("{selected} selected"));
             }
         });
         ui.add_space(4.0);
