@@ -690,3 +690,27 @@ fn selecting_a_statement_does_not_move_the_rows_under_the_pointer() {
         assert_eq!(harness.get_by_label(second).rect(), before, "width {width}");
     }
 }
+
+#[test]
+fn the_row_menu_compares_with_the_selected_statement() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("China").click();
+    harness.run();
+    harness
+        .get_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("China firmly opposes any unilateral action by Japan,")
+        .click_secondary();
+    harness.run();
+    harness
+        .get_by_label("Compare with the selected statement")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.tab(), Tab::Compare);
+    let spec = app.session().comparisons.first().expect("a comparison");
+    assert_eq!((spec.left, spec.right), (id(0, 0), id(0, 1)));
+}

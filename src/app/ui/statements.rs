@@ -64,6 +64,35 @@ fn kind_filter_ui(ui: &mut egui::Ui, kind: &mut Option<StatementKind>) {
     let _ = combo.response.labelled_by(label.id);
 }
 
+/// The right-click menu of a statement row.
+fn row_menu_ui(
+    ui: &mut egui::Ui,
+    id: StatementId,
+    text: &str,
+    selected: &[StatementId],
+    actions: &mut Vec<Action>,
+) {
+    let other = match selected {
+        [one] if *one != id => Some(*one),
+        _ => None,
+    };
+    if ui
+        .add_enabled(
+            other.is_some(),
+            egui::Button::new("Compare with the selected statement"),
+        )
+        .clicked()
+    {
+        if let Some(other) = other {
+            actions.push(Action::SelectStatements(vec![other, id]));
+            actions.push(Action::CompareSelected);
+        }
+    }
+    if ui.button("Copy text").clicked() {
+        ui.ctx().copy_text(text.to_owned());
+    }
+}
+
 impl App {
     /// The centre panel: tab bar, then the tab's view.
     pub(in crate::app) fn centre_ui(&mut self, ui: &mut egui::Ui) {
@@ -165,6 +194,7 @@ impl App {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         let selected = self.session.selection.statements.clone();
         let mut clicked: Option<(StatementId, Modifiers)> = None;
+        let mut menu_actions = Vec::new();
         let derived = &self.caches.derived;
         let articles = &self.session.articles;
         let mut table = TableBuilder::new(ui);
@@ -233,11 +263,16 @@ impl App {
                                 .truncate(),
                         );
                     });
-                    if row.response().clicked() {
-                        clicked = Some((id, row.response().ctx.input(|i| i.modifiers)));
+                    let response = row.response();
+                    if response.clicked() {
+                        clicked = Some((id, response.ctx.input(|i| i.modifiers)));
                     }
+                    response.context_menu(|ui| {
+                        row_menu_ui(ui, id, text, &selected, &mut menu_actions);
+                    });
                 });
             });
+        self.pending.extend(menu_actions);
         if let Some((id, modifiers)) = clicked {
             let next = next_selection(&selected, id, modifiers, self.view.anchor, visible);
             if !modifiers.shift {
