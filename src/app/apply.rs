@@ -138,7 +138,10 @@ impl App {
                 self.view.tab = Tab::Statements;
                 self.view.focus_search = true;
             }
-            Action::SetDarkMode(dark) => self.view.dark = dark,
+            Action::SetDarkMode(dark) => {
+                self.view.dark = dark;
+                self.settings.set_dark(dark);
+            }
             Action::ShowAbout => self.view.show_about = true,
             Action::ShowShortcuts => self.view.show_shortcuts = true,
             Action::DismissNotice(index) => {
@@ -305,7 +308,7 @@ impl App {
         self.view.filter = ListFilter::default();
         self.view.list_article = None;
         self.view.scroll_reader = true;
-        self.recent.push(path);
+        self.settings.push_recent(path);
         self.select_first_group_if_none();
     }
 
@@ -315,7 +318,7 @@ impl App {
             Ok(()) => {
                 self.session_path = Some(path.to_owned());
                 self.dirty = false;
-                self.recent.push(path);
+                self.settings.push_recent(path);
                 self.notice(Level::Info, format!("Saved {}", path.display()));
                 true
             }

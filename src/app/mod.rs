@@ -11,7 +11,7 @@ mod derived;
 mod dialogs;
 mod fonts;
 mod pair;
-mod recent;
+mod settings;
 mod shortcuts;
 mod state;
 mod theme;
@@ -29,7 +29,7 @@ pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
 pub use state::{Level, Notice, Tab};
 
 use derived::Caches;
-use recent::Recent;
+use settings::Settings;
 use state::ViewState;
 use worker::ImportJob;
 
@@ -62,7 +62,7 @@ pub fn run(startup: Startup) -> eframe::Result {
         options,
         Box::new(move |cc| {
             install_cjk_fallback(&cc.egui_ctx);
-            Ok(Box::new(App::new(startup, Recent::load_default())))
+            Ok(Box::new(App::new(startup, Settings::load_default())))
         }),
     )
 }
@@ -84,7 +84,7 @@ pub struct App {
     redo: Vec<Edit>,
     import: Option<ImportJob>,
     queued_imports: Vec<PathBuf>,
-    recent: Recent,
+    settings: Settings,
     /// The user agreed to close (or nothing was unsaved).
     close_allowed: bool,
     closing: bool,
@@ -93,8 +93,8 @@ pub struct App {
 }
 
 impl App {
-    fn new(startup: Startup, recent: Recent) -> Self {
-        let mut app = Self::with_session(Session::default(), recent);
+    fn new(startup: Startup, settings: Settings) -> Self {
+        let mut app = Self::with_session(Session::default(), settings);
         match startup {
             Startup::Demo => {
                 app.session = crate::session::demo_session();
@@ -107,7 +107,7 @@ impl App {
         app
     }
 
-    fn with_session(session: Session, recent: Recent) -> Self {
+    fn with_session(session: Session, settings: Settings) -> Self {
         let tab = if session.selection.comparison.is_some() {
             Tab::Compare
         } else {
@@ -120,6 +120,7 @@ impl App {
             revision: 0,
             view: ViewState {
                 tab,
+                dark: settings.dark,
                 ..ViewState::default()
             },
             caches: Caches::default(),
@@ -129,7 +130,7 @@ impl App {
             redo: Vec::new(),
             import: None,
             queued_imports: Vec::new(),
-            recent,
+            settings,
             close_allowed: false,
             closing: false,
             title: String::new(),
@@ -137,17 +138,17 @@ impl App {
         }
     }
 
-    /// An app around `session` that never touches the user's config (recent files stay in
+    /// An app around `session` that never touches the user's config (settings stay in
     /// memory) and opens no window: for tests driving [`App::frame_ui`] in a harness.
     #[must_use]
     pub fn new_for_test(session: Session) -> Self {
-        Self::with_session(session, Recent::default())
+        Self::with_session(session, Settings::default())
     }
 
-    /// An app as `run` would start it, without the window (recent files in memory only).
+    /// An app as `run` would start it, without the window (settings in memory only).
     #[must_use]
     pub fn new_for_test_startup(startup: Startup) -> Self {
-        Self::new(startup, Recent::default())
+        Self::new(startup, Settings::default())
     }
 
     /// Draws one frame into `ui` and applies the actions it produced.
