@@ -12,7 +12,7 @@ use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, State
 use demarche::text::Span;
 use egui::Modifiers;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const BEIJING: &str = "Beijing rejects Tokyo's claim\n\n\
 Chinese Foreign Ministry spokesperson Zhao Lijian said: \"The Diaoyu Islands are an inherent part of China's territory.\"\n\n\
@@ -77,14 +77,17 @@ fn test_session() -> Session {
                         "Zhao Lijian",
                         "CHN",
                     ),
-                    statement(
-                        ArticleId(0),
-                        1,
-                        BEIJING,
-                        "China firmly opposes any unilateral action by Japan,",
-                        "Zhao Lijian",
-                        "CHN",
-                    ),
+                    Statement {
+                        kind: StatementKind::Partial,
+                        ..statement(
+                            ArticleId(0),
+                            1,
+                            BEIJING,
+                            "China firmly opposes any unilateral action by Japan,",
+                            "Zhao Lijian",
+                            "CHN",
+                        )
+                    },
                 ],
                 article: beijing,
             },
@@ -112,7 +115,7 @@ fn harness(app: App) -> Harness<'static, App> {
                 ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
             }
         })
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app)
 }
 
 /// Similarity figures and one-sided marks in the compare view's gutter.
@@ -632,4 +635,82 @@ fn reassigning_and_hiding_statements_are_undoable_corrections() {
     );
     push_and_run(&mut harness, Action::Undo);
     assert_eq!(harness.state().session().effective_statements().len(), 3);
+}
+
+#[test]
+fn the_kind_filter_narrows_the_list() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("China").click();
+    harness.run();
+    harness.get_by_label("Kind filter").click();
+    harness.run();
+    let option = harness
+        .get_all_by_label("partial")
+        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the partial option in the open list");
+    option.click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("China firmly opposes any unilateral action by Japan,")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+            .is_none(),
+        "direct statements are filtered out"
+    );
+}
+
+#[test]
+fn selecting_a_statement_does_not_move_the_rows_under_the_pointer() {
+    // At some window widths a selection count in the toolbar made it wrap, so the rows
+    // jumped down under the pointer between a click and a Ctrl+click.
+    for width in (1000..1500).step_by(20) {
+        let app = App::new_for_test(test_session());
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(width as f32, 700.0))
+            .with_context_setup(|ctx| {
+                if demarche::app::install_cjk_fallback(ctx).is_none() {
+                    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+                }
+            })
+            .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+        harness.run();
+        harness.get_by_label("China").click();
+        harness.run();
+        let second = "China firmly opposes any unilateral action by Japan,";
+        let before = harness.get_by_label(second).rect();
+        harness
+            .get_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+            .click();
+        harness.run();
+        assert_eq!(harness.get_by_label(second).rect(), before, "width {width}");
+    }
+}
+
+#[test]
+fn the_row_menu_compares_with_the_selected_statement() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("China").click();
+    harness.run();
+    harness
+        .get_by_label("The Diaoyu Islands are an inherent part of China's territory.")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("China firmly opposes any unilateral action by Japan,")
+        .click_secondary();
+    harness.run();
+    harness
+        .get_by_label("Compare with the selected statement")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.tab(), Tab::Compare);
+    let spec = app.session().comparisons.first().expect("a comparison");
+    assert_eq!((spec.left, spec.right), (id(0, 0), id(0, 1)));
 }

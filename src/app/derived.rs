@@ -12,6 +12,7 @@ use crate::session::{ComparisonSpec, GroupKey, Session};
 use crate::statement::{Statement, StatementId};
 
 use super::pair::{PairView, compare_pair};
+use super::state::ListFilter;
 
 /// One entry of the library: a group, its name and how many statements it has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,7 @@ pub struct Derived {
     /// Each statement's text.
     pub texts: Vec<String>,
     index: BTreeMap<StatementId, usize>,
+    per_article: BTreeMap<ArticleId, usize>,
     members: BTreeMap<GroupKey, Vec<usize>>,
     /// Governments, most statements first, then by name.
     pub governments: Vec<GroupEntry>,
@@ -80,8 +82,10 @@ impl Derived {
             .collect();
         let mut members: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
         let mut index = BTreeMap::new();
+        let mut per_article: BTreeMap<ArticleId, usize> = BTreeMap::new();
         for (i, statement) in statements.iter().enumerate() {
             index.insert(statement.id, i);
+            *per_article.entry(statement.id.article).or_default() += 1;
             for key in GroupKey::of_statement(statement) {
                 members.entry(key).or_default().push(i);
             }
@@ -108,6 +112,7 @@ impl Derived {
             statements,
             texts,
             index,
+            per_article,
             members,
             governments,
             organisations,
@@ -137,10 +142,7 @@ impl Derived {
     /// Number of statements in an article.
     #[must_use]
     pub fn count_in_article(&self, article: ArticleId) -> usize {
-        self.statements
-            .iter()
-            .filter(|s| s.id.article == article)
-            .count()
+        self.per_article.get(&article).copied().unwrap_or(0)
     }
 }
 
@@ -159,7 +161,7 @@ pub struct Caches {
     revision: Option<u64>,
     /// The derived data of the current revision.
     pub derived: Derived,
-    list: Option<(ListSource, String, Vec<StatementId>)>,
+    list: Option<(ListSource, ListFilter, Vec<StatementId>)>,
     pairs: BTreeMap<(StatementId, StatementId), Arc<PairView>>,
 }
 
@@ -174,9 +176,9 @@ impl Caches {
         }
     }
 
-    /// The statements `source` lists that match `filter` (text or speaker,
-    /// case-insensitive), in document order.
-    pub fn list(&mut self, source: &ListSource, filter: &str) -> &[StatementId] {
+    /// The statements `source` lists that match `filter` (words in the text or speaker,
+    /// case-insensitive; kind), in document order.
+    pub fn list(&mut self, source: &ListSource, filter: &ListFilter) -> &[StatementId] {
         let stale = self
             .list
             .as_ref()
@@ -189,13 +191,18 @@ impl Caches {
                     .filter(|&i| derived.statements[i].id.article == *article)
                     .collect(),
             };
-            let needle = filter.trim().to_lowercase();
+            let needle = filter.text.trim().to_lowercase();
             let rows = candidates
                 .into_iter()
                 .filter(|&i| needle.is_empty() || matches(derived, i, &needle))
+                .filter(|&i| {
+                    filter.kind.is_none_or(|kind| {
+                        derived.statements.get(i).is_some_and(|s| s.kind == kind)
+                    })
+                })
                 .filter_map(|i| derived.statements.get(i).map(|s| s.id))
                 .collect();
-            self.list = Some((source.clone(), filter.to_owned(), rows));
+            self.list = Some((source.clone(), filter.clone(), rows));
         }
         self.list
             .as_ref()

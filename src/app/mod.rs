@@ -1,6 +1,6 @@
 //! The desktop shell: reads the core's data and pushes actions.
 //!
-//! [`App::show`] draws one frame as a short script of `*_ui` calls, then applies the
+//! [`App::frame_ui`] draws one frame as a short script of `*_ui` calls, then applies the
 //! actions the widgets pushed. [`App::apply`](App) is the one place that changes the
 //! session: it records undo, sets the dirty flag, bumps the revision that keys every cache,
 //! and turns errors into notices.
@@ -9,9 +9,12 @@ mod action;
 mod apply;
 mod derived;
 mod dialogs;
+mod files;
 mod fonts;
+mod import;
 mod pair;
-mod recent;
+mod selection;
+mod settings;
 mod shortcuts;
 mod state;
 mod theme;
@@ -29,7 +32,7 @@ pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
 pub use state::{Level, Notice, Tab};
 
 use derived::Caches;
-use recent::Recent;
+use settings::Settings;
 use state::ViewState;
 use worker::ImportJob;
 
@@ -62,7 +65,7 @@ pub fn run(startup: Startup) -> eframe::Result {
         options,
         Box::new(move |cc| {
             install_cjk_fallback(&cc.egui_ctx);
-            Ok(Box::new(App::new(startup, Recent::load_default())))
+            Ok(Box::new(App::new(startup, Settings::load_default())))
         }),
     )
 }
@@ -84,7 +87,7 @@ pub struct App {
     redo: Vec<Edit>,
     import: Option<ImportJob>,
     queued_imports: Vec<PathBuf>,
-    recent: Recent,
+    settings: Settings,
     /// The user agreed to close (or nothing was unsaved).
     close_allowed: bool,
     closing: bool,
@@ -93,8 +96,8 @@ pub struct App {
 }
 
 impl App {
-    fn new(startup: Startup, recent: Recent) -> Self {
-        let mut app = Self::with_session(Session::default(), recent);
+    fn new(startup: Startup, settings: Settings) -> Self {
+        let mut app = Self::with_session(Session::default(), settings);
         match startup {
             Startup::Demo => {
                 app.session = crate::session::demo_session();
@@ -107,7 +110,7 @@ impl App {
         app
     }
 
-    fn with_session(session: Session, recent: Recent) -> Self {
+    fn with_session(session: Session, settings: Settings) -> Self {
         let tab = if session.selection.comparison.is_some() {
             Tab::Compare
         } else {
@@ -120,6 +123,7 @@ impl App {
             revision: 0,
             view: ViewState {
                 tab,
+                dark: settings.dark,
                 ..ViewState::default()
             },
             caches: Caches::default(),
@@ -129,7 +133,7 @@ impl App {
             redo: Vec::new(),
             import: None,
             queued_imports: Vec::new(),
-            recent,
+            settings,
             close_allowed: false,
             closing: false,
             title: String::new(),
@@ -137,21 +141,21 @@ impl App {
         }
     }
 
-    /// An app around `session` that never touches the user's config (recent files stay in
-    /// memory) and opens no window: for tests driving [`App::show`] in a harness.
+    /// An app around `session` that never touches the user's config (settings stay in
+    /// memory) and opens no window: for tests driving [`App::frame_ui`] in a harness.
     #[must_use]
     pub fn new_for_test(session: Session) -> Self {
-        Self::with_session(session, Recent::default())
+        Self::with_session(session, Settings::default())
     }
 
-    /// An app as `run` would start it, without the window (recent files in memory only).
+    /// An app as `run` would start it, without the window (settings in memory only).
     #[must_use]
     pub fn new_for_test_startup(startup: Startup) -> Self {
-        Self::new(startup, Recent::default())
+        Self::new(startup, Settings::default())
     }
 
     /// Draws one frame into `ui` and applies the actions it produced.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.poll_import(&ctx);
@@ -282,6 +286,6 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+        self.frame_ui(ui);
     }
 }

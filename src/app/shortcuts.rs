@@ -54,6 +54,12 @@ impl Command {
         }
     }
 
+    /// True for commands a focused text field handles itself (its own undo).
+    #[must_use]
+    pub const fn is_text_editing(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo)
+    }
+
     /// What the command does, for the shortcuts window.
     #[must_use]
     pub const fn description(self) -> &'static str {
@@ -142,14 +148,14 @@ pub fn shortcut_text(ctx: &egui::Context, command: Command) -> String {
     shortcut_of(command).map_or_else(String::new, |s| ctx.format_shortcut(&s))
 }
 
-/// Consumes the shortcuts pressed this frame and returns their actions. Enter is left to
-/// text fields that have focus.
+/// Consumes the shortcuts pressed this frame and returns their actions. Keys without
+/// modifiers (Enter, arrows, F7) and undo/redo are left to a text field that has focus.
 pub fn handle_keys(ctx: &egui::Context) -> Vec<Action> {
     let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
         for (shortcut, command) in SHORTCUTS {
-            if text_focused && shortcut.modifiers.is_none() {
+            if text_focused && (shortcut.modifiers.is_none() || command.is_text_editing()) {
                 continue;
             }
             if input.consume_shortcut(shortcut) {

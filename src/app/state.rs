@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::article::ArticleId;
-use crate::statement::StatementId;
+use crate::statement::{StatementId, StatementKind};
 
 /// The centre tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,13 +45,30 @@ pub struct Notice {
     pub text: String,
 }
 
+/// What narrows the statement list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Words to find in the text or the speaker (case-insensitive).
+    pub text: String,
+    /// Only statements of this kind.
+    pub kind: Option<StatementKind>,
+}
+
+impl ListFilter {
+    /// True when nothing is filtered out.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.kind.is_none()
+    }
+}
+
 /// The view's own state.
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
     /// The centre tab shown.
     pub tab: Tab,
-    /// Text typed into the statement search box.
-    pub filter: String,
+    /// The statement list's search text and kind filter.
+    pub filter: ListFilter,
     /// The article chosen in the library, listing its statements instead of a group's.
     pub list_article: Option<ArticleId>,
     /// Focus the search box on the next frame.

@@ -84,10 +84,10 @@ impl App {
             actions,
         );
         ui.menu_button("Recent", |ui| {
-            if self.recent.paths.is_empty() {
+            if self.settings.recent.is_empty() {
                 ui.weak("No recent sessions");
             }
-            for path in &self.recent.paths {
+            for path in &self.settings.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     actions.push(Action::OpenSession(path.clone()));
                 }

@@ -4,7 +4,7 @@
 use egui::{Key, Label, Modifiers, RichText, Sense, TextEdit};
 use egui_extras::{Column, TableBuilder};
 
-use crate::statement::StatementId;
+use crate::statement::{StatementId, StatementKind};
 
 use super::super::App;
 use super::super::action::Action;
@@ -42,6 +42,55 @@ pub fn next_selection(
         return next;
     }
     vec![clicked]
+}
+
+/// The kind filter: all kinds, or one.
+fn kind_filter_ui(ui: &mut egui::Ui, kind: &mut Option<StatementKind>) {
+    let label = ui.label("Kind filter");
+    let shown = kind.map_or("all", StatementKind::as_str);
+    let combo = egui::ComboBox::from_id_salt("kind_filter")
+        .selected_text(shown)
+        .width(80.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(kind, None, "all");
+            for option in [
+                StatementKind::Direct,
+                StatementKind::Partial,
+                StatementKind::Indirect,
+            ] {
+                ui.selectable_value(kind, Some(option), option.as_str());
+            }
+        });
+    let _ = combo.response.labelled_by(label.id);
+}
+
+/// The right-click menu of a statement row.
+fn row_menu_ui(
+    ui: &mut egui::Ui,
+    id: StatementId,
+    text: &str,
+    selected: &[StatementId],
+    actions: &mut Vec<Action>,
+) {
+    let other = match selected {
+        [one] if *one != id => Some(*one),
+        _ => None,
+    };
+    if ui
+        .add_enabled(
+            other.is_some(),
+            egui::Button::new("Compare with the selected statement"),
+        )
+        .clicked()
+    {
+        if let Some(other) = other {
+            actions.push(Action::SelectStatements(vec![other, id]));
+            actions.push(Action::CompareSelected);
+        }
+    }
+    if ui.button("Copy text").clicked() {
+        ui.ctx().copy_text(text.to_owned());
+    }
 }
 
 impl App {
@@ -101,7 +150,7 @@ impl App {
         let visible: Vec<StatementId> = self.caches.list(&source, &self.view.filter).to_vec();
         if visible.is_empty() {
             ui.add_space(12.0);
-            ui.weak(if self.view.filter.trim().is_empty() {
+            ui.weak(if self.view.filter.is_empty() {
                 "No statements here."
             } else {
                 "No statement matches the search."
@@ -112,12 +161,12 @@ impl App {
     }
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, title: &str) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong(title);
             ui.separator();
             let label = ui.label("Search");
             let search = ui.add(
-                TextEdit::singleline(&mut self.view.filter)
+                TextEdit::singleline(&mut self.view.filter.text)
                     .hint_text("text or speaker (Ctrl+F)")
                     .desired_width(220.0),
             );
@@ -126,8 +175,9 @@ impl App {
                 search.request_focus();
             }
             if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                self.view.filter.clear();
+                self.view.filter.text.clear();
             }
+            kind_filter_ui(ui, &mut self.view.filter.kind);
             let two = self.session.selection.statements.len() == 2;
             let compare = ui
                 .add_enabled(two, egui::Button::new("Compare selected"))
@@ -135,10 +185,6 @@ impl App {
                 .on_disabled_hover_text("Select two statements (Ctrl+click) to compare them");
             if compare.clicked() {
                 self.pending.push(Action::CompareSelected);
-            }
-            let selected = self.session.selection.statements.len();
-            if selected > 0 {
-                ui.weak(format!("{selected} selected"));
             }
         });
         ui.add_space(4.0);
@@ -148,6 +194,7 @@ impl App {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         let selected = self.session.selection.statements.clone();
         let mut clicked: Option<(StatementId, Modifiers)> = None;
+        let mut menu_actions = Vec::new();
         let derived = &self.caches.derived;
         let articles = &self.session.articles;
         let mut table = TableBuilder::new(ui);
@@ -216,11 +263,16 @@ impl App {
                                 .truncate(),
                         );
                     });
-                    if row.response().clicked() {
-                        clicked = Some((id, row.response().ctx.input(|i| i.modifiers)));
+                    let response = row.response();
+                    if response.clicked() {
+                        clicked = Some((id, response.ctx.input(|i| i.modifiers)));
                     }
+                    response.context_menu(|ui| {
+                        row_menu_ui(ui, id, text, &selected, &mut menu_actions);
+                    });
                 });
             });
+        self.pending.extend(menu_actions);
         if let Some((id, modifiers)) = clicked {
             let next = next_selection(&selected, id, modifiers, self.view.anchor, visible);
             if !modifiers.shift {

@@ -54,12 +54,17 @@ impl App {
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let derived = &self.caches.derived;
-                    ui.weak(format!(
+                    let mut counts = format!(
                         "{} articles · {} statements · {} governments",
                         self.session.articles.len(),
                         derived.statements.len(),
                         derived.governments.len()
-                    ));
+                    );
+                    let selected = self.session.selection.statements.len();
+                    if selected > 0 {
+                        counts.push_str(&format!(" · {selected} selected"));
+                    }
+                    ui.weak(counts);
                 });
             });
         });

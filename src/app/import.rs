@@ -1,0 +1,99 @@
+//! Importing articles: start the background job, then add what it loaded as one undoable
+//! edit, skipping files already open and reporting the ones that failed.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::article::ArticleId;
+use crate::session::{Edit, ImportOutcome};
+
+use super::App;
+use super::state::Level;
+use super::worker::ImportJob;
+
+impl App {
+    pub(super) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if paths.is_empty() {
+            return;
+        }
+        if self.import.is_some() {
+            self.queued_imports.extend(paths);
+            return;
+        }
+        let next_free = self
+            .session
+            .articles
+            .keys()
+            .next_back()
+            .map_or(0, |id| id.0 + 1)
+            .max(self.session.next_article_id);
+        let ctx = ctx.clone();
+        self.import = Some(ImportJob::start(paths, ArticleId(next_free), move || {
+            ctx.request_repaint();
+        }));
+    }
+
+    pub(super) fn finish_import(&mut self, outcome: ImportOutcome) {
+        for failure in &outcome.failures {
+            self.notice(Level::Error, failure.message.clone());
+        }
+        let mut seen: BTreeSet<String> = self
+            .session
+            .articles
+            .values()
+            .map(|a| a.provenance.sha256.clone())
+            .collect();
+        let mut kept = Vec::new();
+        for imported in outcome.imported {
+            let hash = imported.article.provenance.sha256.clone();
+            if seen.insert(hash.clone()) {
+                kept.push(imported);
+                continue;
+            }
+            let name = imported.article.display_name();
+            let open_as = self
+                .session
+                .has_article_with_hash(&hash)
+                .and_then(|id| self.session.articles.get(&id))
+                .map_or_else(
+                    || "another file of this import".to_owned(),
+                    |a| a.display_name(),
+                );
+            self.notice(
+                Level::Warning,
+                format!("Skipped {name}: the same file is already open as {open_as}"),
+            );
+        }
+        if kept.is_empty() {
+            return;
+        }
+        let articles = kept.len();
+        let statements: usize = kept.iter().map(|a| a.statements.len()).sum();
+        if self.edit(Edit::AddArticles(kept)) {
+            self.notice(
+                Level::Info,
+                format!("Imported {articles} article(s) with {statements} statement(s)"),
+            );
+            self.select_first_group_if_none();
+        }
+    }
+
+    /// Shows the largest group when nothing is chosen yet, so a fresh import shows something.
+    pub(super) fn select_first_group_if_none(&mut self) {
+        if self.session.selection.group.is_some() {
+            return;
+        }
+        self.caches.refresh(&self.session, self.revision);
+        let derived = &self.caches.derived;
+        let first = derived
+            .governments
+            .first()
+            .or_else(|| derived.organisations.first())
+            .or_else(|| derived.others.first());
+        if let Some(entry) = first {
+            self.session.selection.group = Some(entry.key.clone());
+        } else if let Some(article) = self.session.articles.keys().next() {
+            self.view.list_article = Some(*article);
+        }
+    }
+}
