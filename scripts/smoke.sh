@@ -10,15 +10,16 @@ BIN=${1:-target/debug/demarche}
 for t in Xvfb xdotool import; do command -v $t >/dev/null || { echo "smoke: $t missing (scripts/install-test-deps.sh)" >&2; exit 2; }; done
 OUT=target/smoke; mkdir -p "$OUT"
 
-N=99; while [ -e /tmp/.X11-unix/X$N ] || [ -e /tmp/.X$N-lock ]; do N=$((N+1)); done
-export DISPLAY=:$N
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3 (no race with other X servers).
+rm -f "$OUT/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
 XPID=$!
 APID=""
 cleanup() { [ -n "$APID" ] && kill "$APID" 2>/dev/null; kill "$XPID" 2>/dev/null || true; }
 trap cleanup EXIT
-for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$N ] && break; sleep 0.1; done
-[ -e /tmp/.X11-unix/X$N ] || { echo "smoke: Xvfb did not start" >&2; exit 1; }
+for _ in $(seq 100); do [ -s "$OUT/display" ] && break; sleep 0.1; done
+[ -s "$OUT/display" ] || { cat "$OUT/xvfb.log" >&2; echo "smoke: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=:$(tr -d '[:space:]' < "$OUT/display")
 if [ -z "${XDG_RUNTIME_DIR:-}" ]; then export XDG_RUNTIME_DIR=/tmp/xdg-$(id -u); mkdir -p "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"; fi
 export WINIT_X11_SCALE_FACTOR=1
 # Recent-sessions storage goes to a throwaway home so the run leaves nothing behind.
@@ -26,6 +27,7 @@ export HOME=$(mktemp -d)
 
 run_case() {
   local name=$1; shift
+  kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
   env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
   APID=$!
   local wid="" deadline=$((SECONDS + 90))
