@@ -474,6 +474,11 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         while i > from {
             i -= 1;
             if let Some(cue) = cue_at(&para.toks, i) {
+                // "Japan would respond \"calmly\"": a speech act only foreseen, inside the
+                // clause another cue reports; the quote belongs to that outer cue.
+                if hypothetical(para, i) {
+                    continue;
+                }
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
@@ -504,6 +509,24 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
         (a, b) => a.or(b),
     }
+}
+
+/// A cue verb after a modal ("would respond", "will not say"): an act foreseen, not done.
+fn hypothetical(para: &Para, i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && matches!(
+            para.toks[j - 1].lower.as_str(),
+            "not" | "never" | "also" | "be"
+        )
+    {
+        j -= 1;
+    }
+    j > 0
+        && matches!(
+            para.toks[j - 1].lower.as_str(),
+            "would" | "will" | "could" | "should" | "may" | "might" | "must" | "can" | "shall"
+        )
 }
 
 fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase> {

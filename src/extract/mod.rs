@@ -261,10 +261,14 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         .iter()
         .position(|p| p.slice(text).split_whitespace().count() >= 20)
         .unwrap_or(0);
+    let metadata_end = front_matter_end(text);
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
             para_quotes.push(q);
+        }
+        if span.start < metadata_end {
+            continue;
         }
         let para = Para::new(text, *span, para_quotes);
         indirect::register_mentions(&para, &mut memory);
@@ -372,6 +376,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             });
         }
     }
+    speaker_of_whole_quotation(&mut drafts);
     // Entities named later keep the name: refresh speakers from the final memory.
     for d in &mut drafts {
         if let Some(e) = &mut d.entity {
@@ -387,6 +392,66 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         }
     }
     drafts
+}
+
+/// A quotation over several paragraphs whose cue comes only in a later segment (`"A ...` /
+/// `"B," she said.`): the earlier segments take the speaker of that cue.
+fn speaker_of_whole_quotation(drafts: &mut [Draft]) {
+    let quote_like = |d: &Draft| d.kind != StatementKind::Indirect;
+    let mut chain: Vec<usize> = Vec::new();
+    let flush = |chain: &mut Vec<usize>, drafts: &mut [Draft]| {
+        let cued = chain
+            .iter()
+            .copied()
+            .find(|&i| drafts[i].rule != "quote+previous-speaker" && drafts[i].entity.is_some());
+        if let Some(c) = cued {
+            let (entity, mention, text) = (
+                drafts[c].entity.clone(),
+                drafts[c].mention,
+                drafts[c].mention_text.clone(),
+            );
+            for &i in chain.iter().take_while(|&&i| i != c) {
+                if drafts[i].rule == "quote+previous-speaker" {
+                    drafts[i].entity.clone_from(&entity);
+                    drafts[i].mention = mention;
+                    drafts[i].mention_text.clone_from(&text);
+                }
+            }
+        }
+        chain.clear();
+    };
+    for i in 0..drafts.len() {
+        if !quote_like(&drafts[i]) {
+            continue;
+        }
+        if !drafts[i].continues_previous {
+            flush(&mut chain, drafts);
+        }
+        chain.push(i);
+    }
+    flush(&mut chain, drafts);
+}
+
+/// Where a Markdown/YAML front-matter block (`---` lines at the very top) ends: metadata,
+/// never statements. 0 when there is none.
+#[must_use]
+pub fn front_matter_end(text: &str) -> usize {
+    let body = text.trim_start_matches('\u{feff}');
+    let Some(rest) = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))
+    else {
+        return 0;
+    };
+    let open = text.len() - rest.len();
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return open + at;
+        }
+    }
+    0
 }
 
 /// A government official whose country the text leaves implicit speaks for the country the

@@ -201,8 +201,73 @@ fn host_from_title(article: &Article, title: &str) -> Option<Entity> {
         last.possessive = false;
     }
     let phrase = analyze(head, &toks);
-    let e = memory.entity_from(&phrase);
-    (e.group == Group::Government && e.name.is_some() && !e.governments.is_empty()).then_some(e)
+    let mut e = memory.entity_from(&phrase);
+    if e.name.is_none() {
+        return None;
+    }
+    if e.governments.is_empty() && (phrase.gov_role || e.group == Group::Government) {
+        // A spokesperson the registry does not know: still the host. The country comes from
+        // the text when it says it; else the turns stay with an unknown government.
+        e.group = Group::Government;
+        e.governments = briefing_country(article).into_iter().collect();
+    }
+    (e.group == Group::Government).then_some(e)
+}
+
+/// The country a briefing speaks for, when its title leaves it out: a source or outlet line
+/// that names a government, else the country the questions ask to respond ("What is
+/// China's response?", "Does China plan ...").
+fn briefing_country(article: &Article) -> Option<String> {
+    let registry = crate::governments::Governments::bundled();
+    let text = article.text.as_str();
+    let source_line = article.outlet.iter().map(String::as_str).chain(
+        article
+            .paragraphs
+            .iter()
+            .map(|p| p.slice(text))
+            .filter(|s| {
+                let l = s.trim_start().to_lowercase();
+                l.starts_with("source:") || l.starts_with("outlet:") || l.starts_with("issued by")
+            }),
+    );
+    for line in source_line {
+        if let Some(m) = registry.find_in(line).into_iter().next() {
+            return Some(m.iso3);
+        }
+    }
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for p in &article.paragraphs {
+        let Some(label) = label_at(text, *p) else {
+            continue;
+        };
+        let name = label.name.slice(text).trim();
+        if !matches!(name, "Q" | "QUESTION" | "Question") {
+            continue;
+        }
+        let q = Span::new(label.text_start, p.end).slice(text);
+        for m in registry.find_in(q) {
+            let after = q[m.span.end..].trim_start_matches(['\'', '’']);
+            let after = after.strip_prefix('s').unwrap_or(after).trim_start();
+            let previous = q[..m.span.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let asked = [
+                "response", "position", "reaction", "comment", "view", "stance", "attitude",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+                || matches!(previous.as_str(), "does" | "will" | "would" | "is" | "has");
+            if asked {
+                *counts.entry(m.iso3).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(g, n)| (*n, std::cmp::Reverse(g.clone())))
+        .map(|(g, _)| g)
 }
 
 /// Turns an ALL CAPS label into Title Case so that names and roles read as usual.
@@ -343,7 +408,7 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
             let s = para.slice(text);
             let sentence_like =
                 s.split_whitespace().count() >= 8 && s.trim_end().ends_with(['.', '。', '!', '?']);
-            if !sentence_like {
+            if !sentence_like || editorial_note(s) {
                 continue;
             }
             let was = in_turn && current.is_some();
@@ -374,6 +439,21 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
         });
     }
     out
+}
+
+/// A note about the document itself ("Sample text written for ...", "The following
+/// transcript ..."): not spoken by the host.
+fn editorial_note(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    [
+        "transcript",
+        "sample text",
+        "editor's note",
+        "editor’s note",
+        "this text",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// "(Applause.)", "END 3:05 P.M. JST", "###": not spoken words.
