@@ -534,6 +534,11 @@ fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase>
     if cue.source_after {
         return phrase_after(para, i + cue.len, stop);
     }
+    // `"monitor and expel" the vessel and urged Japan ...`: a coordinated verb shares the
+    // subject of the clause before the quote, not the words between.
+    if i > from && matches!(para.toks[i - 1].lower.as_str(), "and" | "but" | "then") {
+        return None;
+    }
     if i > from {
         // `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name right after
         // the quote, then its appositions.
