@@ -71,6 +71,25 @@ impl<'a> Para<'a> {
         s
     }
 
+    /// The country of a sentence-opening place ("In Tokyo, ...", "In Japan, ..."), which
+    /// locates an official whose title leaves the country out.
+    #[must_use]
+    pub fn located_in(&self, sentence_start: usize) -> Option<String> {
+        let toks = &self.toks;
+        if toks.get(sentence_start)?.lower != "in" {
+            return None;
+        }
+        let from = sentence_start + 1;
+        let comma = (from..toks.len().min(from + 4)).find(|&j| toks[j].trail == Some(','))?;
+        let place = Span::new(toks[from].span.start, toks[comma].span.end).slice(self.text);
+        let (g, kind) = crate::governments::Governments::bundled().lookup(place)?;
+        matches!(
+            kind,
+            crate::governments::MentionKind::Capital | crate::governments::MentionKind::Name
+        )
+        .then(|| g.iso3.clone())
+    }
+
     /// One past the last token of the sentence holding token `i`.
     #[must_use]
     pub fn sentence_end(&self, i: usize) -> usize {
@@ -112,6 +131,14 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let from = (from..cue)
         .rev()
         .find(|&j| para.inside[j].is_some())
+        .map_or(from, |j| j + 1);
+    // A dateline ("BEIJING (Wire) - Beijing said"): the subject starts after the dash.
+    let from = (from..cue.saturating_sub(1))
+        .rev()
+        .find(|&j| {
+            let gap = &para.text[para.toks[j].span.end..para.toks[j + 1].span.start];
+            gap.contains([' ', '\u{a0}']) && gap.contains(['-', '—', '–'])
+        })
         .map_or(from, |j| j + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
@@ -175,7 +202,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             break;
         }
     }
-    let toks = &toks[..end];
+    let toks = &toks[..end - time_tail(&toks[..end])];
     if toks.is_empty() {
         return None;
     }
@@ -221,6 +248,68 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         }
     }
     Some(phrase)
+}
+
+/// Tokens of a time adverbial ending a subject slot ("Beijing on Monday", "Tokyo late on
+/// Tuesday", "the ministry earlier this week", "officials yesterday").
+fn time_tail(toks: &[Token]) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let n = toks.len();
+    let Some(last) = toks.last() else {
+        return 0;
+    };
+    if last.trail.is_some() || !DAYS.contains(&last.lower.as_str()) {
+        return 0;
+    }
+    let mut k = 1;
+    while k < n
+        && k < 4
+        && matches!(
+            toks[n - 1 - k].lower.as_str(),
+            "on" | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "next"
+                | "sunday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+        )
+        && toks[n - 1 - k].trail.is_none()
+    {
+        k += 1;
+    }
+    // A bare weekday needs its preposition; "yesterday" and "today" stand alone.
+    let bare = matches!(last.lower.as_str(), "yesterday" | "today" | "tonight");
+    if k == 1 && !bare || k >= n {
+        return 0;
+    }
+    k
 }
 
 fn strip_leading(toks: &[Token]) -> &[Token] {

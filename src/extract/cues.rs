@@ -45,7 +45,8 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 text: words.join(" "),
                 source_after,
                 reported: !source_after,
-                object: false,
+                // "called on X to Y": the content runs from X.
+                object: words.last().is_some_and(|w| w == "on"),
                 infinitive: false,
                 noun_object: true,
             });

@@ -227,7 +227,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if se <= i + 1 {
             return None;
         }
-        let mut j = i + 1;
+        let mut j = i + cue.len;
         let mut after_that = false;
         if cue.object {
             // "accused X of Y", "urged X to Y": the content runs from X, and needs the
@@ -286,6 +286,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     };
     if content_end <= content_start + 2 {
         return None;
+    }
+    if let Some(g) = para.located_in(ss) {
+        let e = &mut memory.entities[entity];
+        if e.group == Group::Government && e.governments.is_empty() {
+            e.governments = vec![g];
+        }
     }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {

@@ -354,6 +354,15 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 _ => 0.3,
             };
             if let Some(e) = entity {
+                let place = found
+                    .as_ref()
+                    .and_then(|f| para.located_in(para.token_at(f.sentence_start)));
+                let official = &mut memory.entities[e];
+                if let Some(g) = place {
+                    if official.group == Group::Government && official.governments.is_empty() {
+                        official.governments = vec![g];
+                    }
+                }
                 fill_country(&mut memory, e);
             }
             drafts.push(Draft {
