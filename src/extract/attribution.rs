@@ -594,7 +594,11 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
             }
         }
     }
+    // `Beijing rejected the offer. "...," the embassy said`: a sentence that ended before
+    // the quote gives way to the cue of the quote's own sentence.
+    let closed_before = open_tok > 0 && para.ends_sentence(open_tok - 1);
     match (after, before) {
+        (Some(a), Some(_)) if closed_before => Some(a),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
         (a, b) => a.or(b),
     }

@@ -457,16 +457,23 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             continue;
         }
         if t.possessive {
-            if let Some((n, iso3, _)) = country_at(toks, j) {
-                if n == 1 {
-                    let demonym = registry
-                        .get(&iso3)
-                        .and_then(|g| g.demonyms.first().cloned())
-                        .unwrap_or_else(|| t.word.clone());
-                    words.push(demonym);
-                    j += 1;
-                    continue;
-                }
+            // The longest country name ending here ("South Korea's"), whose earlier words
+            // were already taken as words of the description.
+            let country = (j.saturating_sub(3)..=j).find_map(|s| {
+                let taken = j - s;
+                country_at(toks, s)
+                    .filter(|(n, _, _)| s + n == j + 1 && taken <= words.len())
+                    .map(|(_, iso3, _)| (taken, iso3))
+            });
+            if let Some((taken, iso3)) = country {
+                let demonym = registry
+                    .get(&iso3)
+                    .and_then(|g| g.demonyms.first().cloned())
+                    .unwrap_or_else(|| t.word.clone());
+                words.truncate(words.len() - taken);
+                words.push(demonym);
+                j += 1;
+                continue;
             }
             words.push(format!("{}'s", t.word));
         } else {
