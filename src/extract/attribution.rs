@@ -216,7 +216,9 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 continue;
             }
             let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
-            if named.name.is_some() && named.pronoun.is_none() {
+            // "..., with top officials underlining": an adverbial, not an apposition.
+            let adverbial = adverbial_lead(&toks[comma + 1].lower);
+            if named.name.is_some() && named.pronoun.is_none() && !adverbial {
                 let app = analyze(para.text, &toks[comma + 1..]);
                 if app.name.is_none() || app.gov_role || app.other.is_some() {
                     return Some(merge(named, app));
@@ -236,7 +238,11 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     // An apposition: "Name, the role of X, said" -> merge the name in.
     if phrase.name.is_none() && phrase.pronoun.is_none() && start > 0 {
         let lo = start.saturating_sub(14);
-        if let Some(comma) = (lo..start).rev().find(|&j| toks[j].trail == Some(',')) {
+        let comma = (lo..start)
+            .rev()
+            .find(|&j| toks[j].trail == Some(','))
+            .filter(|&c| !adverbial_lead(&toks[c + 1].lower));
+        if let Some(comma) = comma {
             let prev_end = comma + 1;
             let prev_start = trailing_np(&toks[..prev_end]);
             if prev_start < prev_end {
@@ -310,6 +316,31 @@ fn time_tail(toks: &[Token]) -> usize {
         return 0;
     }
     k
+}
+
+/// A word that opens an adverbial after a comma ("..., with top officials ..."), so what
+/// follows is no apposition of the name before the comma.
+fn adverbial_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "without"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "after"
+            | "while"
+            | "amid"
+            | "during"
+            | "for"
+            | "from"
+            | "by"
+            | "and"
+            | "but"
+            | "though"
+            | "although"
+    )
 }
 
 fn strip_leading(toks: &[Token]) -> &[Token] {

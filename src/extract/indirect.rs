@@ -293,6 +293,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             e.governments = vec![g];
         }
     }
+    // A single official whose country the text leaves implicit ("a senior administration
+    // official said"); not a body or a group, which name their country when they speak.
+    let lone = &memory.entities[entity];
+    if !lone.body && !lone.plural && phrase.gov_role {
+        super::fill_country(memory, entity);
+    }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {
         return None;

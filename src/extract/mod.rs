@@ -465,7 +465,7 @@ pub fn front_matter_end(text: &str) -> usize {
 
 /// A government official whose country the text leaves implicit speaks for the country the
 /// article's other officials mostly speak for.
-fn fill_country(memory: &mut Memory, e: usize) {
+pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
     if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
         if let Some(g) = memory.usual_government() {
             memory.entities[e].governments = vec![g];

@@ -307,6 +307,18 @@ fn speaker_of(
     if trimmed.contains("记者") {
         return None;
     }
+    // The host named by the title speaks under their own name ("Mei Ling:").
+    if let Some(h) = host {
+        let name = h.name.as_deref().unwrap_or("");
+        let surname = name.split_whitespace().last().unwrap_or("");
+        if !name.is_empty()
+            && (trimmed == name
+                || trimmed == surname
+                || name.ends_with(trimmed) && trimmed.contains(' '))
+        {
+            return Some(h.clone());
+        }
+    }
     let k = Knowledge::bundled();
     if trimmed
         .chars()
