@@ -253,6 +253,28 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             }
         }
     }
+    // A description set before the name: "Russia's chief negotiator, Deputy Foreign
+    // Minister Igor Petrov, said".
+    if phrase.name.is_some()
+        && phrase.countries.is_empty()
+        && phrase.national.is_none()
+        && start > 1
+        && toks[start - 1].trail == Some(',')
+    {
+        let prev_start = trailing_np(&toks[..start]);
+        if prev_start < start - 1 {
+            let description = analyze(para.text, strip_leading(&toks[prev_start..start]));
+            if description.name.is_none()
+                && description.pronoun.is_none()
+                && !description.countries.is_empty()
+                && description.other.is_none()
+            {
+                let span = phrase.span;
+                phrase = merge(phrase, description);
+                phrase.span = span;
+            }
+        }
+    }
     Some(phrase)
 }
 

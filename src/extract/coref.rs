@@ -82,6 +82,10 @@ pub struct Memory {
     pub renamed: Vec<(String, String)>,
     /// Sources named through a report ("a statement from ..."): (offset, entity).
     reports: Vec<(usize, usize)>,
+    /// Titled people of no known country met outside speaker slots ("talks with Foreign
+    /// Minister Haruto Kimura"): not entities yet (a description met before may turn out
+    /// to be them), but a later bare surname ("Kimura said") takes their full phrase.
+    pub introduced: Vec<super::speakers::Phrase>,
 }
 
 impl Memory {
@@ -94,6 +98,7 @@ impl Memory {
             date: date.map(str::to_owned),
             renamed: Vec::new(),
             reports: Vec::new(),
+            introduced: Vec::new(),
         }
     }
 
@@ -226,6 +231,19 @@ impl Memory {
             (None, Some(a)) => Some(a.entity),
             (None, None) => None,
         }
+    }
+
+    /// The full phrase of a titled person introduced earlier under `surname`.
+    #[must_use]
+    pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {
+        self.introduced.iter().rev().find(|p| {
+            p.name.as_ref().is_some_and(|(n, _)| {
+                let n = clean_name(n);
+                n.split_whitespace().count() >= 2
+                    && (n.split_whitespace().next_back() == Some(surname)
+                        || n.split_whitespace().next() == Some(surname))
+            })
+        })
     }
 
     /// The entity a name refers to: one met before with that full name or surname.

@@ -91,6 +91,9 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         // A subject at the start of its sentence is as salient as a speaker.
         let subject = para.sentence_start(s) == start;
         let at = phrase.span.start;
+        if unplaced && titled_person {
+            memory.introduced.push(phrase.clone());
+        }
         if (titled_person || body) && !unplaced {
             if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);

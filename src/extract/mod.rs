@@ -155,6 +155,20 @@ pub(crate) fn resolve(
             memory.enrich(i, phrase);
             return Some(i);
         }
+        // "Kimura said" after "talks with Foreign Minister Haruto Kimura": the full name
+        // and title introduced before.
+        let fuller;
+        let phrase = if name.contains(' ') {
+            phrase
+        } else if let Some(full) = memory.introduced_as(&name) {
+            fuller = Phrase {
+                span: phrase.span,
+                ..full.clone()
+            };
+            &fuller
+        } else {
+            phrase
+        };
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
