@@ -233,6 +233,39 @@ impl Memory {
         }
     }
 
+    /// A recent unnamed official of a known country whose description holds every role
+    /// word of `description` ("Australia's prime minister", then "Prime Minister Daniel
+    /// Webb").
+    #[must_use]
+    pub fn unnamed_with_role(&self, description: &str, at: usize) -> Option<usize> {
+        let k = Knowledge::bundled();
+        let roles: Vec<String> = description
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| k.role_words.contains(w))
+            .collect();
+        if roles.is_empty() {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at && at - m.at < 1500)
+            .map(|m| m.entity)
+            .find(|&i| {
+                let e = &self.entities[i];
+                let desc = e.description.as_deref().unwrap_or("").to_lowercase();
+                e.name.is_none()
+                    && !e.body
+                    && !e.plural
+                    && e.group == Group::Government
+                    && !e.governments.is_empty()
+                    && roles
+                        .iter()
+                        .all(|r| desc.split_whitespace().any(|d| d == r))
+            })
+    }
+
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
     pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {

@@ -89,12 +89,26 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             .as_ref()
             .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
         // A subject at the start of its sentence is as salient as a speaker.
-        let subject = para.sentence_start(s) == start;
+        let after_dateline = start > 0 && {
+            let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
+            gap.contains(' ') && gap.contains(['-', '—', '–'])
+        };
+        let subject = para.sentence_start(s) == start || after_dateline;
         let at = phrase.span.start;
         if unplaced && titled_person {
             memory.introduced.push(phrase.clone());
         }
-        if (titled_person || body) && !unplaced {
+        // "Australia's prime minister defended ...": an unnamed official of a known country
+        // whom a later name may turn out to name.
+        let described = phrase.name.is_none()
+            && phrase.gov_role
+            && !phrase.countries.is_empty()
+            && !phrase.metonym
+            && !phrase.plural
+            && !phrase.body
+            && phrase.other.is_none()
+            && subject;
+        if (titled_person || body || described) && !unplaced {
             if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);
             }

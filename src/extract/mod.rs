@@ -185,7 +185,8 @@ pub(crate) fn resolve(
             let recent = memory
                 .last_speaker_mention(at)
                 .filter(|(_, span)| at.saturating_sub(span.end) < 600)
-                .map(|(e, _)| e);
+                .map(|(e, _)| e)
+                .or_else(|| memory.unnamed_with_role(&phrase.description, at));
             if let Some(prev) = recent {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
