@@ -443,10 +443,13 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
             via_report = true;
         }
     }
-    if toks
-        .first()
-        .is_some_and(|t| !t.capitalised() && !matches!(t.lower.as_str(), "the" | "a" | "an"))
-    {
+    // "said opposition leader Karen Ross", "said senior officials": a role word may open it.
+    if toks.first().is_some_and(|t| {
+        !t.capitalised()
+            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+            && !k.role_words.contains(&t.lower)
+            && !k.modifiers.contains(&t.lower)
+    }) {
         return None;
     }
     let end = leading_np(toks);

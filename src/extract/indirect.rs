@@ -123,7 +123,9 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
 pub fn candidates(para: &Para) -> Vec<usize> {
     (0..para.toks.len())
         .filter(|&i| para.inside[i].is_none())
-        .filter(|&i| cue_at(&para.toks, i).is_some_and(|c| !c.source_after))
+        .filter(|&i| {
+            cue_at(&para.toks, i).is_some_and(|c| !c.source_after || c.text == "according to")
+        })
         .collect()
 }
 
@@ -136,6 +138,9 @@ fn is_cue_like(para: &Para, i: usize) -> bool {
 pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
     let toks = &para.toks;
     let cue: Cue = cue_at(toks, i)?;
+    if cue.source_after {
+        return according_to(para, i, &cue, memory);
+    }
     // "had begun to hint that ...": the subject stands before the catenative verb.
     let catenative = i >= 2
         && toks[i - 1].lower == "to"
@@ -336,6 +341,52 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         } else {
             "reported+cue-before"
         },
+        confidence: 0.6,
+        continues_previous: false,
+    })
+}
+
+/// "According to X, <clause>." and "<clause>, according to X.": the clause reported from a
+/// government source.
+fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option<Draft> {
+    let toks = &para.toks;
+    let ss = para.sentence_start(i);
+    let se = para.sentence_end(i);
+    let source_end = (i + cue.len..se)
+        .find(|&j| toks[j].trail.is_some_and(|c| c != '.' || j + 1 == se))
+        .map_or(se, |j| j + 1);
+    let phrase = phrase_after_cue(para, i + cue.len, source_end)?;
+    let (from, to) = if i == ss && source_end < se {
+        (source_end, se)
+    } else if i > ss + 2 && toks[i - 1].trail == Some(',') && source_end == se {
+        (ss, i)
+    } else {
+        return None;
+    };
+    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
+        return None;
+    }
+    let entity = super::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
+    memory.mention(entity, phrase.span, true);
+    let e = memory.entities[entity].clone();
+    if e.group != Group::Government || e.governments.is_empty() {
+        return None;
+    }
+    let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
+    Some(Draft {
+        spans: vec![span],
+        kind: StatementKind::Indirect,
+        mention: Some(phrase.span),
+        mention_text: Some(phrase.span.slice(para.text).to_owned()),
+        entity: Some(e),
+        cue: Some(cue.text.clone()),
+        rule: "reported+according-to",
         confidence: 0.6,
         continues_previous: false,
     })
