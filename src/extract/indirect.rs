@@ -535,6 +535,13 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if is_cue_like(para, k) && toks[k].lower.ends_with("ing") {
                 return k;
             }
+            // ", as a dispute drew ...", ", amid ...": a new adverbial clause.
+            if matches!(
+                lower,
+                "as" | "amid" | "while" | "whereas" | "although" | "though" | "after" | "before"
+            ) {
+                return k;
+            }
             // ", Carter said" / ", the ministry said" at the sentence end.
             if (k + 1..(k + 5).min(se)).any(|m| is_cue_like(para, m)) && se - k <= 7 {
                 let m = (k..se).find(|&m| is_cue_like(para, m)).unwrap_or(se);

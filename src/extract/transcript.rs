@@ -202,9 +202,7 @@ fn host_from_title(article: &Article, title: &str) -> Option<Entity> {
     }
     let phrase = analyze(head, &toks);
     let mut e = memory.entity_from(&phrase);
-    if e.name.is_none() {
-        return None;
-    }
+    e.name.as_ref()?;
     if e.governments.is_empty() && (phrase.gov_role || e.group == Group::Government) {
         // A spokesperson the registry does not know: still the host. The country comes from
         // the text when it says it; else the turns stay with an unknown government.
