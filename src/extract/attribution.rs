@@ -202,7 +202,19 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             break;
         }
     }
-    let toks = &toks[..end - time_tail(&toks[..end])];
+    let mut end = end - time_tail(&toks[..end]);
+    // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
+    if end > 1 && toks[end - 1].trail == Some(')') {
+        if let Some(open) = (end.saturating_sub(4)..end)
+            .rev()
+            .find(|&j| toks[j].lead == Some('('))
+        {
+            if open > 0 {
+                end = open;
+            }
+        }
+    }
+    let toks = &toks[..end];
     if toks.is_empty() {
         return None;
     }

@@ -120,7 +120,10 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
                 // raw token with another mark.
                 break;
             }
-            if trail.is_none() || c != '.' {
+            if c == '.' && trail == Some(')') && lead == Some('(') {
+                // "(R-Fla.)": the period abbreviates inside the parentheses; the token still
+                // ends with the closing parenthesis, not a sentence.
+            } else if trail.is_none() || c != '.' {
                 trail = Some(c);
             } else {
                 trail = Some('.');
