@@ -668,8 +668,36 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     match (after, before) {
         (Some(a), Some(_)) if closed_before => Some(a),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
+        (None, None) => colon_subject(para, open_tok),
         (a, b) => a.or(b),
     }
+}
+
+/// `Obama is rolling out a new message: "It's about me."`: with no cue, a quote after a
+/// colon belongs to the subject of the sentence that introduces it, when that is a person
+/// or body.
+fn colon_subject(para: &Para, open_tok: usize) -> Option<Found> {
+    let prev = open_tok.checked_sub(1)?;
+    if para.toks[prev].trail != Some(':') || para.inside[prev].is_some() {
+        return None;
+    }
+    let floor = para.sentence_start(prev);
+    let phrase = clause_subject(para, floor, prev)?;
+    let person = phrase.name.is_some()
+        || phrase.gov_role
+        || phrase.body
+        || phrase.metonym
+        || phrase.pronoun.is_some();
+    if !person || phrase.other.is_some() && phrase.name.is_none() {
+        return None;
+    }
+    Some(Found {
+        phrase,
+        cue: None,
+        rule: "quote+colon-subject",
+        distance: 0,
+        sentence_start: para.toks[floor].span.start,
+    })
 }
 
 /// A cue verb after a modal ("would respond", "will not say"): an act foreseen, not done.
