@@ -639,8 +639,17 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
+                // "Trump urged Americans to check out what he called \"...\"": the pronoun
+                // of the relative clause points to the sentence's subject, the mention.
+                let what_pronoun = i >= 2
+                    && para.toks[i - 2].lower == "what"
+                    && super::speakers::pronoun(&para.toks[i - 1].lower).is_some();
                 let phrase = if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
+                } else if what_pronoun && floor + 2 < i - 2 {
+                    clause_subject(para, floor, i - 2)
+                        .filter(|p| p.name.is_some() || p.pronoun.is_some() || p.gov_role)
+                        .or_else(|| phrase_before(para, from, i))
                 } else if participle {
                     clause_subject(para, floor, i)
                 } else {
