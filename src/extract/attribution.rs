@@ -244,6 +244,10 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     } else {
         Phrase::default()
     };
+    // "I laughed and said, ...": the writer speaks; no one else is looked for.
+    if phrase.pronoun == Some(super::speakers::Pronoun::First) && start + 1 == toks.len() {
+        return Some(phrase);
+    }
     if !speaker_like(&phrase) {
         return None;
     }

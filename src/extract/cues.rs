@@ -54,7 +54,10 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     }
     let verb: &CueVerb = k.cue_verb(&t.lower)?;
     // "to say", "the said": not a cue; a capitalised verb form mid-phrase is a name.
-    if t.capitalised() && i > 0 {
+    // "Said Ellis: ..." opens a sentence with the verb.
+    let opens_sentence = i == 0
+        || matches!(toks[i - 1].trail, Some('.' | '?' | '!')) && !toks[i - 1].word.ends_with('.');
+    if t.capitalised() && !opens_sentence {
         return None;
     }
     // "the ministry's claim": a noun after a possessive, not a verb.

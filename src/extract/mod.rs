@@ -136,6 +136,10 @@ pub(crate) fn resolve(
     as_speaker: bool,
 ) -> Option<usize> {
     if let Some(p) = phrase.pronoun {
+        // The writer's own "I" outside quotes names no one of the text.
+        if p == speakers::Pronoun::First {
+            return None;
+        }
         return memory.resolve_pronoun(p, at, sentence_start);
     }
     if !phrase.parts.is_empty() {
