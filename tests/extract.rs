@@ -391,6 +391,41 @@ fn labels_ellipses_brackets_and_a_description_named_later() {
 }
 
 #[test]
+fn agency_styles_bodies_pronouns_and_two_sides() {
+    let (article, statements) = load("agency_styles.txt", Some("2027-06-03"));
+    // "<clause>, Seoul's presidential office said": the dateline is not content.
+    let office = speaker_of(&article, &statements, "agreed Tuesday to resume");
+    assert_eq!(office.kind, StatementKind::Indirect);
+    assert!(!office.text(&article.text).contains("Yonhap"));
+    assert_eq!(gov(office), ["KOR"]);
+    let kim = speaker_of(&article, &statements, "the leaders would meet again");
+    assert_eq!(kim.speaker.as_deref(), Some("Kim Soo-jin"));
+    // "The foreign ministry said in a separate statement ...", then "It added ...".
+    for text in [
+        "it welcomed the agreement",
+        "working-level talks would begin",
+    ] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(gov(s), ["KOR"], "{text}");
+        assert_eq!(
+            s.speaker.as_deref(),
+            Some("South Korean foreign ministry"),
+            "{text}"
+        );
+    }
+    let noda = speaker_of(&article, &statements, "a meaningful step.");
+    assert_eq!(noda.speaker.as_deref(), Some("Kenta Noda"));
+    assert_eq!(gov(noda), ["JPN"]);
+    let beketov = speaker_of(&article, &statements, "Kazakhstan values its friendship");
+    assert_eq!(gov(beketov), ["KAZ"]);
+    // "The two sides issued a joint statement pledging ...": the two governments just met.
+    let joint = speaker_of(&article, &statements, "to expand trade and energy ties");
+    assert_eq!(gov(joint), ["CHN", "KAZ"]);
+    let un = speaker_of(&article, &statements, "a threat to peace.");
+    assert!(un.governments.is_empty());
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");

@@ -266,6 +266,28 @@ impl Memory {
             })
     }
 
+    /// The two governments spoken for most recently before `at` ("the two sides" after a
+    /// Chinese premier met a Kazakh prime minister).
+    #[must_use]
+    pub fn last_two_governments(&self, at: usize) -> Option<[String; 2]> {
+        let mut seen: Vec<&str> = Vec::new();
+        for m in self.mentions.iter().rev().filter(|m| m.at < at) {
+            let e = &self.entities[m.entity];
+            if e.group == Group::Government && e.governments.len() == 1 {
+                let g = e.governments[0].as_str();
+                if !seen.contains(&g) {
+                    seen.push(g);
+                }
+                if seen.len() == 2 {
+                    let mut pair = [seen[0].to_owned(), seen[1].to_owned()];
+                    pair.sort();
+                    return Some(pair);
+                }
+            }
+        }
+        None
+    }
+
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
     pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {

@@ -184,8 +184,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let ss = para.sentence_start(i);
     let se = para.sentence_end(i);
     let participle = toks[i].lower.ends_with("ing");
+    let k = super::knowledge::Knowledge::bundled();
+    // "issued a joint statement pledging to ...": the issuer of the statement speaks.
+    let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // Subject.
-    let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
+    let phrase = if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, subject_end)
@@ -244,7 +247,14 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if para.inside[ss].is_some() || inside * 2 > first - ss {
             return None;
         }
-        (ss, first)
+        // "SEOUL, June 3 (Yonhap) -- <clause>, the office said": the dateline is no content.
+        let from = (ss..first.saturating_sub(1))
+            .find(|&j| {
+                let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
+                gap.contains(' ') && gap.contains(['-', '—', '–'])
+            })
+            .map_or(ss, |j| j + 1);
+        (from, first)
     } else {
         if se <= i + 1 {
             return None;
@@ -318,7 +328,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // A single official whose country the text leaves implicit ("a senior administration
     // official said"); not a body or a group, which name their country when they speak.
     let lone = &memory.entities[entity];
-    if !lone.body && !lone.plural && phrase.gov_role {
+    if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
         super::fill_country(memory, entity);
     }
     let e = memory.entities[entity].clone();
@@ -512,6 +522,21 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 | "don't"
                 | "didn't"
         ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
+            // "Kazakhstan values its friendship": a present-tense verb after its subject,
+            // before an object.
+            || w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !t.capitalised()
+                && toks[n - 1].trail.is_none()
+                && (toks[n - 1].capitalised() && !toks[n - 1].possessive
+                    || matches!(toks[n - 1].lower.as_str(), "it" | "he" | "she"))
+                && toks.get(n + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_str(),
+                        "its" | "the" | "a" | "an" | "his" | "her" | "their" | "to" | "that" | "no"
+                    )
+                })
     })
 }
 

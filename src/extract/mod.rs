@@ -210,6 +210,38 @@ pub(crate) fn resolve(
             return Some(i);
         }
         if phrase.plural {
+            // "the two sides", "both leaders": the last two governments met.
+            let pair = phrase
+                .description
+                .split_whitespace()
+                .any(|w| matches!(w.to_lowercase().as_str(), "two" | "both"));
+            if pair && phrase.gov_role {
+                if let Some(governments) = memory.last_two_governments(at) {
+                    let mut entity = memory.entity_from(phrase);
+                    // "the two sides" -> "Chinese and Kazakh sides".
+                    let registry = Governments::bundled();
+                    let demonyms: Vec<String> = governments
+                        .iter()
+                        .filter_map(|g| registry.get(g))
+                        .map(|g| {
+                            g.demonyms
+                                .first()
+                                .cloned()
+                                .unwrap_or_else(|| g.name.clone())
+                        })
+                        .collect();
+                    let head = phrase
+                        .description
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("sides");
+                    entity.description = Some(format!("{} {head}", demonyms.join(" and ")));
+                    entity.group = Group::Government;
+                    entity.governments = governments.to_vec();
+                    entity.plural = true;
+                    return Some(memory.add(entity));
+                }
+            }
             if let Some(i) = memory.last_plural(at) {
                 return Some(i);
             }
@@ -487,7 +519,19 @@ pub fn front_matter_end(text: &str) -> usize {
 pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
     if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
         if let Some(g) = memory.usual_government() {
-            memory.entities[e].governments = vec![g];
+            let entity = &mut memory.entities[e];
+            // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
+            if entity.body && entity.name.is_none() {
+                let demonym = Governments::bundled()
+                    .get(&g)
+                    .and_then(|c| c.demonyms.first().cloned());
+                if let (Some(d), Some(desc)) = (demonym, entity.description.as_mut()) {
+                    if !desc.contains(&d) {
+                        *desc = format!("{d} {desc}");
+                    }
+                }
+            }
+            entity.governments = vec![g];
         }
     }
 }
