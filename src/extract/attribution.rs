@@ -678,8 +678,17 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     // `Beijing rejected the offer. "...," the embassy said`: a sentence that ended before
     // the quote gives way to the cue of the quote's own sentence.
     let closed_before = open_tok > 0 && para.ends_sentence(open_tok - 1);
+    // `... take "robust steps" in response, and he urged ...`: a cue in a new coordinated
+    // clause after the quote opens a statement of its own.
+    let new_clause = after.as_ref().is_some_and(|a| {
+        (after_q + 1..(after_q + a.distance).min(para.toks.len())).any(|j| {
+            matches!(para.toks[j].lower.as_str(), "and" | "but")
+                && para.toks[j - 1].trail == Some(',')
+        })
+    });
     match (after, before) {
         (Some(a), Some(_)) if closed_before => Some(a),
+        (Some(_), Some(b)) if new_clause => Some(b),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
         (None, None) => colon_subject(para, open_tok),
         (a, b) => a.or(b),

@@ -120,9 +120,9 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
                 // raw token with another mark.
                 break;
             }
-            if c == '.' && trail == Some(')') && lead == Some('(') {
-                // "(R-Fla.)": the period abbreviates inside the parentheses; the token still
-                // ends with the closing parenthesis, not a sentence.
+            if c == '.' && matches!(trail, Some(',' | ';' | ':' | ')')) {
+                // "(R-Fla.)", "R-Ky.,": a period before a comma or a closing parenthesis
+                // abbreviates; the token ends with that mark, not a sentence.
             } else if trail.is_none() || c != '.' {
                 trail = Some(c);
             } else {
