@@ -426,6 +426,18 @@ fn agency_styles_bodies_pronouns_and_two_sides() {
 }
 
 #[test]
+fn joint_statement_document_speaks_for_both_signatories() {
+    let (article, statements) = load("joint_statement.txt", Some("2027-03-04"));
+    assert!(!has(&article, &statements, "Sample text written"));
+    assert_eq!(statements.len(), 3);
+    for s in &statements {
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(gov(s), ["JPN", "PHL"]);
+    }
+    assert!(statements[1].continues_previous);
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");

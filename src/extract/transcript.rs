@@ -453,7 +453,7 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
 
 /// A note about the document itself ("Sample text written for ...", "The following
 /// transcript ..."): not spoken by the host.
-fn editorial_note(s: &str) -> bool {
+pub(crate) fn editorial_note(s: &str) -> bool {
     let lower = s.to_lowercase();
     [
         "transcript",
