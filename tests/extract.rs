@@ -438,6 +438,23 @@ fn joint_statement_document_speaks_for_both_signatories() {
 }
 
 #[test]
+fn names_in_the_text_beat_the_office_holder_registry() {
+    // Sample text: the registry holds a spokesperson "Lin Jian" in office on this date.
+    let text = "Sample text for the Demarche tests.\n\n\"The islands are China's territory,\" Chinese Foreign Ministry spokesperson Lin Wei told a briefing in Beijing.\n\nLin said China had sent ships to \"monitor\" the area and urged Tokyo to \"stop all provocations.\"\n\nOn a later day, Guo said China would respond.\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2026-10-12".to_owned());
+    let statements = extract(&article);
+    for quote in ["monitor", "stop all provocations."] {
+        let s = find(&article, &statements, quote);
+        assert_eq!(s.speaker.as_deref(), Some("Lin Wei"), "{quote}");
+        assert_eq!(s.governments, ["CHN"]);
+    }
+    // A surname the text never introduced may still name the office holder.
+    let guo = find(&article, &statements, "China would respond");
+    assert_eq!(guo.speaker.as_deref(), Some("Guo Jiakun"));
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");
