@@ -297,6 +297,14 @@ fn wire_styles_according_to_appositions_and_other_voices() {
     assert_eq!(gov(concerned), ["MYS"]);
     let anonymous = speaker_of(&article, &statements, "Manila had not been consulted");
     assert_eq!(gov(anonymous), ["PHL"]);
+    assert_eq!(
+        anonymous.speaker.as_deref(),
+        Some("senior Philippine official")
+    );
+    // "The country's president, Elena Marcos, later told a rally: \"...\"".
+    let marcos = speaker_of(&article, &statements, "We will defend every metre");
+    assert_eq!(marcos.speaker.as_deref(), Some("Elena Marcos"));
+    assert_eq!(gov(marcos), ["PHL"]);
     // Analysts, senators and the UN are not governments.
     for text in ["are a cover for", "asleep at the wheel.", "with concern."] {
         let s = speaker_of(&article, &statements, text);

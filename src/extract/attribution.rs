@@ -282,7 +282,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             let description = analyze(para.text, strip_leading(&toks[prev_start..start]));
             if description.name.is_none()
                 && description.pronoun.is_none()
-                && !description.countries.is_empty()
+                && (!description.countries.is_empty() || description.gov_role)
                 && description.other.is_none()
             {
                 let span = phrase.span;

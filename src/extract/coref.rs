@@ -288,6 +288,19 @@ impl Memory {
         None
     }
 
+    /// The government of the latest single-country government entity mentioned before `at`
+    /// ("the country's president" after a Philippine official spoke).
+    #[must_use]
+    pub fn last_government(&self, at: usize) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at)
+            .map(|m| &self.entities[m.entity])
+            .find(|e| e.group == Group::Government && e.governments.len() == 1)
+            .map(|e| e.governments[0].clone())
+    }
+
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
     pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {

@@ -135,6 +135,34 @@ pub(crate) fn resolve(
     sentence_start: usize,
     as_speaker: bool,
 ) -> Option<usize> {
+    let e = resolve_phrase(memory, phrase, at, sentence_start, as_speaker)?;
+    // "The country's president, Elena Marcos": the country last spoken for.
+    let entity = &memory.entities[e];
+    let anaphoric = phrase.description.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "country's" | "country’s" | "nation's" | "nation’s"
+        )
+    });
+    if anaphoric
+        && entity.governments.is_empty()
+        && entity.group == Group::Government
+        && phrase.pronoun.is_none()
+    {
+        if let Some(g) = memory.last_government(at) {
+            memory.entities[e].governments = vec![g];
+        }
+    }
+    Some(e)
+}
+
+fn resolve_phrase(
+    memory: &mut Memory,
+    phrase: &Phrase,
+    at: usize,
+    sentence_start: usize,
+    as_speaker: bool,
+) -> Option<usize> {
     if let Some(p) = phrase.pronoun {
         // The writer's own "I" outside quotes names no one of the text.
         if p == speakers::Pronoun::First {
@@ -176,10 +204,20 @@ pub(crate) fn resolve(
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
-        let bare_title = !phrase
-            .description
-            .split_whitespace()
-            .any(|w| matches!(w, "of" | "for" | "in" | "at" | "from"));
+        // "the country's president" points to a country, not back to a person.
+        let bare_title = !phrase.description.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "of" | "for"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "country's"
+                    | "country’s"
+                    | "nation's"
+                    | "nation’s"
+            )
+        });
         if as_speaker
             && phrase.gov_role
             && bare_title
