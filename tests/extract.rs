@@ -463,6 +463,37 @@ fn names_in_the_text_beat_the_office_holder_registry() {
 }
 
 #[test]
+fn wire_phrasings_adding_statements_quoted_as_and_located_bodies() {
+    let (article, statements) = load("wire_phrasings.txt", Some("2027-08-01"));
+    let adding = speaker_of(&article, &statements, "will take all necessary measures.");
+    assert_eq!(adding.speaker.as_deref(), Some("Wang Lei"));
+    assert_eq!(adding.kind, StatementKind::Partial);
+    // "Asked about the report, Wang said: \"...\"".
+    let asked = speaker_of(&article, &statements, "We have no information.");
+    assert_eq!(asked.speaker.as_deref(), Some("Wang Lei"));
+    let posted = speaker_of(&article, &statements, "firmly opposes");
+    assert_eq!(gov(posted), ["JPN"]);
+    // "said a statement from the South Korean foreign ministry".
+    let statement = speaker_of(&article, &statements, "It is unacceptable,");
+    assert_eq!(gov(statement), ["KOR"]);
+    let anonymous = speaker_of(&article, &statements, "the ships had left the area");
+    assert_eq!(gov(anonymous), ["USA"]);
+    // A home ministry located in a capital speaks for it.
+    let beijing = speaker_of(&article, &statements, "the patrols were lawful");
+    assert_eq!(gov(beijing), ["CHN"]);
+    let senator = speaker_of(&article, &statements, "This must stop,");
+    assert_eq!(senator.speaker.as_deref(), Some("John Doe"));
+    assert!(senator.governments.is_empty());
+    // "Xinhua news agency quoted Xi Jinping as saying ...": Xi speaks, not the agency.
+    let xi = speaker_of(&article, &statements, "will never seek hegemony.");
+    assert_eq!(xi.speaker.as_deref(), Some("Xi Jinping"));
+    assert_eq!(gov(xi), ["CHN"]);
+    let hanoi = speaker_of(&article, &statements, "resolutely opposes");
+    assert_eq!(hanoi.speaker.as_deref(), Some("Pham Thu Hang"));
+    assert_eq!(gov(hanoi), ["VNM"]);
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");

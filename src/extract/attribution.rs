@@ -648,7 +648,9 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 let what_pronoun = i >= 2
                     && para.toks[i - 2].lower == "what"
                     && super::speakers::pronoun(&para.toks[i - 1].lower).is_some();
-                let phrase = if cue.source_after {
+                let phrase = if let Some(p) = quoted_as(para, floor, i) {
+                    Some(p)
+                } else if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
                 } else if what_pronoun && floor + 2 < i - 2 {
                     clause_subject(para, floor, i - 2)
@@ -720,6 +722,22 @@ fn colon_subject(para: &Para, open_tok: usize) -> Option<Found> {
         distance: 0,
         sentence_start: para.toks[floor].span.start,
     })
+}
+
+/// "Xinhua quoted Xi Jinping as saying ...", "the agency cited officials as saying ...": the
+/// person quoted speaks, not the outlet that quotes.
+#[must_use]
+pub fn quoted_as(para: &Para, floor: usize, cue: usize) -> Option<Phrase> {
+    if cue < 2 || para.toks[cue - 1].lower != "as" || !para.toks[cue].lower.starts_with("say") {
+        return None;
+    }
+    let verb = (floor..cue - 1).rev().take(12).find(|&j| {
+        matches!(
+            para.toks[j].lower.as_str(),
+            "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+        )
+    })?;
+    phrase_after(para, verb + 1, cue - 1)
 }
 
 /// A cue verb after a modal ("would respond", "will not say"): an act foreseen, not done.

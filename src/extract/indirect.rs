@@ -188,7 +188,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // Subject.
-    let phrase = if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
+    let phrase = if let Some(p) = super::attribution::quoted_as(para, ss, i) {
+        Some(p)
+    } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, subject_end)
