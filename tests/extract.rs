@@ -494,6 +494,18 @@ fn wire_phrasings_adding_statements_quoted_as_and_located_bodies() {
 }
 
 #[test]
+fn briefing_host_named_by_surname_label_and_placed_by_a_place_line() {
+    let (article, statements) = load("transcript_state_dept.txt", Some("2027-03-03"));
+    assert_eq!(statements.len(), 3);
+    for s in &statements {
+        assert_eq!(s.speaker.as_deref(), Some("Thomas Reed"));
+        assert_eq!(gov(s), ["USA"]);
+        assert_eq!(s.kind, StatementKind::Direct);
+    }
+    assert!(!has(&article, &statements, "And China?"));
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");

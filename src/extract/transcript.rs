@@ -233,6 +233,21 @@ fn briefing_country(article: &Article) -> Option<String> {
             return Some(m.iso3);
         }
     }
+    // A place line before the first turn ("Washington, D.C.", "Beijing").
+    let first_label = article
+        .paragraphs
+        .iter()
+        .position(|p| label_at(text, *p).is_some())
+        .unwrap_or(0);
+    for p in &article.paragraphs[..first_label] {
+        let line = p.slice(text).trim();
+        if line.split_whitespace().count() <= 3 {
+            let place = line.split(',').next().unwrap_or(line);
+            if let Some((g, _)) = registry.lookup(place) {
+                return Some(g.iso3.clone());
+            }
+        }
+    }
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for p in &article.paragraphs {
         let Some(label) = label_at(text, *p) else {
@@ -352,6 +367,13 @@ fn speaker_of(
                 if !f.governments.is_empty() {
                     e.governments = f.governments;
                     e.group = Group::Government;
+                } else if f.group == Group::Government {
+                    // "Thomas Reed, Department Spokesperson": an official whose country the
+                    // briefing's source or place lines tell.
+                    if let Some(g) = briefing_country(article) {
+                        e.governments = vec![g];
+                        e.group = Group::Government;
+                    }
                 }
             }
             e.name = Some(full.1);
@@ -379,8 +401,9 @@ fn full_name_in(text: &str, surname: &str) -> Option<(String, String)> {
         let start = before[..before.len().saturating_sub(1)]
             .rfind(['\n', '"', ','])
             .map_or(0, |p| p + 1);
+        // The line runs on over an apposition ("Thomas Reed, Department Spokesperson").
         let line_end = text[from..]
-            .find(['\n', ',', '"'])
+            .find(['\n', '"'])
             .map_or(text.len(), |p| from + p);
         let phrase = text[start..line_end].trim().to_owned();
         let first_name = prev_word.trim_matches(|c: char| !c.is_alphanumeric());
