@@ -213,6 +213,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if !cue.reported {
         return None;
     }
+    // `"...," Trump told reporters aboard ...`: the cue attributes the quote before it.
+    let attached = participle && i > 0 && toks[i - 1].trail == Some(',');
+    if first > ss && para.inside[first - 1].is_some() && !attached {
+        return None;
+    }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| {
         matches!(
@@ -476,6 +481,11 @@ fn is_preposition(w: &str) -> bool {
             | "earlier"
             | "this"
             | "late"
+            | "aboard"
+            | "outside"
+            | "inside"
+            | "near"
+            | "ahead"
     )
 }
 
@@ -560,6 +570,14 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
         }
         if k > j && toks[k - 1].trail == Some(',') {
             if is_cue_like(para, k) && toks[k].lower.ends_with("ing") {
+                return k;
+            }
+            // ", but he gave no details": a coordinated clause with a subject of its own.
+            if matches!(lower, "but" | "and" | "while" | "though")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"))
+            {
                 return k;
             }
             // ", as a dispute drew ...", ", amid ...": a new adverbial clause.
