@@ -488,6 +488,10 @@ fn wire_phrasings_adding_statements_quoted_as_and_located_bodies() {
     let xi = speaker_of(&article, &statements, "will never seek hegemony.");
     assert_eq!(xi.speaker.as_deref(), Some("Xi Jinping"));
     assert_eq!(gov(xi), ["CHN"]);
+    // A description met first, then the same description with a name: one person.
+    let clark = speaker_of(&article, &statements, "playing with fire");
+    assert_eq!(clark.speaker.as_deref(), Some("Anna Clark"));
+    assert_eq!(gov(clark), ["GBR"]);
     let hanoi = speaker_of(&article, &statements, "resolutely opposes");
     assert_eq!(hanoi.speaker.as_deref(), Some("Pham Thu Hang"));
     assert_eq!(gov(hanoi), ["VNM"]);

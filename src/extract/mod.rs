@@ -241,6 +241,26 @@ fn resolve_phrase(
                 }
             }
         }
+        // "China's ambassador to Britain", later "China's ambassador to Britain Liu
+        // Xiaming": the same description, now named.
+        if let Some(desc) = entity.description.as_deref().filter(|d| d.contains(' ')) {
+            let same = memory.entities.iter().position(|e| {
+                e.name.is_none()
+                    && !e.body
+                    && !e.plural
+                    && e.governments == entity.governments
+                    && e.description
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case(desc))
+            });
+            if let Some(i) = same {
+                memory.entities[i].name.clone_from(&entity.name);
+                memory
+                    .renamed
+                    .push((desc.to_owned(), entity.name.clone().unwrap_or_default()));
+                return Some(i);
+            }
+        }
         return Some(memory.add(entity));
     }
     if phrase.definite && !phrase.metonym {
