@@ -429,6 +429,10 @@ fn agency_styles_bodies_pronouns_and_two_sides() {
     // "The two sides issued a joint statement pledging ...": the two governments just met.
     let joint = speaker_of(&article, &statements, "to expand trade and energy ties");
     assert_eq!(gov(joint), ["CHN", "KAZ"]);
+    // "The Chinese premier" after Premier Zhao Lin spoke: the text's premier, not the
+    // registry's office holder.
+    let premier = speaker_of(&article, &statements, "open a new border crossing");
+    assert_eq!(premier.speaker.as_deref(), Some("Zhao Lin"));
     let un = speaker_of(&article, &statements, "a threat to peace.");
     assert!(un.governments.is_empty());
 }

@@ -301,6 +301,58 @@ impl Memory {
             .map(|e| e.governments[0].clone())
     }
 
+    /// The latest named official of `iso3` who spoke before `at` and whose office fits the
+    /// role words of `description` ("leader" fits any head of state or government).
+    #[must_use]
+    pub fn named_official(&self, iso3: &str, description: &str, at: usize) -> Option<usize> {
+        const HEADS: &[&str] = &[
+            "president",
+            "premier",
+            "chancellor",
+            "prime",
+            "king",
+            "emir",
+        ];
+        let lower = description.to_lowercase();
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "the" | "a" | "an" | "senior" | "top" | "country's" | "nation's"
+                )
+            })
+            .collect();
+        let role = words.last()?;
+        if matches!(
+            *role,
+            "official" | "officials" | "spokesperson" | "diplomat"
+        ) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at && at - m.at < 3000 && m.speaker)
+            .map(|m| m.entity)
+            .find(|&i| {
+                let e = &self.entities[i];
+                let office = format!(
+                    "{} {}",
+                    e.description.as_deref().unwrap_or(""),
+                    e.role.as_deref().unwrap_or("")
+                )
+                .to_lowercase();
+                let fits = office.split_whitespace().any(|w| w == *role)
+                    || *role == "leader" && HEADS.iter().any(|h| office.contains(h));
+                e.name.is_some()
+                    && !e.body
+                    && e.governments.len() == 1
+                    && e.governments[0] == iso3
+                    && fits
+            })
+    }
+
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
     pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {

@@ -305,6 +305,22 @@ fn resolve_phrase(
             }
         }
     }
+    // "the Russian leader" after Vladimir Putin spoke: the recent named official of that
+    // country in a matching office, before any office holder of the registry.
+    let country = phrase.countries.first().or(phrase.national.as_ref());
+    if let Some(g) = country.filter(|_| {
+        phrase.name.is_none()
+            && phrase.gov_role
+            && !phrase.body
+            && !phrase.plural
+            && !phrase.metonym
+            && phrase.countries.len() <= 1
+            && phrase.other.is_none()
+    }) {
+        if let Some(i) = memory.named_official(g, &phrase.description, at) {
+            return Some(i);
+        }
+    }
     let entity = memory.entity_from(phrase);
     if entity.governments.is_empty() && entity.group == Group::Government {
         // A body with no country ("the foreign ministry"): the latest body or speaker that
