@@ -275,6 +275,13 @@ fn resolve_phrase(
                 .any(|w| matches!(w.to_lowercase().as_str(), "two" | "both"));
             if pair && phrase.gov_role {
                 if let Some(governments) = memory.last_two_governments(at) {
+                    // "the two presidents" after "Vladimir Putin and Donald Trump": that pair.
+                    if let Some(i) = memory
+                        .last_plural(at)
+                        .filter(|&i| memory.entities[i].governments == governments)
+                    {
+                        return Some(i);
+                    }
                     let mut entity = memory.entity_from(phrase);
                     // "the two sides" -> "Chinese and Kazakh sides".
                     let registry = Governments::bundled();

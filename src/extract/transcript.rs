@@ -401,10 +401,15 @@ fn full_name_in(text: &str, surname: &str) -> Option<(String, String)> {
         let start = before[..before.len().saturating_sub(1)]
             .rfind(['\n', '"', ','])
             .map_or(0, |p| p + 1);
-        // The line runs on over an apposition ("Thomas Reed, Department Spokesperson").
-        let line_end = text[from..]
-            .find(['\n', '"'])
+        // A short line runs on over an apposition ("Thomas Reed, Department Spokesperson").
+        let mut line_end = text[from..]
+            .find(['\n', '"', ':'])
             .map_or(text.len(), |p| from + p);
+        if text[start..line_end].split_whitespace().count() > 8 {
+            line_end = text[from..line_end]
+                .find(',')
+                .map_or(line_end, |p| from + p);
+        }
         let phrase = text[start..line_end].trim().to_owned();
         let first_name = prev_word.trim_matches(|c: char| !c.is_alphanumeric());
         if first_name.is_empty() || first_name.chars().all(char::is_uppercase) {
