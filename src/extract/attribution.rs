@@ -760,6 +760,12 @@ fn hypothetical(para: &Para, i: usize) -> bool {
 
 fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase> {
     let i = cue.index;
+    // `"..." -- and Fred Goldberg, ... said`: the conjunction is no part of the speaker.
+    let from = if from + 1 < i && matches!(para.toks[from].lower.as_str(), "and" | "or" | "but") {
+        from + 1
+    } else {
+        from
+    };
     if cue.source_after {
         return phrase_after(para, i + cue.len, stop);
     }

@@ -33,7 +33,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "lt", "col", "gov", "sgt", "capt", "adm", "st",
     "jr", "sr", "prof", "vs", "no", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k", "e.u", "p.m",
     "a.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
-    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig",
+    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig", "del", "amb", "sec",
+    "supt", "cmdr", "pres",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
