@@ -271,7 +271,12 @@ fn briefing_country(article: &Article) -> Option<String> {
             ]
             .iter()
             .any(|w| after.starts_with(w))
-                || matches!(previous.as_str(), "does" | "will" | "would" | "is" | "has");
+                // "Does China have any comment?", "How will China respond?": asked to
+                // answer for that country, not about it.
+                || matches!(previous.as_str(), "does" | "will" | "would")
+                    && ["have any comment", "have a comment", "comment", "respond", "plan to respond"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
             if asked {
                 *counts.entry(m.iso3).or_default() += 1;
             }
