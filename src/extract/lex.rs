@@ -412,6 +412,22 @@ mod tests {
     }
 
     #[test]
+    fn a_period_inside_parentheses_or_before_a_comma_ends_no_sentence() {
+        let text = "Rep. Gwen Moore (D-Wis.) said it. McConnell, R-Ky., said so.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let party = toks
+            .iter()
+            .find(|t| t.word.starts_with("D-Wis"))
+            .expect("token");
+        assert_eq!(party.trail, Some(')'));
+        let state = toks
+            .iter()
+            .find(|t| t.word.starts_with("R-Ky"))
+            .expect("token");
+        assert_eq!(state.trail, Some(','));
+    }
+
+    #[test]
     fn sentences_skip_abbreviations() {
         let text = "He met Mr. Lee. The U.S. envoy said so. Then";
         let at = text.find("envoy").expect("present");

@@ -616,3 +616,17 @@ pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::front_matter_end;
+
+    #[test]
+    fn front_matter_is_found_only_at_the_top() {
+        let text = "---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2027-01-01\n---\n\nBody text.\n";
+        let end = front_matter_end(text);
+        assert_eq!(&text[end..], "\nBody text.\n");
+        assert_eq!(front_matter_end("Body.\n---\nnot: metadata\n---\n"), 0);
+        assert_eq!(front_matter_end("---\nnever closed\n"), 0);
+    }
+}
