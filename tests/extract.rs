@@ -514,6 +514,21 @@ fn briefing_host_named_by_surname_label_and_placed_by_a_place_line() {
 }
 
 #[test]
+fn the_dateline_places_an_official_nothing_else_places() {
+    let text = "Sample text for the Demarche tests.\n\nNEW DELHI, May 2 (Wire) - Foreign ministry spokesman Arjun Rao said on Friday that talks would resume soon.\n\n\"We are ready,\" Rao told reporters.\n\nIn Tokyo, Chief Cabinet Secretary Ken Ono said the talks were welcome.\n";
+    let article = Article::from_text(ArticleId(4), text);
+    let statements = extract(&article);
+    for quote in ["talks would resume soon", "We are ready,"] {
+        let s = find(&article, &statements, quote);
+        assert_eq!(s.speaker.as_deref(), Some("Arjun Rao"), "{quote}");
+        assert_eq!(s.governments, ["IND"], "{quote}");
+    }
+    // A title of one country beats the dateline.
+    let ono = find(&article, &statements, "the talks were welcome");
+    assert_eq!(ono.governments, ["JPN"]);
+}
+
+#[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));
     let abe = find(&article, &statements, "I would like to welcome you");

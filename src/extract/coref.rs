@@ -86,6 +86,9 @@ pub struct Memory {
     /// Minister Haruto Kimura"): not entities yet (a description met before may turn out
     /// to be them), but a later bare surname ("Kimura said") takes their full phrase.
     pub introduced: Vec<super::speakers::Phrase>,
+    /// The country of the story's dateline ("BEIJING (Wire) -"): the last resort for an
+    /// official whose country nothing else tells.
+    pub dateline: Option<String>,
 }
 
 impl Memory {
@@ -99,6 +102,7 @@ impl Memory {
             renamed: Vec::new(),
             reports: Vec::new(),
             introduced: Vec::new(),
+            dateline: None,
         }
     }
 

@@ -383,6 +383,11 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let text = article.text.as_str();
     let all_quotes = quotes::find_quotes(text, &article.paragraphs);
     let mut memory = Memory::new(article.date.as_deref());
+    memory.dateline = article
+        .paragraphs
+        .iter()
+        .take(8)
+        .find_map(|p| dateline_country(p.slice(text)));
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
@@ -535,6 +540,39 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     drafts
 }
 
+/// The country of a dateline opening a paragraph: "BEIJING (Wire) -", "SEOUL, June 3
+/// (Yonhap) --", "NEW DELHI —". One place only ("TOKYO/BEIJING" tells nothing).
+fn dateline_country(paragraph: &str) -> Option<String> {
+    let end = paragraph.find(['(', ',', '—', '–', '-'])?;
+    let place = paragraph[..end].trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.')
+    {
+        return None;
+    }
+    let title: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    let (g, kind) = Governments::bundled().lookup(&title.join(" "))?;
+    matches!(
+        kind,
+        crate::governments::MentionKind::Capital | crate::governments::MentionKind::Name
+    )
+    .then(|| g.iso3.clone())
+}
+
 /// A quotation over several paragraphs whose cue comes only in a later segment (`"A ...` /
 /// `"B," she said.`): the earlier segments take the speaker of that cue.
 fn speaker_of_whole_quotation(drafts: &mut [Draft]) {
@@ -599,7 +637,10 @@ pub fn front_matter_end(text: &str) -> usize {
 /// article's other officials mostly speak for.
 pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
     if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
-        if let Some(g) = memory.usual_government() {
+        if let Some(g) = memory
+            .usual_government()
+            .or_else(|| memory.dateline.clone())
+        {
             let entity = &mut memory.entities[e];
             // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
             if entity.body && entity.name.is_none() {
