@@ -391,6 +391,8 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
+    // The words that named the speaker of the latest attributed quote (entity, mention).
+    let mut last_attribution: Option<(usize, Span)> = None;
     // Headlines and standfirsts come before the first paragraph of running text; reported
     // speech there is not annotated as a statement.
     let body_start = article
@@ -470,11 +472,18 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                             || text[..q.open].trim_end().ends_with(':');
                         memory.last_speaker(q.open).filter(|_| recent)
                     };
+                    // The nearest words naming the speaker; for a quote carried on from an
+                    // earlier attribution, that attribution's own mention.
                     carried_mention = carried.and_then(|e: usize| {
                         memory
                             .last_speaker_mention(q.open)
                             .filter(|(m, _)| *m == e)
                             .map(|(_, span)| span)
+                            .or_else(|| {
+                                last_attribution
+                                    .filter(|(m, _)| *m == e)
+                                    .map(|(_, span)| span)
+                            })
                     });
                     (carried, None, "quote+previous-speaker")
                 }
@@ -482,6 +491,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             if let Some(e) = entity {
                 prev_in_para = Some(e);
                 last_quote = Some((pi, e));
+                if let Some(f) = &found {
+                    last_attribution = Some((e, f.phrase.span));
+                }
             }
             let kind = kind_of(&para, qi);
             let confidence = match (&found, entity) {
