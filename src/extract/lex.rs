@@ -142,7 +142,11 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
     if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
         if !w.is_empty() {
             word = w;
-            possessive = true;
+            // "He's claiming": a contraction of "is" or "has", not a possessive.
+            possessive = !matches!(
+                w.to_lowercase().as_str(),
+                "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here" | "where"
+            );
         }
     }
     let e = s + word.len();
@@ -425,6 +429,15 @@ mod tests {
             .find(|t| t.word.starts_with("R-Ky"))
             .expect("token");
         assert_eq!(state.trail, Some(','));
+    }
+
+    #[test]
+    fn pronoun_contractions_are_not_possessives() {
+        let text = "He's claiming it, and China's envoy agreed.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        assert_eq!(toks[0].word, "He");
+        assert!(!toks[0].possessive);
+        assert!(toks.iter().any(|t| t.word == "China" && t.possessive));
     }
 
     #[test]
