@@ -137,7 +137,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         .rev()
         .find(|&j| {
             let gap = &para.text[para.toks[j].span.end..para.toks[j + 1].span.start];
-            gap.contains([' ', '\u{a0}']) && gap.contains(['-', '—', '–'])
+            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
         })
         .map_or(from, |j| j + 1);
     let toks = &para.toks[from..cue];

@@ -254,7 +254,8 @@ impl Memory {
         self.mentions
             .iter()
             .rev()
-            .filter(|m| m.at < at && at - m.at < 1500)
+            .skip_while(|m| m.at >= at)
+            .take_while(|m| at - m.at < 1500)
             .map(|m| m.entity)
             .find(|&i| {
                 let e = &self.entities[i];
@@ -337,7 +338,9 @@ impl Memory {
         self.mentions
             .iter()
             .rev()
-            .filter(|m| m.at < at && at - m.at < 3000 && m.speaker)
+            .skip_while(|m| m.at >= at)
+            .take_while(|m| at - m.at < 3000)
+            .filter(|m| m.speaker)
             .map(|m| m.entity)
             .find(|&i| {
                 let e = &self.entities[i];

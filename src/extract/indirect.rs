@@ -91,7 +91,7 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         // A subject at the start of its sentence is as salient as a speaker.
         let after_dateline = start > 0 && {
             let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
-            gap.contains(' ') && gap.contains(['-', '—', '–'])
+            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
         };
         let subject = para.sentence_start(s) == start || after_dateline;
         let at = phrase.span.start;
@@ -258,7 +258,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         let from = (ss..first.saturating_sub(1))
             .find(|&j| {
                 let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
-                gap.contains(' ') && gap.contains(['-', '—', '–'])
+                gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
             })
             .map_or(ss, |j| j + 1);
         (from, first)
