@@ -201,6 +201,333 @@ fn chinese_language_briefing_transcript() {
     assert!(!has(&article, &statements, "你能否证实"));
 }
 
+fn speaker_of<'a>(article: &Article, statements: &'a [Statement], text: &str) -> &'a Statement {
+    find(article, statements, text)
+}
+
+fn gov(s: &Statement) -> Vec<&str> {
+    s.governments.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn attribution_traps_in_a_wire_story() {
+    let (article, statements) = load("attribution_traps.txt", Some("2027-03-03"));
+    // A sentence-initial surname with a cue wins over a coordinated verb after the quote
+    // and over place names met before ("the reef that Manila calls ... and Beijing calls").
+    for text in ["safeguard and protect", "stop stirring up trouble."] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(s.speaker.as_deref(), Some("Zhou Ming"), "{text}");
+        assert_eq!(gov(s), ["CHN"]);
+        assert_eq!(s.kind, StatementKind::Partial);
+    }
+    // A Japan-only title and "In Tokyo," beat the Beijing dateline.
+    let endo = speaker_of(&article, &statements, "force is never acceptable");
+    assert_eq!(endo.speaker.as_deref(), Some("Hiroshi Endo"));
+    assert_eq!(gov(endo), ["JPN"]);
+    // A possessive two-word country makes one demonym.
+    let seoul = speaker_of(&article, &statements, "it hoped both sides");
+    assert_eq!(
+        seoul.speaker.as_deref(),
+        Some("South Korean foreign ministry")
+    );
+    assert_eq!(gov(seoul), ["KOR"]);
+    // "and told senators that the Philippines would answer \"...\"": still the minister.
+    for text in ["illegal", "firmly but calmly."] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(s.speaker.as_deref(), Some("Rosa Santos"), "{text}");
+        assert_eq!(gov(s), ["PHL"]);
+    }
+    // A quotation over two paragraphs takes the speaker of the cue in its last segment.
+    let first = speaker_of(&article, &statements, "We have filed a diplomatic protest");
+    let second = speaker_of(&article, &statements, "We will not give up");
+    assert_eq!(first.speaker.as_deref(), Some("Rosa Santos"));
+    assert_eq!(second.speaker.as_deref(), Some("Rosa Santos"));
+    assert!(second.continues_previous);
+    // The body named in the quote's own sentence beats the metonym of the sentence before.
+    let embassy = speaker_of(&article, &statements, "China needs no lessons");
+    assert_eq!(
+        embassy.speaker.as_deref(),
+        Some("Chinese embassy in Canberra")
+    );
+    // "called on X to Y": the content runs from X.
+    let call = speaker_of(&article, &statements, "both sides to avoid steps");
+    assert_eq!(call.kind, StatementKind::Indirect);
+    assert!(call.text(&article.text).starts_with("both sides to avoid"));
+    assert_eq!(gov(call), ["USA"]);
+}
+
+#[test]
+fn front_matter_is_metadata() {
+    let (article, statements) = load("front_matter.md", Some("2027-02-01"));
+    assert!(
+        statements
+            .iter()
+            .all(|s| !s.text(&article.text).contains("as talks stall")),
+        "front matter title extracted"
+    );
+    let dahl = speaker_of(&article, &statements, "There will be no retreat");
+    assert_eq!(dahl.speaker.as_deref(), Some("Erik Dahl"));
+    assert_eq!(gov(dahl), ["NOR"]);
+}
+
+#[test]
+fn wire_styles_according_to_appositions_and_other_voices() {
+    let (article, statements) = load("wire_styles.txt", Some("2027-03-03"));
+    // "..., said X, Indonesia's foreign minister," and "said X, the Australian ... minister".
+    let wijaya = speaker_of(&article, &statements, "No country should block");
+    assert_eq!(wijaya.speaker.as_deref(), Some("Retno Wijaya"));
+    assert_eq!(gov(wijaya), ["IDN"]);
+    let ellison = speaker_of(&article, &statements, "That is the only way forward.");
+    assert_eq!(ellison.speaker.as_deref(), Some("Mark Ellison"));
+    assert_eq!(gov(ellison), ["AUS"]);
+    // "X told reporters that ..." and "According to X, ...".
+    let told = speaker_of(&article, &statements, "Jakarta would raise the matter");
+    assert_eq!(told.kind, StatementKind::Indirect);
+    assert_eq!(gov(told), ["IDN"]);
+    let according = speaker_of(
+        &article,
+        &statements,
+        "the two navies will hold joint drills",
+    );
+    assert_eq!(according.kind, StatementKind::Indirect);
+    assert_eq!(according.speaker.as_deref(), Some("Mark Ellison"));
+    // "in a statement that it was \"deeply concerned\"": a partial of the ministry.
+    let concerned = speaker_of(&article, &statements, "deeply concerned");
+    assert_eq!(concerned.kind, StatementKind::Partial);
+    assert_eq!(gov(concerned), ["MYS"]);
+    let anonymous = speaker_of(&article, &statements, "Manila had not been consulted");
+    assert_eq!(gov(anonymous), ["PHL"]);
+    assert_eq!(
+        anonymous.speaker.as_deref(),
+        Some("senior Philippine official")
+    );
+    // "The country's president, Elena Marcos, later told a rally: \"...\"".
+    let marcos = speaker_of(&article, &statements, "We will defend every metre");
+    assert_eq!(marcos.speaker.as_deref(), Some("Elena Marcos"));
+    assert_eq!(gov(marcos), ["PHL"]);
+    // Analysts, senators and the UN are not governments.
+    for text in ["are a cover for", "asleep at the wheel.", "with concern."] {
+        let s = speaker_of(&article, &statements, text);
+        assert_ne!(s.group, Group::Government, "{text}");
+        assert!(s.governments.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn ministry_release_names_and_surnames() {
+    let (article, statements) = load("ministry_statement.txt", Some("2027-05-10"));
+    let welcome = speaker_of(&article, &statements, "Japan attached great importance");
+    assert_eq!(welcome.kind, StatementKind::Indirect);
+    assert_eq!(gov(welcome), ["JPN"]);
+    let nguyen = speaker_of(&article, &statements, "Vietnam wished to deepen");
+    assert_eq!(nguyen.speaker.as_deref(), Some("Nguyen Van Long"));
+    assert_eq!(gov(nguyen), ["VNM"]);
+    // "Kimura said" after "talks with ... Foreign Minister Haruto Kimura": the full name.
+    let quote = speaker_of(&article, &statements, "Our two countries share");
+    assert_eq!(quote.speaker.as_deref(), Some("Haruto Kimura"));
+    assert_eq!(gov(quote), ["JPN"]);
+    let bracket = speaker_of(&article, &statements, "We will build on it [...] together.");
+    assert_eq!(bracket.speaker.as_deref(), Some("Haruto Kimura"));
+}
+
+#[test]
+fn briefing_of_a_spokesperson_no_registry_lists() {
+    let (article, statements) = load("briefing_unknown.txt", Some("2031-04-02"));
+    // Opening announcements under the host's own label, then every A: turn.
+    for text in [
+        "I have two announcements",
+        "At the invitation of the government of Kenya",
+        "China firmly opposes any provocation",
+        "We urge the relevant country",
+        "I have no information to offer",
+    ] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(s.kind, StatementKind::Direct, "{text}");
+        assert_eq!(s.speaker.as_deref(), Some("Mei Ling"), "{text}");
+        // The questions ask for China's response: the host speaks for China.
+        assert_eq!(gov(s), ["CHN"], "{text}");
+    }
+    assert!(!has(&article, &statements, "What is China's response?"));
+    assert!(!has(&article, &statements, "Sample text written"));
+}
+
+#[test]
+fn alternating_speakers_pronouns_and_metonyms() {
+    let (article, statements) = load("alternating.txt", Some("2027-06-06"));
+    let klein = speaker_of(&article, &statements, "We came here in good faith,");
+    assert_eq!(klein.speaker.as_deref(), Some("Sarah Klein"));
+    assert_eq!(gov(klein), ["USA"]);
+    // "Russia's chief negotiator, Deputy Foreign Minister Igor Petrov, ..." then "he said".
+    for text in ["This is simply untrue,", "I do not see a date,"] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(s.speaker.as_deref(), Some("Igor Petrov"), "{text}");
+        assert_eq!(gov(s), ["RUS"], "{text}");
+    }
+    let she = speaker_of(&article, &statements, "a new round could be held");
+    assert_eq!(she.speaker.as_deref(), Some("Sarah Klein"));
+    let kremlin = speaker_of(&article, &statements, "had been briefed on the talks");
+    assert_eq!(gov(kremlin), ["RUS"]);
+    // An anonymous official, reported and then quoted as "the official".
+    let official = speaker_of(&article, &statements, "We were not surprised,");
+    assert_eq!(gov(official), ["USA"]);
+    let joint = speaker_of(&article, &statements, "remain in contact.");
+    assert_eq!(gov(joint), ["RUS", "USA"]);
+}
+
+#[test]
+fn labels_ellipses_brackets_and_a_description_named_later() {
+    let (article, statements) = load("labels_ellipsis.txt", Some("2027-07-07"));
+    assert!(!has(&article, &statements, "Blue Ocean"));
+    let webb = speaker_of(
+        &article,
+        &statements,
+        "This plan ... will keep our waters safe,",
+    );
+    assert_eq!(webb.speaker.as_deref(), Some("Daniel Webb"));
+    // "Australia's prime minister ..." then "Prime Minister Daniel Webb said".
+    assert_eq!(gov(webb), ["AUS"]);
+    assert!(has(&article, &statements, "It is [the] right thing to do."));
+    let ross = speaker_of(&article, &statements, "We... expect more");
+    assert_eq!(ross.speaker.as_deref(), Some("Karen Ross"));
+    assert!(ross.governments.is_empty());
+    let hart = speaker_of(
+        &article,
+        &statements,
+        "the boats would be built in Adelaide",
+    );
+    assert_eq!(gov(hart), ["AUS"]);
+}
+
+#[test]
+fn agency_styles_bodies_pronouns_and_two_sides() {
+    let (article, statements) = load("agency_styles.txt", Some("2027-06-03"));
+    // "<clause>, Seoul's presidential office said": the dateline is not content.
+    let office = speaker_of(&article, &statements, "agreed Tuesday to resume");
+    assert_eq!(office.kind, StatementKind::Indirect);
+    assert!(!office.text(&article.text).contains("Yonhap"));
+    assert_eq!(gov(office), ["KOR"]);
+    let kim = speaker_of(&article, &statements, "the leaders would meet again");
+    assert_eq!(kim.speaker.as_deref(), Some("Kim Soo-jin"));
+    // "The foreign ministry said in a separate statement ...", then "It added ...".
+    for text in [
+        "it welcomed the agreement",
+        "working-level talks would begin",
+    ] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(gov(s), ["KOR"], "{text}");
+        assert_eq!(
+            s.speaker.as_deref(),
+            Some("South Korean foreign ministry"),
+            "{text}"
+        );
+    }
+    let noda = speaker_of(&article, &statements, "a meaningful step.");
+    assert_eq!(noda.speaker.as_deref(), Some("Kenta Noda"));
+    assert_eq!(gov(noda), ["JPN"]);
+    let beketov = speaker_of(&article, &statements, "Kazakhstan values its friendship");
+    assert_eq!(gov(beketov), ["KAZ"]);
+    // "The two sides issued a joint statement pledging ...": the two governments just met.
+    let joint = speaker_of(&article, &statements, "to expand trade and energy ties");
+    assert_eq!(gov(joint), ["CHN", "KAZ"]);
+    // "The Chinese premier" after Premier Zhao Lin spoke: the text's premier, not the
+    // registry's office holder.
+    let premier = speaker_of(&article, &statements, "open a new border crossing");
+    assert_eq!(premier.speaker.as_deref(), Some("Zhao Lin"));
+    let un = speaker_of(&article, &statements, "a threat to peace.");
+    assert!(un.governments.is_empty());
+}
+
+#[test]
+fn joint_statement_document_speaks_for_both_signatories() {
+    let (article, statements) = load("joint_statement.txt", Some("2027-03-04"));
+    assert!(!has(&article, &statements, "Sample text written"));
+    assert_eq!(statements.len(), 3);
+    for s in &statements {
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(gov(s), ["JPN", "PHL"]);
+    }
+    assert!(statements[1].continues_previous);
+}
+
+#[test]
+fn names_in_the_text_beat_the_office_holder_registry() {
+    // Sample text: the registry holds a spokesperson "Lin Jian" in office on this date.
+    let text = "Sample text for the Demarche tests.\n\n\"The islands are China's territory,\" Chinese Foreign Ministry spokesperson Lin Wei told a briefing in Beijing.\n\nLin said China had sent ships to \"monitor\" the area and urged Tokyo to \"stop all provocations.\"\n\nOn a later day, Guo said China would respond.\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2026-10-12".to_owned());
+    let statements = extract(&article);
+    for quote in ["monitor", "stop all provocations."] {
+        let s = find(&article, &statements, quote);
+        assert_eq!(s.speaker.as_deref(), Some("Lin Wei"), "{quote}");
+        assert_eq!(s.governments, ["CHN"]);
+    }
+    // A surname the text never introduced may still name the office holder.
+    let guo = find(&article, &statements, "China would respond");
+    assert_eq!(guo.speaker.as_deref(), Some("Guo Jiakun"));
+}
+
+#[test]
+fn wire_phrasings_adding_statements_quoted_as_and_located_bodies() {
+    let (article, statements) = load("wire_phrasings.txt", Some("2027-08-01"));
+    let adding = speaker_of(&article, &statements, "will take all necessary measures.");
+    assert_eq!(adding.speaker.as_deref(), Some("Wang Lei"));
+    assert_eq!(adding.kind, StatementKind::Partial);
+    // "Asked about the report, Wang said: \"...\"".
+    let asked = speaker_of(&article, &statements, "We have no information.");
+    assert_eq!(asked.speaker.as_deref(), Some("Wang Lei"));
+    let posted = speaker_of(&article, &statements, "firmly opposes");
+    assert_eq!(gov(posted), ["JPN"]);
+    // "said a statement from the South Korean foreign ministry".
+    let statement = speaker_of(&article, &statements, "It is unacceptable,");
+    assert_eq!(gov(statement), ["KOR"]);
+    let anonymous = speaker_of(&article, &statements, "the ships had left the area");
+    assert_eq!(gov(anonymous), ["USA"]);
+    // A home ministry located in a capital speaks for it.
+    let beijing = speaker_of(&article, &statements, "the patrols were lawful");
+    assert_eq!(gov(beijing), ["CHN"]);
+    let senator = speaker_of(&article, &statements, "This must stop,");
+    assert_eq!(senator.speaker.as_deref(), Some("John Doe"));
+    assert!(senator.governments.is_empty());
+    // "Xinhua news agency quoted Xi Jinping as saying ...": Xi speaks, not the agency.
+    let xi = speaker_of(&article, &statements, "will never seek hegemony.");
+    assert_eq!(xi.speaker.as_deref(), Some("Xi Jinping"));
+    assert_eq!(gov(xi), ["CHN"]);
+    // A description met first, then the same description with a name: one person.
+    let clark = speaker_of(&article, &statements, "playing with fire");
+    assert_eq!(clark.speaker.as_deref(), Some("Anna Clark"));
+    assert_eq!(gov(clark), ["GBR"]);
+    let hanoi = speaker_of(&article, &statements, "resolutely opposes");
+    assert_eq!(hanoi.speaker.as_deref(), Some("Pham Thu Hang"));
+    assert_eq!(gov(hanoi), ["VNM"]);
+}
+
+#[test]
+fn briefing_host_named_by_surname_label_and_placed_by_a_place_line() {
+    let (article, statements) = load("transcript_state_dept.txt", Some("2027-03-03"));
+    assert_eq!(statements.len(), 3);
+    for s in &statements {
+        assert_eq!(s.speaker.as_deref(), Some("Thomas Reed"));
+        assert_eq!(gov(s), ["USA"]);
+        assert_eq!(s.kind, StatementKind::Direct);
+    }
+    assert!(!has(&article, &statements, "And China?"));
+}
+
+#[test]
+fn the_dateline_places_an_official_nothing_else_places() {
+    let text = "Sample text for the Demarche tests.\n\nNEW DELHI, May 2 (Wire) - Foreign ministry spokesman Arjun Rao said on Friday that talks would resume soon.\n\n\"We are ready,\" Rao told reporters.\n\nIn Tokyo, Chief Cabinet Secretary Ken Ono said the talks were welcome.\n";
+    let article = Article::from_text(ArticleId(4), text);
+    let statements = extract(&article);
+    for quote in ["talks would resume soon", "We are ready,"] {
+        let s = find(&article, &statements, quote);
+        assert_eq!(s.speaker.as_deref(), Some("Arjun Rao"), "{quote}");
+        assert_eq!(s.governments, ["IND"], "{quote}");
+    }
+    // A title of one country beats the dateline.
+    let ono = find(&article, &statements, "the talks were welcome");
+    assert_eq!(ono.governments, ["JPN"]);
+}
+
 #[test]
 fn kremlin_press_statements() {
     let (article, statements) = load("transcript_kremlin.txt", Some("2019-06-29"));

@@ -71,6 +71,25 @@ impl<'a> Para<'a> {
         s
     }
 
+    /// The country of a sentence-opening place ("In Tokyo, ...", "In Japan, ..."), which
+    /// locates an official whose title leaves the country out.
+    #[must_use]
+    pub fn located_in(&self, sentence_start: usize) -> Option<String> {
+        let toks = &self.toks;
+        if toks.get(sentence_start)?.lower != "in" {
+            return None;
+        }
+        let from = sentence_start + 1;
+        let comma = (from..toks.len().min(from + 4)).find(|&j| toks[j].trail == Some(','))?;
+        let place = Span::new(toks[from].span.start, toks[comma].span.end).slice(self.text);
+        let (g, kind) = crate::governments::Governments::bundled().lookup(place)?;
+        matches!(
+            kind,
+            crate::governments::MentionKind::Capital | crate::governments::MentionKind::Name
+        )
+        .then(|| g.iso3.clone())
+    }
+
     /// One past the last token of the sentence holding token `i`.
     #[must_use]
     pub fn sentence_end(&self, i: usize) -> usize {
@@ -112,6 +131,14 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let from = (from..cue)
         .rev()
         .find(|&j| para.inside[j].is_some())
+        .map_or(from, |j| j + 1);
+    // A dateline ("BEIJING (Wire) - Beijing said"): the subject starts after the dash.
+    let from = (from..cue.saturating_sub(1))
+        .rev()
+        .find(|&j| {
+            let gap = &para.text[para.toks[j].span.end..para.toks[j + 1].span.start];
+            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
+        })
         .map_or(from, |j| j + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
@@ -175,6 +202,18 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             break;
         }
     }
+    let mut end = end - time_tail(&toks[..end]);
+    // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
+    if end > 1 && toks[end - 1].trail == Some(')') {
+        if let Some(open) = (end.saturating_sub(4)..end)
+            .rev()
+            .find(|&j| toks[j].lead == Some('('))
+        {
+            if open > 0 {
+                end = open;
+            }
+        }
+    }
     let toks = &toks[..end];
     if toks.is_empty() {
         return None;
@@ -189,7 +228,9 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 continue;
             }
             let named = analyze(para.text, strip_leading(&toks[name_start..=comma]));
-            if named.name.is_some() && named.pronoun.is_none() {
+            // "..., with top officials underlining": an adverbial, not an apposition.
+            let adverbial = adverbial_lead(&toks[comma + 1].lower);
+            if named.name.is_some() && named.pronoun.is_none() && !adverbial {
                 let app = analyze(para.text, &toks[comma + 1..]);
                 if app.name.is_none() || app.gov_role || app.other.is_some() {
                     return Some(merge(named, app));
@@ -203,13 +244,21 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     } else {
         Phrase::default()
     };
+    // "I laughed and said, ...": the writer speaks; no one else is looked for.
+    if phrase.pronoun == Some(super::speakers::Pronoun::First) && start + 1 == toks.len() {
+        return Some(phrase);
+    }
     if !speaker_like(&phrase) {
         return None;
     }
     // An apposition: "Name, the role of X, said" -> merge the name in.
     if phrase.name.is_none() && phrase.pronoun.is_none() && start > 0 {
         let lo = start.saturating_sub(14);
-        if let Some(comma) = (lo..start).rev().find(|&j| toks[j].trail == Some(',')) {
+        let comma = (lo..start)
+            .rev()
+            .find(|&j| toks[j].trail == Some(','))
+            .filter(|&c| !adverbial_lead(&toks[c + 1].lower));
+        if let Some(comma) = comma {
             let prev_end = comma + 1;
             let prev_start = trailing_np(&toks[..prev_end]);
             if prev_start < prev_end {
@@ -220,7 +269,116 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             }
         }
     }
+    // A description set before the name: "Russia's chief negotiator, Deputy Foreign
+    // Minister Igor Petrov, said".
+    if phrase.name.is_some()
+        && phrase.countries.is_empty()
+        && phrase.national.is_none()
+        && start > 1
+        && toks[start - 1].trail == Some(',')
+    {
+        let prev_start = trailing_np(&toks[..start]);
+        if prev_start < start - 1 {
+            let description = analyze(para.text, strip_leading(&toks[prev_start..start]));
+            if description.name.is_none()
+                && description.pronoun.is_none()
+                && (!description.countries.is_empty() || description.gov_role)
+                && description.other.is_none()
+            {
+                let span = phrase.span;
+                phrase = merge(phrase, description);
+                phrase.span = span;
+            }
+        }
+    }
     Some(phrase)
+}
+
+/// Tokens of a time adverbial ending a subject slot ("Beijing on Monday", "Tokyo late on
+/// Tuesday", "the ministry earlier this week", "officials yesterday").
+fn time_tail(toks: &[Token]) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let n = toks.len();
+    let Some(last) = toks.last() else {
+        return 0;
+    };
+    if last.trail.is_some() || !DAYS.contains(&last.lower.as_str()) {
+        return 0;
+    }
+    let mut k = 1;
+    while k < n
+        && k < 4
+        && matches!(
+            toks[n - 1 - k].lower.as_str(),
+            "on" | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "next"
+                | "sunday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+        )
+        && toks[n - 1 - k].trail.is_none()
+    {
+        k += 1;
+    }
+    // A bare weekday needs its preposition; "yesterday" and "today" stand alone.
+    let bare = matches!(last.lower.as_str(), "yesterday" | "today" | "tonight");
+    if k == 1 && !bare || k >= n {
+        return 0;
+    }
+    k
+}
+
+/// A word that opens an adverbial after a comma ("..., with top officials ..."), so what
+/// follows is no apposition of the name before the comma.
+fn adverbial_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "without"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "after"
+            | "while"
+            | "amid"
+            | "during"
+            | "for"
+            | "from"
+            | "by"
+            | "and"
+            | "but"
+            | "though"
+            | "although"
+    )
 }
 
 fn strip_leading(toks: &[Token]) -> &[Token] {
@@ -301,10 +459,13 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
             via_report = true;
         }
     }
-    if toks
-        .first()
-        .is_some_and(|t| !t.capitalised() && !matches!(t.lower.as_str(), "the" | "a" | "an"))
-    {
+    // "said opposition leader Karen Ross", "said senior officials": a role word may open it.
+    if toks.first().is_some_and(|t| {
+        !t.capitalised()
+            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+            && !k.role_words.contains(&t.lower)
+            && !k.modifiers.contains(&t.lower)
+    }) {
         return None;
     }
     let end = leading_np(toks);
@@ -474,11 +635,27 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         while i > from {
             i -= 1;
             if let Some(cue) = cue_at(&para.toks, i) {
+                // "Japan would respond \"calmly\"": a speech act only foreseen, inside the
+                // clause another cue reports; the quote belongs to that outer cue.
+                if hypothetical(para, i) {
+                    continue;
+                }
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
-                let phrase = if cue.source_after {
+                // "Trump urged Americans to check out what he called \"...\"": the pronoun
+                // of the relative clause points to the sentence's subject, the mention.
+                let what_pronoun = i >= 2
+                    && para.toks[i - 2].lower == "what"
+                    && super::speakers::pronoun(&para.toks[i - 1].lower).is_some();
+                let phrase = if let Some(p) = quoted_as(para, floor, i) {
+                    Some(p)
+                } else if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
+                } else if what_pronoun && floor + 2 < i - 2 {
+                    clause_subject(para, floor, i - 2)
+                        .filter(|p| p.name.is_some() || p.pronoun.is_some() || p.gov_role)
+                        .or_else(|| phrase_before(para, from, i))
                 } else if participle {
                     clause_subject(para, floor, i)
                 } else {
@@ -500,16 +677,102 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
             }
         }
     }
+    // `Beijing rejected the offer. "...," the embassy said`: a sentence that ended before
+    // the quote gives way to the cue of the quote's own sentence.
+    let closed_before = open_tok > 0 && para.ends_sentence(open_tok - 1);
+    // `... take "robust steps" in response, and he urged ...`: a cue in a new coordinated
+    // clause after the quote opens a statement of its own.
+    let new_clause = after.as_ref().is_some_and(|a| {
+        (after_q + 1..(after_q + a.distance).min(para.toks.len())).any(|j| {
+            matches!(para.toks[j].lower.as_str(), "and" | "but")
+                && para.toks[j - 1].trail == Some(',')
+        })
+    });
     match (after, before) {
+        (Some(a), Some(_)) if closed_before => Some(a),
+        (Some(_), Some(b)) if new_clause => Some(b),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
+        (None, None) => colon_subject(para, open_tok),
         (a, b) => a.or(b),
     }
 }
 
+/// `Obama is rolling out a new message: "It's about me."`: with no cue, a quote after a
+/// colon belongs to the subject of the sentence that introduces it, when that is a person
+/// or body.
+fn colon_subject(para: &Para, open_tok: usize) -> Option<Found> {
+    let prev = open_tok.checked_sub(1)?;
+    if para.toks[prev].trail != Some(':') || para.inside[prev].is_some() {
+        return None;
+    }
+    let floor = para.sentence_start(prev);
+    let phrase = clause_subject(para, floor, prev)?;
+    let person = phrase.name.is_some()
+        || phrase.gov_role
+        || phrase.body
+        || phrase.metonym
+        || phrase.pronoun.is_some();
+    if !person || phrase.other.is_some() && phrase.name.is_none() {
+        return None;
+    }
+    Some(Found {
+        phrase,
+        cue: None,
+        rule: "quote+colon-subject",
+        distance: 0,
+        sentence_start: para.toks[floor].span.start,
+    })
+}
+
+/// "Xinhua quoted Xi Jinping as saying ...", "the agency cited officials as saying ...": the
+/// person quoted speaks, not the outlet that quotes.
+#[must_use]
+pub fn quoted_as(para: &Para, floor: usize, cue: usize) -> Option<Phrase> {
+    if cue < 2 || para.toks[cue - 1].lower != "as" || !para.toks[cue].lower.starts_with("say") {
+        return None;
+    }
+    let verb = (floor..cue - 1).rev().take(12).find(|&j| {
+        matches!(
+            para.toks[j].lower.as_str(),
+            "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+        )
+    })?;
+    phrase_after(para, verb + 1, cue - 1)
+}
+
+/// A cue verb after a modal ("would respond", "will not say"): an act foreseen, not done.
+fn hypothetical(para: &Para, i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && matches!(
+            para.toks[j - 1].lower.as_str(),
+            "not" | "never" | "also" | "be"
+        )
+    {
+        j -= 1;
+    }
+    j > 0
+        && matches!(
+            para.toks[j - 1].lower.as_str(),
+            "would" | "will" | "could" | "should" | "may" | "might" | "must" | "can" | "shall"
+        )
+}
+
 fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase> {
     let i = cue.index;
+    // `"..." -- and Fred Goldberg, ... said`: the conjunction is no part of the speaker.
+    let from = if from + 1 < i && matches!(para.toks[from].lower.as_str(), "and" | "or" | "but") {
+        from + 1
+    } else {
+        from
+    };
     if cue.source_after {
         return phrase_after(para, i + cue.len, stop);
+    }
+    // `"monitor and expel" the vessel and urged Japan ...`: a coordinated verb shares the
+    // subject of the clause before the quote, not the words between.
+    if i > from && matches!(para.toks[i - 1].lower.as_str(), "and" | "but" | "then") {
+        return None;
     }
     if i > from {
         // `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name right after

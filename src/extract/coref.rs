@@ -82,6 +82,13 @@ pub struct Memory {
     pub renamed: Vec<(String, String)>,
     /// Sources named through a report ("a statement from ..."): (offset, entity).
     reports: Vec<(usize, usize)>,
+    /// Titled people of no known country met outside speaker slots ("talks with Foreign
+    /// Minister Haruto Kimura"): not entities yet (a description met before may turn out
+    /// to be them), but a later bare surname ("Kimura said") takes their full phrase.
+    pub introduced: Vec<super::speakers::Phrase>,
+    /// The country of the story's dateline ("BEIJING (Wire) -"): the last resort for an
+    /// official whose country nothing else tells.
+    pub dateline: Option<String>,
 }
 
 impl Memory {
@@ -94,6 +101,8 @@ impl Memory {
             date: date.map(str::to_owned),
             renamed: Vec::new(),
             reports: Vec::new(),
+            introduced: Vec::new(),
+            dateline: None,
         }
     }
 
@@ -226,6 +235,142 @@ impl Memory {
             (None, Some(a)) => Some(a.entity),
             (None, None) => None,
         }
+    }
+
+    /// A recent unnamed official of a known country whose description holds every role
+    /// word of `description` ("Australia's prime minister", then "Prime Minister Daniel
+    /// Webb").
+    #[must_use]
+    pub fn unnamed_with_role(&self, description: &str, at: usize) -> Option<usize> {
+        let k = Knowledge::bundled();
+        let roles: Vec<String> = description
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| k.role_words.contains(w))
+            .collect();
+        if roles.is_empty() {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .skip_while(|m| m.at >= at)
+            .take_while(|m| at - m.at < 1500)
+            .map(|m| m.entity)
+            .find(|&i| {
+                let e = &self.entities[i];
+                let desc = e.description.as_deref().unwrap_or("").to_lowercase();
+                e.name.is_none()
+                    && !e.body
+                    && !e.plural
+                    && e.group == Group::Government
+                    && !e.governments.is_empty()
+                    && roles
+                        .iter()
+                        .all(|r| desc.split_whitespace().any(|d| d == r))
+            })
+    }
+
+    /// The two governments spoken for most recently before `at` ("the two sides" after a
+    /// Chinese premier met a Kazakh prime minister).
+    #[must_use]
+    pub fn last_two_governments(&self, at: usize) -> Option<[String; 2]> {
+        let mut seen: Vec<&str> = Vec::new();
+        for m in self.mentions.iter().rev().filter(|m| m.at < at) {
+            let e = &self.entities[m.entity];
+            if e.group == Group::Government && e.governments.len() == 1 {
+                let g = e.governments[0].as_str();
+                if !seen.contains(&g) {
+                    seen.push(g);
+                }
+                if seen.len() == 2 {
+                    let mut pair = [seen[0].to_owned(), seen[1].to_owned()];
+                    pair.sort();
+                    return Some(pair);
+                }
+            }
+        }
+        None
+    }
+
+    /// The government of the latest single-country government entity mentioned before `at`
+    /// ("the country's president" after a Philippine official spoke).
+    #[must_use]
+    pub fn last_government(&self, at: usize) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < at)
+            .map(|m| &self.entities[m.entity])
+            .find(|e| e.group == Group::Government && e.governments.len() == 1)
+            .map(|e| e.governments[0].clone())
+    }
+
+    /// The latest named official of `iso3` who spoke before `at` and whose office fits the
+    /// role words of `description` ("leader" fits any head of state or government).
+    #[must_use]
+    pub fn named_official(&self, iso3: &str, description: &str, at: usize) -> Option<usize> {
+        const HEADS: &[&str] = &[
+            "president",
+            "premier",
+            "chancellor",
+            "prime",
+            "king",
+            "emir",
+        ];
+        let lower = description.to_lowercase();
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "the" | "a" | "an" | "senior" | "top" | "country's" | "nation's"
+                )
+            })
+            .collect();
+        let role = words.last()?;
+        if matches!(
+            *role,
+            "official" | "officials" | "spokesperson" | "diplomat"
+        ) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .skip_while(|m| m.at >= at)
+            .take_while(|m| at - m.at < 3000)
+            .filter(|m| m.speaker)
+            .map(|m| m.entity)
+            .find(|&i| {
+                let e = &self.entities[i];
+                let office = format!(
+                    "{} {}",
+                    e.description.as_deref().unwrap_or(""),
+                    e.role.as_deref().unwrap_or("")
+                )
+                .to_lowercase();
+                let fits = office.split_whitespace().any(|w| w == *role)
+                    || *role == "leader" && HEADS.iter().any(|h| office.contains(h));
+                e.name.is_some()
+                    && !e.body
+                    && e.governments.len() == 1
+                    && e.governments[0] == iso3
+                    && fits
+            })
+    }
+
+    /// The full phrase of a titled person introduced earlier under `surname`.
+    #[must_use]
+    pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {
+        self.introduced.iter().rev().find(|p| {
+            p.name.as_ref().is_some_and(|(n, _)| {
+                let n = clean_name(n);
+                n.split_whitespace().count() >= 2
+                    && (n.split_whitespace().next_back() == Some(surname)
+                        || n.split_whitespace().next() == Some(surname))
+            })
+        })
     }
 
     /// The entity a name refers to: one met before with that full name or surname.

@@ -45,7 +45,8 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 text: words.join(" "),
                 source_after,
                 reported: !source_after,
-                object: false,
+                // "called on X to Y": the content runs from X.
+                object: words.last().is_some_and(|w| w == "on"),
                 infinitive: false,
                 noun_object: true,
             });
@@ -53,7 +54,10 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     }
     let verb: &CueVerb = k.cue_verb(&t.lower)?;
     // "to say", "the said": not a cue; a capitalised verb form mid-phrase is a name.
-    if t.capitalised() && i > 0 {
+    // "Said Ellis: ..." opens a sentence with the verb.
+    let opens_sentence = i == 0
+        || matches!(toks[i - 1].trail, Some('.' | '?' | '!')) && !toks[i - 1].word.ends_with('.');
+    if t.capitalised() && !opens_sentence {
         return None;
     }
     // "the ministry's claim": a noun after a possessive, not a verb.

@@ -107,7 +107,9 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
         .filter(|p| p.start >= body_start)
         .filter(|p| {
             let s = p.slice(text);
-            s.split_whitespace().count() >= 8 && s.trim_end().ends_with(['.', ';', ':', '。'])
+            s.split_whitespace().count() >= 8
+                && s.trim_end().ends_with(['.', ';', ':', '。'])
+                && !super::transcript::editorial_note(s)
         })
         .collect();
     // News about a statement reports it ("said", "says"); the statement itself does not.

@@ -89,9 +89,26 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             .as_ref()
             .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
         // A subject at the start of its sentence is as salient as a speaker.
-        let subject = para.sentence_start(s) == start;
+        let after_dateline = start > 0 && {
+            let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
+            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
+        };
+        let subject = para.sentence_start(s) == start || after_dateline;
         let at = phrase.span.start;
-        if (titled_person || body) && !unplaced {
+        if unplaced && titled_person {
+            memory.introduced.push(phrase.clone());
+        }
+        // "Australia's prime minister defended ...": an unnamed official of a known country
+        // whom a later name may turn out to name.
+        let described = phrase.name.is_none()
+            && phrase.gov_role
+            && !phrase.countries.is_empty()
+            && !phrase.metonym
+            && !phrase.plural
+            && !phrase.body
+            && phrase.other.is_none()
+            && subject;
+        if (titled_person || body || described) && !unplaced {
             if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);
             }
@@ -106,7 +123,9 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
 pub fn candidates(para: &Para) -> Vec<usize> {
     (0..para.toks.len())
         .filter(|&i| para.inside[i].is_none())
-        .filter(|&i| cue_at(&para.toks, i).is_some_and(|c| !c.source_after))
+        .filter(|&i| {
+            cue_at(&para.toks, i).is_some_and(|c| !c.source_after || c.text == "according to")
+        })
         .collect()
 }
 
@@ -119,6 +138,9 @@ fn is_cue_like(para: &Para, i: usize) -> bool {
 pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option<Draft> {
     let toks = &para.toks;
     let cue: Cue = cue_at(toks, i)?;
+    if cue.source_after {
+        return according_to(para, i, &cue, memory);
+    }
     // "had begun to hint that ...": the subject stands before the catenative verb.
     let catenative = i >= 2
         && toks[i - 1].lower == "to"
@@ -162,8 +184,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let ss = para.sentence_start(i);
     let se = para.sentence_end(i);
     let participle = toks[i].lower.ends_with("ing");
+    let k = super::knowledge::Knowledge::bundled();
+    // "issued a joint statement pledging to ...": the issuer of the statement speaks.
+    let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // Subject.
-    let phrase = if participle && i > 0 && toks[i - 1].trail == Some(',') {
+    let phrase = if let Some(p) = super::attribution::quoted_as(para, ss, i) {
+        Some(p)
+    } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, subject_end)
@@ -184,6 +211,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     )?;
     memory.mention(entity, phrase.span, true);
     if !cue.reported {
+        return None;
+    }
+    // `"...," Trump told reporters aboard ...`: the cue attributes the quote before it.
+    let attached = participle && i > 0 && toks[i - 1].trail == Some(',');
+    if first > ss && para.inside[first - 1].is_some() && !attached {
         return None;
     }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
@@ -222,12 +254,19 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if para.inside[ss].is_some() || inside * 2 > first - ss {
             return None;
         }
-        (ss, first)
+        // "SEOUL, June 3 (Yonhap) -- <clause>, the office said": the dateline is no content.
+        let from = (ss..first.saturating_sub(1))
+            .find(|&j| {
+                let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
+                gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
+            })
+            .map_or(ss, |j| j + 1);
+        (from, first)
     } else {
         if se <= i + 1 {
             return None;
         }
-        let mut j = i + 1;
+        let mut j = i + cue.len;
         let mut after_that = false;
         if cue.object {
             // "accused X of Y", "urged X to Y": the content runs from X, and needs the
@@ -287,6 +326,18 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if content_end <= content_start + 2 {
         return None;
     }
+    if let Some(g) = para.located_in(ss) {
+        let e = &mut memory.entities[entity];
+        if e.group == Group::Government && e.governments.is_empty() {
+            e.governments = vec![g];
+        }
+    }
+    // A single official whose country the text leaves implicit ("a senior administration
+    // official said"); not a body or a group, which name their country when they speak.
+    let lone = &memory.entities[entity];
+    if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
+        super::fill_country(memory, entity);
+    }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {
         return None;
@@ -307,6 +358,52 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         } else {
             "reported+cue-before"
         },
+        confidence: 0.6,
+        continues_previous: false,
+    })
+}
+
+/// "According to X, <clause>." and "<clause>, according to X.": the clause reported from a
+/// government source.
+fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option<Draft> {
+    let toks = &para.toks;
+    let ss = para.sentence_start(i);
+    let se = para.sentence_end(i);
+    let source_end = (i + cue.len..se)
+        .find(|&j| toks[j].trail.is_some_and(|c| c != '.' || j + 1 == se))
+        .map_or(se, |j| j + 1);
+    let phrase = phrase_after_cue(para, i + cue.len, source_end)?;
+    let (from, to) = if i == ss && source_end < se {
+        (source_end, se)
+    } else if i > ss + 2 && toks[i - 1].trail == Some(',') && source_end == se {
+        (ss, i)
+    } else {
+        return None;
+    };
+    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
+        return None;
+    }
+    let entity = super::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
+    memory.mention(entity, phrase.span, true);
+    let e = memory.entities[entity].clone();
+    if e.group != Group::Government || e.governments.is_empty() {
+        return None;
+    }
+    let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
+    Some(Draft {
+        spans: vec![span],
+        kind: StatementKind::Indirect,
+        mention: Some(phrase.span),
+        mention_text: Some(phrase.span.slice(para.text).to_owned()),
+        entity: Some(e),
+        cue: Some(cue.text.clone()),
+        rule: "reported+according-to",
         confidence: 0.6,
         continues_previous: false,
     })
@@ -384,6 +481,11 @@ fn is_preposition(w: &str) -> bool {
             | "earlier"
             | "this"
             | "late"
+            | "aboard"
+            | "outside"
+            | "inside"
+            | "near"
+            | "ahead"
     )
 }
 
@@ -432,6 +534,21 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 | "don't"
                 | "didn't"
         ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
+            // "Kazakhstan values its friendship": a present-tense verb after its subject,
+            // before an object.
+            || w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !t.capitalised()
+                && toks[n - 1].trail.is_none()
+                && (toks[n - 1].capitalised() && !toks[n - 1].possessive
+                    || matches!(toks[n - 1].lower.as_str(), "it" | "he" | "she"))
+                && toks.get(n + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_str(),
+                        "its" | "the" | "a" | "an" | "his" | "her" | "their" | "to" | "that" | "no"
+                    )
+                })
     })
 }
 
@@ -453,6 +570,21 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
         }
         if k > j && toks[k - 1].trail == Some(',') {
             if is_cue_like(para, k) && toks[k].lower.ends_with("ing") {
+                return k;
+            }
+            // ", but he gave no details": a coordinated clause with a subject of its own.
+            if matches!(lower, "but" | "and" | "while" | "though")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"))
+            {
+                return k;
+            }
+            // ", as a dispute drew ...", ", amid ...": a new adverbial clause.
+            if matches!(
+                lower,
+                "as" | "amid" | "while" | "whereas" | "although" | "though" | "after" | "before"
+            ) {
                 return k;
             }
             // ", Carter said" / ", the ministry said" at the sentence end.

@@ -33,7 +33,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "lt", "col", "gov", "sgt", "capt", "adm", "st",
     "jr", "sr", "prof", "vs", "no", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k", "e.u", "p.m",
     "a.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
-    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig",
+    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig", "del", "amb", "sec",
+    "supt", "cmdr", "pres",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -120,7 +121,10 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
                 // raw token with another mark.
                 break;
             }
-            if trail.is_none() || c != '.' {
+            if c == '.' && matches!(trail, Some(',' | ';' | ':' | ')')) {
+                // "(R-Fla.)", "R-Ky.,": a period before a comma or a closing parenthesis
+                // abbreviates; the token ends with that mark, not a sentence.
+            } else if trail.is_none() || c != '.' {
                 trail = Some(c);
             } else {
                 trail = Some('.');
@@ -138,7 +142,11 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
     if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
         if !w.is_empty() {
             word = w;
-            possessive = true;
+            // "He's claiming": a contraction of "is" or "has", not a possessive.
+            possessive = !matches!(
+                w.to_lowercase().as_str(),
+                "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here" | "where"
+            );
         }
     }
     let e = s + word.len();
@@ -405,6 +413,31 @@ mod tests {
         assert!(toks[0].possessive);
         assert_eq!(toks[2].trail, Some(','));
         assert_eq!(toks[5].trail, Some(':'));
+    }
+
+    #[test]
+    fn a_period_inside_parentheses_or_before_a_comma_ends_no_sentence() {
+        let text = "Rep. Gwen Moore (D-Wis.) said it. McConnell, R-Ky., said so.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let party = toks
+            .iter()
+            .find(|t| t.word.starts_with("D-Wis"))
+            .expect("token");
+        assert_eq!(party.trail, Some(')'));
+        let state = toks
+            .iter()
+            .find(|t| t.word.starts_with("R-Ky"))
+            .expect("token");
+        assert_eq!(state.trail, Some(','));
+    }
+
+    #[test]
+    fn pronoun_contractions_are_not_possessives() {
+        let text = "He's claiming it, and China's envoy agreed.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        assert_eq!(toks[0].word, "He");
+        assert!(!toks[0].possessive);
+        assert!(toks.iter().any(|t| t.word == "China" && t.possessive));
     }
 
     #[test]

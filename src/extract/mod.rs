@@ -135,7 +135,39 @@ pub(crate) fn resolve(
     sentence_start: usize,
     as_speaker: bool,
 ) -> Option<usize> {
+    let e = resolve_phrase(memory, phrase, at, sentence_start, as_speaker)?;
+    // "The country's president, Elena Marcos": the country last spoken for.
+    let entity = &memory.entities[e];
+    let anaphoric = phrase.description.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "country's" | "country’s" | "nation's" | "nation’s"
+        )
+    });
+    if anaphoric
+        && entity.governments.is_empty()
+        && entity.group == Group::Government
+        && phrase.pronoun.is_none()
+    {
+        if let Some(g) = memory.last_government(at) {
+            memory.entities[e].governments = vec![g];
+        }
+    }
+    Some(e)
+}
+
+fn resolve_phrase(
+    memory: &mut Memory,
+    phrase: &Phrase,
+    at: usize,
+    sentence_start: usize,
+    as_speaker: bool,
+) -> Option<usize> {
     if let Some(p) = phrase.pronoun {
+        // The writer's own "I" outside quotes names no one of the text.
+        if p == speakers::Pronoun::First {
+            return None;
+        }
         return memory.resolve_pronoun(p, at, sentence_start);
     }
     if !phrase.parts.is_empty() {
@@ -155,13 +187,37 @@ pub(crate) fn resolve(
             memory.enrich(i, phrase);
             return Some(i);
         }
+        // "Kimura said" after "talks with Foreign Minister Haruto Kimura": the full name
+        // and title introduced before.
+        let fuller;
+        let phrase = if name.contains(' ') {
+            phrase
+        } else if let Some(full) = memory.introduced_as(&name) {
+            fuller = Phrase {
+                span: phrase.span,
+                ..full.clone()
+            };
+            &fuller
+        } else {
+            phrase
+        };
         let entity = memory.entity_from(phrase);
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
-        let bare_title = !phrase
-            .description
-            .split_whitespace()
-            .any(|w| matches!(w, "of" | "for" | "in" | "at" | "from"));
+        // "the country's president" points to a country, not back to a person.
+        let bare_title = !phrase.description.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "of" | "for"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "country's"
+                    | "country’s"
+                    | "nation's"
+                    | "nation’s"
+            )
+        });
         if as_speaker
             && phrase.gov_role
             && bare_title
@@ -171,7 +227,8 @@ pub(crate) fn resolve(
             let recent = memory
                 .last_speaker_mention(at)
                 .filter(|(_, span)| at.saturating_sub(span.end) < 600)
-                .map(|(e, _)| e);
+                .map(|(e, _)| e)
+                .or_else(|| memory.unnamed_with_role(&phrase.description, at));
             if let Some(prev) = recent {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
@@ -184,6 +241,26 @@ pub(crate) fn resolve(
                 }
             }
         }
+        // "China's ambassador to Britain", later "China's ambassador to Britain Liu
+        // Xiaming": the same description, now named.
+        if let Some(desc) = entity.description.as_deref().filter(|d| d.contains(' ')) {
+            let same = memory.entities.iter().position(|e| {
+                e.name.is_none()
+                    && !e.body
+                    && !e.plural
+                    && e.governments == entity.governments
+                    && e.description
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case(desc))
+            });
+            if let Some(i) = same {
+                memory.entities[i].name.clone_from(&entity.name);
+                memory
+                    .renamed
+                    .push((desc.to_owned(), entity.name.clone().unwrap_or_default()));
+                return Some(i);
+            }
+        }
         return Some(memory.add(entity));
     }
     if phrase.definite && !phrase.metonym {
@@ -191,9 +268,64 @@ pub(crate) fn resolve(
             return Some(i);
         }
         if phrase.plural {
+            // "the two sides", "both leaders": the last two governments met.
+            let pair = phrase
+                .description
+                .split_whitespace()
+                .any(|w| matches!(w.to_lowercase().as_str(), "two" | "both"));
+            if pair && phrase.gov_role {
+                if let Some(governments) = memory.last_two_governments(at) {
+                    // "the two presidents" after "Vladimir Putin and Donald Trump": that pair.
+                    if let Some(i) = memory
+                        .last_plural(at)
+                        .filter(|&i| memory.entities[i].governments == governments)
+                    {
+                        return Some(i);
+                    }
+                    let mut entity = memory.entity_from(phrase);
+                    // "the two sides" -> "Chinese and Kazakh sides".
+                    let registry = Governments::bundled();
+                    let demonyms: Vec<String> = governments
+                        .iter()
+                        .filter_map(|g| registry.get(g))
+                        .map(|g| {
+                            g.demonyms
+                                .first()
+                                .cloned()
+                                .unwrap_or_else(|| g.name.clone())
+                        })
+                        .collect();
+                    let head = phrase
+                        .description
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("sides");
+                    entity.description = Some(format!("{} {head}", demonyms.join(" and ")));
+                    entity.group = Group::Government;
+                    entity.governments = governments.to_vec();
+                    entity.plural = true;
+                    return Some(memory.add(entity));
+                }
+            }
             if let Some(i) = memory.last_plural(at) {
                 return Some(i);
             }
+        }
+    }
+    // "the Russian leader" after Vladimir Putin spoke: the recent named official of that
+    // country in a matching office, before any office holder of the registry.
+    let country = phrase.countries.first().or(phrase.national.as_ref());
+    if let Some(g) = country.filter(|_| {
+        phrase.name.is_none()
+            && phrase.gov_role
+            && !phrase.body
+            && !phrase.plural
+            && !phrase.metonym
+            && phrase.countries.len() <= 1
+            && phrase.other.is_none()
+    }) {
+        if let Some(i) = memory.named_official(g, &phrase.description, at) {
+            return Some(i);
         }
     }
     let entity = memory.entity_from(phrase);
@@ -251,9 +383,16 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     let text = article.text.as_str();
     let all_quotes = quotes::find_quotes(text, &article.paragraphs);
     let mut memory = Memory::new(article.date.as_deref());
+    memory.dateline = article
+        .paragraphs
+        .iter()
+        .take(8)
+        .find_map(|p| dateline_country(p.slice(text)));
     let mut drafts: Vec<Draft> = Vec::new();
     let mut q_iter = all_quotes.into_iter().peekable();
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
+    // The words that named the speaker of the latest attributed quote (entity, mention).
+    let mut last_attribution: Option<(usize, Span)> = None;
     // Headlines and standfirsts come before the first paragraph of running text; reported
     // speech there is not annotated as a statement.
     let body_start = article
@@ -261,10 +400,14 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         .iter()
         .position(|p| p.slice(text).split_whitespace().count() >= 20)
         .unwrap_or(0);
+    let metadata_end = front_matter_end(text);
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
             para_quotes.push(q);
+        }
+        if span.start < metadata_end {
+            continue;
         }
         let para = Para::new(text, *span, para_quotes);
         indirect::register_mentions(&para, &mut memory);
@@ -329,11 +472,18 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                             || text[..q.open].trim_end().ends_with(':');
                         memory.last_speaker(q.open).filter(|_| recent)
                     };
+                    // The nearest words naming the speaker; for a quote carried on from an
+                    // earlier attribution, that attribution's own mention.
                     carried_mention = carried.and_then(|e: usize| {
                         memory
                             .last_speaker_mention(q.open)
                             .filter(|(m, _)| *m == e)
                             .map(|(_, span)| span)
+                            .or_else(|| {
+                                last_attribution
+                                    .filter(|(m, _)| *m == e)
+                                    .map(|(_, span)| span)
+                            })
                     });
                     (carried, None, "quote+previous-speaker")
                 }
@@ -341,6 +491,9 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             if let Some(e) = entity {
                 prev_in_para = Some(e);
                 last_quote = Some((pi, e));
+                if let Some(f) = &found {
+                    last_attribution = Some((e, f.phrase.span));
+                }
             }
             let kind = kind_of(&para, qi);
             let confidence = match (&found, entity) {
@@ -350,6 +503,15 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 _ => 0.3,
             };
             if let Some(e) = entity {
+                let place = found
+                    .as_ref()
+                    .and_then(|f| para.located_in(para.token_at(f.sentence_start)));
+                let official = &mut memory.entities[e];
+                if let Some(g) = place {
+                    if official.group == Group::Government && official.governments.is_empty() {
+                        official.governments = vec![g];
+                    }
+                }
                 fill_country(&mut memory, e);
             }
             drafts.push(Draft {
@@ -372,6 +534,7 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             });
         }
     }
+    speaker_of_whole_quotation(&mut drafts);
     // Entities named later keep the name: refresh speakers from the final memory.
     for d in &mut drafts {
         if let Some(e) = &mut d.entity {
@@ -389,12 +552,134 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     drafts
 }
 
+/// The country of a dateline opening a paragraph: "BEIJING (Wire) -", "SEOUL, June 3
+/// (Yonhap) --", "NEW DELHI —". One place only ("TOKYO/BEIJING" tells nothing).
+fn dateline_country(paragraph: &str) -> Option<String> {
+    let end = paragraph.find(['(', ',', '—', '–', '-'])?;
+    let place = paragraph[..end].trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.')
+    {
+        return None;
+    }
+    let title: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    let (g, kind) = Governments::bundled().lookup(&title.join(" "))?;
+    matches!(
+        kind,
+        crate::governments::MentionKind::Capital | crate::governments::MentionKind::Name
+    )
+    .then(|| g.iso3.clone())
+}
+
+/// A quotation over several paragraphs whose cue comes only in a later segment (`"A ...` /
+/// `"B," she said.`): the earlier segments take the speaker of that cue.
+fn speaker_of_whole_quotation(drafts: &mut [Draft]) {
+    let quote_like = |d: &Draft| d.kind != StatementKind::Indirect;
+    let mut chain: Vec<usize> = Vec::new();
+    let flush = |chain: &mut Vec<usize>, drafts: &mut [Draft]| {
+        let cued = chain
+            .iter()
+            .copied()
+            .find(|&i| drafts[i].rule != "quote+previous-speaker" && drafts[i].entity.is_some());
+        if let Some(c) = cued {
+            let (entity, mention, text) = (
+                drafts[c].entity.clone(),
+                drafts[c].mention,
+                drafts[c].mention_text.clone(),
+            );
+            for &i in chain.iter().take_while(|&&i| i != c) {
+                if drafts[i].rule == "quote+previous-speaker" {
+                    drafts[i].entity.clone_from(&entity);
+                    drafts[i].mention = mention;
+                    drafts[i].mention_text.clone_from(&text);
+                }
+            }
+        }
+        chain.clear();
+    };
+    for i in 0..drafts.len() {
+        if !quote_like(&drafts[i]) {
+            continue;
+        }
+        if !drafts[i].continues_previous {
+            flush(&mut chain, drafts);
+        }
+        chain.push(i);
+    }
+    flush(&mut chain, drafts);
+}
+
+/// Where a Markdown/YAML front-matter block (`---` lines at the very top) ends: metadata,
+/// never statements. 0 when there is none.
+#[must_use]
+pub fn front_matter_end(text: &str) -> usize {
+    let body = text.trim_start_matches('\u{feff}');
+    let Some(rest) = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))
+    else {
+        return 0;
+    };
+    let open = text.len() - rest.len();
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return open + at;
+        }
+    }
+    0
+}
+
 /// A government official whose country the text leaves implicit speaks for the country the
 /// article's other officials mostly speak for.
-fn fill_country(memory: &mut Memory, e: usize) {
+pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
     if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
-        if let Some(g) = memory.usual_government() {
-            memory.entities[e].governments = vec![g];
+        if let Some(g) = memory
+            .usual_government()
+            .or_else(|| memory.dateline.clone())
+        {
+            let entity = &mut memory.entities[e];
+            // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
+            if entity.body && entity.name.is_none() {
+                let demonym = Governments::bundled()
+                    .get(&g)
+                    .and_then(|c| c.demonyms.first().cloned());
+                if let (Some(d), Some(desc)) = (demonym, entity.description.as_mut()) {
+                    if !desc.contains(&d) {
+                        *desc = format!("{d} {desc}");
+                    }
+                }
+            }
+            entity.governments = vec![g];
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::front_matter_end;
+
+    #[test]
+    fn front_matter_is_found_only_at_the_top() {
+        let text = "---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2027-01-01\n---\n\nBody text.\n";
+        let end = front_matter_end(text);
+        assert_eq!(&text[end..], "\nBody text.\n");
+        assert_eq!(front_matter_end("Body.\n---\nnot: metadata\n---\n"), 0);
+        assert_eq!(front_matter_end("---\nnever closed\n"), 0);
     }
 }

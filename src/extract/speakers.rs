@@ -286,6 +286,8 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     // After "to", "in", "against" ... every place named is a host or a target, not the
     // speaker's own country ("ambassador to the U.S.", "in Iraq and Syria"), until a comma.
     let mut host_mode = false;
+    // The first place after "in" ("the Foreign Ministry in Beijing").
+    let mut located: Option<(usize, String)> = None;
     while i < toks.len() {
         if i > 0 {
             if matches!(
@@ -329,6 +331,9 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             if kind != MentionKind::Capital && kind != MentionKind::Name {
                 all_places = false;
             }
+            if host && located.is_none() && i > 0 && lowers[i - 1] == "in" {
+                located = Some((i - 1, iso3.clone()));
+            }
             if !host && !phrase.countries.contains(&iso3) {
                 phrase.countries.push(iso3);
             }
@@ -346,6 +351,31 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             all_places = false;
         }
         i += 1;
+    }
+    // "the Foreign Ministry in Beijing", "officials in Tokyo": a home office located in a
+    // capital speaks for it; an embassy, envoy or diplomat there speaks for another country.
+    if let Some((at, iso3)) = located {
+        let abroad = lowers[..at].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "embassy"
+                    | "embassies"
+                    | "consulate"
+                    | "mission"
+                    | "delegation"
+                    | "ambassador"
+                    | "envoy"
+                    | "diplomat"
+                    | "diplomats"
+                    | "correspondent"
+                    | "attache"
+                    | "consul"
+            )
+        });
+        let official = lowers[..at].iter().any(|w| k.role_words.contains(w));
+        if phrase.countries.is_empty() && !abroad && official && at > 0 {
+            phrase.countries.push(iso3);
+        }
     }
     phrase.metonym = all_places && !phrase.countries.is_empty();
     // Roles.
@@ -457,16 +487,23 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             continue;
         }
         if t.possessive {
-            if let Some((n, iso3, _)) = country_at(toks, j) {
-                if n == 1 {
-                    let demonym = registry
-                        .get(&iso3)
-                        .and_then(|g| g.demonyms.first().cloned())
-                        .unwrap_or_else(|| t.word.clone());
-                    words.push(demonym);
-                    j += 1;
-                    continue;
-                }
+            // The longest country name ending here ("South Korea's"), whose earlier words
+            // were already taken as words of the description.
+            let country = (j.saturating_sub(3)..=j).find_map(|s| {
+                let taken = j - s;
+                country_at(toks, s)
+                    .filter(|(n, _, _)| s + n == j + 1 && taken <= words.len())
+                    .map(|(_, iso3, _)| (taken, iso3))
+            });
+            if let Some((taken, iso3)) = country {
+                let demonym = registry
+                    .get(&iso3)
+                    .and_then(|g| g.demonyms.first().cloned())
+                    .unwrap_or_else(|| t.word.clone());
+                words.truncate(words.len() - taken);
+                words.push(demonym);
+                j += 1;
+                continue;
             }
             words.push(format!("{}'s", t.word));
         } else {

@@ -201,8 +201,91 @@ fn host_from_title(article: &Article, title: &str) -> Option<Entity> {
         last.possessive = false;
     }
     let phrase = analyze(head, &toks);
-    let e = memory.entity_from(&phrase);
-    (e.group == Group::Government && e.name.is_some() && !e.governments.is_empty()).then_some(e)
+    let mut e = memory.entity_from(&phrase);
+    e.name.as_ref()?;
+    if e.governments.is_empty() && (phrase.gov_role || e.group == Group::Government) {
+        // A spokesperson the registry does not know: still the host. The country comes from
+        // the text when it says it; else the turns stay with an unknown government.
+        e.group = Group::Government;
+        e.governments = briefing_country(article).into_iter().collect();
+    }
+    (e.group == Group::Government).then_some(e)
+}
+
+/// The country a briefing speaks for, when its title leaves it out: a source or outlet line
+/// that names a government, else the country the questions ask to respond ("What is
+/// China's response?", "Does China plan ...").
+fn briefing_country(article: &Article) -> Option<String> {
+    let registry = crate::governments::Governments::bundled();
+    let text = article.text.as_str();
+    let source_line = article.outlet.iter().map(String::as_str).chain(
+        article
+            .paragraphs
+            .iter()
+            .map(|p| p.slice(text))
+            .filter(|s| {
+                let l = s.trim_start().to_lowercase();
+                l.starts_with("source:") || l.starts_with("outlet:") || l.starts_with("issued by")
+            }),
+    );
+    for line in source_line {
+        if let Some(m) = registry.find_in(line).into_iter().next() {
+            return Some(m.iso3);
+        }
+    }
+    // A place line before the first turn ("Washington, D.C.", "Beijing").
+    let first_label = article
+        .paragraphs
+        .iter()
+        .position(|p| label_at(text, *p).is_some())
+        .unwrap_or(0);
+    for p in &article.paragraphs[..first_label] {
+        let line = p.slice(text).trim();
+        if line.split_whitespace().count() <= 3 {
+            let place = line.split(',').next().unwrap_or(line);
+            if let Some((g, _)) = registry.lookup(place) {
+                return Some(g.iso3.clone());
+            }
+        }
+    }
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for p in &article.paragraphs {
+        let Some(label) = label_at(text, *p) else {
+            continue;
+        };
+        let name = label.name.slice(text).trim();
+        if !matches!(name, "Q" | "QUESTION" | "Question") {
+            continue;
+        }
+        let q = Span::new(label.text_start, p.end).slice(text);
+        for m in registry.find_in(q) {
+            let after = q[m.span.end..].trim_start_matches(['\'', '’']);
+            let after = after.strip_prefix('s').unwrap_or(after).trim_start();
+            let previous = q[..m.span.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let asked = [
+                "response", "position", "reaction", "comment", "view", "stance", "attitude",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+                // "Does China have any comment?", "How will China respond?": asked to
+                // answer for that country, not about it.
+                || matches!(previous.as_str(), "does" | "will" | "would")
+                    && ["have any comment", "have a comment", "comment", "respond", "plan to respond"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+            if asked {
+                *counts.entry(m.iso3).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(g, n)| (*n, std::cmp::Reverse(g.clone())))
+        .map(|(g, _)| g)
 }
 
 /// Turns an ALL CAPS label into Title Case so that names and roles read as usual.
@@ -242,6 +325,18 @@ fn speaker_of(
     if trimmed.contains("记者") {
         return None;
     }
+    // The host named by the title speaks under their own name ("Mei Ling:").
+    if let Some(h) = host {
+        let name = h.name.as_deref().unwrap_or("");
+        let surname = name.split_whitespace().last().unwrap_or("");
+        if !name.is_empty()
+            && (trimmed == name
+                || trimmed == surname
+                || name.ends_with(trimmed) && trimmed.contains(' '))
+        {
+            return Some(h.clone());
+        }
+    }
     let k = Knowledge::bundled();
     if trimmed
         .chars()
@@ -277,6 +372,13 @@ fn speaker_of(
                 if !f.governments.is_empty() {
                     e.governments = f.governments;
                     e.group = Group::Government;
+                } else if f.group == Group::Government {
+                    // "Thomas Reed, Department Spokesperson": an official whose country the
+                    // briefing's source or place lines tell.
+                    if let Some(g) = briefing_country(article) {
+                        e.governments = vec![g];
+                        e.group = Group::Government;
+                    }
                 }
             }
             e.name = Some(full.1);
@@ -304,9 +406,15 @@ fn full_name_in(text: &str, surname: &str) -> Option<(String, String)> {
         let start = before[..before.len().saturating_sub(1)]
             .rfind(['\n', '"', ','])
             .map_or(0, |p| p + 1);
-        let line_end = text[from..]
-            .find(['\n', ',', '"'])
+        // A short line runs on over an apposition ("Thomas Reed, Department Spokesperson").
+        let mut line_end = text[from..]
+            .find(['\n', '"', ':'])
             .map_or(text.len(), |p| from + p);
+        if text[start..line_end].split_whitespace().count() > 8 {
+            line_end = text[from..line_end]
+                .find(',')
+                .map_or(line_end, |p| from + p);
+        }
         let phrase = text[start..line_end].trim().to_owned();
         let first_name = prev_word.trim_matches(|c: char| !c.is_alphanumeric());
         if first_name.is_empty() || first_name.chars().all(char::is_uppercase) {
@@ -343,7 +451,7 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
             let s = para.slice(text);
             let sentence_like =
                 s.split_whitespace().count() >= 8 && s.trim_end().ends_with(['.', '。', '!', '?']);
-            if !sentence_like {
+            if !sentence_like || editorial_note(s) {
                 continue;
             }
             let was = in_turn && current.is_some();
@@ -374,6 +482,21 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
         });
     }
     out
+}
+
+/// A note about the document itself ("Sample text written for ...", "The following
+/// transcript ..."): not spoken by the host.
+pub(crate) fn editorial_note(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    [
+        "transcript",
+        "sample text",
+        "editor's note",
+        "editor’s note",
+        "this text",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// "(Applause.)", "END 3:05 P.M. JST", "###": not spoken words.
