@@ -16,8 +16,8 @@ if [ -n "$SHARED" ]; then
   echo "== evaluation on $SHARED"
   target/debug/demarche eval --corpus "$SHARED/corpus" --gold "$SHARED/corpus/gold" \
     --polnear "$SHARED/polnear/dev" \
-    --min-quotes-f1 0.98 --min-all-f1 0.97 --min-speaker-accuracy 0.98 \
-    --min-content-f1 0.92 --min-content-speaker-f1 0.76
+    --min-quotes-f1 0.99 --min-all-f1 0.99 --min-speaker-accuracy 0.99 \
+    --min-content-f1 0.925 --min-content-speaker-f1 0.795
 else
   echo "== evaluation skipped: no ../shared/corpus/gold next to the checkout"
 fi
