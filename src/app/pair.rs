@@ -5,7 +5,7 @@
 //! ([`crate::compare::compare_texts_with_pins`]: sentences aligned, moves found, words
 //! diffed on normalised text and mapped back to the text as written).
 
-use crate::compare::{ChangeOp, CompareOptions, Pin, Row, compare_texts_with_pins};
+use crate::compare::{ChangeOp, CompareOptions, Comparison, Pin, Row, compare_texts_with_pins};
 use crate::text::Span;
 
 /// How a piece of text differs from the other side.
@@ -86,7 +86,16 @@ impl PairView {
 /// Compares two statement texts with the session's options and pins.
 #[must_use]
 pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
-    let comparison = compare_texts_with_pins(left, right, options, pins);
+    view_of(
+        &compare_texts_with_pins(left, right, options, pins),
+        left,
+        right,
+    )
+}
+
+/// The drawable view of a comparison the engine made of `left` and `right`.
+#[must_use]
+pub fn view_of(comparison: &Comparison, left: &str, right: &str) -> PairView {
     let phrases_left: Vec<(Span, usize)> = comparison
         .shared_phrases
         .iter()

@@ -11,6 +11,7 @@ use super::super::App;
 use super::super::action::Action;
 use super::super::derived::{Derived, government_name};
 use super::super::pair::{Piece, PieceKind};
+use super::super::studies::Computed;
 use super::super::theme::Palette;
 
 /// Width of the similarity gutter between the two sides.
@@ -19,21 +20,25 @@ const GUTTER: f32 = 64.0;
 impl App {
     /// The comparison on screen.
     pub(in crate::app) fn compare_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(spec) = self
-            .session
-            .selection
-            .comparison
-            .and_then(|i| self.session.comparisons.get(i))
-        else {
+        let Some((left, right)) = self.open_spec().map(|spec| (spec.left, spec.right)) else {
             return;
         };
-        let (left, right) = (spec.left, spec.right);
-        let Some(view) = self.caches.pair(&self.session, spec) else {
-            ui.weak("One of the compared statements is no longer in the session.");
-            if ui.button("Close comparison").clicked() {
-                self.pending.push(Action::CloseComparison);
+        let view = match self.open_pair(ui.ctx()) {
+            Computed::Ready(view) => view,
+            Computed::Computing => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Comparing...");
+                });
+                return;
             }
-            return;
+            Computed::Missing => {
+                ui.weak("One of the compared statements is no longer in the session.");
+                if ui.button("Close comparison").clicked() {
+                    self.pending.push(Action::CloseComparison);
+                }
+                return;
+            }
         };
         let palette = Palette::of(ui.visuals());
         let mut summary = if view.has_changes() {

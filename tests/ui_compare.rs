@@ -1,0 +1,144 @@
+//! UI flows of the compare tools (kittest): the comparison computed on the "compare" thread,
+//! compare options and notes, export, "Also reported as", two governments, formulation over
+//! time and corrections in the inspector. Widgets are found by label; no window, no dialog.
+#![cfg(feature = "gui")]
+
+use demarche::app::{Action, App, Tab};
+use demarche::article::{Article, ArticleId};
+use demarche::session::{Edit, GroupKey, ImportedArticle, Session};
+use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, StatementKind};
+use demarche::text::Span;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const BEIJING: &str = "Beijing rejects Tokyo's claim\n\n\
+Chinese Foreign Ministry spokesperson Zhao Lijian said: \"The Diaoyu Islands are an inherent part of China's territory. We urge Japan to stop all provocations.\"\n\n\
+\"China firmly opposes any unilateral action by Japan,\" Zhao told reporters.\n";
+
+const TOKYO: &str = "Tokyo restates its position\n\n\
+Chief Cabinet Secretary Kenji Mori said: \"The Senkaku Islands are clearly an inherent part of Japan's territory.\"\n";
+
+const WIRE: &str = "China repeats its stance\n\n\
+A ministry spokesperson said: \"The Diaoyu Islands are an inherent and sacred part of China's territory. We urge Japan to stop all provocations.\"\n";
+
+fn statement(
+    article: u32,
+    ordinal: u32,
+    text: &str,
+    quote: &str,
+    speaker: &str,
+    gov: &str,
+) -> Statement {
+    let start = text.find(quote).expect("quote in the fixture text");
+    Statement {
+        id: id(article, ordinal),
+        spans: vec![Span::new(start, start + quote.len())],
+        kind: StatementKind::Direct,
+        speaker: Some(speaker.to_owned()),
+        role: Some("spokesperson".to_owned()),
+        speaker_mention: None,
+        group: Group::Government,
+        governments: vec![gov.to_owned()],
+        affiliation: None,
+        cue: Some("said".to_owned()),
+        evidence: Evidence {
+            rule: "quote+cue-before".to_owned(),
+            chain: vec![speaker.to_owned(), gov.to_owned()],
+        },
+        confidence: 0.9,
+        continues_previous: false,
+        origin: Origin::Extracted,
+    }
+}
+
+fn article(id: u32, title: &str, outlet: &str, date: &str, text: &str) -> Article {
+    let mut article = Article::from_text(ArticleId(id), text);
+    article.title = Some(title.to_owned());
+    article.outlet = Some(outlet.to_owned());
+    article.date = Some(date.to_owned());
+    article
+}
+
+/// Three articles: two Chinese statements, a Japanese one, and a later Chinese repeat of the
+/// first in another outlet.
+fn test_session() -> Session {
+    let mut session = Session::default();
+    session
+        .apply(Edit::AddArticles(vec![
+            ImportedArticle {
+                statements: vec![
+                    statement(0, 0, BEIJING, "The Diaoyu Islands are an inherent part of China's territory. We urge Japan to stop all provocations.", "Zhao Lijian", "CHN"),
+                    Statement {
+                        confidence: 0.4,
+                        ..statement(0, 1, BEIJING, "China firmly opposes any unilateral action by Japan,", "Zhao Lijian", "CHN")
+                    },
+                ],
+                article: article(0, "Beijing rejects Tokyo's claim", "Beijing Daily", "2031-03-03", BEIJING),
+            },
+            ImportedArticle {
+                statements: vec![statement(1, 0, TOKYO, "The Senkaku Islands are clearly an inherent part of Japan's territory.", "Kenji Mori", "JPN")],
+                article: article(1, "Tokyo restates its position", "Tokyo Herald", "2031-03-04", TOKYO),
+            },
+            ImportedArticle {
+                statements: vec![statement(2, 0, WIRE, "The Diaoyu Islands are an inherent and sacred part of China's territory. We urge Japan to stop all provocations.", "ministry spokesperson", "CHN")],
+                article: article(2, "China repeats its stance", "Wire Service", "2031-03-09", WIRE),
+            },
+        ]))
+        .expect("articles added");
+    session.selection.group = Some(GroupKey::Government("CHN".to_owned()));
+    session
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(|ctx| {
+            if demarche::app::install_cjk_fallback(ctx).is_none() {
+                ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+            }
+        })
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app)
+}
+
+fn push_and_run(harness: &mut Harness<'static, App>, action: Action) {
+    harness.state_mut().push(action);
+    harness.run();
+}
+
+fn id(article: u32, ordinal: u32) -> StatementId {
+    StatementId {
+        article: ArticleId(article),
+        ordinal,
+    }
+}
+
+/// Opens the comparison of the first Chinese statement with the Japanese one.
+fn compare_china_japan(harness: &mut Harness<'static, App>) {
+    push_and_run(harness, Action::SelectStatements(vec![id(0, 0), id(1, 0)]));
+    push_and_run(harness, Action::CompareSelected);
+    assert_eq!(harness.state().tab(), Tab::Compare);
+}
+
+#[test]
+fn the_comparison_is_computed_off_the_ui_thread_with_a_spinner_meanwhile() {
+    let mut app = App::new_for_test(test_session());
+    app.set_waits_for_jobs(false);
+    let mut harness = harness(app);
+    harness.run();
+    push_and_run(
+        &mut harness,
+        Action::SelectStatements(vec![id(0, 0), id(1, 0)]),
+    );
+    harness.state_mut().push(Action::CompareSelected);
+    harness.step();
+    harness.step();
+    // The first frame that draws the comparison asks the thread for it and shows a spinner.
+    assert!(harness.query_by_label("Comparing...").is_some());
+    harness.state_mut().wait_for_jobs();
+    harness.state_mut().set_waits_for_jobs(true);
+    harness.run();
+    assert!(!harness.state().is_computing());
+    assert!(harness.query_by_label("Comparing...").is_none());
+    assert!(harness.query_by_label_contains("% similar").is_some());
+    assert!(harness.query_by_label_contains("only in A").is_some());
+}
