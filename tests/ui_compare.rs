@@ -9,7 +9,7 @@ use demarche::session::{Edit, GroupKey, ImportedArticle, Session};
 use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, StatementKind};
 use demarche::text::Span;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const BEIJING: &str = "Beijing rejects Tokyo's claim\n\n\
 Chinese Foreign Ministry spokesperson Zhao Lijian said: \"The Diaoyu Islands are an inherent part of China's territory. We urge Japan to stop all provocations.\"\n\n\
@@ -141,4 +141,195 @@ fn the_comparison_is_computed_off_the_ui_thread_with_a_spinner_meanwhile() {
     assert!(harness.query_by_label("Comparing...").is_none());
     assert!(harness.query_by_label_contains("% similar").is_some());
     assert!(harness.query_by_label_contains("only in A").is_some());
+}
+
+fn open_spec(harness: &Harness<'static, App>) -> demarche::session::ComparisonSpec {
+    let app = harness.state();
+    let index = app
+        .session()
+        .selection
+        .comparison
+        .expect("a comparison is open");
+    app.session().comparisons[index].clone()
+}
+
+#[test]
+fn compare_options_are_undoable_edits_saved_with_the_comparison() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    harness.get_by_label("Characters").click();
+    harness.run();
+    assert_eq!(
+        open_spec(&harness).options.granularity,
+        demarche::compare::Granularity::Char
+    );
+    harness.get_by_label("Ignore case").click();
+    harness.run();
+    assert!(!open_spec(&harness).options.ignore_case);
+    assert!(
+        harness.query_by_label_contains("% similar").is_some(),
+        "recomputed"
+    );
+    push_and_run(&mut harness, Action::Undo);
+    assert!(
+        open_spec(&harness).options.ignore_case,
+        "undo restores the option"
+    );
+
+    // Inline: both sides in one text per row.
+    let merged = |h: &Harness<'static, App>| {
+        h.query_all_by_label_contains("Diaoyu")
+            .filter(|n| {
+                let node = n.accesskit_node();
+                node.label()
+                    .or_else(|| node.value())
+                    .is_some_and(|l| l.contains("Senkaku"))
+            })
+            .count()
+    };
+    harness.get_by_label("Words").click();
+    harness.run();
+    assert_eq!(merged(&harness), 0);
+    harness.get_by_label("Inline").click();
+    harness.run();
+    assert!(merged(&harness) >= 1, "inline rows hold both sides");
+    assert!(
+        harness
+            .query_by_label_contains("are clearly an inherent")
+            .is_some(),
+        "white space kept between pieces"
+    );
+}
+
+#[test]
+fn aliases_are_edited_in_their_window_and_undoable() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    harness.get_by_label("Aliases (0)...").click();
+    harness.run();
+    harness.get_by_label("Spelling").focus();
+    harness.get_by_label("Spelling").type_text("Diaoyu Islands");
+    harness.run();
+    harness.get_by_label("same as").focus();
+    harness.get_by_label("same as").type_text("Senkaku Islands");
+    harness.run();
+    harness.get_by_label("Add alias").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().aliases,
+        [("Diaoyu Islands".to_owned(), "Senkaku Islands".to_owned())]
+    );
+    assert!(harness.query_by_label("Aliases (1)...").is_some());
+    push_and_run(&mut harness, Action::Undo);
+    assert!(harness.state().session().aliases.is_empty());
+}
+
+#[test]
+fn alt_arrows_and_the_overview_strip_go_to_changes() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    assert_eq!(harness.state().change_row(), None);
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    harness.run();
+    let first = harness.state().change_row();
+    assert!(first.is_some(), "Alt+Down goes to a change");
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    harness.run();
+    assert!(harness.state().change_row().is_some());
+
+    push_and_run(&mut harness, Action::CloseComparison);
+    compare_china_japan(&mut harness);
+    assert_eq!(harness.state().change_row(), None);
+    harness.get_by_label("Overview of changes").click();
+    harness.run();
+    assert!(
+        harness.state().change_row().is_some(),
+        "a click on the strip goes to a change"
+    );
+}
+
+#[test]
+fn notes_on_rows_are_saved_in_the_comparison() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    harness
+        .query_all_by_label("Add note")
+        .next()
+        .expect("an Add note button")
+        .click();
+    harness.run();
+    harness.get_by_label("Note on row 1:").focus();
+    harness
+        .get_by_label("Note on row 1:")
+        .type_text("names differ");
+    harness.run();
+    harness.get_by_label("Save row note").click();
+    harness.run();
+    assert_eq!(
+        open_spec(&harness).notes.get(&0).map(String::as_str),
+        Some("names differ")
+    );
+    assert!(harness.query_by_label("Note: names differ").is_some());
+    push_and_run(&mut harness, Action::Undo);
+    assert!(open_spec(&harness).notes.is_empty());
+}
+
+#[test]
+fn the_open_comparison_exports_as_html_and_markdown_with_provenance() {
+    use demarche::app::ExportFormat;
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    push_and_run(
+        &mut harness,
+        Action::SetRowNote {
+            row: 0,
+            note: Some("names <differ>".to_owned()),
+        },
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("report.html");
+    let markdown = dir.path().join("report.md");
+    push_and_run(
+        &mut harness,
+        Action::ExportComparison {
+            path: html.clone(),
+            format: ExportFormat::Html,
+        },
+    );
+    push_and_run(
+        &mut harness,
+        Action::ExportComparison {
+            path: markdown.clone(),
+            format: ExportFormat::Markdown,
+        },
+    );
+    let html = std::fs::read_to_string(html).expect("html written");
+    let markdown = std::fs::read_to_string(markdown).expect("markdown written");
+    for text in [&html, &markdown] {
+        for expected in [
+            "Beijing Daily",
+            "Tokyo Herald",
+            "2031-03-03",
+            "2031-03-04",
+            "Zhao Lijian",
+            "Kenji Mori",
+        ] {
+            assert!(text.contains(expected), "{expected} missing");
+        }
+    }
+    assert!(html.contains("<style"), "self-contained");
+    assert!(html.contains("names &lt;differ&gt;"));
+    assert!(markdown.contains("Row 1: names <differ>"));
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Comparison exported"))
+    );
 }

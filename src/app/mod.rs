@@ -7,8 +7,10 @@
 
 mod action;
 mod apply;
+mod compare_edit;
 mod derived;
 mod dialogs;
+mod export;
 mod files;
 mod fonts;
 mod import;
@@ -28,7 +30,7 @@ use std::path::{Path, PathBuf};
 use crate::session::{Edit, Session};
 use crate::statement::StatementId;
 
-pub use action::{Action, UnsavedChoice};
+pub use action::{Action, ExportFormat, UnsavedChoice};
 pub use fonts::install_cjk_fallback;
 pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
 pub use state::{Level, Notice, Tab};
@@ -90,6 +92,8 @@ pub struct App {
     import: Option<ImportJob>,
     /// Comparisons, indexes and pairings computed on the "compare" thread.
     background: studies::Background,
+    /// UI state of the compare tools.
+    tools: studies::ToolsView,
     queued_imports: Vec<PathBuf>,
     settings: Settings,
     /// The user agreed to close (or nothing was unsaved).
@@ -137,6 +141,7 @@ impl App {
             redo: Vec::new(),
             import: None,
             background: studies::Background::default(),
+            tools: studies::ToolsView::default(),
             queued_imports: Vec::new(),
             settings,
             close_allowed: false,

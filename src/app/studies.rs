@@ -453,3 +453,46 @@ impl App {
         Computed::Computing
     }
 }
+
+/// How the compare view lays the two sides out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompareLayout {
+    /// A and B in two columns.
+    #[default]
+    SideBySide,
+    /// One column: unchanged text once, deletions and insertions in place.
+    Inline,
+}
+
+/// The panels of the compare tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Study {
+    /// Nothing open.
+    #[default]
+    None,
+    /// Two governments' statements paired.
+    TwoGovernments,
+    /// The selected statement's versions over time.
+    Formulation,
+}
+
+/// UI-only state of the compare tools (never saved in the session).
+#[derive(Debug, Clone, Default)]
+pub struct ToolsView {
+    /// Side by side or inline.
+    pub layout: CompareLayout,
+    /// The alias editor is open.
+    pub aliases_open: bool,
+    /// The alias being typed: (one spelling, the other).
+    pub alias_draft: (String, String),
+    /// The row note being edited: (row, text).
+    pub note_edit: Option<(usize, String)>,
+    /// The study window open.
+    pub study: Study,
+    /// The two governments and topic asked about.
+    pub pairing: PairingQuery,
+    /// The formulation table's base version, when the user chose one.
+    pub formulation_base: Option<StatementId>,
+    /// The statement the formulation table is about.
+    pub formulation_of: Option<StatementId>,
+}

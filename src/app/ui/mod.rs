@@ -2,10 +2,12 @@
 //! none changes the session: they push actions.
 
 mod compare;
+mod compare_tools;
 mod input;
 mod inspector;
 mod library;
 mod menu;
 mod statements;
 mod status;
+mod studies;
 mod windows;
