@@ -92,6 +92,7 @@ fn test_session() -> Session {
 fn harness(app: App) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
         .with_context_setup(|ctx| {
             if demarche::app::install_cjk_fallback(ctx).is_none() {
                 ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
@@ -332,4 +333,86 @@ fn the_open_comparison_exports_as_html_and_markdown_with_provenance() {
             .iter()
             .any(|n| n.text.starts_with("Comparison exported"))
     );
+}
+
+#[test]
+fn also_reported_as_lists_other_outlets_versions_and_compares_in_one_click() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(0, 0)]));
+    let seen: Vec<String> = harness
+        .query_all_by_label_contains("Also")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        harness.query_by_label("Also reported as (1)").is_some(),
+        "{seen:?}"
+    );
+    harness
+        .get_by_label("Compare with Wire Service · 2031-03-09")
+        .click();
+    harness.run();
+    let spec = open_spec(&harness);
+    assert_eq!((spec.left, spec.right), (id(0, 0), id(2, 0)));
+    assert_eq!(harness.state().tab(), Tab::Compare);
+
+    // A statement no other article carries.
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(0, 1)]));
+    assert!(harness.query_by_label("Also reported as (0)").is_some());
+}
+
+#[test]
+fn two_governments_pairs_each_claim_with_its_counter_claim() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Two Governments...").click();
+    harness.run();
+    harness.get_by_label("First government").click();
+    harness.run();
+    harness
+        .query_all_by_label("China")
+        .last()
+        .expect("China in the list")
+        .click();
+    harness.run();
+    harness.get_by_label("Second government").click();
+    harness.run();
+    harness
+        .query_all_by_label("Japan")
+        .last()
+        .expect("Japan in the list")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("1 pair(s)").is_some());
+    assert!(harness.query_by_label_contains("China only (2)").is_some());
+    harness.get_by_label("Compare pair 1").click();
+    harness.run();
+    let spec = open_spec(&harness);
+    assert_eq!(spec.right, id(1, 0));
+    assert!(spec.left.article == ArticleId(0) || spec.left.article == ArticleId(2));
+}
+
+#[test]
+fn versions_over_time_collates_a_statement_against_a_chosen_base() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(2, 0)]));
+    harness.get_by_label("Versions over time...").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("2 version(s)").is_some());
+    assert!(harness.query_all_by_label("2031-03-03").count() >= 1);
+    assert!(harness.query_all_by_label("2031-03-09").count() >= 1);
+    assert!(
+        harness.query_by_label("Base").is_some(),
+        "the oldest is the base"
+    );
+    harness.get_by_label("Use version 2 as base").click();
+    harness.run();
+    assert!(harness.query_by_label("Use version 1 as base").is_some());
+    harness.get_by_label("Compare version 1").click();
+    harness.run();
+    let spec = open_spec(&harness);
+    assert_eq!((spec.left, spec.right), (id(2, 0), id(0, 0)));
 }

@@ -24,6 +24,7 @@ pub enum Output {
     /// One statement's versions over time.
     Formulation(Arc<Formulation>),
     /// The name of the thread that ran the task (tests).
+    #[cfg(test)]
     ThreadName(Option<String>),
 }
 
@@ -67,6 +68,10 @@ impl Jobs {
     /// started on first use; when it cannot be started the task runs here and now.
     pub fn submit(&mut self, task: Task, repaint: impl Fn() + Send + 'static) {
         self.in_flight += 1;
+        if self.blocking {
+            // The next frame waits for the result: make sure there is one.
+            repaint();
+        }
         if self.sender.is_none() {
             let (sender, tasks) = mpsc::channel::<Task>();
             let results = self.results_sender.clone();

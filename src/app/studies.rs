@@ -15,7 +15,7 @@ use super::jobs::{Jobs, Output, Task};
 use super::pair::{PairView, compare_pair, view_of};
 
 /// Similarity below which another statement is not listed as "also reported as".
-pub const ALSO_REPORTED_MIN: f32 = 0.3;
+pub const ALSO_REPORTED_MIN: f32 = 0.5;
 /// Most "also reported as" entries listed.
 const ALSO_REPORTED_LIMIT: usize = 12;
 /// Similarity below which two governments' statements are not paired.
@@ -96,6 +96,9 @@ pub struct Formulation {
     pub versions: Vec<Version>,
 }
 
+/// Other versions of a statement with their similarity, best first.
+pub type AlsoReported = Arc<Vec<(StatementId, f32)>>;
+
 /// The cache of thread-computed results.
 #[derive(Debug, Default)]
 pub struct Background {
@@ -105,7 +108,7 @@ pub struct Background {
     pairs_pending: HashSet<PairKey>,
     index: Option<(u64, Arc<NearDuplicateIndex<StatementId>>)>,
     index_pending: Option<u64>,
-    also: Option<((u64, StatementId), Arc<Vec<(StatementId, f32)>>)>,
+    also: Option<((u64, StatementId), AlsoReported)>,
     pairing: Option<Arc<GovernmentPairing>>,
     pairing_pending: Option<(PairingQuery, u64)>,
     formulation: Option<Arc<Formulation>>,
@@ -140,6 +143,7 @@ impl Background {
                 }
                 self.formulation = Some(formulation);
             }
+            #[cfg(test)]
             Output::ThreadName(_) => {}
         }
     }
@@ -281,7 +285,7 @@ impl App {
         &mut self,
         ctx: &egui::Context,
         id: StatementId,
-    ) -> Computed<Arc<Vec<(StatementId, f32)>>> {
+    ) -> Computed<AlsoReported> {
         let key = (self.revision, id);
         if let Some((at, list)) = &self.background.also {
             if *at == key {
@@ -495,4 +499,6 @@ pub struct ToolsView {
     pub formulation_base: Option<StatementId>,
     /// The statement the formulation table is about.
     pub formulation_of: Option<StatementId>,
+    /// The speaker name being typed for a statement.
+    pub speaker_draft: Option<(StatementId, String)>,
 }

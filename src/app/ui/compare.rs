@@ -225,7 +225,13 @@ fn side_header_ui(
     });
 }
 
-fn side_text_ui(ui: &mut egui::Ui, pieces: &[Piece], font: &FontId, palette: &Palette, width: f32) {
+pub(super) fn side_text_ui(
+    ui: &mut egui::Ui,
+    pieces: &[Piece],
+    font: &FontId,
+    palette: &Palette,
+    width: f32,
+) {
     let dark = ui.visuals().dark_mode;
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;

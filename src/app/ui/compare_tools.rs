@@ -1,13 +1,13 @@
 //! The compare view's tools: the options bar (layout, granularity, what to ignore, aliases),
 //! the overview strip of where the changes are, notes on rows and the alias editor.
 
-use egui::{Color32, Id, Rect, Role, Sense, TextEdit, WidgetInfo};
+use egui::{Color32, Rect, Role, Sense, TextEdit, WidgetInfo};
 
 use crate::compare::{CompareOptions, Granularity};
 
 use super::super::App;
 use super::super::action::Action;
-use super::super::studies::CompareLayout;
+use super::super::studies::{CompareLayout, Study};
 use super::super::theme::Palette;
 
 impl App {
@@ -56,7 +56,11 @@ impl App {
         rows: usize,
         changed: &[usize],
     ) {
-        let response = ui.interact(rect, Id::new("compare_overview"), Sense::click());
+        let response = ui.interact(
+            rect,
+            ui.make_persistent_id("compare_overview"),
+            Sense::click(),
+        );
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Overview of changes"));
         let response = response.on_hover_text("Where the changes are: click to go there");
         let palette = Palette::of(ui.visuals());
@@ -225,6 +229,21 @@ impl App {
         ui.separator();
         if ui.button("Aliases...").clicked() {
             self.tools.aliases_open = true;
+        }
+        if ui.button("Two Governments...").clicked() {
+            self.tools.study = Study::TwoGovernments;
+        }
+        let selected = self.session.selection.statements.last().copied();
+        if ui
+            .add_enabled(
+                selected.is_some(),
+                egui::Button::new("Versions Over Time..."),
+            )
+            .clicked()
+        {
+            self.tools.formulation_of = selected;
+            self.tools.formulation_base = None;
+            self.tools.study = Study::Formulation;
         }
     }
 }

@@ -5,6 +5,7 @@ mod compare;
 mod compare_tools;
 mod input;
 mod inspector;
+mod inspector_tools;
 mod library;
 mod menu;
 mod statements;
