@@ -195,6 +195,13 @@ impl Caches {
                         derived.statements.get(i).is_some_and(|s| s.kind == kind)
                     })
                 })
+                .filter(|&i| {
+                    !filter.low_confidence
+                        || derived
+                            .statements
+                            .get(i)
+                            .is_some_and(|s| s.confidence < super::state::LOW_CONFIDENCE)
+                })
                 .filter_map(|i| derived.statements.get(i).map(|s| s.id))
                 .collect();
             self.list = Some((source.clone(), filter.clone(), rows));

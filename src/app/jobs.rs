@@ -37,7 +37,7 @@ pub struct Jobs {
     results: Receiver<Output>,
     results_sender: Sender<Output>,
     in_flight: usize,
-    /// Tests: wait for every task at the start of the next frame instead of polling.
+    /// Tests: wait for each task right after submitting it instead of polling.
     pub blocking: bool,
 }
 
@@ -68,10 +68,6 @@ impl Jobs {
     /// started on first use; when it cannot be started the task runs here and now.
     pub fn submit(&mut self, task: Task, repaint: impl Fn() + Send + 'static) {
         self.in_flight += 1;
-        if self.blocking {
-            // The next frame waits for the result: make sure there is one.
-            repaint();
-        }
         if self.sender.is_none() {
             let (sender, tasks) = mpsc::channel::<Task>();
             let results = self.results_sender.clone();

@@ -233,8 +233,21 @@ impl App {
                 Output::Pair(task_key, Arc::new(view))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                if let Some(view) = self.background.pairs.get(&key) {
+                    return Computed::Ready(Arc::clone(view));
+                }
+            }
         }
         Computed::Computing
+    }
+
+    /// Tests ([`Jobs::blocking`]): waits for the thread and takes its results. True if it did.
+    fn settle(&mut self) -> bool {
+        if self.background.jobs.blocking {
+            self.wait_for_jobs();
+        }
+        self.background.jobs.blocking
     }
 
     /// The open comparison if it is already computed (never asks for work).
@@ -276,6 +289,13 @@ impl App {
                 Output::Index(revision, Arc::new(index))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                if let Some((built, index)) = &self.background.index {
+                    if *built == revision {
+                        return Some(Arc::clone(index));
+                    }
+                }
+            }
         }
         None
     }
@@ -349,6 +369,9 @@ impl App {
                 }))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                return self.government_pairing(ctx, query);
+            }
         }
         Computed::Computing
     }
@@ -453,6 +476,9 @@ impl App {
                 }))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                return self.formulation(ctx, id, Some(base));
+            }
         }
         Computed::Computing
     }
