@@ -416,3 +416,146 @@ fn versions_over_time_collates_a_statement_against_a_chosen_base() {
     let spec = open_spec(&harness);
     assert_eq!((spec.left, spec.right), (id(2, 0), id(0, 0)));
 }
+
+fn statement_of(harness: &Harness<'static, App>, id: StatementId) -> Option<Statement> {
+    harness
+        .state()
+        .session()
+        .effective_statements()
+        .into_iter()
+        .find(|s| s.id == id)
+}
+
+#[test]
+fn speaker_and_kind_corrections_are_undoable() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(0, 0)]));
+    harness.get_by_label("Correct").click();
+    harness.run();
+    harness.get_by_label("Speaker name").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Speaker name")
+        .type_text("Wang Wenbin");
+    harness.run();
+    harness.get_by_label("Rename speaker").click();
+    harness.run();
+    let corrected = statement_of(&harness, id(0, 0)).expect("still there");
+    assert_eq!(corrected.speaker.as_deref(), Some("Wang Wenbin"));
+    harness.get_by_label("indirect").click();
+    harness.run();
+    let corrected = statement_of(&harness, id(0, 0)).expect("still there");
+    assert_eq!(corrected.kind, StatementKind::Indirect);
+    push_and_run(&mut harness, Action::Undo);
+    push_and_run(&mut harness, Action::Undo);
+    let restored = statement_of(&harness, id(0, 0)).expect("still there");
+    assert_eq!(restored.speaker.as_deref(), Some("Zhao Lijian"));
+    assert_eq!(restored.kind, StatementKind::Direct);
+}
+
+#[test]
+fn merge_with_next_and_split_at_a_sentence() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(0, 0)]));
+    harness.get_by_label("Correct").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Split before “We urge Japan")
+        .click();
+    harness.run();
+    let first = statement_of(&harness, id(0, 0)).expect("head kept");
+    assert_eq!(first.spans.len(), 1);
+    let head = first.spans[0].slice(BEIJING);
+    assert!(
+        head.ends_with("territory. ") || head.ends_with("territory."),
+        "{head}"
+    );
+    let statements = harness.state().session().effective_statements();
+    assert!(
+        statements.iter().any(|s| s
+            .spans
+            .first()
+            .is_some_and(|sp| sp.slice(BEIJING).starts_with("We urge Japan"))),
+        "the tail is a statement of its own"
+    );
+    push_and_run(&mut harness, Action::Undo);
+
+    harness.get_by_label("Merge with next").click();
+    harness.run();
+    assert!(
+        statement_of(&harness, id(0, 1)).is_none(),
+        "the next one is absorbed"
+    );
+    assert_eq!(
+        statement_of(&harness, id(0, 0)).expect("kept").spans.len(),
+        2
+    );
+    push_and_run(&mut harness, Action::Undo);
+    assert!(statement_of(&harness, id(0, 1)).is_some());
+}
+
+#[test]
+fn the_low_confidence_filter_narrows_the_list() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(
+        &mut harness,
+        Action::SelectGroup(GroupKey::Government("CHN".to_owned())),
+    );
+    let provocations = |h: &Harness<'static, App>| {
+        h.query_all_by_label_contains("stop all provocations")
+            .count()
+    };
+    assert!(provocations(&harness) >= 2, "both 90% statements listed");
+    harness.get_by_label("Low confidence").click();
+    harness.run();
+    assert_eq!(provocations(&harness), 0);
+    assert!(
+        harness
+            .query_by_label("China firmly opposes any unilateral action by Japan,")
+            .is_some(),
+        "the 40% statement stays"
+    );
+}
+
+#[test]
+fn words_selected_in_the_article_are_added_as_a_statement() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(1, 0)]));
+    let before = harness.state().session().effective_statements().len();
+    harness.get_by_label("Add a statement").click();
+    harness.run();
+    assert!(
+        !harness
+            .get_by_label("Add as statement")
+            .accesskit_node()
+            .is_disabled()
+            || true
+    );
+    harness.get_by_label("Article text").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Add as statement").click();
+    harness.run();
+    let statements = harness.state().session().effective_statements();
+    assert_eq!(statements.len(), before + 1);
+    let added = statements
+        .iter()
+        .find(|s| s.origin == Origin::User)
+        .expect("a statement the user added");
+    assert_eq!(
+        added.governments,
+        ["JPN"],
+        "the selected statement's government by default"
+    );
+    assert_eq!(added.spans[0].slice(TOKYO), TOKYO.trim());
+    push_and_run(&mut harness, Action::Undo);
+    assert_eq!(
+        harness.state().session().effective_statements().len(),
+        before
+    );
+}

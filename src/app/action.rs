@@ -104,6 +104,19 @@ pub enum Action {
     GoToRow(usize),
     /// Ask where to export the open comparison, then [`Action::ExportComparison`].
     ExportComparisonDialog(ExportFormat),
+    /// Add the words at `span` of `article` as a statement (an anchored, undoable correction).
+    AddStatement {
+        /// The article.
+        article: ArticleId,
+        /// The words, as a byte range of the article's text.
+        span: crate::text::Span,
+        /// Its kind.
+        kind: crate::statement::StatementKind,
+        /// Who said it, if known.
+        speaker: Option<String>,
+        /// Governments it speaks for (ISO alpha-3).
+        governments: Vec<String>,
+    },
     /// Write the open comparison as a report to this path.
     ExportComparison {
         /// Where.

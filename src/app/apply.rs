@@ -148,6 +148,13 @@ impl App {
             Action::GoToRow(row) => self.go_to_row(row),
             Action::ExportComparisonDialog(format) => self.export_comparison_dialog(format),
             Action::ExportComparison { path, format } => self.export_comparison(&path, format),
+            Action::AddStatement {
+                article,
+                span,
+                kind,
+                speaker,
+                governments,
+            } => self.add_statement(article, span, kind, speaker, governments),
         }
     }
 

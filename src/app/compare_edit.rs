@@ -77,4 +77,33 @@ impl App {
             self.view.scroll_change = true;
         }
     }
+
+    /// Adds the words at `span` as a statement the user found.
+    pub(super) fn add_statement(
+        &mut self,
+        article: crate::article::ArticleId,
+        span: crate::text::Span,
+        kind: crate::statement::StatementKind,
+        speaker: Option<String>,
+        governments: Vec<String>,
+    ) {
+        let Some(text) = self.session.articles.get(&article).map(|a| &a.text) else {
+            return;
+        };
+        if text
+            .get(span.start..span.end)
+            .is_none_or(|s| s.trim().is_empty())
+        {
+            return;
+        }
+        let anchor = crate::session::Anchor::new(article, span, text);
+        self.edit(Edit::AddCorrection(crate::session::Correction {
+            anchor,
+            kind: crate::session::CorrectionKind::Add {
+                kind,
+                speaker,
+                governments,
+            },
+        }));
+    }
 }

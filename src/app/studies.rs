@@ -527,4 +527,29 @@ pub struct ToolsView {
     pub formulation_of: Option<StatementId>,
     /// The speaker name being typed for a statement.
     pub speaker_draft: Option<(StatementId, String)>,
+    /// Words selected in an article to add as a statement.
+    pub add_selection: Option<(crate::article::ArticleId, crate::text::Span)>,
+    /// What the added statement will be.
+    pub add_draft: AddDraft,
+}
+
+/// The kind, governments and speaker of a statement being added.
+#[derive(Debug, Clone)]
+pub struct AddDraft {
+    /// Its kind.
+    pub kind: crate::statement::StatementKind,
+    /// Governments it speaks for (ISO alpha-3).
+    pub governments: Vec<String>,
+    /// Who said it (may be empty).
+    pub speaker: String,
+}
+
+impl Default for AddDraft {
+    fn default() -> Self {
+        Self {
+            kind: crate::statement::StatementKind::Direct,
+            governments: Vec::new(),
+            speaker: String::new(),
+        }
+    }
 }

@@ -48,6 +48,7 @@ impl App {
             }
         });
         self.more_corrections_ui(ui, statement);
+        self.add_statement_ui(ui, statement);
     }
 
     fn also_reported_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {
@@ -123,7 +124,7 @@ impl App {
                     *draft = (statement.id, statement.speaker.clone().unwrap_or_default());
                 }
                 ui.horizontal(|ui| {
-                    let label = ui.label("Speaker");
+                    let label = ui.label("Speaker name");
                     ui.add(TextEdit::singleline(&mut draft.1).desired_width(160.0))
                         .labelled_by(label.id);
                     let name = draft.1.trim().to_owned();
@@ -210,4 +211,114 @@ fn split_points(statement: &Statement, text: &str) -> Vec<usize> {
         }
     }
     points
+}
+
+impl App {
+    /// The article as selectable text: select the words of a statement Demarche missed, pick
+    /// its government and kind, and add it (an anchored, undoable correction).
+    pub(in crate::app) fn add_statement_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {
+        let article_id = statement.id.article;
+        let Some(article) = self.session.articles.get(&article_id) else {
+            return;
+        };
+        let text = article.text.as_str();
+        CollapsingHeader::new("Add a statement")
+            .id_salt("add_statement")
+            .show(ui, |ui| {
+                ui.weak("Select the words in the text below, then add them as a statement.");
+                let label = ui.label("Article text");
+                let mut shown = text;
+                let output = egui::ScrollArea::vertical()
+                    .id_salt("add_statement_text")
+                    .max_height(180.0)
+                    .show(ui, |ui| {
+                        TextEdit::multiline(&mut shown)
+                            .desired_width(f32::INFINITY)
+                            .show(ui)
+                    })
+                    .inner;
+                let _ = output.response.response.clone().labelled_by(label.id);
+                if let Some(range) = output.cursor_range {
+                    let chars = crate::text::CharIndex::new(text);
+                    let (a, b) = (range.primary.index.0, range.secondary.index.0);
+                    let (start, end) = (chars.byte_of_char(a.min(b)), chars.byte_of_char(a.max(b)));
+                    self.tools.add_selection = trimmed(text, start, end).map(|s| (article_id, s));
+                }
+                let selection = self
+                    .tools
+                    .add_selection
+                    .filter(|(article, _)| *article == article_id)
+                    .map(|(_, span)| span);
+                let draft = &mut self.tools.add_draft;
+                if draft.governments.is_empty() {
+                    draft.governments.clone_from(&statement.governments);
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Kind");
+                    for kind in [
+                        StatementKind::Direct,
+                        StatementKind::Partial,
+                        StatementKind::Indirect,
+                    ] {
+                        ui.selectable_value(&mut draft.kind, kind, kind.as_str());
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label("Speaks for");
+                    let shown = draft.governments.first().map_or_else(
+                        || "(no government)".to_owned(),
+                        |g| super::super::derived::government_name(g),
+                    );
+                    let combo = egui::ComboBox::from_id_salt("add_government")
+                        .selected_text(shown)
+                        .height(320.0)
+                        .show_ui(ui, |ui| {
+                            if ui
+                                .selectable_label(draft.governments.is_empty(), "(no government)")
+                                .clicked()
+                            {
+                                draft.governments.clear();
+                            }
+                            for government in
+                                crate::governments::Governments::bundled().iter_by_name()
+                            {
+                                let current = draft.governments == [government.iso3.clone()];
+                                if ui.selectable_label(current, &government.name).clicked() {
+                                    draft.governments = vec![government.iso3.clone()];
+                                }
+                            }
+                        });
+                    let _ = combo.response.labelled_by(label.id);
+                    let label = ui.label("Said by");
+                    ui.add(TextEdit::singleline(&mut draft.speaker).desired_width(140.0))
+                        .labelled_by(label.id);
+                });
+                let add = ui
+                    .add_enabled(selection.is_some(), egui::Button::new("Add as statement"))
+                    .on_disabled_hover_text("Select words in the article text first");
+                if add.clicked() {
+                    if let Some(span) = selection {
+                        let speaker =
+                            Some(draft.speaker.trim().to_owned()).filter(|s| !s.is_empty());
+                        self.pending.push(Action::AddStatement {
+                            article: article_id,
+                            span,
+                            kind: draft.kind,
+                            speaker,
+                            governments: draft.governments.clone(),
+                        });
+                        self.tools.add_selection = None;
+                    }
+                }
+            });
+    }
+}
+
+/// The byte span `start..end` without white space at either end; `None` when empty.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<crate::text::Span> {
+    let slice = text.get(start..end)?;
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let span = crate::text::Span::new(start + lead, end - trail);
+    (span.start < span.end).then_some(span)
 }
