@@ -14,8 +14,9 @@ use super::App;
 use super::jobs::{Jobs, Output, Task};
 use super::pair::{PairView, compare_pair, view_of};
 
-/// Similarity below which another statement is not listed as "also reported as".
-pub const ALSO_REPORTED_MIN: f32 = 0.5;
+/// Similarity below which another statement of the same voice is not listed as "also
+/// reported as".
+pub const ALSO_REPORTED_MIN: f32 = 0.3;
 /// Most "also reported as" entries listed.
 const ALSO_REPORTED_LIMIT: usize = 12;
 /// Similarity below which two governments' statements are not paired.
@@ -147,6 +148,15 @@ impl Background {
             Output::ThreadName(_) => {}
         }
     }
+}
+
+/// True when two statements speak for a common government, or both for none (then the
+/// same group and affiliation): versions of one statement, not a counter-claim.
+fn same_voice(a: &crate::statement::Statement, b: &crate::statement::Statement) -> bool {
+    if a.governments.is_empty() && b.governments.is_empty() {
+        return a.group == b.group && a.affiliation == b.affiliation;
+    }
+    a.governments.iter().any(|g| b.governments.contains(g))
 }
 
 fn borrowed(items: &[(StatementId, String)]) -> Vec<(StatementId, &str)> {
@@ -315,13 +325,19 @@ impl App {
         let Some(index) = self.near_duplicates(ctx) else {
             return Computed::Computing;
         };
-        let Some((_, text)) = self.caches.derived.statement(id) else {
+        let derived = &self.caches.derived;
+        let Some((statement, text)) = derived.statement(id) else {
             return Computed::Missing;
         };
         let list: Vec<(StatementId, f32)> = index
             .query(text, ALSO_REPORTED_LIMIT * 4)
             .into_iter()
             .filter(|(other, score)| other.article != id.article && *score >= ALSO_REPORTED_MIN)
+            .filter(|(other, _)| {
+                derived
+                    .statement(*other)
+                    .is_some_and(|(o, _)| same_voice(statement, o))
+            })
             .take(ALSO_REPORTED_LIMIT)
             .collect();
         let list = Arc::new(list);
@@ -396,12 +412,9 @@ impl App {
             .into_iter()
             .filter(|(other, score)| *other == id || *score >= VERSION_MIN)
             .filter(|(other, _)| {
-                derived.statement(*other).is_some_and(|(s, _)| {
-                    s.governments.is_empty() && statement.governments.is_empty()
-                        || s.governments
-                            .iter()
-                            .any(|g| statement.governments.contains(g))
-                })
+                derived
+                    .statement(*other)
+                    .is_some_and(|(s, _)| same_voice(statement, s))
             })
             .map(|(other, _)| {
                 let date = self
