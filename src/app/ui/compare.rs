@@ -16,7 +16,7 @@ use super::super::studies::{CompareLayout, Computed};
 use super::super::theme::Palette;
 
 /// Width of the similarity gutter between the two sides.
-const GUTTER: f32 = 64.0;
+const GUTTER: f32 = 72.0;
 /// Width of the overview strip at the right edge.
 const OVERVIEW: f32 = 14.0;
 
@@ -129,9 +129,9 @@ impl App {
                                 |ui| {
                                     ui.set_width(GUTTER);
                                     gutter_ui(ui, row, index, palette);
-                                    if !notes.contains_key(&index)
-                                        && ui.small_button("Add note").clicked()
-                                    {
+                                    let add = egui::Button::new(RichText::new("Add note").small())
+                                        .wrap_mode(egui::TextWrapMode::Extend);
+                                    if !notes.contains_key(&index) && ui.add(add).clicked() {
                                         self.tools.note_edit = Some((index, String::new()));
                                     }
                                 },

@@ -41,6 +41,20 @@ impl App {
             })
             .collect();
         let mut query = self.tools.pairing.clone();
+        // Start from the two governments with the most statements.
+        for slot in 0..2 {
+            let taken = [query.left.clone(), query.right.clone()];
+            let target = if slot == 0 {
+                &mut query.left
+            } else {
+                &mut query.right
+            };
+            if target.is_empty() {
+                if let Some((iso3, _)) = governments.iter().find(|(g, _)| !taken.contains(g)) {
+                    target.clone_from(iso3);
+                }
+            }
+        }
         Window::new("Two governments")
             .open(&mut open)
             .default_size([760.0, 520.0])
