@@ -559,3 +559,60 @@ fn words_selected_in_the_article_are_added_as_a_statement() {
         before
     );
 }
+
+#[test]
+fn compare_options_and_row_notes_survive_save_and_reopen() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    compare_china_japan(&mut harness);
+    harness.get_by_label("Characters").click();
+    harness.run();
+    push_and_run(
+        &mut harness,
+        Action::SetRowNote {
+            row: 0,
+            note: Some("check the name".to_owned()),
+        },
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("options.ron");
+    push_and_run(&mut harness, Action::SaveSessionAs(path.clone()));
+    let mut reopened = self::harness(App::new_for_test(Session::default()));
+    push_and_run(&mut reopened, Action::OpenSession(path));
+    let spec = open_spec(&reopened);
+    assert_eq!(
+        spec.options.granularity,
+        demarche::compare::Granularity::Char
+    );
+    assert_eq!(
+        spec.notes.get(&0).map(String::as_str),
+        Some("check the name")
+    );
+    assert!(reopened.query_by_label("Note: check the name").is_some());
+}
+
+#[test]
+fn corrections_survive_re_extraction() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::SelectStatements(vec![id(1, 0)]));
+    push_and_run(
+        &mut harness,
+        Action::Correct {
+            statement: id(1, 0),
+            correction: demarche::session::CorrectionKind::SetSpeaker(
+                "Yoshimasa Hayashi".to_owned(),
+            ),
+        },
+    );
+    push_and_run(&mut harness, Action::Reextract);
+    let renamed = harness
+        .state()
+        .session()
+        .effective_statements()
+        .into_iter()
+        .filter(|s| s.id.article == ArticleId(1))
+        .find(|s| s.text(TOKYO).contains("Senkaku Islands are clearly"))
+        .expect("the statement is found again");
+    assert_eq!(renamed.speaker.as_deref(), Some("Yoshimasa Hayashi"));
+}
