@@ -23,6 +23,8 @@ pub enum Output {
     Pairing(Arc<GovernmentPairing>),
     /// One statement's versions over time.
     Formulation(Arc<Formulation>),
+    /// The task panicked; its result stays missing.
+    Failed,
     /// The name of the thread that ran the task (tests).
     #[cfg(test)]
     ThreadName(Option<String>),
@@ -75,7 +77,11 @@ impl Jobs {
                 .name("compare".into())
                 .spawn(move || {
                     for task in tasks {
-                        if results.send(task()).is_err() {
+                        // A task that panics must not take the thread (and every later
+                        // result) with it.
+                        let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(task))
+                            .unwrap_or(Output::Failed);
+                        if results.send(output).is_err() {
                             break;
                         }
                         repaint();
@@ -147,5 +153,21 @@ mod tests {
             [Output::ThreadName(Some(name))] if name == "compare"
         ));
         assert!(rx.recv().is_ok(), "repaint asked for");
+    }
+
+    #[test]
+    fn a_panicking_task_does_not_stop_the_thread() {
+        let mut jobs = Jobs::default();
+        jobs.submit(Box::new(|| panic!("bad task")), || {});
+        jobs.submit(
+            Box::new(|| Output::ThreadName(std::thread::current().name().map(str::to_owned))),
+            || {},
+        );
+        jobs.blocking = true;
+        let out = jobs.poll();
+        assert!(matches!(
+            out.as_slice(),
+            [Output::Failed, Output::ThreadName(Some(_))]
+        ));
     }
 }

@@ -144,6 +144,7 @@ impl Background {
                 }
                 self.formulation = Some(formulation);
             }
+            Output::Failed => {}
             #[cfg(test)]
             Output::ThreadName(_) => {}
         }
