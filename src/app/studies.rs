@@ -323,7 +323,13 @@ impl App {
                 return Computed::Ready(Arc::clone(list));
             }
         }
-        let Some(index) = self.near_duplicates(ctx) else {
+        let fresh = self.near_duplicates(ctx);
+        let is_fresh = fresh.is_some();
+        // While the index of this revision is built, the last one answers (not cached), so
+        // the list does not flicker after every edit.
+        let Some(index) =
+            fresh.or_else(|| self.background.index.as_ref().map(|(_, i)| Arc::clone(i)))
+        else {
             return Computed::Computing;
         };
         let derived = &self.caches.derived;
@@ -342,7 +348,9 @@ impl App {
             .take(ALSO_REPORTED_LIMIT)
             .collect();
         let list = Arc::new(list);
-        self.background.also = Some((key, Arc::clone(&list)));
+        if is_fresh {
+            self.background.also = Some((key, Arc::clone(&list)));
+        }
         Computed::Ready(list)
     }
 
