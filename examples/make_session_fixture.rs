@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         right: second.id,
         pins: Vec::new(),
         notes: std::collections::BTreeMap::from([(0, "check against the transcript".to_owned())]),
+        options: demarche::compare::CompareOptions::default(),
     }))?;
     session.apply(Edit::SetAliases(vec![(
         "Diaoyu Dao".into(),

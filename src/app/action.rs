@@ -4,8 +4,11 @@
 use std::path::PathBuf;
 
 use crate::article::ArticleId;
+use crate::compare::CompareOptions;
 use crate::session::{CorrectionKind, GroupKey, ImportOutcome};
 use crate::statement::StatementId;
+
+pub use super::export::ExportFormat;
 
 /// What the user chose in the "unsaved changes" prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,4 +87,41 @@ pub enum Action {
     ShowShortcuts,
     /// Dismiss the notice at this index.
     DismissNotice(usize),
+    /// Compare these two statements (opening the comparison, or showing it if open).
+    CompareStatements(StatementId, StatementId),
+    /// Set the open comparison's options (granularity, what it ignores; undoable).
+    SetCompareOptions(CompareOptions),
+    /// Replace the session's alias list (undoable).
+    SetAliases(Vec<(String, String)>),
+    /// Set or clear the note on a row of the open comparison (undoable).
+    SetRowNote {
+        /// Row index.
+        row: usize,
+        /// The note; `None` or blank clears it.
+        note: Option<String>,
+    },
+    /// Scroll the open comparison to this row and mark it.
+    GoToRow(usize),
+    /// Ask where to export the open comparison, then [`Action::ExportComparison`].
+    ExportComparisonDialog(ExportFormat),
+    /// Add the words at `span` of `article` as a statement (an anchored, undoable correction).
+    AddStatement {
+        /// The article.
+        article: ArticleId,
+        /// The words, as a byte range of the article's text.
+        span: crate::text::Span,
+        /// Its kind.
+        kind: crate::statement::StatementKind,
+        /// Who said it, if known.
+        speaker: Option<String>,
+        /// Governments it speaks for (ISO alpha-3).
+        governments: Vec<String>,
+    },
+    /// Write the open comparison as a report to this path.
+    ExportComparison {
+        /// Where.
+        path: PathBuf,
+        /// HTML or Markdown.
+        format: ExportFormat,
+    },
 }

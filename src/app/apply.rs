@@ -141,6 +141,20 @@ impl App {
                     self.notices.remove(index);
                 }
             }
+            Action::CompareStatements(left, right) => self.compare_statements(left, right),
+            Action::SetCompareOptions(options) => self.set_compare_options(options),
+            Action::SetAliases(aliases) => self.set_aliases(aliases),
+            Action::SetRowNote { row, note } => self.set_row_note(row, note),
+            Action::GoToRow(row) => self.go_to_row(row),
+            Action::ExportComparisonDialog(format) => self.export_comparison_dialog(format),
+            Action::ExportComparison { path, format } => self.export_comparison(&path, format),
+            Action::AddStatement {
+                article,
+                span,
+                kind,
+                speaker,
+                governments,
+            } => self.add_statement(article, span, kind, speaker, governments),
         }
     }
 

@@ -1,17 +1,14 @@
 //! Data derived from the session for display: the corrected statements, the library's
-//! groups with counts, filtered lists and pair comparisons. Rebuilt only when the session's
+//! groups with counts and filtered lists. Rebuilt only when the session's
 //! revision changes (or the filter does), never per frame.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use crate::article::ArticleId;
-use crate::compare::{Alias, CompareOptions, Pin};
 use crate::governments::Governments;
-use crate::session::{ComparisonSpec, GroupKey, Session};
+use crate::session::{GroupKey, Session};
 use crate::statement::{Statement, StatementId};
 
-use super::pair::{PairView, compare_pair};
 use super::state::ListFilter;
 
 /// One entry of the library: a group, its name and how many statements it has.
@@ -162,7 +159,6 @@ pub struct Caches {
     /// The derived data of the current revision.
     pub derived: Derived,
     list: Option<(ListSource, ListFilter, Vec<StatementId>)>,
-    pairs: BTreeMap<(StatementId, StatementId), Arc<PairView>>,
 }
 
 impl Caches {
@@ -171,7 +167,6 @@ impl Caches {
         if self.revision != Some(revision) {
             self.derived = Derived::build(session);
             self.list = None;
-            self.pairs.clear();
             self.revision = Some(revision);
         }
     }
@@ -200,6 +195,13 @@ impl Caches {
                         derived.statements.get(i).is_some_and(|s| s.kind == kind)
                     })
                 })
+                .filter(|&i| {
+                    !filter.low_confidence
+                        || derived
+                            .statements
+                            .get(i)
+                            .is_some_and(|s| s.confidence < super::state::LOW_CONFIDENCE)
+                })
                 .filter_map(|i| derived.statements.get(i).map(|s| s.id))
                 .collect();
             self.list = Some((source.clone(), filter.clone(), rows));
@@ -207,33 +209,6 @@ impl Caches {
         self.list
             .as_ref()
             .map_or(&[], |(_, _, rows)| rows.as_slice())
-    }
-
-    /// The comparison of two statements, computed on first use. The session's aliases
-    /// and the comparison's pins are part of the revision that keys this cache.
-    pub fn pair(&mut self, session: &Session, spec: &ComparisonSpec) -> Option<Arc<PairView>> {
-        let (left, right) = (spec.left, spec.right);
-        if let Some(view) = self.pairs.get(&(left, right)) {
-            return Some(Arc::clone(view));
-        }
-        let (_, left_text) = self.derived.statement(left)?;
-        let (_, right_text) = self.derived.statement(right)?;
-        let options = CompareOptions {
-            aliases: session
-                .aliases
-                .iter()
-                .map(|(from, to)| Alias::new(from.clone(), to.clone()))
-                .collect(),
-            ..CompareOptions::default()
-        };
-        let pins: Vec<Pin> = spec
-            .pins
-            .iter()
-            .map(|&(left, right)| Pin { left, right })
-            .collect();
-        let view = Arc::new(compare_pair(left_text, right_text, &options, &pins));
-        self.pairs.insert((left, right), Arc::clone(&view));
-        Some(view)
     }
 }
 

@@ -68,3 +68,15 @@ pub const fn unavailable_hint() -> &'static str {
     "No file dialog could be shown (no desktop portal or zenity found). Drag files onto the \
      window, or start Demarche with them: `demarche FILE...` (a session: `demarche SESSION.ron`)."
 }
+
+/// Asks where to write an export (`kind` names the format, `extension` has no dot).
+#[must_use]
+pub fn pick_export_path(kind: &str, extension: &str, suggested_name: &str) -> Picked<PathBuf> {
+    let started = Instant::now();
+    let result = rfd::FileDialog::new()
+        .set_title(format!("Export as {kind}"))
+        .add_filter(kind, &[extension])
+        .set_file_name(format!("{suggested_name}.{extension}"))
+        .save_file();
+    finish(started, result)
+}

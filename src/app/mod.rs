@@ -7,16 +7,20 @@
 
 mod action;
 mod apply;
+mod compare_edit;
 mod derived;
 mod dialogs;
+mod export;
 mod files;
 mod fonts;
 mod import;
+mod jobs;
 mod pair;
 mod selection;
 mod settings;
 mod shortcuts;
 mod state;
+mod studies;
 mod theme;
 mod ui;
 mod worker;
@@ -26,7 +30,7 @@ use std::path::{Path, PathBuf};
 use crate::session::{Edit, Session};
 use crate::statement::StatementId;
 
-pub use action::{Action, UnsavedChoice};
+pub use action::{Action, ExportFormat, UnsavedChoice};
 pub use fonts::install_cjk_fallback;
 pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
 pub use state::{Level, Notice, Tab};
@@ -86,6 +90,10 @@ pub struct App {
     /// Edits undone, newest last.
     redo: Vec<Edit>,
     import: Option<ImportJob>,
+    /// Comparisons, indexes and pairings computed on the "compare" thread.
+    background: studies::Background,
+    /// UI state of the compare tools.
+    tools: studies::ToolsView,
     queued_imports: Vec<PathBuf>,
     settings: Settings,
     /// The user agreed to close (or nothing was unsaved).
@@ -132,6 +140,8 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             import: None,
+            background: studies::Background::default(),
+            tools: studies::ToolsView::default(),
             queued_imports: Vec::new(),
             settings,
             close_allowed: false,
@@ -145,13 +155,23 @@ impl App {
     /// memory) and opens no window: for tests driving [`App::frame_ui`] in a harness.
     #[must_use]
     pub fn new_for_test(session: Session) -> Self {
-        Self::with_session(session, Settings::default())
+        let mut app = Self::with_session(session, Settings::default());
+        app.background.jobs.blocking = true;
+        app
     }
 
     /// An app as `run` would start it, without the window (settings in memory only).
     #[must_use]
     pub fn new_for_test_startup(startup: Startup) -> Self {
-        Self::new(startup, Settings::default())
+        let mut app = Self::new(startup, Settings::default());
+        app.background.jobs.blocking = true;
+        app
+    }
+
+    /// Tests: let the compare thread's results arrive in their own time (as in the window)
+    /// instead of waiting for them at the start of each frame.
+    pub fn set_waits_for_jobs(&mut self, wait: bool) {
+        self.background.jobs.blocking = wait;
     }
 
     /// Draws one frame into `ui` and applies the actions it produced.
@@ -160,6 +180,7 @@ impl App {
         self.apply_theme(&ctx);
         self.poll_import(&ctx);
         self.caches.refresh(&self.session, self.revision);
+        self.poll_jobs(&ctx);
         self.input_ui(&ctx);
         self.title_ui(&ctx);
         self.menu_bar_ui(ui);

@@ -5,7 +5,7 @@
 //! ([`crate::compare::compare_texts_with_pins`]: sentences aligned, moves found, words
 //! diffed on normalised text and mapped back to the text as written).
 
-use crate::compare::{ChangeOp, CompareOptions, Pin, Row, compare_texts_with_pins};
+use crate::compare::{ChangeOp, CompareOptions, Comparison, Pin, Row, compare_texts_with_pins};
 use crate::text::Span;
 
 /// How a piece of text differs from the other side.
@@ -41,6 +41,8 @@ pub struct PairRow {
     pub similarity: f32,
     /// The right side stands elsewhere in its text.
     pub moved: bool,
+    /// Both sides in one run: unchanged text once, deletions and insertions in place.
+    pub inline: Vec<Piece>,
 }
 
 /// A whole comparison, ready to draw.
@@ -86,7 +88,16 @@ impl PairView {
 /// Compares two statement texts with the session's options and pins.
 #[must_use]
 pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
-    let comparison = compare_texts_with_pins(left, right, options, pins);
+    view_of(
+        &compare_texts_with_pins(left, right, options, pins),
+        left,
+        right,
+    )
+}
+
+/// The drawable view of a comparison the engine made of `left` and `right`.
+#[must_use]
+pub fn view_of(comparison: &Comparison, left: &str, right: &str) -> PairView {
     let phrases_left: Vec<(Span, usize)> = comparison
         .shared_phrases
         .iter()
@@ -109,6 +120,7 @@ pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[P
             right: side_pieces(right, row, Side::Right, &phrases_right),
             similarity: row.similarity,
             moved: row.moved,
+            inline: inline_pieces(row, left, right),
         });
     }
     view
@@ -175,6 +187,45 @@ fn side_pieces(text: &str, row: &Row, side: Side, phrases: &[(Span, usize)]) -> 
             .find(|(span, _)| inside(span))
             .map(|&(_, id)| id);
         push_piece(&mut pieces, segment.slice(text), segment_kind, phrase);
+    }
+    pieces
+}
+
+/// The row as one text: each operation's text as written, marked by kind, with the text
+/// the diff ignored between operations (white space, punctuation) put back.
+fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut left_end: Option<usize> = None;
+    let mut right_end: Option<usize> = None;
+    for change in &row.changes {
+        let (kind, range) = match change.op {
+            ChangeOp::Equal => (PieceKind::Same, change.left_range),
+            ChangeOp::Delete => (PieceKind::Deleted, change.left_range),
+            ChangeOp::Insert => (PieceKind::Inserted, change.right_range),
+        };
+        let (source, end) = match change.op {
+            ChangeOp::Insert => (right, &mut right_end),
+            _ => (left, &mut left_end),
+        };
+        if let (Some(range), Some(previous)) = (range, *end) {
+            let gap = source.get(previous..range.start).unwrap_or_default();
+            let ends_in_space = pieces
+                .last()
+                .is_some_and(|p| p.text.ends_with(char::is_whitespace));
+            if !(gap.trim().is_empty() && ends_in_space) {
+                push_piece(&mut pieces, gap, PieceKind::Same, None);
+            }
+        }
+        if let Some(range) = range {
+            *end = Some(range.end);
+            if change.op == ChangeOp::Equal {
+                right_end = change.right_range.map(|r| r.end).or(right_end);
+            }
+        }
+        let text = range
+            .and_then(|r| source.get(r.start..r.end))
+            .unwrap_or(&change.text);
+        push_piece(&mut pieces, text, kind, None);
     }
     pieces
 }

@@ -27,12 +27,7 @@ impl App {
         match existing {
             Some(index) => self.session.selection.comparison = Some(index),
             None => {
-                self.edit(Edit::OpenComparison(ComparisonSpec {
-                    left,
-                    right,
-                    pins: Vec::new(),
-                    notes: std::collections::BTreeMap::new(),
-                }));
+                self.edit(Edit::OpenComparison(ComparisonSpec::new(left, right)));
             }
         }
         self.view.tab = Tab::Compare;
@@ -88,16 +83,8 @@ impl App {
     }
 
     pub(super) fn step_change(&mut self, step: ChangeStep) {
-        let Some(spec) = self
-            .session
-            .selection
-            .comparison
-            .and_then(|i| self.session.comparisons.get(i))
-        else {
-            return;
-        };
         self.caches.refresh(&self.session, self.revision);
-        let Some(view) = self.caches.pair(&self.session, spec) else {
+        let Some(view) = self.open_pair_ready() else {
             return;
         };
         let changed = view.changed_rows();

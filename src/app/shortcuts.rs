@@ -120,6 +120,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
         Command::NextChange,
     ),
     (
+        KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
+        Command::NextChange,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
+        Command::PreviousChange,
+    ),
+    (
         KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
         Command::NextStatement,
     ),

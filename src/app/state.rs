@@ -52,13 +52,18 @@ pub struct ListFilter {
     pub text: String,
     /// Only statements of this kind.
     pub kind: Option<StatementKind>,
+    /// Only statements with a confidence below [`LOW_CONFIDENCE`].
+    pub low_confidence: bool,
 }
+
+/// Confidence below which a statement is worth a second look.
+pub const LOW_CONFIDENCE: f32 = 0.6;
 
 impl ListFilter {
     /// True when nothing is filtered out.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.kind.is_none()
+        self.text.trim().is_empty() && self.kind.is_none() && !self.low_confidence
     }
 }
 

@@ -72,6 +72,24 @@ pub struct ComparisonSpec {
     /// Notes on rows, by row index.
     #[serde(default)]
     pub notes: BTreeMap<usize, String>,
+    /// How this comparison diffs (granularity, what it ignores). The session's aliases
+    /// apply on top; `options.aliases` is left empty.
+    #[serde(default)]
+    pub options: crate::compare::CompareOptions,
+}
+
+impl ComparisonSpec {
+    /// A comparison of two statements with default options, no pins and no notes.
+    #[must_use]
+    pub fn new(left: StatementId, right: StatementId) -> Self {
+        Self {
+            left,
+            right,
+            pins: Vec::new(),
+            notes: BTreeMap::new(),
+            options: crate::compare::CompareOptions::default(),
+        }
+    }
 }
 
 /// What the user had selected when the session was saved.

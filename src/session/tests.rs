@@ -120,6 +120,7 @@ fn every_edit_is_undone_by_its_inverse() {
             },
             pins: Vec::new(),
             notes: std::collections::BTreeMap::new(),
+            options: crate::compare::CompareOptions::default(),
         }),
         Edit::SetNote(
             StatementId {

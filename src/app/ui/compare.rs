@@ -1,39 +1,57 @@
 //! The compare view: two statements side by side, rows aligned, word differences marked by
 //! colour and by strikethrough (only left) or underline (only right), a gutter with the
-//! similarity. Drawn from a cached [`PairView`]; nothing is computed while painting.
+//! similarity, or both sides inline in one column; an overview strip of where the changes
+//! are; notes on rows. Drawn from a cached [`PairView`]; nothing is computed while painting.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, FontId, Layout, RichText, ScrollArea, TextStyle, vec2};
+use egui::{Align, FontId, Layout, Rect, RichText, ScrollArea, TextStyle, UiBuilder, pos2, vec2};
 
 use crate::statement::StatementId;
 
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::{Derived, government_name};
-use super::super::pair::{Piece, PieceKind};
+use super::super::pair::{PairRow, PairView, Piece, PieceKind};
+use super::super::studies::{CompareLayout, Computed};
 use super::super::theme::Palette;
 
 /// Width of the similarity gutter between the two sides.
-const GUTTER: f32 = 64.0;
+const GUTTER: f32 = 72.0;
+/// Width of the overview strip at the right edge.
+const OVERVIEW: f32 = 14.0;
 
 impl App {
     /// The comparison on screen.
     pub(in crate::app) fn compare_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(spec) = self
-            .session
-            .selection
-            .comparison
-            .and_then(|i| self.session.comparisons.get(i))
+        let Some((left, right, options)) = self
+            .open_spec()
+            .map(|spec| (spec.left, spec.right, spec.options.clone()))
         else {
             return;
         };
-        let (left, right) = (spec.left, spec.right);
-        let Some(view) = self.caches.pair(&self.session, spec) else {
-            ui.weak("One of the compared statements is no longer in the session.");
-            if ui.button("Close comparison").clicked() {
-                self.pending.push(Action::CloseComparison);
+        ui.horizontal(|ui| {
+            ui.strong("Comparison");
+            ui.weak("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("Close comparison").clicked() {
+                    self.pending.push(Action::CloseComparison);
+                }
+            });
+        });
+        self.compare_options_ui(ui, &options);
+        let view = match self.open_pair(ui.ctx()) {
+            Computed::Ready(view) => view,
+            Computed::Computing => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Comparing...");
+                });
+                return;
             }
-            return;
+            Computed::Missing => {
+                ui.weak("One of the compared statements is no longer in the session.");
+                return;
+            }
         };
         let palette = Palette::of(ui.visuals());
         let mut summary = if view.has_changes() {
@@ -50,18 +68,11 @@ impl App {
                 view.shared_phrases
             ));
         }
-        ui.horizontal(|ui| {
-            ui.strong("Comparison");
-            ui.weak("F7 / Shift+F7: next / previous change");
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("Close comparison").clicked() {
-                    self.pending.push(Action::CloseComparison);
-                }
-            });
-        });
         ui.add(egui::Label::new(summary).wrap());
         ui.separator();
-        let side_width = ((ui.available_width() - GUTTER) / 2.0 - 8.0).max(120.0);
+        let inline = self.tools.layout == CompareLayout::Inline;
+        let full = ui.available_width() - OVERVIEW - 8.0;
+        let side_width = ((full - GUTTER) / 2.0 - 8.0).max(120.0);
         let derived = &self.caches.derived;
         let session = &self.session;
         ui.horizontal_top(|ui| {
@@ -70,9 +81,36 @@ impl App {
             side_header_ui(ui, session, derived, right, "B", side_width);
         });
         ui.separator();
+        let area = ui.available_rect_before_wrap();
+        let strip = Rect::from_min_max(pos2(area.max.x - OVERVIEW, area.min.y), area.max);
+        let rows_rect = Rect::from_min_max(area.min, pos2(strip.min.x - 8.0, area.max.y));
+        let changed = view.changed_rows();
+        self.overview_ui(ui, strip, view.rows.len(), &changed);
+        let mut rows_ui = ui.new_child(UiBuilder::new().max_rect(rows_rect));
+        let text_width = if inline {
+            full - GUTTER - 8.0
+        } else {
+            side_width
+        };
+        self.compare_rows_ui(&mut rows_ui, &view, &palette, inline, text_width);
+        ui.advance_cursor_after_rect(area);
+    }
+
+    fn compare_rows_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &PairView,
+        palette: &Palette,
+        inline: bool,
+        width: f32,
+    ) {
         let font = TextStyle::Body.resolve(ui.style());
         let current = self.view.change_row;
         let scroll = std::mem::take(&mut self.view.scroll_change);
+        let notes = self
+            .open_spec()
+            .map(|spec| spec.notes.clone())
+            .unwrap_or_default();
         ScrollArea::vertical()
             .id_salt("compare_rows")
             .auto_shrink(false)
@@ -80,37 +118,30 @@ impl App {
                 for (index, row) in view.rows.iter().enumerate() {
                     let response = ui
                         .horizontal_top(|ui| {
-                            side_text_ui(ui, &row.left, &font, &palette, side_width);
+                            if inline {
+                                side_text_ui(ui, &row.inline, &font, palette, width);
+                            } else {
+                                side_text_ui(ui, &row.left, &font, palette, width);
+                            }
                             ui.allocate_ui_with_layout(
                                 vec2(GUTTER, 0.0),
                                 Layout::top_down(Align::Center),
                                 |ui| {
                                     ui.set_width(GUTTER);
-                                    let percent = (row.similarity * 100.0).round();
-                                    let gutter = match (row.left.is_empty(), row.right.is_empty()) {
-                                        (true, false) => "B only".to_owned(),
-                                        (false, true) => "A only".to_owned(),
-                                        _ => format!("{percent:.0}% similar"),
-                                    };
-                                    ui.label(
-                                        RichText::new(gutter)
-                                            .small()
-                                            .color(palette.similarity(row.similarity)),
-                                    )
-                                    .on_hover_text(format!(
-                                        "Row {}: share of words the two sides have in common",
-                                        index + 1
-                                    ));
-                                    if row.moved {
-                                        ui.label(
-                                            RichText::new("moved").small().color(palette.warning),
-                                        );
+                                    gutter_ui(ui, row, index, palette);
+                                    let add = egui::Button::new(RichText::new("Add note").small())
+                                        .wrap_mode(egui::TextWrapMode::Extend);
+                                    if !notes.contains_key(&index) && ui.add(add).clicked() {
+                                        self.tools.note_edit = Some((index, String::new()));
                                     }
                                 },
                             );
-                            side_text_ui(ui, &row.right, &font, &palette, side_width);
+                            if !inline {
+                                side_text_ui(ui, &row.right, &font, palette, width);
+                            }
                         })
                         .response;
+                    self.row_note_ui(ui, index, notes.get(&index));
                     if current == Some(index) {
                         ui.painter().rect_stroke(
                             response.rect.expand(2.0),
@@ -125,6 +156,28 @@ impl App {
                     ui.separator();
                 }
             });
+    }
+}
+
+/// The similarity figure (or the side a row has alone) and the moved mark.
+fn gutter_ui(ui: &mut egui::Ui, row: &PairRow, index: usize, palette: &Palette) {
+    let percent = (row.similarity * 100.0).round();
+    let gutter = match (row.left.is_empty(), row.right.is_empty()) {
+        (true, false) => "B only".to_owned(),
+        (false, true) => "A only".to_owned(),
+        _ => format!("{percent:.0}% similar"),
+    };
+    ui.label(
+        RichText::new(gutter)
+            .small()
+            .color(palette.similarity(row.similarity)),
+    )
+    .on_hover_text(format!(
+        "Row {}: share of words the two sides have in common",
+        index + 1
+    ));
+    if row.moved {
+        ui.label(RichText::new("moved").small().color(palette.warning));
     }
 }
 
@@ -172,7 +225,13 @@ fn side_header_ui(
     });
 }
 
-fn side_text_ui(ui: &mut egui::Ui, pieces: &[Piece], font: &FontId, palette: &Palette, width: f32) {
+pub(super) fn side_text_ui(
+    ui: &mut egui::Ui,
+    pieces: &[Piece],
+    font: &FontId,
+    palette: &Palette,
+    width: f32,
+) {
     let dark = ui.visuals().dark_mode;
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;

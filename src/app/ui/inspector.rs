@@ -39,6 +39,7 @@ impl App {
                 correction_ui(ui, &statement, &mut self.pending);
                 ui.add_space(6.0);
                 self.note_ui(ui, &statement);
+                self.inspector_tools_ui(ui, &statement);
                 ui.separator();
                 ui.strong("In the article");
                 if let Some(article) = self.session.articles.get(&id.article) {

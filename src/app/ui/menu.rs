@@ -7,7 +7,7 @@ use super::super::action::Action;
 use super::super::shortcuts::{Command, shortcut_text};
 
 /// A menu entry: a button with its shortcut text, pushing `action` when clicked.
-fn item_ui(
+pub(super) fn item_ui(
     ui: &mut egui::Ui,
     label: &str,
     command: Option<Command>,
@@ -152,7 +152,7 @@ impl App {
         );
     }
 
-    fn compare_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    fn compare_menu_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let two = self.session.selection.statements.len() == 2;
         item_ui(
             ui,
@@ -187,6 +187,7 @@ impl App {
             Action::CloseComparison,
             actions,
         );
+        self.compare_tools_menu_ui(ui, actions);
         if !self.session.comparisons.is_empty() {
             ui.separator();
             ui.weak("Open comparisons");

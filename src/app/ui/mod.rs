@@ -2,10 +2,13 @@
 //! none changes the session: they push actions.
 
 mod compare;
+mod compare_tools;
 mod input;
 mod inspector;
+mod inspector_tools;
 mod library;
 mod menu;
 mod statements;
 mod status;
+mod studies;
 mod windows;

@@ -178,6 +178,8 @@ impl App {
                 self.view.filter.text.clear();
             }
             kind_filter_ui(ui, &mut self.view.filter.kind);
+            ui.checkbox(&mut self.view.filter.low_confidence, "Low confidence")
+                .on_hover_text("Only statements Demarche is less than 60% sure of");
             let two = self.session.selection.statements.len() == 2;
             let compare = ui
                 .add_enabled(two, egui::Button::new("Compare selected"))

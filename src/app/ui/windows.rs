@@ -13,6 +13,8 @@ impl App {
         self.unsaved_prompt_ui(ctx);
         self.about_ui(ctx);
         self.shortcuts_ui(ctx);
+        self.aliases_window_ui(ctx);
+        self.study_window_ui(ctx);
     }
 
     fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,168 @@
+//! Compare > Export: the open comparison as a self-contained HTML report or as Markdown,
+//! with each side's provenance (outlet, date, speaker, file) and the row notes.
+
+use std::path::Path;
+
+use crate::compare::{Pin, compare_texts_with_pins};
+use crate::export::comparison::{ReportMeta, SideMeta, comparison_html, comparison_markdown};
+use crate::statement::StatementId;
+
+use super::App;
+use super::dialogs::{self, Picked};
+use super::state::Level;
+
+/// The file format of an exported comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One HTML file with its styles inside.
+    Html,
+    /// A Markdown document.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// The file extension, without the dot.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Markdown => "md",
+        }
+    }
+
+    /// The name a save dialog shows for it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Html => "HTML report",
+            Self::Markdown => "Markdown",
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+enum ExportError {
+    #[error("no comparison is open")]
+    NothingOpen,
+    #[error("one of the compared statements is no longer in the session")]
+    Missing,
+    #[error("could not write the report: {source}: {path}")]
+    Write {
+        source: std::io::Error,
+        path: String,
+    },
+}
+
+impl App {
+    pub(super) fn export_comparison_dialog(&mut self, format: ExportFormat) {
+        if self.session.selection.comparison.is_none() {
+            self.notice(Level::Info, "Open a comparison to export it.");
+            return;
+        }
+        match dialogs::pick_export_path(format.name(), format.extension(), "comparison") {
+            Picked::Chosen(path) => self.push(super::Action::ExportComparison { path, format }),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.notice(Level::Warning, dialogs::unavailable_hint()),
+        }
+    }
+
+    pub(super) fn export_comparison(&mut self, path: &Path, format: ExportFormat) {
+        match self.write_report(path, format) {
+            Ok(()) => self.notice(
+                Level::Info,
+                format!("Comparison exported: {}", path.display()),
+            ),
+            Err(err) => self.notice(Level::Error, format!("Could not export: {err}")),
+        }
+    }
+
+    /// Writes the report. The comparison is made again here with the open comparison's
+    /// options and pins, since the view keeps only what it draws.
+    fn write_report(&mut self, path: &Path, format: ExportFormat) -> Result<(), ExportError> {
+        self.caches.refresh(&self.session, self.revision);
+        let spec = self.open_spec().ok_or(ExportError::NothingOpen)?;
+        let options = self.effective_options(spec);
+        let derived = &self.caches.derived;
+        let (_, left) = derived.statement(spec.left).ok_or(ExportError::Missing)?;
+        let (_, right) = derived.statement(spec.right).ok_or(ExportError::Missing)?;
+        let pins: Vec<Pin> = spec
+            .pins
+            .iter()
+            .map(|&(left, right)| Pin { left, right })
+            .collect();
+        let comparison = compare_texts_with_pins(left, right, &options, &pins);
+        let meta = ReportMeta {
+            left: self.side_meta(spec.left),
+            right: self.side_meta(spec.right),
+        };
+        let notes: Vec<(usize, String)> = spec
+            .notes
+            .iter()
+            .map(|(row, note)| (*row, note.clone()))
+            .collect();
+        let text = match format {
+            ExportFormat::Html => with_html_notes(comparison_html(&comparison, &meta), &notes),
+            ExportFormat::Markdown => {
+                let mut text = comparison_markdown(&comparison, &meta);
+                if !notes.is_empty() {
+                    text.push_str("\n## Notes\n\n");
+                    for (row, note) in &notes {
+                        text.push_str(&format!("- Row {}: {note}\n", row + 1));
+                    }
+                }
+                text
+            }
+        };
+        std::fs::write(path, text).map_err(|source| ExportError::Write {
+            source,
+            path: path.display().to_string(),
+        })
+    }
+
+    fn side_meta(&self, id: StatementId) -> SideMeta {
+        let speaker = self
+            .caches
+            .derived
+            .statement(id)
+            .and_then(|(s, _)| s.speaker.clone())
+            .unwrap_or_default();
+        let Some(article) = self.session.articles.get(&id.article) else {
+            return SideMeta {
+                speaker,
+                ..SideMeta::default()
+            };
+        };
+        SideMeta {
+            title: article.display_name(),
+            outlet: article.outlet.clone().unwrap_or_default(),
+            date: article.date.clone().unwrap_or_default(),
+            speaker,
+            file: article.provenance.path.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// The report with a list of row notes before `</body>` (escaped).
+fn with_html_notes(html: String, notes: &[(usize, String)]) -> String {
+    if notes.is_empty() {
+        return html;
+    }
+    let mut list = String::from("<h2>Notes</h2>\n<ul>\n");
+    for (row, note) in notes {
+        let escaped = note
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        list.push_str(&format!("<li>Row {}: {escaped}</li>\n", row + 1));
+    }
+    list.push_str("</ul>\n");
+    match html.rfind("</body>") {
+        Some(at) => {
+            let mut out = html;
+            out.insert_str(at, &list);
+            out
+        }
+        None => html + &list,
+    }
+}
