@@ -10,6 +10,7 @@ use crate::statement::StatementId;
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::government_name;
+use super::super::pair::{PairView, Piece, PieceKind};
 use super::super::studies::{Computed, PairingQuery, Study};
 use super::super::theme::Palette;
 use super::compare::side_text_ui;
@@ -201,12 +202,7 @@ impl App {
                         for (number, version) in formulation.versions.iter().enumerate() {
                             ui.label(version.date.clone().unwrap_or_else(|| "undated".to_owned()));
                             ui.label(&version.source);
-                            let pieces: Vec<_> = version
-                                .view
-                                .rows
-                                .iter()
-                                .flat_map(|row| row.inline.iter().cloned())
-                                .collect();
+                            let pieces = joined_rows(&version.view);
                             side_text_ui(ui, &pieces, &font, &palette, 420.0);
                             ui.vertical(|ui| {
                                 if version.id == base {
@@ -252,4 +248,23 @@ fn government_picker_ui(
             }
         });
     let _ = combo.response.labelled_by(text.id);
+}
+
+/// The inline pieces of every row, rows separated by a space.
+fn joined_rows(view: &PairView) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for row in &view.rows {
+        let needs_space = pieces
+            .last()
+            .is_some_and(|p| !p.text.ends_with(char::is_whitespace));
+        if needs_space && !row.inline.is_empty() {
+            pieces.push(Piece {
+                text: " ".to_owned(),
+                kind: PieceKind::Same,
+                phrase: None,
+            });
+        }
+        pieces.extend(row.inline.iter().cloned());
+    }
+    pieces
 }
