@@ -110,6 +110,9 @@ fn test_session() -> Session {
 fn harness(app: App) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // Background jobs (comparisons, the near-duplicate index) may land a few frames
+        // after the action that started them; let the harness run until they settle.
+        .with_max_steps(24)
         .with_context_setup(|ctx| {
             if demarche::app::install_cjk_fallback(ctx).is_none() {
                 ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
