@@ -611,3 +611,21 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn quoted_interview_turns_take_their_label_as_mention() {
+    let (article, statements) = load("quoted_interview.txt", Some("2020-05-03"));
+    let turn = find(&article, &statements, "this is a fair deal");
+    assert_eq!(turn.kind, StatementKind::Direct);
+    assert_eq!(turn.speaker.as_deref(), Some("Anna Kovacs"));
+    assert_eq!(
+        turn.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("KOVACS")
+    );
+    // The label is not part of the statement.
+    assert!(turn.text(&article.text).starts_with("Well, look"));
+    let later = find(&article, &statements, "every page of it");
+    assert_eq!(later.speaker.as_deref(), Some("Anna Kovacs"));
+    let question = find(&article, &statements, "publish the contract");
+    assert_ne!(question.speaker.as_deref(), Some("Anna Kovacs"));
+}
