@@ -629,3 +629,20 @@ fn quoted_interview_turns_take_their_label_as_mention() {
     let question = find(&article, &statements, "publish the contract");
     assert_ne!(question.speaker.as_deref(), Some("Anna Kovacs"));
 }
+
+#[test]
+fn a_relative_pronoun_after_a_name_is_the_nearest_mention() {
+    let (article, statements) = load("relative_speakers.txt", Some("2021-03-02"));
+    let varga = find(&article, &statements, "never be for sale");
+    assert_eq!(varga.speaker.as_deref(), Some("Lena Varga"));
+    assert_eq!(
+        varga.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("who")
+    );
+    let berki = find(&article, &statements, "I have not walked on it yet.");
+    assert_eq!(berki.speaker.as_deref(), Some("Tomas Berki"));
+    assert_eq!(
+        berki.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("who")
+    );
+}

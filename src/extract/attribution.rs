@@ -140,6 +140,10 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
         })
         .map_or(from, |j| j + 1);
+    // "McConnell, who in 2010 said": the subject ends at the relative pronoun.
+    let cue = relative_at(para, cue)
+        .filter(|&r| r > from)
+        .map_or(cue, |r| r + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
     let mut end = toks.len();
@@ -660,6 +664,10 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     clause_subject(para, floor, i)
                 } else {
                     phrase_before(para, from, i)
+                        .map(|mut p| {
+                            p.relative = relative_before(para, &p, i);
+                            p
+                        })
                         .or_else(|| clause_subject(para, floor, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
                         .or_else(|| common_subject(para, from, i))
@@ -695,6 +703,30 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         (None, None) => colon_subject(para, open_tok),
         (a, b) => a.or(b),
     }
+}
+
+/// "Lewis, who joked", "the agency, which in May said": the relative pronoun between a
+/// subject phrase and its cue (only lower-case words such as a time between them).
+fn relative_before(para: &Para, phrase: &Phrase, cue: usize) -> Option<Span> {
+    let tok = &para.toks[relative_at(para, cue)?];
+    (phrase.span.end <= tok.span.start).then_some(tok.span)
+}
+
+/// The token of a relative pronoun after a comma that heads the cue's clause.
+fn relative_at(para: &Para, cue: usize) -> Option<usize> {
+    let lo = cue.saturating_sub(5);
+    let rel = (lo..cue)
+        .rev()
+        .find(|&j| matches!(para.toks[j].lower.as_str(), "who" | "which"))?;
+    let tok = &para.toks[rel];
+    let between_ok = (rel + 1..cue).all(|j| {
+        let t = &para.toks[j];
+        para.inside[j].is_none()
+            && !t.capitalised()
+            && !t.trail.is_some_and(|c| matches!(c, ',' | ';' | ':'))
+    });
+    let joined = rel > 0 && para.toks[rel - 1].trail == Some(',');
+    (between_ok && joined && tok.lead.is_none()).then_some(rel)
 }
 
 /// `Obama is rolling out a new message: "It's about me."`: with no cue, a quote after a
