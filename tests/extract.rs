@@ -646,3 +646,18 @@ fn a_relative_pronoun_after_a_name_is_the_nearest_mention() {
         Some("who")
     );
 }
+
+#[test]
+fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
+    let (article, statements) = load("nested_reports.txt", Some("2021-06-01"));
+    let feher = find(&article, &statements, "change the whole valley");
+    assert_eq!(feher.speaker.as_deref(), Some("Ilona Feher"));
+    // "she" points back to the subject of "said", the words reported as the mention.
+    let mention = feher.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(mention.is_some_and(|m| m.contains("Feher")), "{mention:?}");
+    // A quote closed by a comma before "but he said" keeps the cue before it.
+    let sandor = find(&article, &statements, "any risk to the old town");
+    assert_eq!(sandor.speaker.as_deref(), Some("Peter Sandor"));
+    let mention = sandor.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(mention.is_some_and(|m| m.contains("Sandor")), "{mention:?}");
+}

@@ -665,7 +665,8 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 } else {
                     phrase_before(para, from, i)
                         .map(|mut p| {
-                            p.relative = relative_before(para, &p, i);
+                            p.reported_as = relative_before(para, &p, i)
+                                .or_else(|| outer_subject(para, &p, from));
                             p
                         })
                         .or_else(|| clause_subject(para, floor, i))
@@ -690,10 +691,16 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let closed_before = open_tok > 0 && para.ends_sentence(open_tok - 1);
     // `... take "robust steps" in response, and he urged ...`: a cue in a new coordinated
     // clause after the quote opens a statement of its own.
+    // A comma closing the quote ("... a gun," but he said) counts as well.
+    let comma_in_quote = content.trim_end().ends_with(',');
     let new_clause = after.as_ref().is_some_and(|a| {
-        (after_q + 1..(after_q + a.distance).min(para.toks.len())).any(|j| {
+        (after_q..(after_q + a.distance).min(para.toks.len())).any(|j| {
             matches!(para.toks[j].lower.as_str(), "and" | "but")
-                && para.toks[j - 1].trail == Some(',')
+                && if j == after_q {
+                    comma_in_quote && j > 0
+                } else {
+                    para.toks[j - 1].trail == Some(',')
+                }
         })
     });
     match (after, before) {
@@ -710,6 +717,37 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
 fn relative_before(para: &Para, phrase: &Phrase, cue: usize) -> Option<Span> {
     let tok = &para.toks[relative_at(para, cue)?];
     (phrase.span.end <= tok.span.start).then_some(tok.span)
+}
+
+/// "Lynch said she recalled thinking, "..."": a pronoun subject of a clause that an outer
+/// cue reports points to that cue's subject (a name or pronoun of the same number and no
+/// other gender), which is reported as the mention.
+fn outer_subject(para: &Para, phrase: &Phrase, floor: usize) -> Option<Span> {
+    use super::speakers::{Gender, Pronoun};
+    let pronoun = phrase.pronoun?;
+    if matches!(pronoun, Pronoun::First | Pronoun::Report) {
+        return None;
+    }
+    let start = para.token_at(phrase.span.start);
+    let mut j = start.checked_sub(1)?;
+    if para.toks[j].lower == "that" {
+        j = j.checked_sub(1)?;
+    }
+    if j <= floor || para.toks[j].trail.is_some() || para.inside[j].is_some() {
+        return None;
+    }
+    let cue = cue_at(&para.toks, j).filter(|c| c.len == 1 && !c.source_after)?;
+    let outer = phrase_before(para, floor, cue.index)?;
+    let person = outer.name.is_some()
+        || outer
+            .pronoun
+            .is_some_and(|p| !matches!(p, Pronoun::First | Pronoun::Report));
+    let number = outer.plural == (pronoun == Pronoun::They);
+    let gender = match (pronoun, outer.gender) {
+        (Pronoun::He, Gender::Female) | (Pronoun::She, Gender::Male) => false,
+        (_, _) => outer.pronoun.is_none_or(|p| p == pronoun),
+    };
+    (person && number && gender && outer.span.end <= phrase.span.start).then_some(outer.span)
 }
 
 /// The token of a relative pronoun after a comma that heads the cue's clause.

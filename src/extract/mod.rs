@@ -540,11 +540,11 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 entity: entity.map(|e| memory.entities[e].clone()),
                 mention: found
                     .as_ref()
-                    .map(|f: &Found| f.phrase.relative.unwrap_or(f.phrase.span))
+                    .map(|f: &Found| f.phrase.reported_as.unwrap_or(f.phrase.span))
                     .or(carried_mention),
                 mention_text: found
                     .as_ref()
-                    .map(|f| f.phrase.relative.unwrap_or(f.phrase.span))
+                    .map(|f| f.phrase.reported_as.unwrap_or(f.phrase.span))
                     .or(carried_mention)
                     .map(|m| m.slice(text).to_owned()),
                 cue: found.and_then(|f| f.cue),

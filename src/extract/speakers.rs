@@ -75,9 +75,10 @@ pub struct Phrase {
     pub common_noun: bool,
     /// The source was named through a report ("a joint statement from the two agencies").
     pub via_report: bool,
-    /// The relative pronoun that makes the phrase the subject of the cue ("Lewis, who
-    /// joked"): the words nearest the statement that point to the speaker.
-    pub relative: Option<Span>,
+    /// Other words to report as the speaker mention: the relative pronoun that makes the
+    /// phrase the subject of the cue ("Lewis, who joked"), or the subject of an outer cue a
+    /// pronoun points to ("Lynch said she recalled").
+    pub reported_as: Option<Span>,
 }
 
 impl Default for Phrase {
@@ -101,7 +102,7 @@ impl Default for Phrase {
             parts: Vec::new(),
             common_noun: false,
             via_report: false,
-            relative: None,
+            reported_as: None,
         }
     }
 }
