@@ -661,3 +661,16 @@ fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
     let mention = sandor.speaker_mention.map(|m| m.slice(&article.text));
     assert!(mention.is_some_and(|m| m.contains("Sandor")), "{mention:?}");
 }
+
+#[test]
+fn show_titles_after_an_owner_or_a_year_are_not_statements() {
+    let (article, statements) = load("show_titles.txt", Some("2021-06-06"));
+    assert!(!has(&article, &statements, "Morning at Nine"));
+    assert!(!has(&article, &statements, "Week in Review"));
+    assert!(!has(&article, &statements, "Letter to Taxpayers"));
+    let balanced = find(&article, &statements, "The budget is balanced");
+    assert_eq!(balanced.speaker.as_deref(), Some("Karl Lind"));
+    assert!(has(&article, &statements, "We kept every promise."));
+    assert!(has(&article, &statements, "a good start."));
+    assert!(has(&article, &statements, "still holds"));
+}

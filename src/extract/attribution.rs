@@ -962,11 +962,23 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     }
     // A show, book or speech named after a preposition ("on “Fox and Friends.”", "in his
     // “State of the Union.”") is a title even next to a cue.
-    let after_preposition = open_tok > 0
-        && matches!(
-            para.toks[open_tok - 1].lower.as_str(),
+    let preposition = |w: &str| {
+        matches!(
+            w,
             "on" | "in" | "at" | "of" | "from" | "during" | "his" | "her" | "their" | "its"
-        );
+        )
+    };
+    // Also over an owner or a year: "on Fox News's “...”", "in his 1994 “...”".
+    let owner_or_year = |t: &Token| {
+        t.possessive || t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit())
+    };
+    let after_preposition = open_tok > 0
+        && (preposition(&para.toks[open_tok - 1].lower)
+            || owner_or_year(&para.toks[open_tok - 1])
+                && (open_tok.saturating_sub(4)..open_tok - 1)
+                    .rev()
+                    .take_while(|&k| para.toks[k].trail.is_none())
+                    .any(|k| preposition(&para.toks[k].lower)));
     if title_with_punct && bare.len() >= 2 && after_preposition {
         return true;
     }
