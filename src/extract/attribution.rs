@@ -923,7 +923,7 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     let end_punct = content.ends_with(['.', ',', '?', '!', ';', ':', '…']);
     // Title Case names ("Free and Open Indo-Pacific", "America First").
     let small = [
-        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de",
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de", "at", "with", "by",
     ];
     let title_case = words.len() >= 2
         && words.len() <= 8
