@@ -674,3 +674,19 @@ fn show_titles_after_an_owner_or_a_year_are_not_statements() {
     assert!(has(&article, &statements, "a good start."));
     assert!(has(&article, &statements, "still holds"));
 }
+
+#[test]
+fn documents_read_and_point_out() {
+    let (article, statements) = load("document_cues.txt", Some("2021-07-01"));
+    let read = find(&article, &statements, "The dam has served the valley");
+    assert_eq!(read.cue.as_deref(), Some("read"));
+    assert_eq!(
+        read.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("the paper")
+    );
+    let points = find(&article, &statements, "the old pipes lose a third");
+    assert_eq!(
+        points.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("It")
+    );
+}
