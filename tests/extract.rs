@@ -690,3 +690,15 @@ fn documents_read_and_point_out() {
         Some("It")
     );
 }
+
+#[test]
+fn dash_appositions_and_coordinated_verbs() {
+    let (article, statements) = load("dashes_and_coordination.txt", Some("2021-08-01"));
+    let berg = find(&article, &statements, "It is wrong for a leader");
+    assert_eq!(berg.speaker.as_deref(), Some("Anna Berg"));
+    let writer = find(&article, &statements, "I don't believe in polls.");
+    assert_eq!(
+        writer.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("I")
+    );
+}

@@ -206,6 +206,20 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             break;
         }
     }
+    // "I laughed and said": a coordinated verb before the cue.
+    let mut end = end;
+    if end >= 3
+        && toks[end - 1].lower == "and"
+        && toks[end - 2].trail.is_none()
+        && !toks[end - 2].capitalised()
+        && toks[end - 2].lower.ends_with("ed")
+        && matches!(
+            toks[end - 3].lower.as_str(),
+            "i" | "he" | "she" | "we" | "they"
+        )
+    {
+        end -= 2;
+    }
     let mut end = end - time_tail(&toks[..end]);
     // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
     if end > 1 && toks[end - 1].trail == Some(')') {
@@ -542,8 +556,11 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 | "during"
                 | "following"
                 | "according"
+                | "once"
         );
-        if subordinate {
+        // "Conversely, ...": a sentence adverb alone.
+        let adverb = e == s + 1 && lead.len() > 4 && lead.ends_with("ly");
+        if subordinate || adverb {
             continue;
         }
         let seg = strip_leading(seg);
@@ -568,6 +585,10 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let ends_sentence = content
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with('.');
+    // Set off by dashes after a name: `... Anna Berg -- "..." -- and ...`.
+    if let Some(found) = dash_apposition(para, qi, open_tok) {
+        return Some(found);
+    }
     // A byline after a dash: `"..." ― Pamela Padilla`.
     let tail = &para.text[q.after.min(para.span.end)..para.span.end];
     let rest = tail.trim_start();
@@ -717,6 +738,36 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
 fn relative_before(para: &Para, phrase: &Phrase, cue: usize) -> Option<Span> {
     let tok = &para.toks[relative_at(para, cue)?];
     (phrase.span.end <= tok.span.start).then_some(tok.span)
+}
+
+/// `including the former minister Anna Berg -- "..." -- and ...`: a quote set off by dashes
+/// right after a name is that person's.
+fn dash_apposition(para: &Para, qi: usize, open_tok: usize) -> Option<Found> {
+    let q = para.quotes[qi];
+    if open_tok == 0 || !q.closed || para.inside[open_tok - 1].is_some() {
+        return None;
+    }
+    let dash = |s: &str| {
+        let t = s.trim();
+        matches!(t, "--" | "—" | "–")
+    };
+    let before = para.text.get(para.toks[open_tok - 1].span.end..q.open)?;
+    let rest = para.text.get(q.after..para.span.end)?;
+    let after = &rest[..rest
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    if !dash(before.trim_start_matches(['\'', '’', ')'])) || !dash(after) {
+        return None;
+    }
+    let floor = para.sentence_start(open_tok - 1);
+    let phrase = phrase_before(para, floor, open_tok).filter(|p| p.name.is_some())?;
+    Some(Found {
+        phrase,
+        cue: None,
+        rule: "quote+dash-apposition",
+        distance: 0,
+        sentence_start: para.toks[floor].span.start,
+    })
 }
 
 /// "Lynch said she recalled thinking, "..."": a pronoun subject of a clause that an outer
@@ -1061,6 +1112,19 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         let span = split_paragraphs(text)[0];
         Para::new(text, span, find_quotes(text, &[span]))
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_no_clause_subject() {
+        let text = "Conversely, the ministry rated 22 percent of them as \"entirely true.\"";
+        let p = para(text);
+        let cue = p
+            .toks
+            .iter()
+            .position(|t| t.lower == "rated")
+            .expect("verb");
+        let subject = clause_subject(&p, 0, cue).expect("subject");
+        assert_eq!(subject.span.slice(text), "the ministry");
     }
 
     #[test]
