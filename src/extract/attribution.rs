@@ -207,7 +207,6 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         }
     }
     // "I laughed and said": a coordinated verb before the cue.
-    let mut end = end;
     if end >= 3
         && toks[end - 1].lower == "and"
         && toks[end - 2].trail.is_none()
