@@ -702,3 +702,13 @@ fn dash_appositions_and_coordinated_verbs() {
         Some("I")
     );
 }
+
+#[test]
+fn appositions_with_relative_clauses_and_as_x_put_it() {
+    let (article, statements) = load("appositions_put_it.txt", Some("2021-09-01"));
+    let lopez = find(&article, &statements, "all the people who fought");
+    assert_eq!(lopez.speaker.as_deref(), Some("Maria Lopez Ortega"));
+    let weber = find(&article, &statements, "Did the minister lower taxes");
+    assert_eq!(weber.speaker.as_deref(), Some("Jonas Weber"));
+    assert_eq!(weber.cue.as_deref(), Some("put it"));
+}

@@ -248,7 +248,12 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             // "..., with top officials underlining": an adverbial, not an apposition.
             let adverbial = adverbial_lead(&toks[comma + 1].lower);
             if named.name.is_some() && named.pronoun.is_none() && !adverbial {
-                let app = analyze(para.text, &toks[comma + 1..]);
+                // "Name, 59, of Ashton, who watched it on the Mall, said": the relative
+                // clause describes no further.
+                let app_end = (comma + 1..toks.len())
+                    .find(|&j| j > comma + 1 && matches!(toks[j].lower.as_str(), "who" | "which"))
+                    .unwrap_or(toks.len());
+                let app = analyze(para.text, &toks[comma + 1..app_end]);
                 if app.name.is_none() || app.gov_role || app.other.is_some() {
                     return Some(merge(named, app));
                 }
