@@ -712,3 +712,19 @@ fn appositions_with_relative_clauses_and_as_x_put_it() {
     assert_eq!(weber.speaker.as_deref(), Some("Jonas Weber"));
     assert_eq!(weber.cue.as_deref(), Some("put it"));
 }
+
+#[test]
+fn documents_relatives_and_songs_are_sources() {
+    let (article, statements) = load("common_sources.txt", Some("2021-10-01"));
+    let mention = |text: &str| {
+        find(&article, &statements, text)
+            .speaker_mention
+            .map(|m| m.slice(&article.text).to_owned())
+    };
+    assert_eq!(
+        mention("A state cannot remove voters").as_deref(),
+        Some("the ruling")
+    );
+    assert!(mention("We live in hard times").is_some_and(|m| m.contains("my grandfather")));
+    assert_eq!(mention("Keep your promises").as_deref(), Some("Lena"));
+}

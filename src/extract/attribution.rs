@@ -920,7 +920,38 @@ fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase>
         }
         return phrase_before(para, from, i).or_else(|| common_subject(para, from, i));
     }
-    phrase_after(para, i + 1, stop)
+    phrase_after(para, i + 1, stop).or_else(|| common_after(para, i + cue.len, stop))
+}
+
+/// `"...," said the ruling.`: a short common-noun phrase with a determiner right after the
+/// cue, ending the clause.
+fn common_after(para: &Para, from: usize, stop: usize) -> Option<Phrase> {
+    let first = para.toks.get(from)?;
+    if first.lead.is_some()
+        || !matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "my" | "our"
+        )
+    {
+        return None;
+    }
+    let end = (from + 1..(from + 5).min(stop).min(para.toks.len()))
+        .find(|&j| para.toks[j].trail.is_some())?;
+    if !matches!(para.toks[end].trail, Some('.' | ',' | ';')) || para.inside[end].is_some() {
+        return None;
+    }
+    let toks = &para.toks[from..=end];
+    if toks[1..]
+        .iter()
+        .any(|t| t.capitalised() || t.lead.is_some())
+    {
+        return None;
+    }
+    let mut p = analyze(para.text, toks);
+    if p.is_empty() {
+        p.common_noun = true;
+    }
+    Some(p)
 }
 
 trait LowerNext {

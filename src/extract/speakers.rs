@@ -605,6 +605,8 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
                     | "her"
                     | "its"
                     | "their"
+                    | "my"
+                    | "our"
                     | "this"
                     | "that"
                     | "one"
