@@ -728,3 +728,24 @@ fn documents_relatives_and_songs_are_sources() {
     assert!(mention("We live in hard times").is_some_and(|m| m.contains("my grandfather")));
     assert_eq!(mention("Keep your promises").as_deref(), Some("Lena"));
 }
+
+#[test]
+fn a_colon_introduction_beats_a_pronoun_after_the_quote() {
+    let (article, statements) = load("colon_intro.txt", Some("2021-11-01"));
+    let mention = |text: &str| {
+        find(&article, &statements, text)
+            .speaker_mention
+            .map(|m| m.slice(&article.text).to_owned())
+    };
+    assert!(mention("almost united against you").is_some_and(|m| m.contains("Ada Brandt")));
+    assert_eq!(
+        find(&article, &statements, "almost united against you")
+            .speaker
+            .as_deref(),
+        Some("Ada Brandt")
+    );
+    assert_eq!(
+        mention("2,500 container inspections").as_deref(),
+        Some("which")
+    );
+}

@@ -728,7 +728,18 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 }
         })
     });
+    // `X scolded him: "...," she said`: the pronoun after points back to the subject that
+    // introduced the quote with a colon.
+    let colon_intro = open_tok > 0
+        && para.toks[open_tok - 1].trail == Some(':')
+        && after
+            .as_ref()
+            .is_some_and(|a| a.phrase.pronoun.is_some() && a.phrase.name.is_none())
+        && before
+            .as_ref()
+            .is_some_and(|b| b.phrase.name.is_some() && b.distance <= 2);
     match (after, before) {
+        (Some(_), Some(b)) if colon_intro => Some(b),
         (Some(a), Some(_)) if closed_before => Some(a),
         (Some(_), Some(b)) if new_clause => Some(b),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
@@ -818,7 +829,10 @@ fn relative_at(para: &Para, cue: usize) -> Option<usize> {
             && !t.capitalised()
             && !t.trail.is_some_and(|c| matches!(c, ',' | ';' | ':'))
     });
-    let joined = rel > 0 && para.toks[rel - 1].trail == Some(',');
+    // "the Police Department which reported": a name needs no comma.
+    let joined = rel > 0
+        && (para.toks[rel - 1].trail == Some(',')
+            || para.toks[rel - 1].trail.is_none() && para.toks[rel - 1].capitalised());
     (between_ok && joined && tok.lead.is_none()).then_some(rel)
 }
 
