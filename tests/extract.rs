@@ -749,3 +749,15 @@ fn a_colon_introduction_beats_a_pronoun_after_the_quote() {
         Some("which")
     );
 }
+
+#[test]
+fn chanting_characterizing_and_likening_are_cues() {
+    let (article, statements) = load("more_cues.txt", Some("2021-12-01"));
+    let chant = find(&article, &statements, "No deal without bread!");
+    assert_eq!(chant.cue.as_deref(), Some("chanting"));
+    let kral = find(&article, &statements, "a fair start for both sides");
+    assert_eq!(kral.speaker.as_deref(), Some("Eva Kral"));
+    assert_eq!(kral.cue.as_deref(), Some("characterized"));
+    let liken = find(&article, &statements, "a house with no roof");
+    assert_eq!(liken.cue.as_deref(), Some("likened"));
+}
