@@ -825,14 +825,22 @@ fn relative_at(para: &Para, cue: usize) -> Option<usize> {
     let tok = &para.toks[rel];
     let between_ok = (rel + 1..cue).all(|j| {
         let t = &para.toks[j];
-        para.inside[j].is_none()
+        // "to which she said": the clause has a subject of its own.
+        super::speakers::pronoun(&t.lower).is_none()
+            && !matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their"
+            )
+            && para.inside[j].is_none()
             && !t.capitalised()
             && !t.trail.is_some_and(|c| matches!(c, ',' | ';' | ':'))
     });
     // "the Police Department which reported": a name needs no comma.
     let joined = rel > 0
         && (para.toks[rel - 1].trail == Some(',')
-            || para.toks[rel - 1].trail.is_none() && para.toks[rel - 1].capitalised());
+            || para.toks[rel - 1].trail.is_none()
+                && para.toks[rel - 1].capitalised()
+                && !is_function_word(&para.toks[rel - 1].lower));
     (between_ok && joined && tok.lead.is_none()).then_some(rel)
 }
 
