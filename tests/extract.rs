@@ -645,6 +645,12 @@ fn a_relative_pronoun_after_a_name_is_the_nearest_mention() {
         berki.speaker_mention.map(|m| m.slice(&article.text)),
         Some("who")
     );
+    // "To which she said": the relative clause has its own subject.
+    let aunt = find(&article, &statements, "Thank God at least");
+    assert_eq!(
+        aunt.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("she")
+    );
 }
 
 #[test]
