@@ -767,3 +767,14 @@ fn chanting_characterizing_and_likening_are_cues() {
     let liken = find(&article, &statements, "a house with no roof");
     assert_eq!(liken.cue.as_deref(), Some("likened"));
 }
+
+#[test]
+fn a_participle_after_a_quoted_sentence_takes_the_new_sentence_subject() {
+    let (article, statements) = load("participle_after_quote.txt", Some("2022-01-10"));
+    let second = find(&article, &statements, "Maybe he did not do a good job.");
+    assert_eq!(second.speaker.as_deref(), Some("Paul Novak"));
+    assert_eq!(
+        second.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("Novak")
+    );
+}

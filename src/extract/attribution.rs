@@ -520,6 +520,21 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let mut segments = Vec::new();
     let mut seg_start = from;
     for i in from..cue {
+        // A quotation ends the clause before it: `Trump boasted, "..." Trump was ...`.
+        if let Some(qi) = para.inside[i] {
+            let last = para.inside.get(i + 1).is_none_or(|n| *n != Some(qi));
+            let q = para.quotes[qi];
+            let ends = q
+                .content
+                .slice(para.text)
+                .trim_end_matches(['"', '\'', '’', '”'])
+                .ends_with(['.', '!', '?']);
+            if last && ends {
+                segments.clear();
+                seg_start = i + 1;
+                continue;
+            }
+        }
         if para.toks[i]
             .trail
             .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
