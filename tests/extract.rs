@@ -666,6 +666,9 @@ fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
     assert_eq!(sandor.speaker.as_deref(), Some("Peter Sandor"));
     let mention = sandor.speaker_mention.map(|m| m.slice(&article.text));
     assert!(mention.is_some_and(|m| m.contains("Sandor")), "{mention:?}");
+    // A cue after the quote in a "when" clause reports something else.
+    let horvath = find(&article, &statements, "absolutely right");
+    assert_eq!(horvath.speaker.as_deref(), Some("Tomas Horvath"));
 }
 
 #[test]

@@ -735,12 +735,18 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let comma_in_quote = content.trim_end().ends_with(',');
     let new_clause = after.as_ref().is_some_and(|a| {
         (after_q..(after_q + a.distance).min(para.toks.len())).any(|j| {
-            matches!(para.toks[j].lower.as_str(), "and" | "but")
-                && if j == after_q {
-                    comma_in_quote && j > 0
-                } else {
-                    para.toks[j - 1].trail == Some(',')
-                }
+            // `... was "absolutely right" when he said ...`: a subordinate clause of its own.
+            let subordinate = matches!(
+                para.toks[j].lower.as_str(),
+                "when" | "after" | "because" | "while" | "since" | "before" | "if"
+            );
+            subordinate && a.phrase.pronoun.is_some()
+                || matches!(para.toks[j].lower.as_str(), "and" | "but")
+                    && if j == after_q {
+                        comma_in_quote && j > 0
+                    } else {
+                        para.toks[j - 1].trail == Some(',')
+                    }
         })
     });
     // `X scolded him: "...," she said`: the pronoun after points back to the subject that
