@@ -669,6 +669,11 @@ fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
     // A cue after the quote in a "when" clause reports something else.
     let horvath = find(&article, &statements, "absolutely right");
     assert_eq!(horvath.speaker.as_deref(), Some("Tomas Horvath"));
+    // "It's denouncing what it calls ...": the subject of the sentence is the mention.
+    let smear = find(&article, &statements, "the biggest smear campaign");
+    let mention = smear.speaker_mention.map(|m| m.start);
+    let sentence = article.text.find("It’s denouncing");
+    assert_eq!(mention, sentence);
 }
 
 #[test]

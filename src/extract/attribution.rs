@@ -696,7 +696,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     Some(p)
                 } else if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
-                } else if what_pronoun && floor + 2 < i - 2 {
+                } else if what_pronoun && floor + 1 < i - 2 {
                     clause_subject(para, floor, i - 2)
                         .filter(|p| p.name.is_some() || p.pronoun.is_some() || p.gov_role)
                         .or_else(|| phrase_before(para, from, i))
