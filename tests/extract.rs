@@ -687,6 +687,9 @@ fn show_titles_after_an_owner_or_a_year_are_not_statements() {
     assert!(has(&article, &statements, "We kept every promise."));
     assert!(has(&article, &statements, "a good start."));
     assert!(has(&article, &statements, "still holds"));
+    assert!(!has(&article, &statements, "Count Every Coin"));
+    assert!(!has(&article, &statements, "Rise Up Again"));
+    assert!(has(&article, &statements, "will rise again."));
 }
 
 #[test]

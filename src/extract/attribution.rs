@@ -1026,6 +1026,29 @@ const LABEL_LEADS: &[&str] = &[
     "hashtag",
 ];
 
+/// Kinds of works whose title-cased name may follow them in quotes.
+const TITLE_NOUNS: &[&str] = &[
+    "book",
+    "memoir",
+    "novel",
+    "anthem",
+    "song",
+    "hymn",
+    "album",
+    "film",
+    "movie",
+    "documentary",
+    "show",
+    "programme",
+    "program",
+    "series",
+    "column",
+    "essay",
+    "poem",
+    "play",
+    "podcast",
+];
+
 /// True when the quote is a scare quote, title or label rather than someone's words.
 #[must_use]
 pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
@@ -1108,7 +1131,10 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
                     .rev()
                     .take_while(|&k| para.toks[k].trail.is_none())
                     .any(|k| preposition(&para.toks[k].lower)));
-    if title_with_punct && bare.len() >= 2 && after_preposition {
+    // "In his 2002 book, ''Make Your Kid a Millionaire,''", "the anthem “A Change Is Gonna
+    // Come,”": a title after the kind of work it names.
+    let after_work = open_tok > 0 && TITLE_NOUNS.contains(&para.toks[open_tok - 1].lower.as_str());
+    if title_with_punct && bare.len() >= 2 && (after_preposition || after_work) {
         return true;
     }
     // A single capitalised word with no punctuation is a name or label.
