@@ -728,6 +728,10 @@ fn appositions_with_relative_clauses_and_as_x_put_it() {
     let weber = find(&article, &statements, "Did the minister lower taxes");
     assert_eq!(weber.speaker.as_deref(), Some("Jonas Weber"));
     assert_eq!(weber.cue.as_deref(), Some("put it"));
+    // An age after the name: "Mr. Weber, 82, told me".
+    let aged = find(&article, &statements, "been edited or had a column");
+    assert_eq!(aged.speaker.as_deref(), Some("Jonas Weber"));
+    assert_eq!(aged.cue.as_deref(), Some("told"));
 }
 
 #[test]

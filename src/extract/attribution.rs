@@ -219,6 +219,14 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     {
         end -= 2;
     }
+    // "Mr. King, 82, told": an age after the name.
+    if end >= 2
+        && toks[end - 1].trail == Some(',')
+        && toks[end - 2].trail == Some(',')
+        && toks[end - 1].lower.chars().all(|c| c.is_ascii_digit())
+    {
+        end -= 1;
+    }
     let mut end = end - time_tail(&toks[..end]);
     // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
     if end > 1 && toks[end - 1].trail == Some(')') {
