@@ -732,6 +732,9 @@ fn appositions_with_relative_clauses_and_as_x_put_it() {
     let aged = find(&article, &statements, "been edited or had a column");
     assert_eq!(aged.speaker.as_deref(), Some("Jonas Weber"));
     assert_eq!(aged.cue.as_deref(), Some("told"));
+    // A long apposition between the name after the quote and the cue.
+    let vidal = find(&article, &statements, "This story is not only");
+    assert_eq!(vidal.speaker.as_deref(), Some("Clara Vidal"));
 }
 
 #[test]

@@ -646,7 +646,13 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         .get(after_q)
         .is_some_and(|t| t.inside_none_lower(para, after_q));
     if !ends_sentence || next_lower || q.single {
-        let stop = para.sentence_end(after_q).min(after_q + 16);
+        // `"...," Malkia Cyril, the director of ... and ..., told`: a name and a long
+        // apposition before the cue.
+        let named_apposition = (after_q..(after_q + 4).min(para.toks.len())).any(|j| {
+            para.toks[j].trail == Some(',') && para.toks[after_q..=j].iter().all(Token::capitalised)
+        });
+        let reach = if named_apposition { 28 } else { 16 };
+        let stop = para.sentence_end(after_q).min(after_q + reach);
         let mut i = after_q;
         while i < stop && i < para.toks.len() && para.inside[i].is_none() {
             if let Some(cue) = cue_at(&para.toks, i) {
