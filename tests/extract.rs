@@ -674,6 +674,10 @@ fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
     let mention = smear.speaker_mention.map(|m| m.start);
     let sentence = article.text.find("It’s denouncing");
     assert_eq!(mention, sentence);
+    // ... and so is a body or organisation.
+    let breach = find(&article, &statements, "a grave breach of the ceasefire");
+    let mention = breach.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(mention.is_some_and(|m| m.contains("Security Council")), "{mention:?}");
 }
 
 #[test]

@@ -712,7 +712,13 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     phrase_after(para, i + cue.len, open_tok)
                 } else if what_pronoun && floor + 1 < i - 2 {
                     clause_subject(para, floor, i - 2)
-                        .filter(|p| p.name.is_some() || p.pronoun.is_some() || p.gov_role)
+                        .filter(|p| {
+                            p.name.is_some()
+                                || p.pronoun.is_some()
+                                || p.gov_role
+                                || p.body
+                                || p.organisation.is_some()
+                        })
                         .or_else(|| phrase_before(para, from, i))
                 } else if participle {
                     clause_subject(para, floor, i)
