@@ -677,7 +677,10 @@ fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
     // ... and so is a body or organisation.
     let breach = find(&article, &statements, "a grave breach of the ceasefire");
     let mention = breach.speaker_mention.map(|m| m.slice(&article.text));
-    assert!(mention.is_some_and(|m| m.contains("Security Council")), "{mention:?}");
+    assert!(
+        mention.is_some_and(|m| m.contains("Security Council")),
+        "{mention:?}"
+    );
 }
 
 #[test]
@@ -798,5 +801,12 @@ fn a_participle_after_a_quoted_sentence_takes_the_new_sentence_subject() {
     assert_eq!(
         second.speaker_mention.map(|m| m.slice(&article.text)),
         Some("Novak")
+    );
+    // "After saying ..., she was ...": the subject follows the quote.
+    let flood = find(&article, &statements, "higher than any of us");
+    assert_eq!(flood.speaker.as_deref(), Some("Hana Lind"));
+    assert_eq!(
+        flood.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("she")
     );
 }

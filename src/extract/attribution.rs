@@ -698,6 +698,13 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 if hypothetical(para, i) {
                     continue;
                 }
+                // `After saying her foot was "...," she was ...`: the subject follows.
+                let gerund_clause = para.toks[i].lower.ends_with("ing")
+                    && i > 0
+                    && matches!(
+                        para.toks[i - 1].lower.as_str(),
+                        "after" | "before" | "while" | "since" | "upon" | "when"
+                    );
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
@@ -720,6 +727,8 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                                 || p.organisation.is_some()
                         })
                         .or_else(|| phrase_before(para, from, i))
+                } else if gerund_clause {
+                    subject_after_quote(para, qi).or_else(|| clause_subject(para, floor, i))
                 } else if participle {
                     clause_subject(para, floor, i)
                 } else {
@@ -824,6 +833,26 @@ fn dash_apposition(para: &Para, qi: usize, open_tok: usize) -> Option<Found> {
         distance: 0,
         sentence_start: para.toks[floor].span.start,
     })
+}
+
+/// The subject right after a quote that closes an opening clause with a comma.
+fn subject_after_quote(para: &Para, qi: usize) -> Option<Phrase> {
+    let q = para.quotes[qi];
+    let content = q
+        .content
+        .slice(para.text)
+        .trim_end_matches(['"', '\'', '’', '”']);
+    if !content.ends_with(',') {
+        return None;
+    }
+    let a = para.token_at(q.after);
+    let rest = para.toks.get(a..)?;
+    let end = leading_np(rest);
+    if end == 0 {
+        return None;
+    }
+    let phrase = analyze(para.text, &rest[..end]);
+    (speaker_like(&phrase) && (phrase.pronoun.is_some() || phrase.name.is_some())).then_some(phrase)
 }
 
 /// "Lynch said she recalled thinking, "..."": a pronoun subject of a clause that an outer
