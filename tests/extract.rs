@@ -791,6 +791,11 @@ fn chanting_characterizing_and_likening_are_cues() {
     assert_eq!(kral.cue.as_deref(), Some("characterized"));
     let liken = find(&article, &statements, "a house with no roof");
     assert_eq!(liken.cue.as_deref(), Some("likened"));
+    // "chants" is a noun: the crowd's words are not the governor's.
+    let chants = statements
+        .iter()
+        .find(|s| s.text(&article.text).contains("Four more years"));
+    assert!(chants.is_none_or(|s| s.cue.as_deref() != Some("chants")));
 }
 
 #[test]
