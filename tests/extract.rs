@@ -796,6 +796,12 @@ fn chanting_characterizing_and_likening_are_cues() {
         .iter()
         .find(|s| s.text(&article.text).contains("Four more years"));
     assert!(chants.is_none_or(|s| s.cue.as_deref() != Some("chants")));
+    // "concluded" attributes a quote before it only.
+    let winner = find(&article, &statements, "the winner tonight");
+    assert_eq!(winner.cue.as_deref(), Some("concluded"));
+    assert_eq!(winner.speaker.as_deref(), Some("Eva Kral"));
+    let ruling = find(&article, &statements, "not, as such, unlawful");
+    assert_eq!(ruling.cue.as_deref(), Some("said"));
 }
 
 #[test]

@@ -693,6 +693,9 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         while i > from {
             i -= 1;
             if let Some(cue) = cue_at(&para.toks, i) {
+                if cue.after_quote_only {
+                    continue;
+                }
                 // "Japan would respond \"calmly\"": a speech act only foreseen, inside the
                 // clause another cue reports; the quote belongs to that outer cue.
                 if hypothetical(para, i) {
