@@ -802,6 +802,11 @@ fn chanting_characterizing_and_likening_are_cues() {
     assert_eq!(winner.speaker.as_deref(), Some("Eva Kral"));
     let ruling = find(&article, &statements, "not, as such, unlawful");
     assert_eq!(ruling.cue.as_deref(), Some("said"));
+    // A curly opening mark closed by a straight one.
+    let amnesty = find(&article, &statements, "Amnesty deals should not");
+    assert!(!amnesty.text(&article.text).contains("Zielinski"));
+    assert_eq!(amnesty.speaker.as_deref(), Some("Piotr Zielinski"));
+    assert!(has(&article, &statements, "like sweets."));
 }
 
 #[test]
