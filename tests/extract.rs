@@ -742,6 +742,9 @@ fn appositions_with_relative_clauses_and_as_x_put_it() {
     // A long apposition between the name after the quote and the cue.
     let vidal = find(&article, &statements, "This story is not only");
     assert_eq!(vidal.speaker.as_deref(), Some("Clara Vidal"));
+    // An age and a home town with place names between the name and the relative clause.
+    let blanco = find(&article, &statements, "everyone who marched");
+    assert_eq!(blanco.speaker.as_deref(), Some("Rosa Maria Blanco"));
 }
 
 #[test]

@@ -265,6 +265,11 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 if app.name.is_none() || app.gov_role || app.other.is_some() {
                     return Some(merge(named, app));
                 }
+                // "Name, 59, of Ashton, Md., who ...": an age or home town names no one else.
+                let lead = toks[comma + 1].lower.as_str();
+                if lead.chars().all(|c| c.is_ascii_digit()) || matches!(lead, "of" | "from") {
+                    return Some(named);
+                }
             }
         }
     }
