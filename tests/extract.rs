@@ -611,3 +611,221 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn quoted_interview_turns_take_their_label_as_mention() {
+    let (article, statements) = load("quoted_interview.txt", Some("2020-05-03"));
+    let turn = find(&article, &statements, "this is a fair deal");
+    assert_eq!(turn.kind, StatementKind::Direct);
+    assert_eq!(turn.speaker.as_deref(), Some("Anna Kovacs"));
+    assert_eq!(
+        turn.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("KOVACS")
+    );
+    // The label is not part of the statement.
+    assert!(turn.text(&article.text).starts_with("Well, look"));
+    let later = find(&article, &statements, "every page of it");
+    assert_eq!(later.speaker.as_deref(), Some("Anna Kovacs"));
+    let question = find(&article, &statements, "publish the contract");
+    assert_ne!(question.speaker.as_deref(), Some("Anna Kovacs"));
+}
+
+#[test]
+fn a_relative_pronoun_after_a_name_is_the_nearest_mention() {
+    let (article, statements) = load("relative_speakers.txt", Some("2021-03-02"));
+    let varga = find(&article, &statements, "never be for sale");
+    assert_eq!(varga.speaker.as_deref(), Some("Lena Varga"));
+    assert_eq!(
+        varga.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("who")
+    );
+    let berki = find(&article, &statements, "I have not walked on it yet.");
+    assert_eq!(berki.speaker.as_deref(), Some("Tomas Berki"));
+    assert_eq!(
+        berki.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("who")
+    );
+    // "To which she said": the relative clause has its own subject.
+    let aunt = find(&article, &statements, "Thank God at least");
+    assert_eq!(
+        aunt.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("she")
+    );
+}
+
+#[test]
+fn nested_reports_name_the_outer_speaker_and_keep_the_cue_before() {
+    let (article, statements) = load("nested_reports.txt", Some("2021-06-01"));
+    let feher = find(&article, &statements, "change the whole valley");
+    assert_eq!(feher.speaker.as_deref(), Some("Ilona Feher"));
+    // "she" points back to the subject of "said", the words reported as the mention.
+    let mention = feher.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(mention.is_some_and(|m| m.contains("Feher")), "{mention:?}");
+    // A quote closed by a comma before "but he said" keeps the cue before it.
+    let sandor = find(&article, &statements, "any risk to the old town");
+    assert_eq!(sandor.speaker.as_deref(), Some("Peter Sandor"));
+    let mention = sandor.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(mention.is_some_and(|m| m.contains("Sandor")), "{mention:?}");
+    // A cue after the quote in a "when" clause reports something else.
+    let horvath = find(&article, &statements, "absolutely right");
+    assert_eq!(horvath.speaker.as_deref(), Some("Tomas Horvath"));
+    // "It's denouncing what it calls ...": the subject of the sentence is the mention.
+    let smear = find(&article, &statements, "the biggest smear campaign");
+    let mention = smear.speaker_mention.map(|m| m.start);
+    let sentence = article.text.find("It’s denouncing");
+    assert_eq!(mention, sentence);
+    // ... and so is a body or organisation.
+    let breach = find(&article, &statements, "a grave breach of the ceasefire");
+    let mention = breach.speaker_mention.map(|m| m.slice(&article.text));
+    assert!(
+        mention.is_some_and(|m| m.contains("Security Council")),
+        "{mention:?}"
+    );
+}
+
+#[test]
+fn show_titles_after_an_owner_or_a_year_are_not_statements() {
+    let (article, statements) = load("show_titles.txt", Some("2021-06-06"));
+    assert!(!has(&article, &statements, "Morning at Nine"));
+    assert!(!has(&article, &statements, "Week in Review"));
+    assert!(!has(&article, &statements, "Letter to Taxpayers"));
+    let balanced = find(&article, &statements, "The budget is balanced");
+    assert_eq!(balanced.speaker.as_deref(), Some("Karl Lind"));
+    assert!(has(&article, &statements, "We kept every promise."));
+    assert!(has(&article, &statements, "a good start."));
+    assert!(has(&article, &statements, "still holds"));
+    assert!(!has(&article, &statements, "Count Every Coin"));
+    assert!(!has(&article, &statements, "Rise Up Again"));
+    assert!(has(&article, &statements, "will rise again."));
+}
+
+#[test]
+fn documents_read_and_point_out() {
+    let (article, statements) = load("document_cues.txt", Some("2021-07-01"));
+    let read = find(&article, &statements, "The dam has served the valley");
+    assert_eq!(read.cue.as_deref(), Some("read"));
+    assert_eq!(
+        read.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("the paper")
+    );
+    let points = find(&article, &statements, "the old pipes lose a third");
+    assert_eq!(
+        points.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("It")
+    );
+}
+
+#[test]
+fn dash_appositions_and_coordinated_verbs() {
+    let (article, statements) = load("dashes_and_coordination.txt", Some("2021-08-01"));
+    let berg = find(&article, &statements, "It is wrong for a leader");
+    assert_eq!(berg.speaker.as_deref(), Some("Anna Berg"));
+    let writer = find(&article, &statements, "I don't believe in polls.");
+    assert_eq!(
+        writer.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("I")
+    );
+}
+
+#[test]
+fn appositions_with_relative_clauses_and_as_x_put_it() {
+    let (article, statements) = load("appositions_put_it.txt", Some("2021-09-01"));
+    let lopez = find(&article, &statements, "all the people who fought");
+    assert_eq!(lopez.speaker.as_deref(), Some("Maria Lopez Ortega"));
+    let weber = find(&article, &statements, "Did the minister lower taxes");
+    assert_eq!(weber.speaker.as_deref(), Some("Jonas Weber"));
+    assert_eq!(weber.cue.as_deref(), Some("put it"));
+    // An age after the name: "Mr. Weber, 82, told me".
+    let aged = find(&article, &statements, "been edited or had a column");
+    assert_eq!(aged.speaker.as_deref(), Some("Jonas Weber"));
+    assert_eq!(aged.cue.as_deref(), Some("told"));
+    // A long apposition between the name after the quote and the cue.
+    let vidal = find(&article, &statements, "This story is not only");
+    assert_eq!(vidal.speaker.as_deref(), Some("Clara Vidal"));
+    // An age and a home town with place names between the name and the relative clause.
+    let blanco = find(&article, &statements, "everyone who marched");
+    assert_eq!(blanco.speaker.as_deref(), Some("Rosa Maria Blanco"));
+}
+
+#[test]
+fn documents_relatives_and_songs_are_sources() {
+    let (article, statements) = load("common_sources.txt", Some("2021-10-01"));
+    let mention = |text: &str| {
+        find(&article, &statements, text)
+            .speaker_mention
+            .map(|m| m.slice(&article.text).to_owned())
+    };
+    assert_eq!(
+        mention("A state cannot remove voters").as_deref(),
+        Some("the ruling")
+    );
+    assert!(mention("We live in hard times").is_some_and(|m| m.contains("my grandfather")));
+    assert_eq!(mention("Keep your promises").as_deref(), Some("Lena"));
+}
+
+#[test]
+fn a_colon_introduction_beats_a_pronoun_after_the_quote() {
+    let (article, statements) = load("colon_intro.txt", Some("2021-11-01"));
+    let mention = |text: &str| {
+        find(&article, &statements, text)
+            .speaker_mention
+            .map(|m| m.slice(&article.text).to_owned())
+    };
+    assert!(mention("almost united against you").is_some_and(|m| m.contains("Ada Brandt")));
+    assert_eq!(
+        find(&article, &statements, "almost united against you")
+            .speaker
+            .as_deref(),
+        Some("Ada Brandt")
+    );
+    assert_eq!(
+        mention("2,500 container inspections").as_deref(),
+        Some("which")
+    );
+}
+
+#[test]
+fn chanting_characterizing_and_likening_are_cues() {
+    let (article, statements) = load("more_cues.txt", Some("2021-12-01"));
+    let chant = find(&article, &statements, "No deal without bread!");
+    assert_eq!(chant.cue.as_deref(), Some("chanting"));
+    let kral = find(&article, &statements, "a fair start for both sides");
+    assert_eq!(kral.speaker.as_deref(), Some("Eva Kral"));
+    assert_eq!(kral.cue.as_deref(), Some("characterized"));
+    let liken = find(&article, &statements, "a house with no roof");
+    assert_eq!(liken.cue.as_deref(), Some("likened"));
+    // "chants" is a noun: the crowd's words are not the governor's.
+    let chants = statements
+        .iter()
+        .find(|s| s.text(&article.text).contains("Four more years"));
+    assert!(chants.is_none_or(|s| s.cue.as_deref() != Some("chants")));
+    // "concluded" attributes a quote before it only.
+    let winner = find(&article, &statements, "the winner tonight");
+    assert_eq!(winner.cue.as_deref(), Some("concluded"));
+    assert_eq!(winner.speaker.as_deref(), Some("Eva Kral"));
+    let ruling = find(&article, &statements, "not, as such, unlawful");
+    assert_eq!(ruling.cue.as_deref(), Some("said"));
+    // A curly opening mark closed by a straight one.
+    let amnesty = find(&article, &statements, "Amnesty deals should not");
+    assert!(!amnesty.text(&article.text).contains("Zielinski"));
+    assert_eq!(amnesty.speaker.as_deref(), Some("Piotr Zielinski"));
+    assert!(has(&article, &statements, "like sweets."));
+}
+
+#[test]
+fn a_participle_after_a_quoted_sentence_takes_the_new_sentence_subject() {
+    let (article, statements) = load("participle_after_quote.txt", Some("2022-01-10"));
+    let second = find(&article, &statements, "Maybe he did not do a good job.");
+    assert_eq!(second.speaker.as_deref(), Some("Paul Novak"));
+    assert_eq!(
+        second.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("Novak")
+    );
+    // "After saying ..., she was ...": the subject follows the quote.
+    let flood = find(&article, &statements, "higher than any of us");
+    assert_eq!(flood.speaker.as_deref(), Some("Hana Lind"));
+    assert_eq!(
+        flood.speaker_mention.map(|m| m.slice(&article.text)),
+        Some("she")
+    );
+}

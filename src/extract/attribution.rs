@@ -140,6 +140,10 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
         })
         .map_or(from, |j| j + 1);
+    // "McConnell, who in 2010 said": the subject ends at the relative pronoun.
+    let cue = relative_at(para, cue)
+        .filter(|&r| r > from)
+        .map_or(cue, |r| r + 1);
     let toks = &para.toks[from..cue];
     // Drop adverbs and auxiliaries right before the verb ("also", "has", "later").
     let mut end = toks.len();
@@ -202,6 +206,27 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             break;
         }
     }
+    // "I laughed and said": a coordinated verb before the cue.
+    if end >= 3
+        && toks[end - 1].lower == "and"
+        && toks[end - 2].trail.is_none()
+        && !toks[end - 2].capitalised()
+        && toks[end - 2].lower.ends_with("ed")
+        && matches!(
+            toks[end - 3].lower.as_str(),
+            "i" | "he" | "she" | "we" | "they"
+        )
+    {
+        end -= 2;
+    }
+    // "Mr. King, 82, told": an age after the name.
+    if end >= 2
+        && toks[end - 1].trail == Some(',')
+        && toks[end - 2].trail == Some(',')
+        && toks[end - 1].lower.chars().all(|c| c.is_ascii_digit())
+    {
+        end -= 1;
+    }
     let mut end = end - time_tail(&toks[..end]);
     // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
     if end > 1 && toks[end - 1].trail == Some(')') {
@@ -231,9 +256,19 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
             // "..., with top officials underlining": an adverbial, not an apposition.
             let adverbial = adverbial_lead(&toks[comma + 1].lower);
             if named.name.is_some() && named.pronoun.is_none() && !adverbial {
-                let app = analyze(para.text, &toks[comma + 1..]);
+                // "Name, 59, of Ashton, who watched it on the Mall, said": the relative
+                // clause describes no further.
+                let app_end = (comma + 1..toks.len())
+                    .find(|&j| j > comma + 1 && matches!(toks[j].lower.as_str(), "who" | "which"))
+                    .unwrap_or(toks.len());
+                let app = analyze(para.text, &toks[comma + 1..app_end]);
                 if app.name.is_none() || app.gov_role || app.other.is_some() {
                     return Some(merge(named, app));
+                }
+                // "Name, 59, of Ashton, Md., who ...": an age or home town names no one else.
+                let lead = toks[comma + 1].lower.as_str();
+                if lead.chars().all(|c| c.is_ascii_digit()) || matches!(lead, "of" | "from") {
+                    return Some(named);
                 }
             }
         }
@@ -498,6 +533,21 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let mut segments = Vec::new();
     let mut seg_start = from;
     for i in from..cue {
+        // A quotation ends the clause before it: `Trump boasted, "..." Trump was ...`.
+        if let Some(qi) = para.inside[i] {
+            let last = para.inside.get(i + 1).is_none_or(|n| *n != Some(qi));
+            let q = para.quotes[qi];
+            let ends = q
+                .content
+                .slice(para.text)
+                .trim_end_matches(['"', '\'', '’', '”'])
+                .ends_with(['.', '!', '?']);
+            if last && ends {
+                segments.clear();
+                seg_start = i + 1;
+                continue;
+            }
+        }
         if para.toks[i]
             .trail
             .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
@@ -538,8 +588,11 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 | "during"
                 | "following"
                 | "according"
+                | "once"
         );
-        if subordinate {
+        // "Conversely, ...": a sentence adverb alone.
+        let adverb = e == s + 1 && lead.len() > 4 && lead.ends_with("ly");
+        if subordinate || adverb {
             continue;
         }
         let seg = strip_leading(seg);
@@ -564,6 +617,10 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let ends_sentence = content
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with('.');
+    // Set off by dashes after a name: `... Anna Berg -- "..." -- and ...`.
+    if let Some(found) = dash_apposition(para, qi, open_tok) {
+        return Some(found);
+    }
     // A byline after a dash: `"..." ― Pamela Padilla`.
     let tail = &para.text[q.after.min(para.span.end)..para.span.end];
     let rest = tail.trim_start();
@@ -594,7 +651,13 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         .get(after_q)
         .is_some_and(|t| t.inside_none_lower(para, after_q));
     if !ends_sentence || next_lower || q.single {
-        let stop = para.sentence_end(after_q).min(after_q + 16);
+        // `"...," Malkia Cyril, the director of ... and ..., told`: a name and a long
+        // apposition before the cue.
+        let named_apposition = (after_q..(after_q + 4).min(para.toks.len())).any(|j| {
+            para.toks[j].trail == Some(',') && para.toks[after_q..=j].iter().all(Token::capitalised)
+        });
+        let reach = if named_apposition { 28 } else { 16 };
+        let stop = para.sentence_end(after_q).min(after_q + reach);
         let mut i = after_q;
         while i < stop && i < para.toks.len() && para.inside[i].is_none() {
             if let Some(cue) = cue_at(&para.toks, i) {
@@ -635,11 +698,21 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         while i > from {
             i -= 1;
             if let Some(cue) = cue_at(&para.toks, i) {
+                if cue.after_quote_only {
+                    continue;
+                }
                 // "Japan would respond \"calmly\"": a speech act only foreseen, inside the
                 // clause another cue reports; the quote belongs to that outer cue.
                 if hypothetical(para, i) {
                     continue;
                 }
+                // `After saying her foot was "...," she was ...`: the subject follows.
+                let gerund_clause = para.toks[i].lower.ends_with("ing")
+                    && i > 0
+                    && matches!(
+                        para.toks[i - 1].lower.as_str(),
+                        "after" | "before" | "while" | "since" | "upon" | "when"
+                    );
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
@@ -652,14 +725,27 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     Some(p)
                 } else if cue.source_after {
                     phrase_after(para, i + cue.len, open_tok)
-                } else if what_pronoun && floor + 2 < i - 2 {
+                } else if what_pronoun && floor + 1 < i - 2 {
                     clause_subject(para, floor, i - 2)
-                        .filter(|p| p.name.is_some() || p.pronoun.is_some() || p.gov_role)
+                        .filter(|p| {
+                            p.name.is_some()
+                                || p.pronoun.is_some()
+                                || p.gov_role
+                                || p.body
+                                || p.organisation.is_some()
+                        })
                         .or_else(|| phrase_before(para, from, i))
+                } else if gerund_clause {
+                    subject_after_quote(para, qi).or_else(|| clause_subject(para, floor, i))
                 } else if participle {
                     clause_subject(para, floor, i)
                 } else {
                     phrase_before(para, from, i)
+                        .map(|mut p| {
+                            p.reported_as = relative_before(para, &p, i)
+                                .or_else(|| outer_subject(para, &p, from));
+                            p
+                        })
                         .or_else(|| clause_subject(para, floor, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
                         .or_else(|| common_subject(para, from, i))
@@ -682,19 +768,158 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let closed_before = open_tok > 0 && para.ends_sentence(open_tok - 1);
     // `... take "robust steps" in response, and he urged ...`: a cue in a new coordinated
     // clause after the quote opens a statement of its own.
+    // A comma closing the quote ("... a gun," but he said) counts as well.
+    let comma_in_quote = content.trim_end().ends_with(',');
     let new_clause = after.as_ref().is_some_and(|a| {
-        (after_q + 1..(after_q + a.distance).min(para.toks.len())).any(|j| {
-            matches!(para.toks[j].lower.as_str(), "and" | "but")
-                && para.toks[j - 1].trail == Some(',')
+        (after_q..(after_q + a.distance).min(para.toks.len())).any(|j| {
+            // `... was "absolutely right" when he said ...`: a subordinate clause of its own.
+            let subordinate = matches!(
+                para.toks[j].lower.as_str(),
+                "when" | "after" | "because" | "while" | "since" | "before" | "if"
+            );
+            subordinate && a.phrase.pronoun.is_some()
+                || matches!(para.toks[j].lower.as_str(), "and" | "but")
+                    && if j == after_q {
+                        comma_in_quote && j > 0
+                    } else {
+                        para.toks[j - 1].trail == Some(',')
+                    }
         })
     });
+    // `X scolded him: "...," she said`: the pronoun after points back to the subject that
+    // introduced the quote with a colon.
+    let colon_intro = open_tok > 0
+        && para.toks[open_tok - 1].trail == Some(':')
+        && after
+            .as_ref()
+            .is_some_and(|a| a.phrase.pronoun.is_some() && a.phrase.name.is_none())
+        && before
+            .as_ref()
+            .is_some_and(|b| b.phrase.name.is_some() && b.distance <= 2);
     match (after, before) {
+        (Some(_), Some(b)) if colon_intro => Some(b),
         (Some(a), Some(_)) if closed_before => Some(a),
         (Some(_), Some(b)) if new_clause => Some(b),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
         (None, None) => colon_subject(para, open_tok),
         (a, b) => a.or(b),
     }
+}
+
+/// "Lewis, who joked", "the agency, which in May said": the relative pronoun between a
+/// subject phrase and its cue (only lower-case words such as a time between them).
+fn relative_before(para: &Para, phrase: &Phrase, cue: usize) -> Option<Span> {
+    let tok = &para.toks[relative_at(para, cue)?];
+    (phrase.span.end <= tok.span.start).then_some(tok.span)
+}
+
+/// `including the former minister Anna Berg -- "..." -- and ...`: a quote set off by dashes
+/// right after a name is that person's.
+fn dash_apposition(para: &Para, qi: usize, open_tok: usize) -> Option<Found> {
+    let q = para.quotes[qi];
+    if open_tok == 0 || !q.closed || para.inside[open_tok - 1].is_some() {
+        return None;
+    }
+    let dash = |s: &str| {
+        let t = s.trim();
+        matches!(t, "--" | "—" | "–")
+    };
+    let before = para.text.get(para.toks[open_tok - 1].span.end..q.open)?;
+    let rest = para.text.get(q.after..para.span.end)?;
+    let after = &rest[..rest
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    if !dash(before.trim_start_matches(['\'', '’', ')'])) || !dash(after) {
+        return None;
+    }
+    let floor = para.sentence_start(open_tok - 1);
+    let phrase = phrase_before(para, floor, open_tok).filter(|p| p.name.is_some())?;
+    Some(Found {
+        phrase,
+        cue: None,
+        rule: "quote+dash-apposition",
+        distance: 0,
+        sentence_start: para.toks[floor].span.start,
+    })
+}
+
+/// The subject right after a quote that closes an opening clause with a comma.
+fn subject_after_quote(para: &Para, qi: usize) -> Option<Phrase> {
+    let q = para.quotes[qi];
+    let content = q
+        .content
+        .slice(para.text)
+        .trim_end_matches(['"', '\'', '’', '”']);
+    if !content.ends_with(',') {
+        return None;
+    }
+    let a = para.token_at(q.after);
+    let rest = para.toks.get(a..)?;
+    let end = leading_np(rest);
+    if end == 0 {
+        return None;
+    }
+    let phrase = analyze(para.text, &rest[..end]);
+    (speaker_like(&phrase) && (phrase.pronoun.is_some() || phrase.name.is_some())).then_some(phrase)
+}
+
+/// "Lynch said she recalled thinking, "..."": a pronoun subject of a clause that an outer
+/// cue reports points to that cue's subject (a name or pronoun of the same number and no
+/// other gender), which is reported as the mention.
+fn outer_subject(para: &Para, phrase: &Phrase, floor: usize) -> Option<Span> {
+    use super::speakers::{Gender, Pronoun};
+    let pronoun = phrase.pronoun?;
+    if matches!(pronoun, Pronoun::First | Pronoun::Report) {
+        return None;
+    }
+    let start = para.token_at(phrase.span.start);
+    let mut j = start.checked_sub(1)?;
+    if para.toks[j].lower == "that" {
+        j = j.checked_sub(1)?;
+    }
+    if j <= floor || para.toks[j].trail.is_some() || para.inside[j].is_some() {
+        return None;
+    }
+    let cue = cue_at(&para.toks, j).filter(|c| c.len == 1 && !c.source_after)?;
+    let outer = phrase_before(para, floor, cue.index)?;
+    let person = outer.name.is_some()
+        || outer
+            .pronoun
+            .is_some_and(|p| !matches!(p, Pronoun::First | Pronoun::Report));
+    let number = outer.plural == (pronoun == Pronoun::They);
+    let gender = match (pronoun, outer.gender) {
+        (Pronoun::He, Gender::Female) | (Pronoun::She, Gender::Male) => false,
+        (_, _) => outer.pronoun.is_none_or(|p| p == pronoun),
+    };
+    (person && number && gender && outer.span.end <= phrase.span.start).then_some(outer.span)
+}
+
+/// The token of a relative pronoun after a comma that heads the cue's clause.
+fn relative_at(para: &Para, cue: usize) -> Option<usize> {
+    let lo = cue.saturating_sub(5);
+    let rel = (lo..cue)
+        .rev()
+        .find(|&j| matches!(para.toks[j].lower.as_str(), "who" | "which"))?;
+    let tok = &para.toks[rel];
+    let between_ok = (rel + 1..cue).all(|j| {
+        let t = &para.toks[j];
+        // "to which she said": the clause has a subject of its own.
+        super::speakers::pronoun(&t.lower).is_none()
+            && !matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their"
+            )
+            && para.inside[j].is_none()
+            && !t.capitalised()
+            && !t.trail.is_some_and(|c| matches!(c, ',' | ';' | ':'))
+    });
+    // "the Police Department which reported": a name needs no comma.
+    let joined = rel > 0
+        && (para.toks[rel - 1].trail == Some(',')
+            || para.toks[rel - 1].trail.is_none()
+                && para.toks[rel - 1].capitalised()
+                && !is_function_word(&para.toks[rel - 1].lower));
+    (between_ok && joined && tok.lead.is_none()).then_some(rel)
 }
 
 /// `Obama is rolling out a new message: "It's about me."`: with no cue, a quote after a
@@ -795,7 +1020,38 @@ fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase>
         }
         return phrase_before(para, from, i).or_else(|| common_subject(para, from, i));
     }
-    phrase_after(para, i + 1, stop)
+    phrase_after(para, i + 1, stop).or_else(|| common_after(para, i + cue.len, stop))
+}
+
+/// `"...," said the ruling.`: a short common-noun phrase with a determiner right after the
+/// cue, ending the clause.
+fn common_after(para: &Para, from: usize, stop: usize) -> Option<Phrase> {
+    let first = para.toks.get(from)?;
+    if first.lead.is_some()
+        || !matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "my" | "our"
+        )
+    {
+        return None;
+    }
+    let end = (from + 1..(from + 5).min(stop).min(para.toks.len()))
+        .find(|&j| para.toks[j].trail.is_some())?;
+    if !matches!(para.toks[end].trail, Some('.' | ',' | ';')) || para.inside[end].is_some() {
+        return None;
+    }
+    let toks = &para.toks[from..=end];
+    if toks[1..]
+        .iter()
+        .any(|t| t.capitalised() || t.lead.is_some())
+    {
+        return None;
+    }
+    let mut p = analyze(para.text, toks);
+    if p.is_empty() {
+        p.common_noun = true;
+    }
+    Some(p)
 }
 
 trait LowerNext {
@@ -827,6 +1083,29 @@ const LABEL_LEADS: &[&str] = &[
     "hashtag",
 ];
 
+/// Kinds of works whose title-cased name may follow them in quotes.
+const TITLE_NOUNS: &[&str] = &[
+    "book",
+    "memoir",
+    "novel",
+    "anthem",
+    "song",
+    "hymn",
+    "album",
+    "film",
+    "movie",
+    "documentary",
+    "show",
+    "programme",
+    "program",
+    "series",
+    "column",
+    "essay",
+    "poem",
+    "play",
+    "podcast",
+];
+
 /// True when the quote is a scare quote, title or label rather than someone's words.
 #[must_use]
 pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
@@ -853,7 +1132,7 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     let end_punct = content.ends_with(['.', ',', '?', '!', ';', ':', '…']);
     // Title Case names ("Free and Open Indo-Pacific", "America First").
     let small = [
-        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de",
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "de", "at", "with", "by",
     ];
     let title_case = words.len() >= 2
         && words.len() <= 8
@@ -892,12 +1171,27 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     }
     // A show, book or speech named after a preposition ("on “Fox and Friends.”", "in his
     // “State of the Union.”") is a title even next to a cue.
-    let after_preposition = open_tok > 0
-        && matches!(
-            para.toks[open_tok - 1].lower.as_str(),
+    let preposition = |w: &str| {
+        matches!(
+            w,
             "on" | "in" | "at" | "of" | "from" | "during" | "his" | "her" | "their" | "its"
-        );
-    if title_with_punct && bare.len() >= 2 && after_preposition {
+        )
+    };
+    // Also over an owner or a year: "on Fox News's “...”", "in his 1994 “...”".
+    let owner_or_year = |t: &Token| {
+        t.possessive || t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit())
+    };
+    let after_preposition = open_tok > 0
+        && (preposition(&para.toks[open_tok - 1].lower)
+            || owner_or_year(&para.toks[open_tok - 1])
+                && (open_tok.saturating_sub(4)..open_tok - 1)
+                    .rev()
+                    .take_while(|&k| para.toks[k].trail.is_none())
+                    .any(|k| preposition(&para.toks[k].lower)));
+    // "In his 2002 book, ''Make Your Kid a Millionaire,''", "the anthem “A Change Is Gonna
+    // Come,”": a title after the kind of work it names.
+    let after_work = open_tok > 0 && TITLE_NOUNS.contains(&para.toks[open_tok - 1].lower.as_str());
+    if title_with_punct && bare.len() >= 2 && (after_preposition || after_work) {
         return true;
     }
     // A single capitalised word with no punctuation is a name or label.
@@ -979,6 +1273,19 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         let span = split_paragraphs(text)[0];
         Para::new(text, span, find_quotes(text, &[span]))
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_no_clause_subject() {
+        let text = "Conversely, the ministry rated 22 percent of them as \"entirely true.\"";
+        let p = para(text);
+        let cue = p
+            .toks
+            .iter()
+            .position(|t| t.lower == "rated")
+            .expect("verb");
+        let subject = clause_subject(&p, 0, cue).expect("subject");
+        assert_eq!(subject.span.slice(text), "the ministry");
     }
 
     #[test]

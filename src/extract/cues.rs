@@ -22,6 +22,8 @@ pub struct Cue {
     pub infinitive: bool,
     /// The content may be a noun phrase ("expressed serious concern").
     pub noun_object: bool,
+    /// The verb attributes only a quote before it (see `CueVerb::after_quote_only`).
+    pub after_quote_only: bool,
 }
 
 /// The cue starting at token `i`, if any.
@@ -49,6 +51,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 object: words.last().is_some_and(|w| w == "on"),
                 infinitive: false,
                 noun_object: true,
+                after_quote_only: false,
             });
         }
     }
@@ -73,6 +76,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         object: verb.object,
         infinitive: verb.infinitive,
         noun_object: verb.noun_object,
+        after_quote_only: verb.after_quote_only,
     })
 }
 

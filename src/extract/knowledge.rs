@@ -25,6 +25,10 @@ pub struct CueVerb {
     /// The content may be a noun phrase ("expressed serious concern over ...").
     #[serde(default)]
     pub noun_object: bool,
+    /// The verb attributes only a quote before it (`"...," Matthews concluded`), not one
+    /// after it ("the court concluded the rule was \"...\"").
+    #[serde(default)]
+    pub after_quote_only: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -433,6 +433,26 @@ fn news_statements(article: &Article) -> Vec<Draft> {
             }
             let qi = index;
             let q = para.quotes[qi];
+            if let Some(label) = transcript::quoted_label(text, q.content) {
+                let entity = label_speaker(&mut memory, text, label.name);
+                if let Some(e) = entity {
+                    prev_in_para = Some(e);
+                    last_quote = Some((pi, e));
+                    last_attribution = Some((e, label.name));
+                }
+                drafts.push(Draft {
+                    spans: vec![Span::new(label.text_start, q.content.end)],
+                    kind: StatementKind::Direct,
+                    entity: entity.map(|e| memory.entities[e].clone()),
+                    mention: Some(label.name),
+                    mention_text: Some(label.name.slice(text).to_owned()),
+                    cue: None,
+                    rule: "quoted-transcript-turn",
+                    confidence: 0.8,
+                    continues_previous: false,
+                });
+                continue;
+            }
             let found = find_for_quote(&para, qi);
             let near = found.as_ref().is_some_and(|f| {
                 let words = q.content.slice(text).split_whitespace().count();
@@ -520,11 +540,11 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                 entity: entity.map(|e| memory.entities[e].clone()),
                 mention: found
                     .as_ref()
-                    .map(|f: &Found| f.phrase.span)
+                    .map(|f: &Found| f.phrase.reported_as.unwrap_or(f.phrase.span))
                     .or(carried_mention),
                 mention_text: found
                     .as_ref()
-                    .map(|f| f.phrase.span)
+                    .map(|f| f.phrase.reported_as.unwrap_or(f.phrase.span))
                     .or(carried_mention)
                     .map(|m| m.slice(text).to_owned()),
                 cue: found.and_then(|f| f.cue),
@@ -550,6 +570,27 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         }
     }
     drafts
+}
+
+/// The speaker a capitalised transcript label names ("PENCE", "MR. TRUMP"): a person met
+/// before under that surname, else a new entity from the label's words.
+fn label_speaker(memory: &mut Memory, text: &str, name: Span) -> Option<usize> {
+    let words = transcript::title_case(name.slice(text));
+    let surname = words.split_whitespace().last()?.trim_end_matches('.');
+    let e = match memory.find_name(surname) {
+        Some(e) => e,
+        None => {
+            let toks = lex::tokens(&words, Span::new(0, words.len()));
+            let phrase = speakers::analyze(&words, &toks);
+            if phrase.is_empty() {
+                return None;
+            }
+            let entity = memory.entity_from(&phrase);
+            memory.add(entity)
+        }
+    };
+    memory.mention(e, name, true);
+    Some(e)
 }
 
 /// The country of a dateline opening a paragraph: "BEIJING (Wire) -", "SEOUL, June 3

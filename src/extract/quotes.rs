@@ -159,6 +159,13 @@ fn scan_paragraph(
             '"' => {
                 if has_open(&stack, Style::Straight) {
                     close(&mut stack, Style::Straight, i, i + 1, text, index, out);
+                } else if top_is(&stack, Style::Curly)
+                    && looks_closing(text, para, i, width)
+                    && !text[i..end].contains('”')
+                {
+                    // `“Immunity deals ... the FBI," he said`: a curly quote closed by a
+                    // straight mark, with no curly close to come.
+                    close(&mut stack, Style::Curly, i, i + 1, text, index, out);
                 } else {
                     stack.push(Open {
                         style: Style::Straight,

@@ -75,6 +75,10 @@ pub struct Phrase {
     pub common_noun: bool,
     /// The source was named through a report ("a joint statement from the two agencies").
     pub via_report: bool,
+    /// Other words to report as the speaker mention: the relative pronoun that makes the
+    /// phrase the subject of the cue ("Lewis, who joked"), or the subject of an outer cue a
+    /// pronoun points to ("Lynch said she recalled").
+    pub reported_as: Option<Span>,
 }
 
 impl Default for Phrase {
@@ -98,6 +102,7 @@ impl Default for Phrase {
             parts: Vec::new(),
             common_noun: false,
             via_report: false,
+            reported_as: None,
         }
     }
 }
@@ -600,6 +605,8 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
                     | "her"
                     | "its"
                     | "their"
+                    | "my"
+                    | "our"
                     | "this"
                     | "that"
                     | "one"

@@ -118,6 +118,18 @@ fn valid_label(name: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// A speaker label in capitals opening a quoted paragraph of a news article that quotes a
+/// transcript (`"PENCE: Well, ...`), but not a question label (`Q:`).
+#[must_use]
+pub fn quoted_label(text: &str, content: Span) -> Option<Label> {
+    let label = label_at(text, content)?;
+    let name = label.name.slice(text);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let question = matches!(name, "Q" | "QUESTION");
+    (caps && letters >= 2 && !question && label.text_start < content.end).then_some(label)
+}
+
 /// Detects a transcript: at least three paragraphs open with speaker labels.
 #[must_use]
 pub fn detect(article: &Article) -> Option<Transcript> {
@@ -289,7 +301,7 @@ fn briefing_country(article: &Article) -> Option<String> {
 }
 
 /// Turns an ALL CAPS label into Title Case so that names and roles read as usual.
-fn title_case(label: &str) -> String {
+pub(crate) fn title_case(label: &str) -> String {
     if label.chars().any(char::is_lowercase) {
         return label.to_owned();
     }
