@@ -8,6 +8,7 @@ use crate::session::GroupKey;
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::GroupEntry;
+use super::super::wording::counted;
 
 impl App {
     /// The left panel.
@@ -71,7 +72,7 @@ impl App {
             if !line.is_empty() {
                 line.push_str(" · ");
             }
-            line.push_str(&format!("{count} statement(s)"));
+            line.push_str(&counted(count, "statement", "statements"));
             ui.label(RichText::new(line).small().weak());
         }
     }
