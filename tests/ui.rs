@@ -717,3 +717,33 @@ fn the_row_menu_compares_with_the_selected_statement() {
     let spec = app.session().comparisons.first().expect("a comparison");
     assert_eq!((spec.left, spec.right), (id(0, 0), id(0, 1)));
 }
+
+#[test]
+fn the_window_title_names_the_demo_and_untitled_sessions() {
+    let mut demo = harness(App::new_for_test_startup(demarche::app::Startup::Demo));
+    demo.run();
+    assert_eq!(demo.state().title(), "Demarche - Demo session");
+    let mut untitled = harness(App::new_for_test(Session::default()));
+    untitled.run();
+    assert_eq!(untitled.state().title(), "Demarche - Untitled");
+}
+
+#[test]
+fn notices_count_articles_and_statements_in_proper_words() {
+    let mut harness = harness(App::new_for_test(Session::default()));
+    harness.run();
+    import_and_run(&mut harness, vec![fixture("beijing_briefing.txt")]);
+    let imported = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.text.starts_with("Imported"))
+        .map(|n| n.text.clone())
+        .expect("an import notice");
+    assert!(
+        imported.starts_with("Imported 1 article with "),
+        "{imported}"
+    );
+    assert!(!imported.contains("(s)"), "{imported}");
+    assert!(harness.query_by_label_contains("1 article ·").is_some());
+}
