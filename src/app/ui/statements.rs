@@ -175,7 +175,7 @@ impl App {
                 .map_or_else(|| id.to_string(), crate::article::Article::display_name),
         };
         self.toolbar_ui(ui, &title);
-        let visible: Vec<StatementId> = self.caches.list(&source, &self.view.filter).to_vec();
+        let visible = self.caches.list(&source, &self.view.filter);
         if visible.is_empty() {
             ui.add_space(12.0);
             ui.weak(if self.view.filter.is_empty() {
