@@ -717,3 +717,73 @@ fn the_row_menu_compares_with_the_selected_statement() {
     let spec = app.session().comparisons.first().expect("a comparison");
     assert_eq!((spec.left, spec.right), (id(0, 0), id(0, 1)));
 }
+
+#[test]
+fn the_window_title_names_the_demo_and_untitled_sessions() {
+    let mut demo = harness(App::new_for_test_startup(demarche::app::Startup::Demo));
+    demo.run();
+    assert_eq!(demo.state().title(), "Demarche - Demo session");
+    let mut untitled = harness(App::new_for_test(Session::default()));
+    untitled.run();
+    assert_eq!(untitled.state().title(), "Demarche - Untitled");
+}
+
+#[test]
+fn notices_count_articles_and_statements_in_proper_words() {
+    let mut harness = harness(App::new_for_test(Session::default()));
+    harness.run();
+    import_and_run(&mut harness, vec![fixture("beijing_briefing.txt")]);
+    let imported = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.text.starts_with("Imported"))
+        .map(|n| n.text.clone())
+        .expect("an import notice");
+    assert!(
+        imported.starts_with("Imported 1 article with "),
+        "{imported}"
+    );
+    assert!(!imported.contains("(s)"), "{imported}");
+    assert!(harness.query_by_label_contains("1 article ·").is_some());
+}
+
+#[test]
+fn the_list_toolbar_stays_on_one_line() {
+    // A wrapping toolbar pushed "Compare selected" onto a second line at 1280 px.
+    for (width, full) in [(1280.0, true), (1000.0, false), (800.0, false)] {
+        let app = App::new_for_test(test_session());
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(width, 800.0))
+            .with_context_setup(|ctx| {
+                if demarche::app::install_cjk_fallback(ctx).is_none() {
+                    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+                }
+            })
+            .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+        harness.run();
+        harness.get_by_label("China").click();
+        harness.run();
+        let search = harness.get_by_label("Search").rect();
+        let compare = harness.get_by_label("Compare selected").rect();
+        let header = harness.get_by_label("Speaker").rect();
+        assert!(
+            (search.center().y - compare.center().y).abs() < 4.0,
+            "width {width}: search {search:?}, compare {compare:?}"
+        );
+        assert!(
+            header.top() - search.top() < 2.5 * search.height().max(compare.height()),
+            "width {width}: the table starts right under one toolbar line ({header:?})"
+        );
+        if full {
+            assert!(harness.query_by_label("Low confidence").is_some());
+            assert!(harness.query_by_label("Kind filter").is_some());
+        } else {
+            assert!(
+                harness.query_by_label("Low confidence").is_some()
+                    || harness.query_by_label_contains("Filters").is_some(),
+                "width {width}: the filters are reachable"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! revision changes (or the filter does), never per frame.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::article::ArticleId;
 use crate::governments::Governments;
@@ -158,7 +159,7 @@ pub struct Caches {
     revision: Option<u64>,
     /// The derived data of the current revision.
     pub derived: Derived,
-    list: Option<(ListSource, ListFilter, Vec<StatementId>)>,
+    list: Option<(ListSource, ListFilter, Arc<[StatementId]>)>,
 }
 
 impl Caches {
@@ -172,8 +173,9 @@ impl Caches {
     }
 
     /// The statements `source` lists that match `filter` (words in the text or speaker,
-    /// case-insensitive; kind), in document order.
-    pub fn list(&mut self, source: &ListSource, filter: &ListFilter) -> &[StatementId] {
+    /// case-insensitive; kind), in document order. Shared, so a frame takes it without
+    /// copying the list.
+    pub fn list(&mut self, source: &ListSource, filter: &ListFilter) -> Arc<[StatementId]> {
         let stale = self
             .list
             .as_ref()
@@ -208,7 +210,7 @@ impl Caches {
         }
         self.list
             .as_ref()
-            .map_or(&[], |(_, _, rows)| rows.as_slice())
+            .map_or_else(|| Arc::from([]), |(_, _, rows)| Arc::clone(rows))
     }
 }
 

@@ -25,6 +25,7 @@ impl App {
         };
         self.session = session;
         self.session_path = Some(path.to_owned());
+        self.demo = false;
         self.dirty = false;
         self.undo.clear();
         self.redo.clear();

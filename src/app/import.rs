@@ -9,6 +9,7 @@ use crate::session::{Edit, ImportOutcome};
 
 use super::App;
 use super::state::Level;
+use super::wording::counted;
 use super::worker::ImportJob;
 
 impl App {
@@ -72,7 +73,11 @@ impl App {
         if self.edit(Edit::AddArticles(kept)) {
             self.notice(
                 Level::Info,
-                format!("Imported {articles} article(s) with {statements} statement(s)"),
+                format!(
+                    "Imported {} with {}",
+                    counted(articles, "article", "articles"),
+                    counted(statements, "statement", "statements")
+                ),
             );
             self.select_first_group_if_none();
         }

@@ -23,6 +23,7 @@ mod state;
 mod studies;
 mod theme;
 mod ui;
+mod wording;
 mod worker;
 
 use std::path::{Path, PathBuf};
@@ -100,6 +101,8 @@ pub struct App {
     close_allowed: bool,
     closing: bool,
     title: String,
+    /// The session is the bundled demo (named so in the title until saved elsewhere).
+    demo: bool,
     dark_applied: Option<bool>,
 }
 
@@ -110,6 +113,7 @@ impl App {
             Startup::Demo => {
                 app.session = crate::session::demo_session();
                 app.revision += 1;
+                app.demo = true;
                 app.select_first_group_if_none();
             }
             Startup::Articles(paths) => app.push(Action::OpenArticles(paths)),
@@ -147,6 +151,7 @@ impl App {
             close_allowed: false,
             closing: false,
             title: String::new(),
+            demo: false,
             dark_applied: None,
         }
     }

@@ -227,7 +227,33 @@ fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
             .unwrap_or(&change.text);
         push_piece(&mut pieces, text, kind, None);
     }
-    pieces
+    separate_replacements(pieces)
+}
+
+/// Puts a space between a deletion and an insertion that touch ("Islands" struck through
+/// right against "Dao" underlined reads as one word "IslandsDao").
+fn separate_replacements(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let Some(last) = out.last() {
+            let replacement = matches!(
+                (last.kind, piece.kind),
+                (PieceKind::Deleted, PieceKind::Inserted)
+                    | (PieceKind::Inserted, PieceKind::Deleted)
+            );
+            let spaced = last.text.ends_with(char::is_whitespace)
+                || piece.text.starts_with(char::is_whitespace);
+            if replacement && !spaced {
+                out.push(Piece {
+                    text: " ".to_owned(),
+                    kind: PieceKind::Same,
+                    phrase: None,
+                });
+            }
+        }
+        out.push(piece);
+    }
+    out
 }
 
 /// Appends `text`, joining it to the previous piece when kind and phrase are the same.
@@ -317,6 +343,50 @@ mod tests {
         assert!(view.shared_phrases >= 1, "{view:?}");
         assert!(phrased(&row.left).contains("provocative"), "{view:?}");
         assert!(phrased(&row.right).contains("provocative"), "{view:?}");
+    }
+
+    #[test]
+    fn inline_deletions_and_insertions_are_kept_apart() {
+        for (left, right) in [
+            (
+                "They visited the Diaoyu Islands today.",
+                "They visited the Diaoyu Dao today.",
+            ),
+            ("China's territory", "Japan's territory"),
+            ("We oppose it strongly.", "We oppose it firmly."),
+        ] {
+            let view = compare_pair(left, right, &CompareOptions::default(), &[]);
+            for row in &view.rows {
+                for pair in row.inline.windows(2) {
+                    let touching = pair[0].kind != PieceKind::Same
+                        && pair[1].kind != PieceKind::Same
+                        && pair[0].kind != pair[1].kind;
+                    let spaced = pair[0].text.ends_with(char::is_whitespace)
+                        || pair[1].text.starts_with(char::is_whitespace);
+                    assert!(!touching || spaced, "{left} / {right}: {:?}", row.inline);
+                }
+                let text: String = row.inline.iter().map(|p| p.text.as_str()).collect();
+                assert!(!text.contains("  "), "{text:?}");
+            }
+        }
+        let view = compare_pair(
+            "the Diaoyu Islands",
+            "the Diaoyu Dao",
+            &CompareOptions::default(),
+            &[],
+        );
+        let text: String = view.rows[0]
+            .inline
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(!text.contains("IslandsDao"), "{text:?}");
+        assert!(
+            view.rows[0]
+                .inline
+                .iter()
+                .any(|p| p.kind == PieceKind::Deleted && p.text.contains("Islands"))
+        );
     }
 
     #[test]

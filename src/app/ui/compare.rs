@@ -14,6 +14,7 @@ use super::super::derived::{Derived, government_name};
 use super::super::pair::{PairRow, PairView, Piece, PieceKind};
 use super::super::studies::{CompareLayout, Computed};
 use super::super::theme::Palette;
+use super::super::wording::counted;
 
 /// Width of the similarity gutter between the two sides.
 const GUTTER: f32 = 72.0;
@@ -56,16 +57,17 @@ impl App {
         let palette = Palette::of(ui.visuals());
         let mut summary = if view.has_changes() {
             format!(
-                "{} word(s) only in A (struck through), {} only in B (underlined)",
-                view.deleted_words, view.inserted_words
+                "{} only in A (struck through), {} only in B (underlined)",
+                counted(view.deleted_words, "word", "words"),
+                counted(view.inserted_words, "word", "words")
             )
         } else {
             "The two statements read the same.".to_owned()
         };
         if view.shared_phrases > 0 {
             summary.push_str(&format!(
-                "; {} shared phrase(s) in colour",
-                view.shared_phrases
+                "; {} in colour",
+                counted(view.shared_phrases, "shared phrase", "shared phrases")
             ));
         }
         ui.add(egui::Label::new(summary).wrap());

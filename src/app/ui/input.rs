@@ -64,12 +64,14 @@ impl App {
         }
     }
 
-    /// Keeps the window title as `Demarche - name` with `•` while unsaved.
+    /// Keeps the window title as `Demarche - name` with `•` while unsaved; a session never
+    /// saved is "Demo session" (the bundled demo) or "Untitled".
     pub(in crate::app) fn title_ui(&mut self, ctx: &egui::Context) {
-        let name = self
-            .session_path
-            .as_deref()
-            .map_or_else(|| "untitled".to_owned(), Session::name_from_path);
+        let name = match self.session_path.as_deref() {
+            Some(path) => Session::name_from_path(path),
+            None if self.demo => "Demo session".to_owned(),
+            None => "Untitled".to_owned(),
+        };
         let mark = if self.dirty { " •" } else { "" };
         let title = format!("Demarche - {name}{mark}");
         if title != self.title {

@@ -1,13 +1,18 @@
 //! The library (left panel): governments, organisations and other voices with their
 //! statement counts, then the articles.
 
-use egui::{Layout, Panel, RichText, ScrollArea};
+use egui::{
+    Align, Label, Layout, Panel, Rect, RichText, ScrollArea, Sense, TextStyle, UiBuilder, vec2,
+};
+
+use crate::article::Article;
 
 use crate::session::GroupKey;
 
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::GroupEntry;
+use super::super::wording::counted;
 
 impl App {
     /// The left panel.
@@ -50,30 +55,70 @@ impl App {
         }
     }
 
+    /// The articles, two lines each. Only the rows inside the scroll area's viewport are
+    /// laid out (a session can hold thousands of articles); the rest is blank space of the
+    /// same height, so the scroll bar stays true.
     fn articles_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.heading("Articles");
         if self.session.articles.is_empty() {
             ui.weak("Open articles with File > Open Articles (Ctrl+O) or drop files here.");
             return;
         }
-        for article in self.session.articles.values() {
-            let chosen = self.view.list_article == Some(article.id);
-            let response = ui.selectable_label(chosen, article.display_name());
-            if response.clicked() {
-                actions.push(Action::SelectArticle(article.id));
-            }
-            let details: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            let count = self.caches.derived.count_in_article(article.id);
-            let mut line = details.join(" · ");
-            if !line.is_empty() {
-                line.push_str(" · ");
-            }
-            line.push_str(&format!("{count} statement(s)"));
-            ui.label(RichText::new(line).small().weak());
+        let spacing = ui.spacing().item_spacing.y;
+        let first_line = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&TextStyle::Body));
+        let row_height = first_line + spacing + ui.text_style_height(&TextStyle::Small) + spacing;
+        let count = self.session.articles.len();
+        let (block, _) = ui.allocate_exact_size(
+            vec2(ui.available_width(), count as f32 * row_height),
+            Sense::hover(),
+        );
+        let clip = ui.clip_rect();
+        let first = ((clip.top() - block.top()) / row_height).floor().max(0.0) as usize;
+        let end =
+            (((clip.bottom() - block.top()) / row_height).ceil().max(0.0) as usize).min(count);
+        for (index, article) in self
+            .session
+            .articles
+            .values()
+            .enumerate()
+            .skip(first)
+            .take(end.saturating_sub(first))
+        {
+            let rect = Rect::from_min_size(
+                block.min + vec2(0.0, index as f32 * row_height),
+                vec2(block.width(), row_height),
+            );
+            let mut row = ui.new_child(
+                UiBuilder::new()
+                    .id_salt(("article_row", article.id))
+                    .max_rect(rect)
+                    .layout(Layout::top_down(Align::Min)),
+            );
+            self.article_row_ui(&mut row, article, actions);
         }
+    }
+
+    fn article_row_ui(&self, ui: &mut egui::Ui, article: &Article, actions: &mut Vec<Action>) {
+        let chosen = self.view.list_article == Some(article.id);
+        let response = ui.add(egui::Button::selectable(chosen, article.display_name()).truncate());
+        if response.clicked() {
+            actions.push(Action::SelectArticle(article.id));
+        }
+        let details: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let count = self.caches.derived.count_in_article(article.id);
+        let mut line = details.join(" · ");
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&counted(count, "statement", "statements"));
+        ui.add(Label::new(RichText::new(line).small().weak()).truncate());
     }
 }
 
@@ -90,7 +135,7 @@ fn group_list_ui(
             if response.clicked() {
                 actions.push(Action::SelectGroup(entry.key.clone()));
             }
-            ui.with_layout(Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.weak(entry.count.to_string());
             });
         });

@@ -1,7 +1,7 @@
 //! The centre: tabs for the statement list and the comparison; the statement list with its
 //! search box, virtualised rows and multi-selection.
 
-use egui::{Key, Label, Modifiers, RichText, Sense, TextEdit};
+use egui::{Align, Key, Label, Layout, Modifiers, RichText, Sense, TextEdit};
 use egui_extras::{Column, TableBuilder};
 
 use crate::statement::{StatementId, StatementKind};
@@ -9,7 +9,7 @@ use crate::statement::{StatementId, StatementKind};
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::{ListSource, group_name};
-use super::super::state::Tab;
+use super::super::state::{ListFilter, Tab};
 
 /// Words shown in the list's last column before it is cut.
 const FIRST_WORDS_CHARS: usize = 140;
@@ -44,24 +44,52 @@ pub fn next_selection(
     vec![clicked]
 }
 
-/// The kind filter: all kinds, or one.
+/// Below this width of the centre the toolbar's filters fold into a menu.
+const COMPACT_TOOLBAR: f32 = 640.0;
+/// The widest the list's title gets before it is cut.
+const TITLE_WIDTH: f32 = 180.0;
+/// The search box's width when there is room, and the least it shrinks to.
+const SEARCH_WIDTH: f32 = 220.0;
+const SEARCH_MIN_WIDTH: f32 = 80.0;
+const LOW_CONFIDENCE_HINT: &str = "Only statements Demarche is less than 60% sure of";
+
+/// The statement kinds the filter offers after "all".
+const KINDS: [StatementKind; 3] = [
+    StatementKind::Direct,
+    StatementKind::Partial,
+    StatementKind::Indirect,
+];
+
+/// The kind filter: all kinds, or one (laid out right to left, so the combo comes first).
 fn kind_filter_ui(ui: &mut egui::Ui, kind: &mut Option<StatementKind>) {
-    let label = ui.label("Kind filter");
     let shown = kind.map_or("all", StatementKind::as_str);
     let combo = egui::ComboBox::from_id_salt("kind_filter")
         .selected_text(shown)
         .width(80.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(kind, None, "all");
-            for option in [
-                StatementKind::Direct,
-                StatementKind::Partial,
-                StatementKind::Indirect,
-            ] {
+            for option in KINDS {
                 ui.selectable_value(kind, Some(option), option.as_str());
             }
         });
+    let label = ui.label("Kind filter");
     let _ = combo.response.labelled_by(label.id);
+}
+
+/// The filters folded into one menu button, for a narrow window.
+fn filters_menu_ui(ui: &mut egui::Ui, filter: &mut ListFilter) {
+    let active = filter.kind.is_some() || filter.low_confidence;
+    let text = if active { "Filters •" } else { "Filters" };
+    ui.menu_button(text, |ui| {
+        ui.label("Kind");
+        ui.radio_value(&mut filter.kind, None, "all");
+        for option in KINDS {
+            ui.radio_value(&mut filter.kind, Some(option), option.as_str());
+        }
+        ui.separator();
+        ui.checkbox(&mut filter.low_confidence, "Low confidence")
+            .on_hover_text(LOW_CONFIDENCE_HINT);
+    });
 }
 
 /// The right-click menu of a statement row.
@@ -147,7 +175,7 @@ impl App {
                 .map_or_else(|| id.to_string(), crate::article::Article::display_name),
         };
         self.toolbar_ui(ui, &title);
-        let visible: Vec<StatementId> = self.caches.list(&source, &self.view.filter).to_vec();
+        let visible = self.caches.list(&source, &self.view.filter);
         if visible.is_empty() {
             ui.add_space(12.0);
             ui.weak(if self.view.filter.is_empty() {
@@ -160,34 +188,52 @@ impl App {
         self.table_ui(ui, &visible);
     }
 
+    /// One line at any width (a wrapping toolbar moved the rows under the pointer): the
+    /// compare button and the filters sit on the right, the search box takes what is left,
+    /// and below [`COMPACT_TOOLBAR`] the filters fold into a "Filters" menu.
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, title: &str) {
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(title);
-            ui.separator();
-            let label = ui.label("Search");
-            let search = ui.add(
-                TextEdit::singleline(&mut self.view.filter.text)
-                    .hint_text("text or speaker (Ctrl+F)")
-                    .desired_width(220.0),
-            );
-            let search = search.labelled_by(label.id);
-            if std::mem::take(&mut self.view.focus_search) {
-                search.request_focus();
-            }
-            if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                self.view.filter.text.clear();
-            }
-            kind_filter_ui(ui, &mut self.view.filter.kind);
-            ui.checkbox(&mut self.view.filter.low_confidence, "Low confidence")
-                .on_hover_text("Only statements Demarche is less than 60% sure of");
-            let two = self.session.selection.statements.len() == 2;
-            let compare = ui
-                .add_enabled(two, egui::Button::new("Compare selected"))
-                .on_hover_text("Compare the two selected statements (Enter)")
-                .on_disabled_hover_text("Select two statements (Ctrl+click) to compare them");
-            if compare.clicked() {
-                self.pending.push(Action::CompareSelected);
-            }
+        let compact = ui.available_width() < COMPACT_TOOLBAR;
+        ui.horizontal(|ui| {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let two = self.session.selection.statements.len() == 2;
+                let compare = ui
+                    .add_enabled(two, egui::Button::new("Compare selected"))
+                    .on_hover_text("Compare the two selected statements (Enter)")
+                    .on_disabled_hover_text("Select two statements (Ctrl+click) to compare them");
+                if compare.clicked() {
+                    self.pending.push(Action::CompareSelected);
+                }
+                if compact {
+                    filters_menu_ui(ui, &mut self.view.filter);
+                } else {
+                    ui.checkbox(&mut self.view.filter.low_confidence, "Low confidence")
+                        .on_hover_text(LOW_CONFIDENCE_HINT);
+                    kind_filter_ui(ui, &mut self.view.filter.kind);
+                }
+                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                    ui.scope(|ui| {
+                        ui.set_max_width(TITLE_WIDTH);
+                        ui.add(Label::new(RichText::new(title).strong()).truncate())
+                            .on_hover_text(title);
+                    });
+                    ui.separator();
+                    let label = ui.label("Search");
+                    let width = (ui.available_width() - ui.spacing().item_spacing.x)
+                        .clamp(SEARCH_MIN_WIDTH, SEARCH_WIDTH);
+                    let search = ui.add(
+                        TextEdit::singleline(&mut self.view.filter.text)
+                            .hint_text("text or speaker (Ctrl+F)")
+                            .desired_width(width),
+                    );
+                    let search = search.labelled_by(label.id);
+                    if std::mem::take(&mut self.view.focus_search) {
+                        search.request_focus();
+                    }
+                    if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+                        self.view.filter.text.clear();
+                    }
+                });
+            });
         });
         ui.add_space(4.0);
     }

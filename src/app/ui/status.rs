@@ -6,6 +6,7 @@ use super::super::App;
 use super::super::action::Action;
 use super::super::state::Level;
 use super::super::theme::Palette;
+use super::super::wording::counted;
 
 /// Notices shown at once; older ones wait until these are dismissed.
 const SHOWN_NOTICES: usize = 3;
@@ -50,15 +51,15 @@ impl App {
                     }
                 }
                 if first > 0 {
-                    ui.weak(format!("{first} older notice(s)"));
+                    ui.weak(format!("{} older", counted(first, "notice", "notices")));
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let derived = &self.caches.derived;
                     let mut counts = format!(
-                        "{} articles · {} statements · {} governments",
-                        self.session.articles.len(),
-                        derived.statements.len(),
-                        derived.governments.len()
+                        "{} · {} · {}",
+                        counted(self.session.articles.len(), "article", "articles"),
+                        counted(derived.statements.len(), "statement", "statements"),
+                        counted(derived.governments.len(), "government", "governments")
                     );
                     let selected = self.session.selection.statements.len();
                     if selected > 0 {

@@ -13,6 +13,7 @@ use super::super::derived::government_name;
 use super::super::pair::{PairView, Piece, PieceKind};
 use super::super::studies::{Computed, PairingQuery, Study};
 use super::super::theme::Palette;
+use super::super::wording::counted;
 use super::compare::side_text_ui;
 use super::inspector_tools::snippet;
 
@@ -98,8 +99,8 @@ impl App {
         };
         let (left_name, right_name) = (government_name(&query.left), government_name(&query.right));
         ui.label(format!(
-            "{} pair(s): each {left_name} statement beside the closest {right_name} one.",
-            pairing.pairs.len()
+            "{}: each {left_name} statement beside the closest {right_name} one.",
+            counted(pairing.pairs.len(), "pair", "pairs")
         ));
         ScrollArea::vertical().id_salt("pairs").show(ui, |ui| {
             Grid::new("pairs_grid")
@@ -187,8 +188,8 @@ impl App {
                 };
                 let base = formulation.query.1;
                 ui.label(format!(
-                    "{} version(s) in this government's articles, oldest first. Against the base: only in the base struck through, new words underlined.",
-                    formulation.versions.len()
+                    "{} in this government's articles, oldest first. Against the base: only in the base struck through, new words underlined.",
+                    counted(formulation.versions.len(), "version", "versions")
                 ));
                 let palette = Palette::of(ui.visuals());
                 let font = TextStyle::Body.resolve(ui.style());
