@@ -2,14 +2,17 @@
 //! state checked. No window, no GPU, no file dialog (tests send path actions).
 #![cfg(feature = "gui")]
 
+mod support;
+
+use support::{article, id, push_and_run, statement};
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use demarche::app::{Action, App, Level, Tab, UnsavedChoice};
-use demarche::article::{Article, ArticleId};
+use demarche::article::Article;
 use demarche::session::{Edit, GroupKey, ImportedArticle, Session};
-use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, StatementKind};
-use demarche::text::Span;
+use demarche::statement::{Statement, StatementKind};
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -21,56 +24,29 @@ Chinese Foreign Ministry spokesperson Zhao Lijian said: \"The Diaoyu Islands are
 const TOKYO: &str = "Tokyo restates its position\n\n\
 Chief Cabinet Secretary Kenji Mori said: \"The Senkaku Islands are clearly an inherent part of Japan's territory.\"\n";
 
-/// A statement over the first occurrence of `quote` in `text`.
-fn statement(
-    article: ArticleId,
-    ordinal: u32,
-    text: &str,
-    quote: &str,
-    speaker: &str,
-    government: &str,
-) -> Statement {
-    let start = text.find(quote).expect("quote in the fixture text");
-    Statement {
-        id: StatementId { article, ordinal },
-        spans: vec![Span::new(start, start + quote.len())],
-        kind: StatementKind::Direct,
-        speaker: Some(speaker.to_owned()),
-        role: Some("spokesperson".to_owned()),
-        speaker_mention: None,
-        group: Group::Government,
-        governments: vec![government.to_owned()],
-        affiliation: None,
-        cue: Some("said".to_owned()),
-        evidence: Evidence {
-            rule: "quote+cue-before".to_owned(),
-            chain: vec![speaker.to_owned(), government.to_owned()],
-        },
-        confidence: 0.9,
-        continues_previous: false,
-        origin: Origin::Extracted,
-    }
-}
-
-fn article(id: u32, title: &str, date: &str, text: &str) -> Article {
-    let mut article = Article::from_text(ArticleId(id), text);
-    article.title = Some(title.to_owned());
-    article.outlet = Some("Test Wire".to_owned());
-    article.date = Some(date.to_owned());
-    article
-}
-
 /// Two articles, two Chinese statements and one Japanese, built by hand.
 fn test_session() -> Session {
-    let beijing = article(0, "Beijing rejects Tokyo's claim", "2031-03-03", BEIJING);
-    let tokyo = article(1, "Tokyo restates its position", "2031-03-04", TOKYO);
+    let beijing = article(
+        0,
+        "Beijing rejects Tokyo's claim",
+        "Test Wire",
+        "2031-03-03",
+        BEIJING,
+    );
+    let tokyo = article(
+        1,
+        "Tokyo restates its position",
+        "Test Wire",
+        "2031-03-04",
+        TOKYO,
+    );
     let mut session = Session::default();
     session
         .apply(Edit::AddArticles(vec![
             ImportedArticle {
                 statements: vec![
                     statement(
-                        ArticleId(0),
+                        0,
                         0,
                         BEIJING,
                         "The Diaoyu Islands are an inherent part of China's territory.",
@@ -80,7 +56,7 @@ fn test_session() -> Session {
                     Statement {
                         kind: StatementKind::Partial,
                         ..statement(
-                            ArticleId(0),
+                            0,
                             1,
                             BEIJING,
                             "China firmly opposes any unilateral action by Japan,",
@@ -93,7 +69,7 @@ fn test_session() -> Session {
             },
             ImportedArticle {
                 statements: vec![statement(
-                    ArticleId(1),
+                    1,
                     0,
                     TOKYO,
                     "The Senkaku Islands are clearly an inherent part of Japan's territory.",
@@ -107,30 +83,11 @@ fn test_session() -> Session {
     session
 }
 
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        // Background jobs (comparisons, the near-duplicate index) may land a few frames
-        // after the action that started them; let the harness run until they settle.
-        .with_max_steps(24)
-        .with_context_setup(|ctx| {
-            if demarche::app::install_cjk_fallback(ctx).is_none() {
-                ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            }
-        })
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app)
-}
-
 /// Similarity figures and one-sided marks in the compare view's gutter.
 fn gutter_marks(harness: &Harness<'static, App>) -> usize {
     harness.query_all_by_label_contains("% similar").count()
         + harness.query_all_by_label("A only").count()
         + harness.query_all_by_label("B only").count()
-}
-
-fn push_and_run(harness: &mut Harness<'static, App>, action: Action) {
-    harness.state_mut().push(action);
-    harness.run();
 }
 
 /// Opens articles and waits for the background import (which repaints while it runs).
@@ -145,13 +102,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/ui")
         .join(name)
-}
-
-fn id(article: u32, ordinal: u32) -> StatementId {
-    StatementId {
-        article: ArticleId(article),
-        ordinal,
-    }
 }
 
 /// Picks China, selects its two statements (click, then Ctrl+click) and compares them.
@@ -786,4 +736,8 @@ fn the_list_toolbar_stays_on_one_line() {
             );
         }
     }
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    support::harness_sized(app, egui::vec2(1280.0, 800.0))
 }

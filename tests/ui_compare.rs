@@ -3,11 +3,14 @@
 //! time and corrections in the inspector. Widgets are found by label; no window, no dialog.
 #![cfg(feature = "gui")]
 
+mod support;
+
+use support::{article, id, push_and_run, statement};
+
 use demarche::app::{Action, App, Tab};
-use demarche::article::{Article, ArticleId};
+use demarche::article::ArticleId;
 use demarche::session::{Edit, GroupKey, ImportedArticle, Session};
-use demarche::statement::{Evidence, Group, Origin, Statement, StatementId, StatementKind};
-use demarche::text::Span;
+use demarche::statement::{Origin, Statement, StatementId, StatementKind};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -20,44 +23,6 @@ Chief Cabinet Secretary Kenji Mori said: \"The Senkaku Islands are clearly an in
 
 const WIRE: &str = "China repeats its stance\n\n\
 A ministry spokesperson said: \"The Diaoyu Islands are an inherent and sacred part of China's territory. We urge Japan to stop all provocations.\"\n";
-
-fn statement(
-    article: u32,
-    ordinal: u32,
-    text: &str,
-    quote: &str,
-    speaker: &str,
-    gov: &str,
-) -> Statement {
-    let start = text.find(quote).expect("quote in the fixture text");
-    Statement {
-        id: id(article, ordinal),
-        spans: vec![Span::new(start, start + quote.len())],
-        kind: StatementKind::Direct,
-        speaker: Some(speaker.to_owned()),
-        role: Some("spokesperson".to_owned()),
-        speaker_mention: None,
-        group: Group::Government,
-        governments: vec![gov.to_owned()],
-        affiliation: None,
-        cue: Some("said".to_owned()),
-        evidence: Evidence {
-            rule: "quote+cue-before".to_owned(),
-            chain: vec![speaker.to_owned(), gov.to_owned()],
-        },
-        confidence: 0.9,
-        continues_previous: false,
-        origin: Origin::Extracted,
-    }
-}
-
-fn article(id: u32, title: &str, outlet: &str, date: &str, text: &str) -> Article {
-    let mut article = Article::from_text(ArticleId(id), text);
-    article.title = Some(title.to_owned());
-    article.outlet = Some(outlet.to_owned());
-    article.date = Some(date.to_owned());
-    article
-}
 
 /// Three articles: two Chinese statements, a Japanese one, and a later Chinese repeat of the
 /// first in another outlet.
@@ -87,30 +52,6 @@ fn test_session() -> Session {
         .expect("articles added");
     session.selection.group = Some(GroupKey::Government("CHN".to_owned()));
     session
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .with_context_setup(|ctx| {
-            if demarche::app::install_cjk_fallback(ctx).is_none() {
-                ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            }
-        })
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app)
-}
-
-fn push_and_run(harness: &mut Harness<'static, App>, action: Action) {
-    harness.state_mut().push(action);
-    harness.run();
-}
-
-fn id(article: u32, ordinal: u32) -> StatementId {
-    StatementId {
-        article: ArticleId(article),
-        ordinal,
-    }
 }
 
 /// Opens the comparison of the first Chinese statement with the Japanese one.
@@ -615,4 +556,8 @@ fn corrections_survive_re_extraction() {
         .find(|s| s.text(TOKYO).contains("Senkaku Islands are clearly"))
         .expect("the statement is found again");
     assert_eq!(renamed.speaker.as_deref(), Some("Yoshimasa Hayashi"));
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    support::harness_sized(app, egui::vec2(1400.0, 900.0))
 }
