@@ -1,7 +1,7 @@
 //! Selection and comparison: what the list shows and selects, comparing two statements,
 //! stepping through changes, and corrections of one statement.
 
-use crate::session::{Anchor, ComparisonSpec, Correction, CorrectionKind, Edit};
+use crate::session::{Anchor, Correction, CorrectionKind, Edit};
 use crate::statement::StatementId;
 
 use super::App;
@@ -19,18 +19,7 @@ impl App {
             return;
         };
         let (left, right) = (*left, *right);
-        let existing = self
-            .session
-            .comparisons
-            .iter()
-            .position(|c| c.left == left && c.right == right);
-        match existing {
-            Some(index) => self.session.selection.comparison = Some(index),
-            None => {
-                self.edit(Edit::OpenComparison(ComparisonSpec::new(left, right)));
-            }
-        }
-        self.view.tab = Tab::Compare;
+        self.compare_statements(left, right);
     }
 
     pub(super) fn correct(&mut self, id: StatementId, kind: CorrectionKind) {
