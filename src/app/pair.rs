@@ -261,11 +261,12 @@ fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind, phrase: Opti
     if text.is_empty() {
         return;
     }
-    if let Some(last) = pieces.last_mut() {
-        if last.kind == kind && last.phrase == phrase {
-            last.text.push_str(text);
-            return;
-        }
+    if let Some(last) = pieces.last_mut()
+        && last.kind == kind
+        && last.phrase == phrase
+    {
+        last.text.push_str(text);
+        return;
     }
     pieces.push(Piece {
         text: text.to_owned(),

@@ -244,10 +244,10 @@ impl App {
                 Output::Pair(task_key, Arc::new(view))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
-            if self.settle() {
-                if let Some(view) = self.background.pairs.get(&key) {
-                    return Computed::Ready(Arc::clone(view));
-                }
+            if self.settle()
+                && let Some(view) = self.background.pairs.get(&key)
+            {
+                return Computed::Ready(Arc::clone(view));
             }
         }
         Computed::Computing
@@ -300,12 +300,11 @@ impl App {
                 Output::Index(revision, Arc::new(index))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
-            if self.settle() {
-                if let Some((built, index)) = &self.background.index {
-                    if *built == revision {
-                        return Some(Arc::clone(index));
-                    }
-                }
+            if self.settle()
+                && let Some((built, index)) = &self.background.index
+                && *built == revision
+            {
+                return Some(Arc::clone(index));
             }
         }
         None
@@ -318,10 +317,10 @@ impl App {
         id: StatementId,
     ) -> Computed<AlsoReported> {
         let key = (self.revision, id);
-        if let Some((at, list)) = &self.background.also {
-            if *at == key {
-                return Computed::Ready(Arc::clone(list));
-            }
+        if let Some((at, list)) = &self.background.also
+            && *at == key
+        {
+            return Computed::Ready(Arc::clone(list));
         }
         let fresh = self.near_duplicates(ctx);
         let is_fresh = fresh.is_some();
@@ -361,10 +360,10 @@ impl App {
         query: &PairingQuery,
     ) -> Computed<Arc<GovernmentPairing>> {
         let key = (query.clone(), self.revision);
-        if let Some(done) = &self.background.pairing {
-            if done.query == key {
-                return Computed::Ready(Arc::clone(done));
-            }
+        if let Some(done) = &self.background.pairing
+            && done.query == key
+        {
+            return Computed::Ready(Arc::clone(done));
         }
         if self.background.pairing_pending.as_ref() != Some(&key) {
             self.background.pairing_pending = Some(key.clone());
@@ -454,10 +453,10 @@ impl App {
             .or_else(|| members.first().map(|(_, m)| *m))
             .unwrap_or(id);
         let key = (id, base, self.revision);
-        if let Some(done) = &self.background.formulation {
-            if done.query == key {
-                return Computed::Ready(Arc::clone(done));
-            }
+        if let Some(done) = &self.background.formulation
+            && done.query == key
+        {
+            return Computed::Ready(Arc::clone(done));
         }
         if self.background.formulation_pending != Some(key) {
             self.background.formulation_pending = Some(key);

@@ -67,10 +67,9 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
                 && m.text.len() <= 2
                 && y.digits
                 && y.text.len() == 4
+                && let Some(date) = ymd(y.text, num(m.text), num(t.text))
             {
-                if let Some(date) = ymd(y.text, num(m.text), num(t.text)) {
-                    return Some((date, t.start..y.end));
-                }
+                return Some((date, t.start..y.end));
             }
         }
         let Some(month) = month_number(t) else {
@@ -86,18 +85,16 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
             {
                 year_i += 1;
             }
-            if let Some(year) = toks.get(year_i) {
-                if day.digits
-                    && day.text.len() <= 2
-                    && short_gap(gap(i, day_i))
-                    && year.digits
-                    && year.text.len() == 4
-                    && short_gap(gap(year_i - 1, year_i))
-                {
-                    if let Some(date) = ymd(year.text, month, num(day.text)) {
-                        return Some((date, t.start..year.end));
-                    }
-                }
+            if let Some(year) = toks.get(year_i)
+                && day.digits
+                && day.text.len() <= 2
+                && short_gap(gap(i, day_i))
+                && year.digits
+                && year.text.len() == 4
+                && short_gap(gap(year_i - 1, year_i))
+                && let Some(date) = ymd(year.text, month, num(day.text))
+            {
+                return Some((date, t.start..year.end));
             }
         }
         // Day first: 1 November 2025 / 1st November 2025.
@@ -113,10 +110,9 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
                 && year.digits
                 && year.text.len() == 4
                 && short_gap(gap(i, i + 1))
+                && let Some(date) = ymd(year.text, month, num(day.text))
             {
-                if let Some(date) = ymd(year.text, month, num(day.text)) {
-                    return Some((date, day.start..year.end));
-                }
+                return Some((date, day.start..year.end));
             }
         }
     }
@@ -162,16 +158,16 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             None
         };
-        if let Some((from, digits)) = start {
-            if class != Some(digits) {
-                out.push(Tok {
-                    text: &s[from..i],
-                    start: from,
-                    end: i,
-                    digits,
-                });
-                start = None;
-            }
+        if let Some((from, digits)) = start
+            && class != Some(digits)
+        {
+            out.push(Tok {
+                text: &s[from..i],
+                start: from,
+                end: i,
+                digits,
+            });
+            start = None;
         }
         if start.is_none() {
             start = class.map(|d| (i, d));

@@ -70,7 +70,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
 /// UTF-16 written without a byte-order mark: mostly-Latin text has a NUL in every other
 /// byte (odd positions for little-endian, even for big-endian) and none in the others.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

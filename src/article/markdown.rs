@@ -169,10 +169,10 @@ pub fn first_heading(text: &str, within_lines: usize) -> Option<String> {
 /// Drops a leading "12. " as used by numbered compilations of articles.
 fn strip_list_number(s: &str) -> &str {
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=4).contains(&digits) {
-        if let Some(rest) = s[digits..].strip_prefix(". ") {
-            return rest.trim_start();
-        }
+    if (1..=4).contains(&digits)
+        && let Some(rest) = s[digits..].strip_prefix(". ")
+    {
+        return rest.trim_start();
     }
     s
 }

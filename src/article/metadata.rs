@@ -63,10 +63,10 @@ pub fn site_suffix(title: &str) -> Option<(&str, &str)> {
 
 /// Drops " | Site Name" from a page title when it names the site.
 pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site) {
-        if suffix.eq_ignore_ascii_case(site) {
-            return head.to_owned();
-        }
+    if let (Some((head, suffix)), Some(site)) = (site_suffix(title), site)
+        && suffix.eq_ignore_ascii_case(site)
+    {
+        return head.to_owned();
     }
     title.to_owned()
 }

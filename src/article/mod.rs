@@ -106,10 +106,10 @@ impl Article {
         if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
             return title.to_owned();
         }
-        if let Some(path) = &self.provenance.path {
-            if let Some(name) = std::path::Path::new(path).file_name() {
-                return name.to_string_lossy().into_owned();
-            }
+        if let Some(path) = &self.provenance.path
+            && let Some(name) = std::path::Path::new(path).file_name()
+        {
+            return name.to_string_lossy().into_owned();
         }
         self.id.to_string()
     }

@@ -197,18 +197,18 @@ impl AliasTable {
         let mut i = 0;
         'outer: while i < tokens.len() {
             let token = &tokens[i];
-            if token.kind == TokenKind::Word {
-                if let Some(entries) = self.by_first.get(&token.key) {
-                    for (seq, canonical) in entries {
-                        if let Some(end) = match_words(&tokens, i, seq) {
-                            out.push(Token {
-                                key: canonical.clone(),
-                                kind: TokenKind::Word,
-                                orig: Span::new(token.orig.start, tokens[end - 1].orig.end),
-                            });
-                            i = end;
-                            continue 'outer;
-                        }
+            if token.kind == TokenKind::Word
+                && let Some(entries) = self.by_first.get(&token.key)
+            {
+                for (seq, canonical) in entries {
+                    if let Some(end) = match_words(&tokens, i, seq) {
+                        out.push(Token {
+                            key: canonical.clone(),
+                            kind: TokenKind::Word,
+                            orig: Span::new(token.orig.start, tokens[end - 1].orig.end),
+                        });
+                        i = end;
+                        continue 'outer;
                     }
                 }
             }

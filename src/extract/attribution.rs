@@ -229,15 +229,14 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     }
     let mut end = end - time_tail(&toks[..end]);
     // "Rep. Gwen Moore (D-Wis.) said": a party and state in parentheses end the name.
-    if end > 1 && toks[end - 1].trail == Some(')') {
-        if let Some(open) = (end.saturating_sub(4)..end)
+    if end > 1
+        && toks[end - 1].trail == Some(')')
+        && let Some(open) = (end.saturating_sub(4)..end)
             .rev()
             .find(|&j| toks[j].lead == Some('('))
-        {
-            if open > 0 {
-                end = open;
-            }
-        }
+        && open > 0
+    {
+        end = open;
     }
     let toks = &toks[..end];
     if toks.is_empty() {
@@ -485,14 +484,12 @@ fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase> {
         .iter()
         .take(4)
         .position(|t| k.report_nouns.contains(&t.lower))
-    {
-        if toks
+        && toks
             .get(p + 1)
             .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of"))
-        {
-            toks = &toks[p + 2..];
-            via_report = true;
-        }
+    {
+        toks = &toks[p + 2..];
+        via_report = true;
     }
     // "said opposition leader Karen Ross", "said senior officials": a role word may open it.
     if toks.first().is_some_and(|t| {

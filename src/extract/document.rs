@@ -15,41 +15,41 @@ use super::knowledge::Knowledge;
 /// The title of the text: a Markdown front-matter `title:` or the first paragraph.
 fn title_of(article: &Article) -> (String, usize) {
     let text = article.text.as_str();
-    if let Some(rest) = text.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---") {
-            let block = &rest[..end];
-            let body_start = 4 + end + 4;
-            if let Some(line) = block.find("title:") {
-                let value = &block[line + 6..];
-                // A quoted YAML value can run over escaped line breaks.
-                let mut out = String::new();
-                for (n, l) in value.lines().enumerate() {
-                    let l = l.trim();
-                    if n > 0 && !l.starts_with('\\') && !out.ends_with('\\') {
-                        break;
-                    }
-                    out.push_str(l.trim_start_matches('\\'));
-                    out.push(' ');
+    if let Some(rest) = text.strip_prefix("---\n")
+        && let Some(end) = rest.find("\n---")
+    {
+        let block = &rest[..end];
+        let body_start = 4 + end + 4;
+        if let Some(line) = block.find("title:") {
+            let value = &block[line + 6..];
+            // A quoted YAML value can run over escaped line breaks.
+            let mut out = String::new();
+            for (n, l) in value.lines().enumerate() {
+                let l = l.trim();
+                if n > 0 && !l.starts_with('\\') && !out.ends_with('\\') {
+                    break;
                 }
-                let title = decode_escapes(&out)
-                    .replace("\\_", " ")
-                    .replace('\\', " ")
-                    .trim()
-                    .trim_matches('"')
-                    .trim()
-                    .to_owned();
-                return (title, body_start);
+                out.push_str(l.trim_start_matches('\\'));
+                out.push(' ');
             }
-            return (String::new(), body_start);
+            let title = decode_escapes(&out)
+                .replace("\\_", " ")
+                .replace('\\', " ")
+                .trim()
+                .trim_matches('"')
+                .trim()
+                .to_owned();
+            return (title, body_start);
         }
+        return (String::new(), body_start);
     }
     // A title the loader found (front matter, <title>) when the text itself does not start
     // with it.
     let first = article.paragraphs.first().map_or("", |p| p.slice(text));
-    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        if !first.contains(title.trim()) {
-            return (title.trim().to_owned(), 0);
-        }
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty())
+        && !first.contains(title.trim())
+    {
+        return (title.trim().to_owned(), 0);
     }
     (
         first.to_owned(),

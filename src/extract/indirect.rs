@@ -285,13 +285,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 j += leading_np(&toks[j..se]).min(4);
             }
             // Skip adverbials up to "that".
-            if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that") {
-                if (j..k)
+            if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that")
+                && (j..k)
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
-                {
-                    j = k + 1;
-                    after_that = true;
-                }
+            {
+                j = k + 1;
+                after_that = true;
             }
         }
         if !cue.object && !after_that {

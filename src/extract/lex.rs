@@ -60,10 +60,10 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     {
         let space = c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}';
         if space {
-            if let Some(s) = start.take() {
-                if let Some(tok) = make_token(text, span.start + s, span.start + i) {
-                    out.push(tok);
-                }
+            if let Some(s) = start.take()
+                && let Some(tok) = make_token(text, span.start + s, span.start + i)
+            {
+                out.push(tok);
             }
         } else if start.is_none() {
             start = Some(i);
@@ -139,15 +139,15 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
     }
     let mut word = &text[s..e];
     let mut possessive = false;
-    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        if !w.is_empty() {
-            word = w;
-            // "He's claiming": a contraction of "is" or "has", not a possessive.
-            possessive = !matches!(
-                w.to_lowercase().as_str(),
-                "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here" | "where"
-            );
-        }
+    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+        && !w.is_empty()
+    {
+        word = w;
+        // "He's claiming": a contraction of "is" or "has", not a possessive.
+        possessive = !matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here" | "where"
+        );
     }
     let e = s + word.len();
     Some(Token {

@@ -148,10 +148,9 @@ pub(crate) fn resolve(
         && entity.governments.is_empty()
         && entity.group == Group::Government
         && phrase.pronoun.is_none()
+        && let Some(g) = memory.last_government(at)
     {
-        if let Some(g) = memory.last_government(at) {
-            memory.entities[e].governments = vec![g];
-        }
+        memory.entities[e].governments = vec![g];
     }
     Some(e)
 }
@@ -175,10 +174,11 @@ fn resolve_phrase(
     }
     if phrase.metonym && phrase.countries.len() == 1 {
         // "Monaco said" after "Lisa Monaco": a known person's surname beats the country.
-        if let Some(i) = memory.find_name(phrase.description.trim()) {
-            if memory.entities[i].name.is_some() && !phrase.description.contains(' ') {
-                return Some(i);
-            }
+        if let Some(i) = memory.find_name(phrase.description.trim())
+            && memory.entities[i].name.is_some()
+            && !phrase.description.contains(' ')
+        {
+            return Some(i);
         }
     }
     if let Some((name, _)) = &phrase.name {
@@ -273,39 +273,40 @@ fn resolve_phrase(
                 .description
                 .split_whitespace()
                 .any(|w| matches!(w.to_lowercase().as_str(), "two" | "both"));
-            if pair && phrase.gov_role {
-                if let Some(governments) = memory.last_two_governments(at) {
-                    // "the two presidents" after "Vladimir Putin and Donald Trump": that pair.
-                    if let Some(i) = memory
-                        .last_plural(at)
-                        .filter(|&i| memory.entities[i].governments == governments)
-                    {
-                        return Some(i);
-                    }
-                    let mut entity = memory.entity_from(phrase);
-                    // "the two sides" -> "Chinese and Kazakh sides".
-                    let registry = Governments::bundled();
-                    let demonyms: Vec<String> = governments
-                        .iter()
-                        .filter_map(|g| registry.get(g))
-                        .map(|g| {
-                            g.demonyms
-                                .first()
-                                .cloned()
-                                .unwrap_or_else(|| g.name.clone())
-                        })
-                        .collect();
-                    let head = phrase
-                        .description
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or("sides");
-                    entity.description = Some(format!("{} {head}", demonyms.join(" and ")));
-                    entity.group = Group::Government;
-                    entity.governments = governments.to_vec();
-                    entity.plural = true;
-                    return Some(memory.add(entity));
+            if pair
+                && phrase.gov_role
+                && let Some(governments) = memory.last_two_governments(at)
+            {
+                // "the two presidents" after "Vladimir Putin and Donald Trump": that pair.
+                if let Some(i) = memory
+                    .last_plural(at)
+                    .filter(|&i| memory.entities[i].governments == governments)
+                {
+                    return Some(i);
                 }
+                let mut entity = memory.entity_from(phrase);
+                // "the two sides" -> "Chinese and Kazakh sides".
+                let registry = Governments::bundled();
+                let demonyms: Vec<String> = governments
+                    .iter()
+                    .filter_map(|g| registry.get(g))
+                    .map(|g| {
+                        g.demonyms
+                            .first()
+                            .cloned()
+                            .unwrap_or_else(|| g.name.clone())
+                    })
+                    .collect();
+                let head = phrase
+                    .description
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("sides");
+                entity.description = Some(format!("{} {head}", demonyms.join(" and ")));
+                entity.group = Group::Government;
+                entity.governments = governments.to_vec();
+                entity.plural = true;
+                return Some(memory.add(entity));
             }
             if let Some(i) = memory.last_plural(at) {
                 return Some(i);
@@ -323,10 +324,9 @@ fn resolve_phrase(
             && !phrase.metonym
             && phrase.countries.len() <= 1
             && phrase.other.is_none()
-    }) {
-        if let Some(i) = memory.named_official(g, &phrase.description, at) {
-            return Some(i);
-        }
+    }) && let Some(i) = memory.named_official(g, &phrase.description, at)
+    {
+        return Some(i);
     }
     let entity = memory.entity_from(phrase);
     if entity.governments.is_empty() && entity.group == Group::Government {
@@ -424,10 +424,10 @@ fn news_statements(article: &Article) -> Vec<Draft> {
         let mut prev_in_para: Option<usize> = None;
         for (_, is_quote, index) in events {
             if !is_quote {
-                if let Some(d) = indirect::statement_at(&para, index, &mut memory) {
-                    if pi >= body_start {
-                        drafts.push(d);
-                    }
+                if let Some(d) = indirect::statement_at(&para, index, &mut memory)
+                    && pi >= body_start
+                {
+                    drafts.push(d);
                 }
                 continue;
             }
@@ -527,10 +527,11 @@ fn news_statements(article: &Article) -> Vec<Draft> {
                     .as_ref()
                     .and_then(|f| para.located_in(para.token_at(f.sentence_start)));
                 let official = &mut memory.entities[e];
-                if let Some(g) = place {
-                    if official.group == Group::Government && official.governments.is_empty() {
-                        official.governments = vec![g];
-                    }
+                if let Some(g) = place
+                    && official.group == Group::Government
+                    && official.governments.is_empty()
+                {
+                    official.governments = vec![g];
                 }
                 fill_country(&mut memory, e);
             }
@@ -557,16 +558,14 @@ fn news_statements(article: &Article) -> Vec<Draft> {
     speaker_of_whole_quotation(&mut drafts);
     // Entities named later keep the name: refresh speakers from the final memory.
     for d in &mut drafts {
-        if let Some(e) = &mut d.entity {
-            if e.name.is_none() {
-                if let Some((_, n)) = memory
-                    .renamed
-                    .iter()
-                    .find(|(d, _)| e.description.as_ref() == Some(d))
-                {
-                    e.name = Some(n.clone());
-                }
-            }
+        if let Some(e) = &mut d.entity
+            && e.name.is_none()
+            && let Some((_, n)) = memory
+                .renamed
+                .iter()
+                .find(|(d, _)| e.description.as_ref() == Some(d))
+        {
+            e.name = Some(n.clone());
         }
     }
     drafts
@@ -689,25 +688,25 @@ pub fn front_matter_end(text: &str) -> usize {
 /// A government official whose country the text leaves implicit speaks for the country the
 /// article's other officials mostly speak for.
 pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
-    if memory.entities[e].group == Group::Government && memory.entities[e].governments.is_empty() {
-        if let Some(g) = memory
+    if memory.entities[e].group == Group::Government
+        && memory.entities[e].governments.is_empty()
+        && let Some(g) = memory
             .usual_government()
             .or_else(|| memory.dateline.clone())
-        {
-            let entity = &mut memory.entities[e];
-            // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
-            if entity.body && entity.name.is_none() {
-                let demonym = Governments::bundled()
-                    .get(&g)
-                    .and_then(|c| c.demonyms.first().cloned());
-                if let (Some(d), Some(desc)) = (demonym, entity.description.as_mut()) {
-                    if !desc.contains(&d) {
-                        *desc = format!("{d} {desc}");
-                    }
-                }
+    {
+        let entity = &mut memory.entities[e];
+        // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
+        if entity.body && entity.name.is_none() {
+            let demonym = Governments::bundled()
+                .get(&g)
+                .and_then(|c| c.demonyms.first().cloned());
+            if let (Some(d), Some(desc)) = (demonym, entity.description.as_mut())
+                && !desc.contains(&d)
+            {
+                *desc = format!("{d} {desc}");
             }
-            entity.governments = vec![g];
         }
+        entity.governments = vec![g];
     }
 }
 

@@ -311,11 +311,13 @@ fn scan_paragraph(
             _ => {}
         }
         i += width;
-        if let Some(last) = out.last_mut() {
-            if continues && last.paragraph == index && !last.continues_previous {
-                last.continues_previous = true;
-                continues = false;
-            }
+        if let Some(last) = out.last_mut()
+            && continues
+            && last.paragraph == index
+            && !last.continues_previous
+        {
+            last.continues_previous = true;
+            continues = false;
         }
     }
     // Recover a quote left open at the paragraph end: the bottom-most double mark.

@@ -269,11 +269,11 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         return phrase;
     };
     phrase.span = Span::new(first.span.start, last.span.end);
-    if toks.len() == 1 {
-        if let Some(p) = pronoun(&first.lower) {
-            phrase.pronoun = Some(p);
-            return phrase;
-        }
+    if toks.len() == 1
+        && let Some(p) = pronoun(&first.lower)
+    {
+        phrase.pronoun = Some(p);
+        return phrase;
     }
     if toks.len() <= 3
         && matches!(first.lower.as_str(), "the" | "that" | "this")
@@ -403,10 +403,9 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     if let Some(p) = lowers
         .iter()
         .position(|w| matches!(w.as_str(), "of" | "to" | "in" | "at" | "for"))
+        && p > 0
     {
-        if p > 0 {
-            head_end = p;
-        }
+        head_end = p;
     }
     let head = &lowers[head_end - 1];
     phrase.body = institution_end == Some(head_end)
@@ -638,14 +637,13 @@ fn t_closes(toks: &[Token]) -> bool {
 pub fn trailing_np(toks: &[Token]) -> usize {
     // A trailing parenthesis ("Sen. Ben Sasse (R-Neb.)") is not part of the name.
     let mut toks = toks;
-    if let Some(p) = toks.iter().rposition(|t| t.lead == Some('(')) {
-        if p > 0
-            && toks[p..]
-                .last()
-                .is_some_and(|t| matches!(t.trail, Some(')' | ',' | '.')) || t_closes(&toks[p..]))
-        {
-            toks = &toks[..p];
-        }
+    if let Some(p) = toks.iter().rposition(|t| t.lead == Some('('))
+        && p > 0
+        && toks[p..]
+            .last()
+            .is_some_and(|t| matches!(t.trail, Some(')' | ',' | '.')) || t_closes(&toks[p..]))
+    {
+        toks = &toks[..p];
     }
     let mut start = toks.len();
     while start > 0 {

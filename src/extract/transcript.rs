@@ -39,15 +39,15 @@ pub fn label_at(text: &str, para: Span) -> Option<Label> {
     let lead = s.len() - s.trim_start_matches(['\u{3000}', ' ', '\u{a0}']).len();
     let body = &s[lead..];
     // White House "Q" with spaces and no colon.
-    if let Some(rest) = body.strip_prefix('Q') {
-        if rest.starts_with("  ") || rest.starts_with(':') || rest.starts_with('\u{a0}') {
-            let skip = rest.len() - rest.trim_start_matches([':', ' ', '\u{a0}']).len();
-            let start = para.start + lead + 1 + skip;
-            return Some(Label {
-                name: Span::new(para.start + lead, para.start + lead + 1),
-                text_start: skip_interpreted(text, start, para.end),
-            });
-        }
+    if let Some(rest) = body.strip_prefix('Q')
+        && (rest.starts_with("  ") || rest.starts_with(':') || rest.starts_with('\u{a0}'))
+    {
+        let skip = rest.len() - rest.trim_start_matches([':', ' ', '\u{a0}']).len();
+        let start = para.start + lead + 1 + skip;
+        return Some(Label {
+            name: Span::new(para.start + lead, para.start + lead + 1),
+            text_start: skip_interpreted(text, start, para.end),
+        });
     }
     // Find the colon within the first 70 bytes.
     let window = &body[..floor_char(body, 80)];

@@ -82,16 +82,16 @@ impl App {
             let y = rect.min.y + step * (current as f32 + 0.5);
             painter.hline(rect.x_range(), y, (2.0, Color32::from_gray(128)));
         }
-        if response.clicked() {
-            if let Some(pos) = response.interact_pointer_pos() {
-                let row = (((pos.y - rect.min.y) / step).floor().max(0.0) as usize).min(rows - 1);
-                let target = changed
-                    .iter()
-                    .copied()
-                    .min_by_key(|&c| c.abs_diff(row))
-                    .unwrap_or(row);
-                self.pending.push(Action::GoToRow(target));
-            }
+        if response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let row = (((pos.y - rect.min.y) / step).floor().max(0.0) as usize).min(rows - 1);
+            let target = changed
+                .iter()
+                .copied()
+                .min_by_key(|&c| c.abs_diff(row))
+                .unwrap_or(row);
+            self.pending.push(Action::GoToRow(target));
         }
     }
 
@@ -102,31 +102,31 @@ impl App {
         row: usize,
         note: Option<&String>,
     ) {
-        if let Some((editing, draft)) = &mut self.tools.note_edit {
-            if *editing == row {
-                let mut done = None;
-                ui.horizontal(|ui| {
-                    let label = ui.label(format!("Note on row {}:", row + 1));
-                    ui.add(TextEdit::singleline(draft).desired_width(360.0))
-                        .labelled_by(label.id);
-                    if ui.button("Save row note").clicked() {
-                        done = Some(Some(draft.clone()));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = Some(None);
-                    }
-                });
-                if let Some(result) = done {
-                    if let Some(text) = result {
-                        self.pending.push(Action::SetRowNote {
-                            row,
-                            note: Some(text),
-                        });
-                    }
-                    self.tools.note_edit = None;
+        if let Some((editing, draft)) = &mut self.tools.note_edit
+            && *editing == row
+        {
+            let mut done = None;
+            ui.horizontal(|ui| {
+                let label = ui.label(format!("Note on row {}:", row + 1));
+                ui.add(TextEdit::singleline(draft).desired_width(360.0))
+                    .labelled_by(label.id);
+                if ui.button("Save row note").clicked() {
+                    done = Some(Some(draft.clone()));
                 }
-                return;
+                if ui.button("Cancel").clicked() {
+                    done = Some(None);
+                }
+            });
+            if let Some(result) = done {
+                if let Some(text) = result {
+                    self.pending.push(Action::SetRowNote {
+                        row,
+                        note: Some(text),
+                    });
+                }
+                self.tools.note_edit = None;
             }
+            return;
         }
         let Some(note) = note else {
             return;

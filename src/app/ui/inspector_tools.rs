@@ -39,10 +39,10 @@ impl App {
                 self.tools.study = Study::Formulation;
             }
             if ui.button("Two governments...").clicked() {
-                if self.tools.pairing.left.is_empty() {
-                    if let Some(first) = statement.governments.first() {
-                        self.tools.pairing.left.clone_from(first);
-                    }
+                if self.tools.pairing.left.is_empty()
+                    && let Some(first) = statement.governments.first()
+                {
+                    self.tools.pairing.left.clone_from(first);
                 }
                 self.tools.study = Study::TwoGovernments;
             }
@@ -160,11 +160,11 @@ impl App {
                     let merge = ui
                         .add_enabled(next.is_some(), egui::Button::new("Merge with next"))
                         .on_hover_text("Join the next statement of the article to this one");
-                    if merge.clicked() {
-                        if let Some(anchor) = next.clone() {
-                            self.pending
-                                .push(correct(CorrectionKind::MergeWith(vec![anchor])));
-                        }
+                    if merge.clicked()
+                        && let Some(anchor) = next.clone()
+                    {
+                        self.pending
+                            .push(correct(CorrectionKind::MergeWith(vec![anchor])));
                     }
                 });
                 if let Some(article) = self.session.articles.get(&statement.id.article) {
@@ -296,19 +296,18 @@ impl App {
                 let add = ui
                     .add_enabled(selection.is_some(), egui::Button::new("Add as statement"))
                     .on_disabled_hover_text("Select words in the article text first");
-                if add.clicked() {
-                    if let Some(span) = selection {
-                        let speaker =
-                            Some(draft.speaker.trim().to_owned()).filter(|s| !s.is_empty());
-                        self.pending.push(Action::AddStatement {
-                            article: article_id,
-                            span,
-                            kind: draft.kind,
-                            speaker,
-                            governments: draft.governments.clone(),
-                        });
-                        self.tools.add_selection = None;
-                    }
+                if add.clicked()
+                    && let Some(span) = selection
+                {
+                    let speaker = Some(draft.speaker.trim().to_owned()).filter(|s| !s.is_empty());
+                    self.pending.push(Action::AddStatement {
+                        article: article_id,
+                        span,
+                        kind: draft.kind,
+                        speaker,
+                        governments: draft.governments.clone(),
+                    });
+                    self.tools.add_selection = None;
                 }
             });
     }

@@ -110,11 +110,10 @@ fn row_menu_ui(
             egui::Button::new("Compare with the selected statement"),
         )
         .clicked()
+        && let Some(other) = other
     {
-        if let Some(other) = other {
-            actions.push(Action::SelectStatements(vec![other, id]));
-            actions.push(Action::CompareSelected);
-        }
+        actions.push(Action::SelectStatements(vec![other, id]));
+        actions.push(Action::CompareSelected);
     }
     if ui.button("Copy text").clicked() {
         ui.ctx().copy_text(text.to_owned());

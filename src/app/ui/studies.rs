@@ -51,10 +51,10 @@ impl App {
             } else {
                 &mut query.right
             };
-            if target.is_empty() {
-                if let Some((iso3, _)) = governments.iter().find(|(g, _)| !taken.contains(g)) {
-                    target.clone_from(iso3);
-                }
+            if target.is_empty()
+                && let Some((iso3, _)) = governments.iter().find(|(g, _)| !taken.contains(g))
+            {
+                target.clone_from(iso3);
             }
         }
         Window::new("Two governments")

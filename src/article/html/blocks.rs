@@ -162,11 +162,11 @@ fn push_text(el: ElementRef<'_>, acc: &mut Acc, in_link: bool, depth: usize) {
             Node::Element(e) => {
                 if e.name() == "br" {
                     acc.push(" ", in_link);
-                } else if let Some(child) = ElementRef::wrap(child) {
-                    if !is_junk(child) {
-                        let link = in_link || (e.name() == "a" && e.attr("href").is_some());
-                        push_text(child, acc, link, depth + 1);
-                    }
+                } else if let Some(child) = ElementRef::wrap(child)
+                    && !is_junk(child)
+                {
+                    let link = in_link || (e.name() == "a" && e.attr("href").is_some());
+                    push_text(child, acc, link, depth + 1);
                 }
             }
             _ => {}
@@ -380,11 +380,12 @@ pub(super) fn loose_chars(el: ElementRef<'_>) -> usize {
         match child.value() {
             Node::Text(t) => acc.push(t, false),
             Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    if !is_junk(child) && !has_block(child) {
-                        let link = e.name() == "a" && e.attr("href").is_some();
-                        push_text(child, &mut acc, link, 1);
-                    }
+                if let Some(child) = ElementRef::wrap(child)
+                    && !is_junk(child)
+                    && !has_block(child)
+                {
+                    let link = e.name() == "a" && e.attr("href").is_some();
+                    push_text(child, &mut acc, link, 1);
                 }
             }
             _ => {}

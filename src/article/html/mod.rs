@@ -41,10 +41,10 @@ pub fn extract(html: &str) -> HtmlArticle {
     let root = roots.first().copied();
     let mut blocks = article_blocks(&roots);
     let meta = page_metadata(&doc, &metas, root);
-    if let (Some(title), Some(first)) = (&meta.title, blocks.first()) {
-        if first == title {
-            blocks.remove(0);
-        }
+    if let (Some(title), Some(first)) = (&meta.title, blocks.first())
+        && first == title
+    {
+        blocks.remove(0);
     }
     let mut text = String::new();
     if let Some(title) = &meta.title {
