@@ -4,6 +4,8 @@
 
 #[path = "support/scale.rs"]
 mod scale;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use demarche::app::{Action, App};
 use demarche::session::GroupKey;
@@ -22,17 +24,7 @@ fn warm_harness() -> Harness<'static, App> {
         .into_iter()
         .find(|s| s.governments.iter().any(|g| g == "CHN"))
         .map(|s| s.id);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(|ctx| {
-            if demarche::app::install_cjk_fallback(ctx).is_none() {
-                ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            }
-        })
-        .build_ui_state(
-            |ui, app: &mut App| app.frame_ui(ui),
-            App::new_for_test(session),
-        );
+    let mut harness = support::harness_sized(App::new_for_test(session), egui::vec2(1280.0, 800.0));
     harness.step();
     harness
         .state_mut()

@@ -4,10 +4,10 @@
 
 #[path = "../benches/support/scale.rs"]
 mod scale;
+mod support;
 
 use demarche::app::{Action, App};
 use demarche::session::GroupKey;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -20,18 +20,7 @@ fn a_large_session_lists_a_government_and_selects_a_statement() {
         .find(|s| s.governments.iter().any(|g| g == "JPN"))
         .expect("a Japanese statement")
         .id;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(24)
-        .with_context_setup(|ctx| {
-            if demarche::app::install_cjk_fallback(ctx).is_none() {
-                ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            }
-        })
-        .build_ui_state(
-            |ui, app: &mut App| app.frame_ui(ui),
-            App::new_for_test(session),
-        );
+    let mut harness = support::harness_sized(App::new_for_test(session), egui::vec2(1280.0, 800.0));
     harness.run();
     harness
         .state_mut()
