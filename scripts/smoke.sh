@@ -10,9 +10,10 @@ BIN=${1:-target/debug/demarche}
 for t in Xvfb xdotool import; do command -v $t >/dev/null || { echo "smoke: $t missing (scripts/install-test-deps.sh)" >&2; exit 2; }; done
 OUT=target/smoke; mkdir -p "$OUT"
 
-# Xvfb picks a free display itself and writes its number to fd 3 (no race with other X servers).
+# Xvfb picks a free display itself and writes its number to fd 3 (no race with other X servers);
+# -noreset keeps it from resetting when one app exits, which refused the next app's connection.
 rm -f "$OUT/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
 XPID=$!
 APID=""
 cleanup() { [ -n "$APID" ] && kill "$APID" 2>/dev/null; kill "$XPID" 2>/dev/null || true; }
