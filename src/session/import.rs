@@ -37,8 +37,9 @@ pub fn import_paths(
     for (done, path) in paths.iter().enumerate() {
         match import_one(path, ArticleId(next)) {
             Ok(imported) => {
-                outcome.imported.push(imported);
-                next += 1;
+                let count = u32::try_from(imported.len()).unwrap_or(u32::MAX);
+                outcome.imported.extend(imported);
+                next = next.saturating_add(count);
             }
             Err(message) => outcome.failures.push(ImportFailure {
                 path: path.clone(),
@@ -50,11 +51,17 @@ pub fn import_paths(
     outcome
 }
 
-fn import_one(path: &Path, id: ArticleId) -> Result<ImportedArticle, String> {
-    let article = crate::article::load_file(path, id).map_err(|err| err.to_string())?;
-    let statements = crate::extract::extract(&article);
-    Ok(ImportedArticle {
-        article,
-        statements,
-    })
+/// Loads every article of one file and extracts the statements of each.
+fn import_one(path: &Path, first_id: ArticleId) -> Result<Vec<ImportedArticle>, String> {
+    let articles = crate::article::load_articles(path, first_id).map_err(|err| err.to_string())?;
+    Ok(articles
+        .into_iter()
+        .map(|article| {
+            let statements = crate::extract::extract(&article);
+            ImportedArticle {
+                article,
+                statements,
+            }
+        })
+        .collect())
 }
