@@ -69,7 +69,7 @@ fn polnear_dev_set_meets_thresholds() {
         eval_polnear(&dir.join("polnear/dev"), &verbose()).expect("polnear evaluation runs");
     eprintln!("{report}");
     // Ratchet: a little below the dev figures measured with the honest yardstick
-    // (BENCHMARKS.md): content 0.940, content+speaker 0.851, reported-speech precision 0.869.
+    // (BENCHMARKS.md): content 0.940, content+speaker 0.851, reported-speech precision 0.865.
     assert!(report.articles >= 80, "articles {}", report.articles);
     assert!(
         report.content.f1() >= 0.93,
