@@ -109,10 +109,39 @@ pub fn load_bytes(
         },
         title: meta.title,
         outlet: meta.outlet,
-        date: meta.date,
+        date: meta.date.or_else(|| path.and_then(date_from_file_name)),
         paragraphs: split_paragraphs(&text),
         text,
     })
+}
+
+/// The date a file name starts with (`2024-03-09_talks.txt`, `2024-03-09 notes.md`), as
+/// `YYYY-MM-DD`: the article's date when its text gives none, since many people and archives
+/// name saved articles that way. Only the last path component counts; the date must be real.
+#[must_use]
+pub fn date_from_file_name(path: &str) -> Option<String> {
+    let name = Path::new(path).file_name()?.to_str()?;
+    let head = name.get(..10)?;
+    let b = head.as_bytes();
+    let shape_ok = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    // A longer run of digits ("2024-03-091.txt") is not a date.
+    if !shape_ok || name.as_bytes().get(10).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| head.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1800..=2200).contains(&year) && (1..=days).contains(&day)).then(|| head.to_owned())
 }
 
 /// The format a file name's extension names (`.txt`, `.md`, `.markdown`, `.html`, `.htm` ...).
@@ -175,6 +204,45 @@ mod tests {
         let article = load_bytes(page, Some("page.dat"), ArticleId(1)).expect("loads");
         assert_eq!(article.provenance.format, SourceFormat::Html);
         assert_eq!(article.text, "Sample\n\nSample body text.\n");
+    }
+
+    #[test]
+    fn a_leading_date_in_the_file_name_dates_an_undated_text() {
+        assert_eq!(
+            date_from_file_name("/archive/2024-02-29_talks.txt").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            date_from_file_name("2031-07-04 notes.md").as_deref(),
+            Some("2031-07-04")
+        );
+        for name in [
+            "notes.txt",
+            "2023-02-29_not-leap.txt",
+            "2024-13-01_x.txt",
+            "2024-03-091.txt",
+            "2024-03-09/inside-a-folder.txt",
+            "draft_2024-03-09.txt",
+        ] {
+            assert_eq!(date_from_file_name(name), None, "{name}");
+        }
+        let undated = load_bytes(
+            b"Sample headline\n\nSample body.\n",
+            Some("d/2030-05-06_x.txt"),
+            ArticleId(1),
+        )
+        .expect("loads");
+        assert_eq!(undated.date.as_deref(), Some("2030-05-06"));
+        // A date in the text wins over the file name.
+        let dated = load_bytes(
+            b"Sample headline\n\nMarch 2, 2029\n\nSample body.\n",
+            Some("2030-05-06_x.txt"),
+            ArticleId(2),
+        )
+        .expect("loads");
+        assert_eq!(dated.date.as_deref(), Some("2029-03-02"));
+        let nameless = load_bytes(b"Sample body.\n", None, ArticleId(3)).expect("loads");
+        assert_eq!(nameless.date, None);
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! Scoring against the gold statement files (`<base>.gold.json`), with the rules of the gold
 //! README: quotes match by normalised text or 90% mutual overlap and the same government;
-//! indirect statements match by overlap; speakers match leniently.
+//! indirect statements match by overlap; a speaker matches by full name or by surname alone.
+//! The shared gold set is a development set: its scores are dev scores.
 
 use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{EvalError, EvalOptions, Prf, date_from_file_name, overlap};
-use crate::article::{Article, ArticleId};
+use super::file::{ExtractedFile, FileSpan, extract_file};
+use super::{EvalError, EvalOptions, Prf, overlap};
 use crate::governments::Governments;
 use crate::statement::{Group, Statement, StatementKind};
-use crate::text::CharIndex;
 
 #[derive(Debug, Deserialize)]
 struct GoldFile {
@@ -51,6 +51,9 @@ pub struct Mistake {
 pub struct GoldReport {
     /// Number of gold files scored.
     pub files: usize,
+    /// Number of articles those files were read as (more than `files` when loading splits
+    /// a file into several articles).
+    pub articles: usize,
     /// Direct and partial quotes.
     pub quotes: Prf,
     /// Reported speech.
@@ -75,7 +78,12 @@ impl GoldReport {
 
 impl fmt::Display for GoldReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "gold files: {}", self.files)?;
+        writeln!(
+            f,
+            "DEV gold ({} files, {} articles as loaded): dev scores, read while the rules were \
+             written; held-back texts score lower",
+            self.files, self.articles
+        )?;
         writeln!(f, "quotes (direct+partial): {}", self.quotes)?;
         writeln!(f, "indirect:                {}", self.indirect)?;
         writeln!(f, "all statements:          {}", self.all)?;
@@ -97,13 +105,6 @@ impl fmt::Display for GoldReport {
     }
 }
 
-/// A predicted span in chars with what was attributed.
-struct Pred<'a> {
-    span: (usize, usize),
-    text: String,
-    statement: &'a Statement,
-}
-
 fn normalise(s: &str) -> String {
     s.trim()
         .trim_matches(|c: char| {
@@ -113,7 +114,7 @@ fn normalise(s: &str) -> String {
         .replace(['‘', '’'], "'")
 }
 
-fn quote_match(gold: &GoldStatement, g: (usize, usize), pred: &Pred) -> bool {
+fn quote_match(gold: &GoldStatement, g: (usize, usize), pred: &FileSpan) -> bool {
     if normalise(&gold.text) == normalise(&pred.text) {
         return true;
     }
@@ -123,7 +124,7 @@ fn quote_match(gold: &GoldStatement, g: (usize, usize), pred: &Pred) -> bool {
     o * 10 >= glen * 9 && o * 10 >= plen * 9
 }
 
-fn indirect_match(g: (usize, usize), pred: &Pred) -> bool {
+fn indirect_match(g: (usize, usize), pred: &FileSpan) -> bool {
     let o = overlap(g, pred.span);
     let shorter = (g.1 - g.0).min(pred.span.1 - pred.span.0).max(1);
     o * 2 >= shorter
@@ -138,18 +139,96 @@ fn gov_iso3(name: &str) -> Option<String> {
         .or_else(|| registry.lookup(name).map(|(g, _)| g.iso3.clone()))
 }
 
-/// Lenient speaker comparison: case-insensitive, containment, or the same last word.
+/// Words that mark a speaker as a body or a group, not a person, so that its last word is
+/// not taken for a surname ("Japanese Foreign Ministry" is not "Ministry").
+const NOT_A_NAME: &[&str] = &[
+    "administration",
+    "agency",
+    "army",
+    "authority",
+    "command",
+    "commission",
+    "council",
+    "delegation",
+    "department",
+    "embassy",
+    "forces",
+    "government",
+    "house",
+    "kremlin",
+    "ministry",
+    "mission",
+    "navy",
+    "office",
+    "official",
+    "officials",
+    "police",
+    "service",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Words that do not make a name different ("the Foreign Office", "spokesperson for the
+/// Foreign Office").
+const FUNCTION_WORDS: &[&str] = &["a", "an", "and", "for", "of", "the"];
+
+/// A name as a sorted list of its words: lower case, without middle initials ("O."),
+/// surrounding punctuation or function words, so that "Lisa O. Monaco" is "Lisa Monaco" and
+/// "spokesperson for the British Foreign Office" is "British Foreign Office spokesperson".
+fn name_key(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| !(w.ends_with('.') && w.trim_end_matches('.').chars().count() == 1))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words
+}
+
+/// The words a gold speaker may be called by alone: the registry's surname for a known
+/// office holder, else the first and the last word of a personal name (names come in both
+/// orders: "Ash Carter", "Guan Youfei"). Bodies and descriptions have none.
+fn surnames(gold: &str) -> Vec<String> {
+    let k = crate::extract::knowledge::Knowledge::bundled();
+    if let Some(h) = k.holders_named(gold, None).first() {
+        return vec![h.surname().to_lowercase()];
+    }
+    let words: Vec<&str> = gold.split_whitespace().collect();
+    let person = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| NOT_A_NAME.contains(&w.to_lowercase().as_str()))
+        && Governments::bundled().lookup(words[0]).is_none();
+    if !person {
+        return Vec::new();
+    }
+    let mut out = vec![words[words.len() - 1].to_lowercase()];
+    if words.len() == 2 {
+        out.push(words[0].to_lowercase());
+    }
+    out
+}
+
+/// Speaker comparison of the gold README: the same full name (the same words, whatever the
+/// case, middle initials, word order or function words), or the gold speaker's surname as
+/// the whole predicted speaker ("Carter" for "Ash Carter"). A predicted speaker that merely
+/// contains the surname ("Carter's aide", "Jimmy Carter") or a part of the name does not
+/// match.
 #[must_use]
 pub fn speaker_matches(gold: &str, got: &str) -> bool {
-    let (g, p) = (gold.to_lowercase(), got.to_lowercase());
+    let (g, p) = (name_key(gold), name_key(got));
     if g.is_empty() || p.is_empty() {
         return false;
     }
-    if g == p || g.contains(&p) || p.contains(&g) {
-        return true;
-    }
-    let last = |s: &str| s.split_whitespace().last().map(str::to_owned);
-    last(&g) == last(&p) || p.split_whitespace().any(|w| Some(w.to_owned()) == last(&g))
+    g == p || p.len() == 1 && surnames(gold).contains(&p[0])
 }
 
 fn describe(s: &Statement) -> String {
@@ -185,8 +264,12 @@ fn snippet(s: &str) -> String {
 
 /// Scores extraction on every `*.gold.json` in `gold_dir` against the texts in `corpus_dir`.
 ///
+/// Each text is read as `demarche extract` reads it ([`extract_file`]): title and date come
+/// from the text and its file name as for any user, never from the gold file.
+///
 /// # Errors
-/// [`EvalError`] when a directory or file cannot be read or a gold file does not parse.
+/// [`EvalError`] when a directory or file cannot be read, a gold file does not parse, or a
+/// gold statement's text is not at its offsets in the text as loaded.
 pub fn eval_gold(
     corpus_dir: &Path,
     gold_dir: &Path,
@@ -208,7 +291,8 @@ pub fn eval_gold(
         });
     }
     let mut report = GoldReport::default();
-    for (i, path) in paths.iter().enumerate() {
+    let mut next_id = 0u32;
+    for path in &paths {
         let raw = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
             path: path.clone(),
             source,
@@ -218,37 +302,43 @@ pub fn eval_gold(
             source,
         })?;
         let text_path = corpus_dir.join(&gold.file);
-        let text = std::fs::read_to_string(&text_path).map_err(|source| EvalError::Read {
-            path: text_path.clone(),
-            source,
-        })?;
-        let mut article = Article::from_text(ArticleId(u32::try_from(i).unwrap_or(0)), text);
-        article.date = date_from_file_name(&gold.file);
-        let statements = crate::extract::extract(&article);
-        score_file(&gold, &article, &statements, options, &mut report);
+        let file = extract_file(&text_path, next_id)?;
+        next_id = next_id.saturating_add(u32::try_from(file.article_count()).unwrap_or(1));
+        check_offsets(&gold, &file.text, &text_path)?;
+        score_file(&gold, &file, options, &mut report);
         report.files += 1;
+        report.articles += file.article_count();
     }
     Ok(report)
 }
 
+/// Every gold text must sit at its offsets in the text as loaded; otherwise loading changed
+/// the text and the scores would compare the wrong places.
+fn check_offsets(gold: &GoldFile, text: &str, path: &Path) -> Result<(), EvalError> {
+    let chars: Vec<char> = text.chars().collect();
+    for g in &gold.statements {
+        let at: Option<String> = chars.get(g.start..g.end).map(|c| c.iter().collect());
+        if at.as_deref() != Some(g.text.as_str()) {
+            return Err(EvalError::GoldOffsets {
+                path: path.to_path_buf(),
+                start: g.start,
+                end: g.end,
+            });
+        }
+    }
+    Ok(())
+}
+
 fn score_file(
     gold: &GoldFile,
-    article: &Article,
-    statements: &[Statement],
+    file: &ExtractedFile,
     options: &EvalOptions,
     report: &mut GoldReport,
 ) {
-    let index = CharIndex::new(&article.text);
-    let preds: Vec<Pred> = statements
-        .iter()
-        .filter(|s| s.group == Group::Government)
-        .flat_map(|s| {
-            s.spans.iter().map(|span| Pred {
-                span: index.char_span(*span),
-                text: span.slice(&article.text).to_owned(),
-                statement: s,
-            })
-        })
+    let preds: Vec<FileSpan> = file
+        .spans()
+        .into_iter()
+        .filter(|p| p.statement.group == Group::Government)
         .collect();
     let is_quote = |k: &str| k == "direct" || k == "partial";
     let gold_iso: Vec<Option<String>> = gold
@@ -256,7 +346,7 @@ fn score_file(
         .iter()
         .map(|g| gov_iso3(&g.government))
         .collect();
-    let matches = |gi: usize, p: &Pred| {
+    let matches = |gi: usize, p: &FileSpan| {
         let g = &gold.statements[gi];
         let gov_ok = gold_iso[gi]
             .as_ref()
@@ -268,7 +358,7 @@ fn score_file(
         };
         gov_ok && span_ok
     };
-    let pred_is_quote = |p: &Pred| p.statement.kind != StatementKind::Indirect;
+    let pred_is_quote = |p: &FileSpan| p.statement.kind != StatementKind::Indirect;
     let mut quotes = Prf::default();
     let mut indirect = Prf::default();
     let mut all = Prf::default();
@@ -346,13 +436,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn speakers_match_leniently() {
-        assert!(speaker_matches("Ash Carter", "Carter"));
+    fn speakers_match_by_full_name_or_surname_alone() {
+        assert!(speaker_matches("Tomas Brennholt", "Tomas Brennholt"));
+        assert!(speaker_matches("Tomas Brennholt", "tomas brennholt"));
+        assert!(speaker_matches("Tomas Brennholt", "Brennholt"));
+        assert!(speaker_matches("Wen Qiaolin", "Wen"));
+        assert!(speaker_matches("Edda K. Solberg", "Edda Solberg"));
         assert!(speaker_matches(
-            "Japanese Foreign Ministry",
-            "japanese foreign ministry"
+            "Norwegian Foreign Ministry",
+            "norwegian foreign ministry"
         ));
-        assert!(!speaker_matches("Ash Carter", "Guan Youfei"));
+        assert!(speaker_matches(
+            "Norwegian Foreign Ministry spokesperson",
+            "spokesperson for the Norwegian Foreign Ministry"
+        ));
+        // No shortcut through a shared word or a part of a name.
+        assert!(!speaker_matches("Tomas Brennholt", "Anna Brennholt"));
+        assert!(!speaker_matches("Tomas Brennholt", "Brennholt's adviser"));
+        assert!(!speaker_matches("Tomas Brennholt", "Brenn"));
+        assert!(!speaker_matches("Tomas Brennholt", "Wen Qiaolin"));
+        assert!(!speaker_matches("Norwegian Foreign Ministry", "Ministry"));
+        assert!(!speaker_matches(
+            "Norwegian Foreign Ministry",
+            "Foreign Ministry"
+        ));
+        assert!(!speaker_matches("Norwegian Foreign Ministry", ""));
         assert_eq!(normalise(" “It is,” "), "It is,");
     }
 }

@@ -1,7 +1,11 @@
 //! Evaluation of extraction against hand-checked annotations: the project's gold files
 //! ([`gold`], rules in `corpus/gold/README.md`) and the PolNeAR attribution corpus
-//! ([`polnear`]).
+//! ([`polnear`]). Every text is read as `demarche extract` reads it ([`file`]).
+//!
+//! The shared gold files and PolNeAR's dev split are development sets: the rules were written
+//! while reading them, so their scores are dev scores, upper bounds for unseen text.
 
+pub mod file;
 pub mod gold;
 pub mod polnear;
 
@@ -28,6 +32,33 @@ pub enum EvalError {
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
+    },
+    /// A text could not be opened the way the product opens it.
+    #[error("could not load the text to evaluate: {source}")]
+    Load {
+        /// The path.
+        path: PathBuf,
+        /// The loader's error (it names the path).
+        source: Box<crate::article::ArticleError>,
+    },
+    /// Loading split a file into articles, and one of them is not a verbatim piece of the
+    /// file, so annotation offsets cannot be placed in it.
+    #[error("article {part} of the file is not a verbatim part of its text: {path}")]
+    PartNotFound {
+        /// The path.
+        path: PathBuf,
+        /// 1-based article number.
+        part: usize,
+    },
+    /// A gold statement's text is not at its offsets in the text as loaded.
+    #[error("a gold statement at characters {start}..{end} does not match the loaded text: {path}")]
+    GoldOffsets {
+        /// The text's path.
+        path: PathBuf,
+        /// Start offset (characters).
+        start: usize,
+        /// End offset (characters).
+        end: usize,
     },
     /// A gold file is not valid JSON in the expected shape.
     #[error("could not parse gold file: {source}: {path}")]
@@ -126,27 +157,12 @@ pub fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
-/// A date at the start of a file name ("2020-11-02_..."), used as the article's date.
-#[must_use]
-pub fn date_from_file_name(name: &str) -> Option<String> {
-    let head = name.get(..10)?;
-    let b = head.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| {
-        if i == 4 || i == 7 {
-            *c == b'-'
-        } else {
-            c.is_ascii_digit()
-        }
-    });
-    ok.then(|| head.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn prf_and_dates() {
+    fn prf_and_overlap() {
         let p = Prf {
             correct_predictions: 8,
             predictions: 10,
@@ -155,11 +171,6 @@ mod tests {
         };
         assert!((p.precision() - 0.8).abs() < 1e-9);
         assert!((p.recall() - 1.0).abs() < 1e-9);
-        assert_eq!(
-            date_from_file_name("2020-11-02_x.txt").as_deref(),
-            Some("2020-11-02")
-        );
-        assert_eq!(date_from_file_name("notes.txt"), None);
         assert_eq!(overlap((0, 10), (5, 20)), 5);
     }
 }

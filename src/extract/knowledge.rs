@@ -78,7 +78,47 @@ struct TitlesFile {
     honorifics: Vec<String>,
 }
 
-/// A well-known holder of an office over a date range.
+/// The kind of office a holder held, so lookups can ask for "the head of government of
+/// Japan on a date" whatever the office is called there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Deserialize)]
+pub enum Office {
+    /// A head of state who does not lead the government (monarchs, most presidents in
+    /// parliamentary systems).
+    HeadOfState,
+    /// A head of government (prime minister, premier, chancellor).
+    HeadOfGovernment,
+    /// An executive president (or monarch) who is both.
+    HeadOfStateAndGovernment,
+    /// The minister for foreign affairs under any title.
+    ForeignMinister,
+    /// The minister for defence under any title.
+    DefenceMinister,
+    /// A spokesperson of the foreign ministry (several may serve at once).
+    ForeignMinistrySpokesperson,
+    /// Any other office (vice presidents, press secretaries, ambassadors, acting holders...).
+    #[default]
+    Other,
+}
+
+impl Office {
+    /// True when a holder of `self` holds `wanted` (an executive president is a head of state
+    /// and a head of government).
+    #[must_use]
+    pub fn covers(self, wanted: Self) -> bool {
+        self == wanted
+            || self == Self::HeadOfStateAndGovernment
+                && matches!(wanted, Self::HeadOfState | Self::HeadOfGovernment)
+    }
+
+    /// True for offices that one person holds at a time in a country.
+    #[must_use]
+    pub fn single_holder(self) -> bool {
+        !matches!(self, Self::ForeignMinistrySpokesperson | Self::Other)
+    }
+}
+
+/// A holder of an office over a date range, from the sourced registry in
+/// `assets/office_holders.ron`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct OfficeHolder {
     /// Full name as usually written in English.
@@ -91,16 +131,27 @@ pub struct OfficeHolder {
     pub aliases: Vec<String>,
     /// The government.
     pub iso3: String,
-    /// The office ("Foreign Minister").
+    /// The office as usually written in English ("Foreign Minister").
     pub role: String,
-    /// First day in office.
+    /// What kind of office `role` is.
+    #[serde(default)]
+    pub office: Office,
+    /// First day in office (`YYYY-MM-DD`).
     pub from: String,
-    /// Last day in office, `None` when still in office.
+    /// The day the office passed on (the successor's first day), `None` when still in
+    /// office: the holder is in office on `from <= date < to`.
     #[serde(default)]
     pub to: Option<String>,
+    /// True when a date is the best known but not certain to the day.
+    #[serde(default)]
+    pub approx: bool,
     /// "m" or "f".
     #[serde(default)]
     pub gender: String,
+    /// Where the entry comes from (an official list or a reference page by title); filled
+    /// from its block in the registry when the entry has none.
+    #[serde(default)]
+    pub source: String,
 }
 
 impl OfficeHolder {
@@ -118,11 +169,41 @@ impl OfficeHolder {
     pub fn in_office(&self, date: &str) -> bool {
         self.from.as_str() <= date && self.to.as_deref().is_none_or(|to| date < to)
     }
+
+    /// True when the holder holds the office on `date`, or today when no date is known (the
+    /// latest holder counts).
+    #[must_use]
+    pub fn holds_office(&self, date: Option<&str>) -> bool {
+        date.map_or(self.to.is_none(), |d| self.in_office(d))
+    }
+}
+
+/// A run of registry entries that share one source.
+#[derive(Debug, Deserialize)]
+struct HoldersBlock {
+    source: String,
+    holders: Vec<OfficeHolder>,
 }
 
 #[derive(Debug, Deserialize)]
 struct HoldersFile {
-    holders: Vec<OfficeHolder>,
+    blocks: Vec<HoldersBlock>,
+}
+
+impl HoldersFile {
+    /// The entries in file order, each with its source.
+    fn into_holders(self) -> Vec<OfficeHolder> {
+        let mut out = Vec::new();
+        for block in self.blocks {
+            for mut holder in block.holders {
+                if holder.source.trim().is_empty() {
+                    holder.source.clone_from(&block.source);
+                }
+                out.push(holder);
+            }
+        }
+        out
+    }
 }
 
 /// The loaded knowledge with lookup indexes.
@@ -306,7 +387,7 @@ impl Knowledge {
                 .collect(),
             honorifics: titles.honorifics.into_iter().collect(),
             modifiers: titles.modifiers.into_iter().collect(),
-            holders: holders.holders,
+            holders: holders.into_holders(),
             role_words,
         })
     }
@@ -321,8 +402,9 @@ impl Knowledge {
         }
     }
 
-    /// Office holders whose name, alias or (with `surname_ok`) surname is `name`, the ones in
-    /// office on `date` first.
+    /// Office holders whose name or alias is `name`, the ones in office first: on `date` when
+    /// one is known, else today (the latest holders), then the latest terms. Callers check
+    /// [`OfficeHolder::holds_office`] before filing the person under a government.
     #[must_use]
     pub fn holders_named(&self, name: &str, date: Option<&str>) -> Vec<&OfficeHolder> {
         let mut found: Vec<&OfficeHolder> = self
@@ -330,21 +412,41 @@ impl Knowledge {
             .iter()
             .filter(|h| h.name == name || h.aliases.iter().any(|a| a == name))
             .collect();
-        if let Some(date) = date {
-            found.sort_by_key(|h| !h.in_office(date));
+        match date {
+            Some(date) => found.sort_by_key(|h| !h.in_office(date)),
+            None => found.sort_by(|a, b| {
+                (a.to.is_some(), std::cmp::Reverse(&a.from))
+                    .cmp(&(b.to.is_some(), std::cmp::Reverse(&b.from)))
+            }),
         }
         found
     }
 
-    /// Office holders known by `surname` alone, restricted to those in office on `date`
-    /// when a date is known.
+    /// Office holders known by `surname` alone who are in office on `date`, or today when no
+    /// date is known (a surname alone is too ambiguous to reach into past terms).
     #[must_use]
     pub fn holders_by_surname(&self, surname: &str, date: Option<&str>) -> Vec<&OfficeHolder> {
         self.holders
             .iter()
             .filter(|h| h.surname() == surname)
-            .filter(|h| date.is_none_or(|d| h.in_office(d)))
+            .filter(|h| h.holds_office(date))
             .collect()
+    }
+
+    /// The holder of `office` for the government `iso3` on `date`, or today's holder when no
+    /// date is known; an executive president counts as head of state and of government. For
+    /// offices several people hold at once, the one who took office last.
+    #[must_use]
+    pub fn holder_of(
+        &self,
+        iso3: &str,
+        office: Office,
+        date: Option<&str>,
+    ) -> Option<&OfficeHolder> {
+        self.holders
+            .iter()
+            .filter(|h| h.iso3 == iso3 && h.office.covers(office) && h.holds_office(date))
+            .max_by(|a, b| a.from.cmp(&b.from))
     }
 }
 
@@ -406,5 +508,184 @@ mod tests {
         );
         let biden = k.holders_named("Joe Biden", Some("2022-05-23"));
         assert_eq!(biden.first().map(|h| h.role.as_str()), Some("President"));
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date, when the date parser reads it as written.
+    fn day_number(date: &str) -> Option<i64> {
+        if crate::article::date::parse_date(date).as_deref() != Some(date) {
+            return None;
+        }
+        let y: i64 = date.get(0..4)?.parse().ok()?;
+        let m: i64 = date.get(5..7)?.parse().ok()?;
+        let d: i64 = date.get(8..10)?.parse().ok()?;
+        // Days from the civil calendar (H. Hinnant's algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe - 719_468)
+    }
+
+    /// The G20 members, whose offices the registry covers since 2000.
+    const G20: &[&str] = &[
+        "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS",
+        "SAU", "ZAF", "KOR", "TUR", "GBR", "USA",
+    ];
+
+    const SINGLE_OFFICES: [Office; 4] = [
+        Office::HeadOfState,
+        Office::HeadOfGovernment,
+        Office::ForeignMinister,
+        Office::DefenceMinister,
+    ];
+
+    /// Terms of each single-holder office per country, as (from, to) day numbers sorted by
+    /// start; an open term ends far in the future.
+    fn terms(k: &Knowledge, iso3: &str, office: Office) -> Vec<(i64, i64, String)> {
+        let mut out: Vec<(i64, i64, String)> = k
+            .holders
+            .iter()
+            .filter(|h| h.iso3 == iso3 && h.office.covers(office))
+            .map(|h| {
+                let from = day_number(&h.from).expect("dates checked");
+                let to =
+                    h.to.as_deref()
+                        .map_or(i64::MAX / 2, |t| day_number(t).expect("dates checked"));
+                (from, to, h.name.clone())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_registry_entry_is_sourced_and_dated() {
+        let k = Knowledge::bundled();
+        let registry = crate::governments::Governments::bundled();
+        assert!(k.holders.len() > 600, "{} entries", k.holders.len());
+        for h in &k.holders {
+            let who = format!("{} ({} {})", h.name, h.iso3, h.role);
+            assert!(!h.source.trim().is_empty(), "no source: {who}");
+            assert!(
+                !h.name.trim().is_empty() && !h.role.trim().is_empty(),
+                "{who}"
+            );
+            assert!(registry.get(&h.iso3).is_some(), "unknown government: {who}");
+            assert!(matches!(h.gender.as_str(), "m" | "f"), "gender: {who}");
+            let from = day_number(&h.from).unwrap_or_else(|| panic!("from: {who}"));
+            if let Some(to) = &h.to {
+                let to = day_number(to).unwrap_or_else(|| panic!("to: {who}"));
+                assert!(from < to, "ends before it starts: {who}");
+            }
+        }
+    }
+
+    #[test]
+    fn single_holder_offices_never_overlap_by_more_than_a_few_days() {
+        // Handovers are written as the successor's first day; a week absorbs the odd
+        // swearing-in that follows the appointment by a few days.
+        const SLACK_DAYS: i64 = 7;
+        let k = Knowledge::bundled();
+        let mut countries: Vec<&str> = k.holders.iter().map(|h| h.iso3.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        for iso3 in countries {
+            for office in SINGLE_OFFICES {
+                let terms = terms(k, iso3, office);
+                for pair in terms.windows(2) {
+                    let (a, b) = (&pair[0], &pair[1]);
+                    assert!(
+                        a.1 - b.0 <= SLACK_DAYS,
+                        "{iso3} {office:?}: {} and {} overlap",
+                        a.2,
+                        b.2
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn g20_offices_are_held_from_2000_to_today() {
+        // Caretaker spells between two holders (an impeached president's successor not yet
+        // elected, a dismissed minister not yet replaced) last up to about three months.
+        const MAX_VACANCY_DAYS: i64 = 92;
+        let k = Knowledge::bundled();
+        let start = day_number("2000-01-01").expect("date");
+        let today = day_number("2026-01-01").expect("date");
+        for iso3 in G20 {
+            for office in SINGLE_OFFICES {
+                let mut covered = start;
+                for (from, to, name) in terms(k, iso3, office) {
+                    if to <= covered {
+                        continue;
+                    }
+                    assert!(
+                        from - covered <= MAX_VACANCY_DAYS,
+                        "{iso3} {office:?}: no holder for {} days before {name}",
+                        from - covered
+                    );
+                    covered = covered.max(to);
+                }
+                assert!(covered >= today, "{iso3} {office:?}: no holder today");
+            }
+        }
+        for iso3 in ["CHN", "RUS", "USA", "JPN", "KOR", "IND"] {
+            assert!(
+                k.holders
+                    .iter()
+                    .any(|h| h.iso3 == iso3 && h.office == Office::ForeignMinistrySpokesperson),
+                "{iso3} has no foreign-ministry spokesperson"
+            );
+        }
+    }
+
+    #[test]
+    fn a_candidate_is_not_in_office_before_the_term() {
+        let k = Knowledge::bundled();
+        let campaign = "2016-06-01";
+        assert!(k.holders_by_surname("Trump", Some(campaign)).is_empty());
+        assert!(
+            k.holders_named("Donald Trump", Some(campaign))
+                .iter()
+                .all(|h| !h.in_office(campaign))
+        );
+        // A former vice president running for president holds no office either.
+        assert!(
+            k.holders_named("Joe Biden", Some("2020-06-01"))
+                .iter()
+                .all(|h| !h.in_office("2020-06-01"))
+        );
+        assert_eq!(
+            k.holder_of("USA", Office::HeadOfGovernment, Some(campaign))
+                .map(|h| h.name.as_str()),
+            Some("Barack Obama")
+        );
+        // On the handover day the successor holds the office.
+        assert_eq!(
+            k.holder_of("USA", Office::HeadOfState, Some("2017-01-20"))
+                .map(|h| h.name.as_str()),
+            Some("Donald Trump")
+        );
+    }
+
+    #[test]
+    fn without_a_date_the_latest_holder_counts() {
+        let k = Knowledge::bundled();
+        let putin = k.holders_named("Vladimir Putin", None);
+        assert_eq!(putin.first().map(|h| h.from.as_str()), Some("2012-05-07"));
+        let latest = k
+            .holder_of("JPN", Office::HeadOfGovernment, None)
+            .expect("a prime minister");
+        assert!(latest.to.is_none());
+        // A surname alone reaches no past term when the date is unknown.
+        assert!(k.holders_by_surname("Pompeo", None).is_empty());
+        assert!(!k.holders_by_surname("Lavrov", None).is_empty());
+        let clinton = k.holders_named("Bill Clinton", None);
+        assert!(clinton.iter().all(|h| !h.holds_office(None)));
+        assert!(Office::HeadOfStateAndGovernment.covers(Office::HeadOfGovernment));
+        assert!(!Office::HeadOfState.covers(Office::HeadOfGovernment));
+        assert!(!Office::ForeignMinistrySpokesperson.single_holder());
     }
 }
