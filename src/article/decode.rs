@@ -1,10 +1,16 @@
-//! Bytes to text: binary detection, encoding detection (BOM, UTF-8, a declared HTML charset,
-//! Windows-1252 as the last resort) and line-ending normalisation. Nothing else is changed:
-//! offsets into a plain-text file must stay valid.
+//! Bytes to text: binary detection, encoding detection and line-ending normalisation.
+//! Nothing else is changed: offsets into a plain-text file must stay valid.
+//!
+//! The encoding is chosen once per file, in this order: a byte-order mark; UTF-16 without a
+//! mark (NULs at one parity and plausible characters); UTF-8 when every byte is valid, or when
+//! valid multi-byte characters outnumber the invalid sequences (a UTF-8 text with a few bad
+//! bytes: each bad sequence becomes U+FFFD and is counted, the rest stays UTF-8); a charset
+//! the page declares; else the legacy encoding `chardetng` (Firefox's detector) finds most
+//! likely (GBK, Big5, Shift_JIS, EUC-KR, KOI8-R, Windows-1251, Windows-1252, ...).
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 use super::error::BinaryKind;
 
@@ -15,6 +21,23 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's WHATWG name ("UTF-8", "UTF-16LE", "windows-1252", ...).
     pub encoding: &'static str,
+    /// How the encoding was chosen.
+    pub chosen_by: ChosenBy,
+    /// Byte sequences that were not valid in the encoding and became U+FFFD.
+    pub replaced: usize,
+}
+
+/// How the encoding of a text was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChosenBy {
+    /// A byte-order mark at the start.
+    ByteOrderMark,
+    /// The bytes themselves: valid (or nearly valid) UTF-8, or the pattern of UTF-16.
+    Structure,
+    /// A charset the document declares (an HTML `<meta charset>`).
+    Declared,
+    /// Guessed by the encoding detector: no mark, no declaration, not UTF-8.
+    Detected,
 }
 
 /// Signatures of binary formats people drop into a file dialog by mistake.
@@ -35,54 +58,185 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Decodes `bytes` as text, or says why they are not text.
 ///
-/// Order: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); then binary signatures;
-/// then UTF-16 without a mark (NULs in every other byte); then valid UTF-8; then
-/// `declared` (for example an HTML `<meta charset>`) unless it claims UTF-8 or UTF-16; then
-/// Windows-1252, which accepts any byte.
+/// Order: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); then binary signatures; then
+/// UTF-16 without a mark; then UTF-8 (also with a few invalid sequences, replaced and
+/// counted); then `declared` (for example an HTML `<meta charset>`) unless it claims UTF-8 or
+/// UTF-16; then the legacy encoding the detector finds.
 ///
 /// # Errors
 /// The [`BinaryKind`] that shows the bytes are not text.
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, BinaryKind> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return finish(&text, encoding);
+        return finish(&bytes[bom_len..], encoding, ChosenBy::ByteOrderMark);
     }
     if let Some((_, name)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(BinaryKind::Magic(name));
     }
     if let Some(encoding) = bomless_utf16(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return finish(&text, encoding);
+        return finish(bytes, encoding, ChosenBy::Structure);
     }
     if bytes.contains(&0) {
         return Err(BinaryKind::NulBytes);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text, UTF_8);
+    let profile = Utf8Profile::of(bytes);
+    if profile.invalid == 0 && profile.multibyte == 0 && iso_2022_jp(bytes) {
+        return finish(bytes, encoding_rs::ISO_2022_JP, ChosenBy::Detected);
     }
-    let encoding = declared
-        .filter(|e| *e != UTF_8 && e.output_encoding() == *e)
-        .unwrap_or(WINDOWS_1252);
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    finish(&text, encoding)
+    if profile.invalid == 0 || profile.mostly_valid() {
+        return finish(bytes, UTF_8, ChosenBy::Structure);
+    }
+    if let Some(encoding) = declared.filter(|e| *e != UTF_8 && e.output_encoding() == *e) {
+        return finish(bytes, encoding, ChosenBy::Declared);
+    }
+    finish(bytes, detect_legacy(bytes), ChosenBy::Detected)
 }
 
-/// UTF-16 written without a byte-order mark: mostly-Latin text has a NUL in every other
-/// byte (odd positions for little-endian, even for big-endian) and none in the others.
+/// How much of a byte string is valid UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Utf8Profile {
+    /// Valid characters of two to four bytes.
+    multibyte: usize,
+    /// Invalid sequences (each would become one U+FFFD).
+    invalid: usize,
+}
+
+impl Utf8Profile {
+    fn of(bytes: &[u8]) -> Self {
+        let mut out = Self::default();
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    out.multibyte += count_multibyte(valid);
+                    return out;
+                }
+                Err(err) => {
+                    let (valid, _) = rest.split_at(err.valid_up_to());
+                    out.multibyte += std::str::from_utf8(valid).map_or(0, count_multibyte);
+                    out.invalid += 1;
+                    match err.error_len() {
+                        Some(len) => rest = &rest[err.valid_up_to() + len..],
+                        None => return out,
+                    }
+                }
+            }
+        }
+    }
+
+    /// A UTF-8 text with a few bad bytes: its valid multi-byte characters are at least as many
+    /// as its invalid sequences. (Legacy double-byte text forms a valid UTF-8 character only
+    /// now and then, a few in a hundred; single-byte legacy text almost never.)
+    fn mostly_valid(self) -> bool {
+        self.multibyte > 0 && self.multibyte >= self.invalid
+    }
+}
+
+fn count_multibyte(s: &str) -> usize {
+    s.bytes().filter(|b| *b >= 0xC0).count()
+}
+
+/// The legacy encoding `chardetng` finds most likely for bytes that are not UTF-8.
+/// ISO-2022-JP (Japanese e-mail) is allowed: a file cannot run scripts.
+fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// ISO-2022-JP is 7-bit, so it passes as valid UTF-8: its escape sequences give it away.
+fn iso_2022_jp(bytes: &[u8]) -> bool {
+    bytes.contains(&0x1b)
+        && [&b"\x1b$B"[..], b"\x1b$@", b"\x1b(J"]
+            .iter()
+            .any(|esc| bytes.windows(3).any(|w| w == *esc))
+        && detect_legacy(bytes) == encoding_rs::ISO_2022_JP
+}
+
+/// Decodes `bytes` in `encoding`, each invalid sequence becoming U+FFFD, and counts those.
+fn decode_counting(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len());
+    let mut out = String::with_capacity(capacity);
+    let mut rest = bytes;
+    let mut replaced = 0;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
+        rest = &rest[read..];
+        match result {
+            DecoderResult::InputEmpty => return (out, replaced),
+            DecoderResult::OutputFull => out.reserve(rest.len().saturating_mul(3).max(16)),
+            DecoderResult::Malformed(_, _) => {
+                out.push('\u{fffd}');
+                replaced += 1;
+            }
+        }
+    }
+}
+
+/// UTF-16 written without a byte-order mark. Any text in it has some characters below U+0100
+/// (line breaks, spaces, digits), whose high byte is NUL: the NULs fall at one parity (odd
+/// positions for little-endian, even for big-endian). Legacy encodings never hold NUL bytes.
+/// The code units read in that byte order must also be plausible text (letters, CJK, kana,
+/// Hangul, punctuation), so binary data with NULs is not taken for text.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let pairs = bytes.len() / 2;
     let even_nuls = bytes.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nuls = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    if odd_nuls * 10 >= pairs * 7 && even_nuls == 0 {
-        Some(encoding_rs::UTF_16LE)
-    } else if even_nuls * 10 >= pairs * 7 && odd_nuls == 0 {
-        Some(encoding_rs::UTF_16BE)
+    // A CJK character whose low byte is 00 (U+4E00, U+5000, ...) puts a NUL at the other
+    // parity now and then: allow one for every ten.
+    let (encoding, here, other) = if odd_nuls >= even_nuls {
+        (encoding_rs::UTF_16LE, odd_nuls, even_nuls)
     } else {
-        None
+        (encoding_rs::UTF_16BE, even_nuls, odd_nuls)
+    };
+    if here == 0 || other * 10 > here {
+        return None;
     }
+    let little = encoding == encoding_rs::UTF_16LE;
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if little {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut plausible = 0usize;
+    let mut total = 0usize;
+    for decoded in char::decode_utf16(units) {
+        total += 1;
+        if decoded.is_ok_and(plausible_char) {
+            plausible += 1;
+        }
+    }
+    (plausible * 100 >= total * 95).then_some(encoding)
+}
+
+/// Characters that make up real text in the scripts Demarche's users read.
+fn plausible_char(c: char) -> bool {
+    matches!(c as u32,
+        0x09 | 0x0A | 0x0C | 0x0D
+        | 0x20..=0x7E
+        | 0xA0..=0x24F      // Latin-1 and Latin Extended
+        | 0x370..=0x52F     // Greek, Cyrillic
+        | 0x590..=0x6FF     // Hebrew, Arabic
+        | 0x900..=0x97F     // Devanagari
+        | 0xE00..=0xE7F     // Thai
+        | 0x1100..=0x11FF   // Hangul Jamo
+        | 0x1E00..=0x1EFF   // Latin Extended Additional (Vietnamese)
+        | 0x2000..=0x27BF   // punctuation, symbols, arrows, shapes
+        | 0x3000..=0x33FF   // CJK punctuation, kana, Bopomofo, enclosed CJK
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xAC00..=0xD7A3   // Hangul syllables
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0xFE30..=0xFE4F   // CJK compatibility forms
+        | 0xFF00..=0xFFEF   // full-width and half-width forms
+        | 0x20000..=0x2FA1F // CJK Extensions B and later
+    )
 }
 
 /// Checks raw bytes (without a byte-order mark) for a binary signature or NUL bytes.
@@ -97,16 +251,27 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<BinaryKind> {
     None
 }
 
-fn finish(text: &str, encoding: &'static Encoding) -> Result<Decoded, BinaryKind> {
+fn finish(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    chosen_by: ChosenBy,
+) -> Result<Decoded, BinaryKind> {
+    let (text, replaced) = decode_counting(encoding, bytes);
     if text.contains('\0') {
         return Err(BinaryKind::NulBytes);
     }
-    if too_many_controls(text) {
+    if too_many_controls(&text) {
         return Err(BinaryKind::ControlCharacters);
     }
+    let text = match normalize_line_endings(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(normalised) => normalised,
+    };
     Ok(Decoded {
-        text: normalize_line_endings(text).into_owned(),
+        text,
         encoding: encoding.name(),
+        chosen_by,
+        replaced,
     })
 }
 

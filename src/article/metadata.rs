@@ -297,7 +297,7 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
 /// "VIENNA — ...", "HANOI, Vietnam (AP) — ...": a capitalised place (or a wire credit)
 /// before a dash opens a story's first sentence, not a headline.
 fn starts_with_dateline(s: &str) -> bool {
-    let Some(dash) = [" — ", " – ", " -- ", " - "]
+    let Some(dash) = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
         .filter_map(|d| s.find(d))
         .min()
@@ -328,10 +328,21 @@ fn standalone_date(body: &str) -> Option<String> {
 /// not a label, not an opening sentence.
 fn headline(body: &str) -> Option<String> {
     let first = split_paragraphs(body).into_iter().next()?.slice(body);
-    if first.lines().count() > 2 {
+    headline_text(first)
+}
+
+/// `paragraph` as a headline (its lines joined) when it reads like one: one or two short
+/// lines, not a date, not a label, not an opening sentence.
+#[must_use]
+pub fn headline_text(paragraph: &str) -> Option<String> {
+    if paragraph.lines().count() > 2 {
         return None;
     }
-    let joined = first.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let joined = paragraph
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
     let words = joined.split_whitespace().count();
     let chars = joined.chars().count();
     let starts_well = joined
@@ -340,14 +351,45 @@ fn headline(body: &str) -> Option<String> {
         .is_some_and(|c| !c.is_lowercase() && (c.is_alphanumeric() || "\"'“‘«".contains(c)));
     let sentence_end = joined.ends_with(['.', '"', '”', '!', '?', '。']);
     let short = words <= 20 || (words <= 40 && !sentence_end);
-    let labelled = split_label(&joined).is_some_and(|(k, _)| label_kind(&k).is_some());
     let ok = starts_well
         && short
         && chars <= 300
         && !is_date_line(&joined)
-        && !labelled
+        && !is_label_line(&joined)
         && !starts_with_dateline(&joined);
     ok.then_some(joined)
+}
+
+/// True when `line` is a metadata label Demarche reads ("Source: ...", "**Published:** ...").
+#[must_use]
+pub fn is_label_line(line: &str) -> bool {
+    split_label(line).is_some_and(|(k, _)| label_kind(&k).is_some())
+}
+
+/// True when `line` is a label that article headers carry: the ones Demarche reads, and
+/// author, language and section lines ("**Authors:** ...", "Language: eng").
+#[must_use]
+pub fn is_header_label_line(line: &str) -> bool {
+    split_label(line).is_some_and(|(k, _)| {
+        label_kind(&k).is_some()
+            || matches!(
+                k.as_str(),
+                "author" | "authors" | "byline" | "by" | "language" | "section" | "sentiment"
+            )
+    })
+}
+
+/// True when `paragraph` opens with a dateline: a capitalised place (and perhaps a wire
+/// credit) before a dash ("SAMPLETOWN, Nov. 3 (Wire) -"), as only a story's first
+/// paragraph does.
+#[must_use]
+pub fn opens_with_dateline(paragraph: &str) -> bool {
+    let head_end = paragraph
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|i| *i >= 200)
+        .unwrap_or(paragraph.len());
+    starts_with_dateline(&paragraph[..head_end])
 }
 
 #[cfg(test)]

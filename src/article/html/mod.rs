@@ -3,6 +3,8 @@
 //! the most paragraph text), then one paragraph per block with page chrome (navigation, ads,
 //! share bars, hidden tooltips, ...) left out.
 //!
+//! Markup is first bounded in depth ([`depth`]), so no page costs quadratic time.
+//!
 //! Output: the title, a blank line, then each block separated by blank lines. Inside a block,
 //! runs of ASCII white space become one space, as a browser shows them; other spaces (U+00A0,
 //! U+3000) are kept.
@@ -15,6 +17,7 @@ use super::date::parse_date;
 use super::metadata::{Metadata, site_suffix, strip_site_suffix};
 
 mod blocks;
+pub mod depth;
 mod junk;
 
 pub use blocks::collapse;
@@ -30,12 +33,15 @@ pub struct HtmlArticle {
     pub meta: Metadata,
     /// The article's blocks alone (without the title).
     pub blocks: Vec<String>,
+    /// Tags ignored because they were nested deeper than [`depth::MAX_NESTING`].
+    pub ignored_tags: usize,
 }
 
 /// Reduces an HTML page to its article text and metadata.
 #[must_use]
 pub fn extract(html: &str) -> HtmlArticle {
-    let doc = Html::parse_document(html);
+    let (html, ignored_tags) = depth::limit_nesting(html, depth::MAX_NESTING);
+    let doc = Html::parse_document(&html);
     let metas = meta_tags(&doc);
     let roots = content_roots(&doc);
     let root = roots.first().copied();
@@ -59,7 +65,12 @@ pub fn extract(html: &str) -> HtmlArticle {
     if !text.is_empty() {
         text.push('\n');
     }
-    HtmlArticle { text, meta, blocks }
+    HtmlArticle {
+        text,
+        meta,
+        blocks,
+        ignored_tags,
+    }
 }
 
 /// `<meta>` contents keyed by lowercased `property`, `name` or `itemprop` (first one wins).
