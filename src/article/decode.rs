@@ -186,14 +186,14 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let even_nuls = bytes.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nuls = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    // A CJK character whose low byte is 00 (U+4E00, U+5000, ...) puts a NUL at the other
-    // parity now and then: allow one for every ten.
+    // A CJK character whose low byte is 00 (U+4E00 is a common one) puts a NUL at the other
+    // parity now and then; text with few ASCII characters can have almost as many of those.
     let (encoding, here, other) = if odd_nuls >= even_nuls {
         (encoding_rs::UTF_16LE, odd_nuls, even_nuls)
     } else {
         (encoding_rs::UTF_16BE, even_nuls, odd_nuls)
     };
-    if here == 0 || other * 10 > here {
+    if here == 0 || other * 2 > here {
         return None;
     }
     let little = encoding == encoding_rs::UTF_16LE;
@@ -380,24 +380,115 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_falls_back_to_windows_1252() {
+    fn legacy_single_byte_text_is_detected_as_windows_1252() {
         let decoded = decode(b"He said \x93no\x94 \x96 twice.", None).expect("text");
         assert_eq!(decoded.text, "He said \u{201c}no\u{201d} \u{2013} twice.");
         assert_eq!(decoded.encoding, "windows-1252");
+        assert_eq!(decoded.chosen_by, ChosenBy::Detected);
+        assert_eq!(decoded.replaced, 0);
+    }
+
+    #[test]
+    fn a_few_invalid_bytes_in_utf8_become_replacement_characters() {
+        let mut bytes = "Sample\u{2019}s \u{201c}invented\u{201d} caf\u{e9} text"
+            .as_bytes()
+            .to_vec();
+        bytes.splice(6..6, [0xff]);
+        bytes.extend([b' ', 0xc3, b'!']);
+        let decoded = decode(&bytes, None).expect("text");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.replaced, 2);
+        assert_eq!(
+            decoded.text,
+            "Sample\u{fffd}\u{2019}s \u{201c}invented\u{201d} caf\u{e9} text \u{fffd}!"
+        );
     }
 
     #[test]
     fn declared_charset_is_used_for_non_utf8_bytes() {
         let gbk = encoding_rs::GBK.encode("\u{4e2d}\u{56fd}").0.into_owned();
-        assert_eq!(
-            decode(&gbk, Some(encoding_rs::GBK)).expect("text").text,
-            "\u{4e2d}\u{56fd}"
-        );
-        // A page claiming UTF-8 with invalid bytes still gets the Windows-1252 fallback.
+        let decoded = decode(&gbk, Some(encoding_rs::GBK)).expect("text");
+        assert_eq!(decoded.text, "\u{4e2d}\u{56fd}");
+        assert_eq!(decoded.chosen_by, ChosenBy::Declared);
+        // A page claiming UTF-8 whose bytes are plainly not UTF-8 gets the detector's guess.
         assert_eq!(
             decode(b"\x93a\x94", Some(UTF_8)).expect("text").encoding,
             "windows-1252"
         );
+    }
+
+    /// Invented sentences in the scripts whose legacy encodings the detector must find.
+    const LEGACY: &[(&str, &str)] = &[
+        (
+            "GBK",
+            "\u{5916}\u{4ea4}\u{90e8}\u{53d1}\u{8a00}\u{4eba}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{53cc}\u{65b9}\u{5c06}\u{7ee7}\u{7eed}\u{5c31}\u{8d38}\u{6613}\u{95ee}\u{9898}\u{4fdd}\u{6301}\u{6c9f}\u{901a}\u{3002}\u{8fd9}\u{662f}\u{4e00}\u{6bb5}\u{4e3a}\u{6d4b}\u{8bd5}\u{800c}\u{7f16}\u{5199}\u{7684}\u{793a}\u{4f8b}\u{6587}\u{672c}\u{ff0c}\u{5185}\u{5bb9}\u{5e76}\u{975e}\u{771f}\u{5b9e}\u{3002}\u{6211}\u{4eec}\u{5e0c}\u{671b}\u{5404}\u{65b9}\u{4fdd}\u{6301}\u{514b}\u{5236}\u{ff0c}\u{901a}\u{8fc7}\u{5bf9}\u{8bdd}\u{89e3}\u{51b3}\u{5206}\u{6b67}\u{3002}",
+        ),
+        (
+            "Big5",
+            "\u{5916}\u{4ea4}\u{90e8}\u{767c}\u{8a00}\u{4eba}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{96d9}\u{65b9}\u{5c07}\u{7e7c}\u{7e8c}\u{5c31}\u{8cbf}\u{6613}\u{554f}\u{984c}\u{4fdd}\u{6301}\u{6e9d}\u{901a}\u{3002}\u{9019}\u{662f}\u{4e00}\u{6bb5}\u{70ba}\u{6e2c}\u{8a66}\u{800c}\u{7de8}\u{5beb}\u{7684}\u{793a}\u{4f8b}\u{6587}\u{5b57}\u{ff0c}\u{5167}\u{5bb9}\u{4e26}\u{975e}\u{771f}\u{5be6}\u{3002}\u{6211}\u{5011}\u{5e0c}\u{671b}\u{5404}\u{65b9}\u{4fdd}\u{6301}\u{514b}\u{5236}\u{ff0c}\u{900f}\u{904e}\u{5c0d}\u{8a71}\u{89e3}\u{6c7a}\u{5206}\u{6b67}\u{3002}",
+        ),
+        (
+            "Shift_JIS",
+            "\u{5916}\u{52d9}\u{7701}\u{306e}\u{5831}\u{9053}\u{5b98}\u{306f}\u{672c}\u{65e5}\u{306e}\u{8a18}\u{8005}\u{4f1a}\u{898b}\u{3067}\u{3001}\u{4e21}\u{56fd}\u{306f}\u{8cbf}\u{6613}\u{554f}\u{984c}\u{306b}\u{3064}\u{3044}\u{3066}\u{5f15}\u{304d}\u{7d9a}\u{304d}\u{5bfe}\u{8a71}\u{3092}\u{7d9a}\u{3051}\u{308b}\u{3068}\u{8ff0}\u{3079}\u{307e}\u{3057}\u{305f}\u{3002}\u{3053}\u{308c}\u{306f}\u{30c6}\u{30b9}\u{30c8}\u{306e}\u{305f}\u{3081}\u{306b}\u{66f8}\u{304b}\u{308c}\u{305f}\u{67b6}\u{7a7a}\u{306e}\u{6587}\u{7ae0}\u{3067}\u{3042}\u{308a}\u{3001}\u{5185}\u{5bb9}\u{306f}\u{4e8b}\u{5b9f}\u{3067}\u{306f}\u{3042}\u{308a}\u{307e}\u{305b}\u{3093}\u{3002}",
+        ),
+        (
+            "EUC-KR",
+            "\u{c678}\u{ad50}\u{bd80} \u{b300}\u{bcc0}\u{c778}\u{c740} \u{c624}\u{b298} \u{c815}\u{b840} \u{be0c}\u{b9ac}\u{d551}\u{c5d0}\u{c11c} \u{c591}\u{ad6d}\u{c774} \u{bb34}\u{c5ed} \u{bb38}\u{c81c}\u{c5d0} \u{b300}\u{d574} \u{acc4}\u{c18d} \u{b300}\u{d654}\u{b97c} \u{c774}\u{c5b4}\u{ac08} \u{ac83}\u{c774}\u{b77c}\u{ace0} \u{b9d0}\u{d588}\u{c2b5}\u{b2c8}\u{b2e4}. \u{c774}\u{ac83}\u{c740} \u{c2dc}\u{d5d8}\u{c744} \u{c704}\u{d574} \u{c791}\u{c131}\u{b41c} \u{ac00}\u{c0c1}\u{c758} \u{bb38}\u{c7a5}\u{c774}\u{BA70} \u{b0b4}\u{c6a9}\u{c740} \u{c0ac}\u{c2e4}\u{c774} \u{c544}\u{b2d9}\u{b2c8}\u{b2e4}.",
+        ),
+        (
+            "KOI8-R",
+            "\u{41e}\u{444}\u{438}\u{446}\u{438}\u{430}\u{43b}\u{44c}\u{43d}\u{44b}\u{439} \u{43f}\u{440}\u{435}\u{434}\u{441}\u{442}\u{430}\u{432}\u{438}\u{442}\u{435}\u{43b}\u{44c} \u{43c}\u{438}\u{43d}\u{438}\u{441}\u{442}\u{435}\u{440}\u{441}\u{442}\u{432}\u{430} \u{437}\u{430}\u{44f}\u{432}\u{438}\u{43b} \u{441}\u{435}\u{433}\u{43e}\u{434}\u{43d}\u{44f} \u{43d}\u{430} \u{431}\u{440}\u{438}\u{444}\u{438}\u{43d}\u{433}\u{435}, \u{447}\u{442}\u{43e} \u{441}\u{442}\u{43e}\u{440}\u{43e}\u{43d}\u{44b} \u{43f}\u{440}\u{43e}\u{434}\u{43e}\u{43b}\u{436}\u{430}\u{442} \u{43f}\u{435}\u{440}\u{435}\u{433}\u{43e}\u{432}\u{43e}\u{440}\u{44b} \u{43f}\u{43e} \u{442}\u{43e}\u{440}\u{433}\u{43e}\u{432}\u{44b}\u{43c} \u{432}\u{43e}\u{43f}\u{440}\u{43e}\u{441}\u{430}\u{43c}. \u{42d}\u{442}\u{43e} \u{432}\u{44b}\u{43c}\u{44b}\u{448}\u{43b}\u{435}\u{43d}\u{43d}\u{44b}\u{439} \u{442}\u{435}\u{43a}\u{441}\u{442} \u{434}\u{43b}\u{44f} \u{43f}\u{440}\u{43e}\u{432}\u{435}\u{440}\u{43a}\u{438}.",
+        ),
+    ];
+
+    #[test]
+    fn legacy_encodings_without_a_declaration_are_detected() {
+        let mut cases: Vec<(&str, &str)> = LEGACY.to_vec();
+        // The same Russian sentence in Windows-1251 as well as KOI8-R.
+        cases.push(("windows-1251", LEGACY[4].1));
+        for (name, text) in cases {
+            let encoding = Encoding::for_label(name.as_bytes()).expect("known label");
+            let (bytes, _, unmappable) = encoding.encode(text);
+            assert!(!unmappable, "{name}");
+            let decoded = decode(&bytes, None).expect(name);
+            // The detector names the KOI8 family KOI8-U, which reads Russian as KOI8-R does.
+            let same = decoded.encoding == encoding.name()
+                || (name == "KOI8-R" && decoded.encoding == "KOI8-U");
+            assert!(same, "{name}: {}", decoded.encoding);
+            assert_eq!(decoded.text, text, "{name}");
+            assert_eq!(decoded.chosen_by, ChosenBy::Detected, "{name}");
+        }
+    }
+
+    #[test]
+    fn chinese_utf16_without_a_bom_is_text() {
+        let text = format!("{}\r\n\r\n2031\u{5e74}3\u{6708}4\u{65e5}\r\n", LEGACY[0].1);
+        for little in [true, false] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if little {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            let decoded = decode(&bytes, None).expect("text, not binary data");
+            assert_eq!(
+                decoded.encoding,
+                if little { "UTF-16LE" } else { "UTF-16BE" }
+            );
+            assert_eq!(decoded.text, text.replace("\r\n", "\n"));
+        }
+    }
+
+    #[test]
+    fn iso_2022_jp_escapes_are_detected() {
+        let (bytes, _, _) = encoding_rs::ISO_2022_JP.encode(LEGACY[2].1);
+        let decoded = decode(&bytes, None).expect("text");
+        assert_eq!(decoded.encoding, "ISO-2022-JP");
+        assert_eq!(decoded.text, LEGACY[2].1);
     }
 
     #[test]

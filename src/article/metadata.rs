@@ -297,6 +297,9 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
 /// "VIENNA — ...", "HANOI, Vietnam (AP) — ...": a capitalised place (or a wire credit)
 /// before a dash opens a story's first sentence, not a headline.
 fn starts_with_dateline(s: &str) -> bool {
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let Some(dash) = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
         .filter_map(|d| s.find(d))

@@ -149,17 +149,17 @@ fn labelled_heading_starts(lines: &Lines<'_>) -> Vec<usize> {
     (0..lines.len())
         .filter(|i| {
             let line = lines.trimmed(*i);
-            let heading = line.starts_with('#') || headline_text(line).is_some();
             let after_blank = *i == 0 || lines.is_blank(i - 1);
-            heading
-                && after_blank
-                && !is_header_label_line(line)
+            after_blank
+                && !line.is_empty()
                 && lines
                     .non_blank(i + 1, (i + 4).min(lines.len()))
                     .take(2)
                     .filter(|k| is_header_label_line(lines.trimmed(*k)))
                     .count()
                     == 2
+                && !is_header_label_line(line)
+                && (line.starts_with('#') || headline_text(line).is_some())
         })
         .map(|i| lines.start(i))
         .collect()
@@ -306,13 +306,29 @@ fn is_headline(head: &str) -> bool {
         && !head.trim_end().ends_with([',', ';', ':'])
 }
 
-/// A sign that an article starts here: a date standing alone ("Updated March 4, 2031"), a
-/// byline ("By Ann Example"), or a dateline ("SAMPLETOWN (Wire) —").
+/// A sign that an article starts here: a publication line ("Published March 4, 2031",
+/// "Updated 10:30 a.m. Nov. 20, 2031"), a byline ("By Ann Example"), or a dateline
+/// ("SAMPLETOWN (Wire) —"). A bare date is not one: timelines put one under each heading.
 fn start_signal(paragraph: &str) -> bool {
     let first_line = paragraph.lines().next().unwrap_or("").trim();
-    (paragraph.lines().count() <= 2 && is_date_line(first_line))
+    (paragraph.lines().count() <= 2 && publication_line(first_line))
         || is_byline(first_line)
         || opens_with_dateline(paragraph)
+}
+
+/// "Published March 4, 2031", "Updated: Nov. 20, 2031 10:30 a.m.", "Posted on 2031-01-02".
+fn publication_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "first published",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        && is_date_line(line)
 }
 
 /// "By Ann Example", "BY ANN EXAMPLE AND BO SAMPLE", "By Ann Example, Sample Wire".
