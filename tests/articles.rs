@@ -654,3 +654,188 @@ mod many {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Joined real articles keep their statements (dev sets, joined at test time, never committed)
+
+mod joined_dev_texts {
+    use std::path::{Path, PathBuf};
+
+    use demarche::article::{Article, ArticleId, load_articles, load_articles_from_bytes};
+
+    fn shared() -> Option<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        if dir.join("corpus").is_dir() {
+            return Some(dir);
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared is missing, and CI always has it"
+        );
+        eprintln!("skipped: ../shared is not here");
+        None
+    }
+
+    fn texts_in(dir: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        files
+    }
+
+    fn statements(articles: &[Article]) -> usize {
+        articles
+            .iter()
+            .map(|a| demarche::extract::extract(a).len())
+            .sum()
+    }
+
+    /// The article's date as an export writes it ("March 1, 2020"), empty when unknown, so
+    /// that the joined article has the date the single one had (office holders depend on it).
+    fn written_date(article: &Article) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let Some(date) = article.date.as_deref() else {
+            return String::new();
+        };
+        let mut parts = date.split('-').map(|p| p.parse::<usize>().unwrap_or(1));
+        let (y, m, d) = (
+            parts.next().unwrap_or(2000),
+            parts.next().unwrap_or(1),
+            parts.next().unwrap_or(1),
+        );
+        format!("{} {d}, {y}", MONTHS[(m + 11) % 12])
+    }
+
+    /// Each article as a Nexis export writes it.
+    fn nexis(article: &Article, body: &str, n: usize) -> String {
+        let date = written_date(article);
+        let load_date = if date.is_empty() {
+            String::new()
+        } else {
+            format!("Load-Date: {date}\n\n")
+        };
+        format!(
+            "{title}\n\nSample Source\n{date}\n\nCopyright Sample Source\n\
+             Section: NEWS\nLength: 500 words\nByline: Reporter {n}\n\nBody\n\n{body}\n\n\
+             {load_date}End of Document\n\n",
+            title = article.title.as_deref().unwrap_or("Sample title"),
+        )
+    }
+
+    fn factiva(article: &Article, body: &str, n: usize) -> String {
+        format!(
+            "{title}\n500 words\n{date}\nSample Source\nSMPL\nEnglish\n\
+             Copyright Sample Source.\n\n{body}\n\nDocument SMPL00002031030{n:010}\n\n",
+            title = article.title.as_deref().unwrap_or("Sample title"),
+            date = written_date(article),
+        )
+    }
+
+    fn proquest(article: &Article, body: &str, n: usize, count: usize) -> String {
+        format!(
+            "Document {n} of {count}\n\n{title}\n\nFull text: {body}\n\nTitle: {title}\n\n\
+             Publication title: Sample Source\n\nPublication date: {date}\n\n\
+             ____________________________________________________________\n\n",
+            title = article.title.as_deref().unwrap_or("Sample title"),
+            date = written_date(article),
+        )
+    }
+
+    /// The articles of the dev sets, joined in each layout a user meets, give at least 90% of
+    /// the statements they give one by one.
+    #[test]
+    fn joined_dev_articles_keep_nine_in_ten_statements() {
+        let Some(shared) = shared() else {
+            return;
+        };
+        for dir in [shared.join("corpus"), shared.join("polnear/dev/text")] {
+            let files = texts_in(&dir);
+            assert!(!files.is_empty(), "{}", dir.display());
+            let mut one_by_one = 0;
+            let mut singles: Vec<(Article, String)> = Vec::new();
+            for file in &files {
+                let loaded = load_articles(file, ArticleId(0)).expect("dev text loads");
+                one_by_one += statements(&loaded.articles);
+                let text = loaded.articles[0].text.trim().to_owned();
+                singles.push((loaded.articles.into_iter().next().expect("one"), text));
+            }
+            let count = singles.len();
+            let layouts: [(&str, String); 5] = [
+                (
+                    "blank lines",
+                    singles
+                        .iter()
+                        .map(|(_, t)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
+                ),
+                (
+                    "separator lines",
+                    singles
+                        .iter()
+                        .map(|(_, t)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n\n----------------------------------------\n\n"),
+                ),
+                (
+                    "Nexis",
+                    singles
+                        .iter()
+                        .enumerate()
+                        .map(|(n, (a, t))| nexis(a, t, n))
+                        .collect(),
+                ),
+                (
+                    "Factiva",
+                    singles
+                        .iter()
+                        .enumerate()
+                        .map(|(n, (a, t))| factiva(a, t, n))
+                        .collect(),
+                ),
+                (
+                    "ProQuest",
+                    singles
+                        .iter()
+                        .enumerate()
+                        .map(|(n, (a, t))| proquest(a, t, n + 1, count))
+                        .collect(),
+                ),
+            ];
+            for (layout, joined) in layouts {
+                let loaded =
+                    load_articles_from_bytes(joined.as_bytes(), Some("joined.txt"), ArticleId(0))
+                        .expect("joined file loads");
+                let got = statements(&loaded.articles);
+                eprintln!(
+                    "{}, {layout}: {} of {count} articles found, {got} statements (one by one: \
+                     {one_by_one})",
+                    dir.display(),
+                    loaded.articles.len()
+                );
+                if layout != "blank lines" {
+                    assert_eq!(loaded.articles.len(), count, "{layout}");
+                }
+                assert!(
+                    got * 10 >= one_by_one * 9,
+                    "{layout}: {got} statements joined, {one_by_one} one by one"
+                );
+            }
+        }
+    }
+}

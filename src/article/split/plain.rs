@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::{Lines, Piece, trim_range};
-use crate::article::date::is_date_line;
+use crate::article::date::{find_date, is_date_line};
 use crate::article::markdown::front_matter;
 use crate::article::metadata::{
     Metadata, headline_text, is_header_label_line, is_label_line, opens_with_dateline,
@@ -123,7 +123,7 @@ pub(super) fn joined(text: &str, lines: &Lines<'_>) -> Option<Vec<Piece>> {
     let mut starts: BTreeSet<usize> = BTreeSet::new();
     starts.extend(labelled_heading_starts(lines));
     starts.extend(front_matter_starts(text, lines));
-    starts.extend(repeated_opening_starts(text));
+    starts.extend(repeated_opening_starts(text, lines));
     starts.extend(headline_starts(text));
     starts.remove(&0);
     if starts.is_empty() {
@@ -182,57 +182,83 @@ fn front_matter_starts(text: &str, lines: &Lines<'_>) -> Vec<usize> {
         .collect()
 }
 
-/// Offsets where the file's opening paragraph recurs word for word (the same article saved
-/// several times), when each copy holds at least three paragraphs.
-fn repeated_opening_starts(text: &str) -> Vec<usize> {
-    let paragraphs = split_paragraphs(text);
-    let Some(opening) = paragraphs.first().map(|p| p.slice(text)) else {
+/// Offsets where the file's first two lines recur together (the same article saved several
+/// times, perhaps with no blank line between the copies), when each copy holds some text.
+fn repeated_opening_starts(text: &str, lines: &Lines<'_>) -> Vec<usize> {
+    let mut opening = lines.non_blank(0, lines.len());
+    let (Some(first), Some(second)) = (opening.next(), opening.next()) else {
         return Vec::new();
     };
-    if opening.chars().count() < 30 || opening.split_whitespace().count() < 4 {
+    let (first, second) = (lines.trimmed(first), lines.trimmed(second));
+    if first.chars().count() + second.chars().count() < 30 {
         return Vec::new();
     }
-    let at: Vec<usize> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.slice(text) == opening)
-        .map(|(k, _)| k)
+    let at: Vec<usize> = (0..lines.len())
+        .filter(|i| {
+            lines.trimmed(*i) == first
+                && lines
+                    .non_blank(i + 1, lines.len())
+                    .next()
+                    .map(|k| lines.trimmed(k))
+                    == Some(second)
+        })
+        .map(|i| lines.start(i))
         .collect();
     let bounds: Vec<usize> = at
         .iter()
         .copied()
-        .chain(std::iter::once(paragraphs.len()))
+        .chain(std::iter::once(text.len()))
         .collect();
-    if bounds.windows(2).any(|w| w[1] - w[0] < 3) {
+    let substantial = bounds.windows(2).all(|w| {
+        let copy = &text[w[0]..w[1]];
+        copy.chars().count() >= MIN_ARTICLE_CHARS && split_paragraphs(copy).len() >= 3
+    });
+    if at.len() < 2 || !substantial {
         return Vec::new();
     }
-    at.into_iter().map(|k| paragraphs[k].start).collect()
+    at
 }
 
 /// Offsets of headlines confirmed by the paragraph right after them (or after a subtitle): a
-/// dateline, a byline or a date, as only the top of an article has. The paragraph before the
-/// headline must end a sentence, and each article so found must hold some prose of its own,
-/// or the boundary is not taken.
+/// dateline, a byline, a publication line or an abstract label, as only the top of an article
+/// has; and Title Case headlines that carry a date ("Regular Press Conference on March 4,
+/// 2031") with prose right under them. The paragraph before the headline must end a sentence, and each
+/// article so found must hold some prose of its own, or the boundary is not taken.
 fn headline_starts(text: &str) -> Vec<usize> {
     let paragraphs = split_paragraphs(text);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.slice(text)).collect();
+    // prose_before[k]: paragraphs of prose among the first k (so any range is counted at once).
+    let mut prose_before = Vec::with_capacity(texts.len() + 1);
+    prose_before.push(0_usize);
+    for t in &texts {
+        let last = prose_before.last().copied().unwrap_or(0);
+        prose_before.push(last + usize::from(is_prose(t)));
+    }
+    let prose_in = |from: usize, to: usize| prose_before[to] - prose_before[from];
     let mut starts: Vec<usize> = vec![0];
-    for signal in 1..texts.len() {
-        if !start_signal(texts[signal]) {
-            continue;
-        }
-        let Some(head) = headline_before(&texts, signal) else {
+    for at in 1..texts.len() {
+        let head = if start_signal(texts[at]) {
+            headline_before(&texts, at)
+        } else if dated_title(texts[at]) && prose_in(at + 1, (at + 4).min(texts.len())) >= 2 {
+            Some(at)
+        } else {
+            None
+        };
+        let Some(head) = head else {
             continue;
         };
         let last = starts.last().copied().unwrap_or(0);
-        if head > last && ends_sentence(texts[head - 1]) && has_prose(&texts[last..head]) {
+        if head > last
+            && ends_sentence(texts[head - 1])
+            && prose_in(last, head) >= MIN_PROSE_PARAGRAPHS
+        {
             starts.push(head);
         }
     }
     // The last article needs prose too; if it has none, its start is not one.
     if let Some(last) = starts.last().copied()
         && last > 0
-        && !has_prose(&texts[last..])
+        && prose_in(last, texts.len()) < MIN_PROSE_PARAGRAPHS
     {
         starts.pop();
     }
@@ -241,6 +267,12 @@ fn headline_starts(text: &str) -> Vec<usize> {
         .skip(1)
         .map(|k| paragraphs[k].start)
         .collect()
+}
+
+/// A Title Case headline that carries a full date ("Sample Spokesperson's Regular Press
+/// Conference on March 4, 2031").
+fn dated_title(paragraph: &str) -> bool {
+    is_headline(paragraph) && title_case(paragraph) && find_date(paragraph).is_some()
 }
 
 /// The headline of the article whose dateline, byline or date is paragraph `signal`: the
@@ -291,10 +323,6 @@ fn is_prose(paragraph: &str) -> bool {
         && headline_text(paragraph).is_none()
 }
 
-fn has_prose(paragraphs: &[&str]) -> bool {
-    paragraphs.iter().filter(|p| is_prose(p)).count() >= MIN_PROSE_PARAGRAPHS
-}
-
 /// A headline that can open a joined article: one line of a few words, not a label, not a
 /// byline, not a clause cut short.
 fn is_headline(head: &str) -> bool {
@@ -306,14 +334,24 @@ fn is_headline(head: &str) -> bool {
         && !head.trim_end().ends_with([',', ';', ':'])
 }
 
-/// A sign that an article starts here: a publication line ("Published March 4, 2031",
-/// "Updated 10:30 a.m. Nov. 20, 2031"), a byline ("By Ann Example"), or a dateline
-/// ("SAMPLETOWN (Wire) —"). A bare date is not one: timelines put one under each heading.
+/// A sign that an article starts just above: a dateline ("SAMPLETOWN (Wire) —"), a byline
+/// ("By Ann Example"), a publication line ("Published March 4, 2031") or an abstract label,
+/// which only an article's top has. A bare date is not one: a timeline puts one under each
+/// of its headings.
 fn start_signal(paragraph: &str) -> bool {
     let first_line = paragraph.lines().next().unwrap_or("").trim();
     (paragraph.lines().count() <= 2 && publication_line(first_line))
         || is_byline(first_line)
         || opens_with_dateline(paragraph)
+        || is_abstract_label(paragraph)
+}
+
+/// "ABSTRACT." or "Abstract:" alone: a news database's summary label under a headline.
+fn is_abstract_label(paragraph: &str) -> bool {
+    paragraph
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .eq_ignore_ascii_case("abstract")
 }
 
 /// "Published March 4, 2031", "Updated: Nov. 20, 2031 10:30 a.m.", "Posted on 2031-01-02".
