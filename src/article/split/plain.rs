@@ -10,7 +10,7 @@ use super::{Lines, Piece, trim_range};
 use crate::article::date::{find_date, is_date_line};
 use crate::article::markdown::front_matter;
 use crate::article::metadata::{
-    Metadata, headline_text, is_header_label_line, is_label_line, opens_with_dateline,
+    Metadata, headline_text, is_byline, is_header_label_line, is_label_line, opens_with_dateline,
 };
 use crate::article::split_paragraphs;
 
@@ -367,27 +367,4 @@ fn publication_line(line: &str) -> bool {
     .iter()
     .any(|w| lower.starts_with(w))
         && is_date_line(line)
-}
-
-/// "By Ann Example", "BY ANN EXAMPLE AND BO SAMPLE", "By Ann Example, Sample Wire".
-fn is_byline(line: &str) -> bool {
-    let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-    else {
-        return false;
-    };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    if words.is_empty() || words.len() > 10 || rest.chars().count() > 100 {
-        return false;
-    }
-    let names = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let joiners = words
-        .iter()
-        .filter(|w| matches!(**w, "and" | "&" | "in" | "of"))
-        .count();
-    names >= 1 && names + joiners == words.len()
 }
