@@ -89,9 +89,7 @@ fn nexis_piece(
         Some(i) => i + 1,
         None => {
             // No "Body" line: the body starts after the last header label near the top.
-            let last_label = (from..to.min(from + 40))
-                .filter(|i| header_label(*i))
-                .last();
+            let last_label = (from..to.min(from + 40)).rfind(|i| header_label(*i));
             last_label.map_or(from, |i| i + 1)
         }
     };
