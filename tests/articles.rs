@@ -293,6 +293,36 @@ mod properties {
             prop_assert_eq!(article.text, text);
         }
 
+        /// Any mix of export markers, labels, headlines, separators and prose splits without
+        /// panicking, into pieces that are slices of the file's text, in order, not overlapping.
+        #[test]
+        fn export_marker_soup_splits_into_ordered_slices(parts in proptest::collection::vec(
+            prop::sample::select(vec!["End of Document\n", "Body\n", "Length: 9 words\n",
+                "Load-Date: March 4, 2031\n", "Document SMPL000020310304ez3400001\n",
+                "412 words\n", "Document 1 of 3\n", "Full text: x\n", "Title: Sample\n",
+                "----------\n", "\n", "Sample Headline Of Four Words\n", "By Ann Example\n",
+                "SAMPLETOWN (Wire) \u{2014} sample.\n", "---\ntitle: x\ndate: y\n---\n",
+                "## 1. Heading\n**Source:** S\n**Published:** 2031-01-02\n", "HD\n", "LP\n",
+                "TD\n", "\u{201c}Sample words,\u{201d} the sample minister said on Monday in the \
+                 invented capital, as talks on invented matters went on.\n", "\u{e9}\u{4e2d}\n"]),
+            0..80)) {
+            let text = parts.concat();
+            if let Ok(loaded) = demarche::article::load_articles_from_bytes(
+                text.as_bytes(), Some("soup.txt"), ArticleId(0)) {
+                let mut end = 0;
+                for article in &loaded.articles {
+                    if let Some(part) = article.provenance.part {
+                        prop_assert!(part.start >= end && part.end >= part.start);
+                        prop_assert_eq!(text.get(part.start..part.end), Some(article.text.as_str()));
+                        end = part.end;
+                    }
+                    for p in &article.paragraphs {
+                        prop_assert!(article.text.get(p.start..p.end).is_some());
+                    }
+                }
+            }
+        }
+
         /// Tag soup never panics the HTML reader, and what it reads is well-formed paragraphs.
         #[test]
         fn tag_soup_does_not_panic(parts in proptest::collection::vec(
