@@ -869,3 +869,27 @@ mod joined_dev_texts {
         }
     }
 }
+
+/// The import the app runs: every article of a multi-article file arrives with its statements,
+/// and a file's warnings come back with the outcome for the app to show.
+#[test]
+fn import_brings_every_article_and_the_warnings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad-bytes.txt");
+    let mut bytes = std::fs::read(fixture("utf8.txt")).expect("fixture");
+    bytes.insert(10, 0xff);
+    std::fs::write(&bad, bytes).expect("write");
+    let paths = vec![fixture("nexis-export.txt"), bad.clone()];
+    let outcome = demarche::session::import_paths(&paths, ArticleId(7), |_, _| {});
+    assert!(outcome.failures.is_empty(), "{:?}", outcome.failures);
+    let ids: Vec<u32> = outcome.imported.iter().map(|i| i.article.id.0).collect();
+    assert_eq!(ids, [7, 8, 9, 10]);
+    assert!(
+        outcome.imported[0]
+            .statements
+            .iter()
+            .any(|s| s.governments == ["CHN"])
+    );
+    assert_eq!(outcome.warnings.len(), 1);
+    assert_eq!(outcome.warnings[0].path(), bad.display().to_string());
+}
