@@ -38,24 +38,30 @@ impl App {
         for failure in &outcome.failures {
             self.notice(Level::Error, failure.message.clone());
         }
+        for warning in &outcome.warnings {
+            self.notice(Level::Warning, warning.to_string());
+        }
+        // Keyed by content (the file's hash, plus the article's place in a multi-article
+        // file), so the articles of one export are not taken for copies of each other.
         let mut seen: BTreeSet<String> = self
             .session
             .articles
             .values()
-            .map(|a| a.provenance.sha256.clone())
+            .map(|a| a.provenance.content_key())
             .collect();
         let mut kept = Vec::new();
         for imported in outcome.imported {
-            let hash = imported.article.provenance.sha256.clone();
-            if seen.insert(hash.clone()) {
+            let key = imported.article.provenance.content_key();
+            if seen.insert(key.clone()) {
                 kept.push(imported);
                 continue;
             }
             let name = imported.article.display_name();
             let open_as = self
                 .session
-                .has_article_with_hash(&hash)
-                .and_then(|id| self.session.articles.get(&id))
+                .articles
+                .values()
+                .find(|a| a.provenance.content_key() == key)
                 .map_or_else(
                     || "another file of this import".to_owned(),
                     |a| a.display_name(),

@@ -60,6 +60,7 @@ impl ImportJob {
             let _ = sender.send(ImportOutcome {
                 imported: Vec::new(),
                 failures,
+                warnings: Vec::new(),
             });
             return Self {
                 receiver: fallback,

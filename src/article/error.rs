@@ -35,6 +35,15 @@ pub enum ArticleError {
         #[source]
         source: std::io::Error,
     },
+    /// Not a regular file: a folder, a named pipe (FIFO), a socket or a device, which cannot be
+    /// read as an article (a FIFO would block, a device might never end).
+    #[error("could not read article: it is {kind}, not a regular file: {path}")]
+    NotAFile {
+        /// The path as given.
+        path: String,
+        /// What it is, in plain words ("a folder", "a named pipe (FIFO)", "a device").
+        kind: &'static str,
+    },
     /// The bytes are not text (an image, a PDF, an archive, ...).
     #[error("could not read article: not a text file ({kind}): {path}")]
     NotText {
@@ -73,6 +82,7 @@ impl ArticleError {
     pub fn path(&self) -> &str {
         match self {
             Self::Io { path, .. }
+            | Self::NotAFile { path, .. }
             | Self::NotText { path, .. }
             | Self::Empty { path }
             | Self::NoArticleText { path }

@@ -1,55 +1,157 @@
-//! Opening an article: read the bytes, pick the format, decode, reduce HTML to its article,
-//! read the metadata and split the paragraphs.
+//! Opening a file: read the bytes (bounded), pick the format, decode, reduce HTML to its
+//! article, split a file that holds several articles, read each article's metadata and
+//! split its paragraphs.
 
 use std::path::Path;
 
-use super::decode::{decode, html_declared_charset};
+use super::decode::{ChosenBy, decode, html_declared_charset};
 use super::error::ArticleError;
+use super::metadata::Metadata;
+use super::read::{MAX_ARTICLE_BYTES, read_file};
+use super::split::{Piece, split};
+use super::warning::LoadWarning;
 use super::{
-    Article, ArticleId, Provenance, SourceFormat, html, metadata, sha256_hex, split_paragraphs,
+    Article, ArticleId, Part, Provenance, SourceFormat, html, metadata, sha256_hex,
+    split_paragraphs,
 };
-
-/// Files larger than this are refused (50 MB; real articles are a few hundred KB at most).
-pub const MAX_ARTICLE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Shown in errors for text that did not come from a file.
 const NO_PATH: &str = "(no path)";
 
-/// Reads and opens the article at `path`.
+/// The articles a file holds, and what went less than perfectly while reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The articles, in file order (one for most files; several for a database export or a
+    /// digest), numbered from the first id asked for.
+    pub articles: Vec<Article>,
+    /// Problems that did not stop the file from loading (invalid bytes, a guessed encoding):
+    /// the CLI prints them and the app shows them, so nothing is silent.
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// A file's text as read whole, before it is split into articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The decoded text (for HTML, the page reduced to its article).
+    pub text: String,
+    /// Title, date and outlet of the whole file.
+    pub meta: Metadata,
+    /// Path, hash, format and encoding (no part).
+    pub provenance: Provenance,
+    /// What went less than perfectly.
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Document {
+    /// The whole document as one article.
+    fn into_article(self, id: ArticleId) -> Article {
+        Article {
+            id,
+            provenance: self.provenance,
+            title: self.meta.title,
+            outlet: self.meta.outlet,
+            date: self.meta.date,
+            byline: None,
+            paragraphs: split_paragraphs(&self.text),
+            text: self.text,
+        }
+    }
+}
+
+/// Reads the file at `path` (with the hard size limit) and opens it whole as one article,
+/// without splitting it. Warnings are dropped: [`load_articles`] reports them.
 ///
 /// # Errors
-/// [`ArticleError`] when the file cannot be read, is too large, empty, or not text.
+/// [`ArticleError`] when the file cannot be read, is not a regular file, is too large, empty,
+/// or not text.
 pub fn load_file(path: &Path, id: ArticleId) -> Result<Article, ArticleError> {
-    let shown = path.display().to_string();
-    let io = |source| ArticleError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: shown,
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    load_bytes(&bytes, Some(&shown), id)
+    let bytes = read_file(path, MAX_ARTICLE_BYTES)?;
+    load_bytes(&bytes, Some(&path.display().to_string()), id)
 }
 
 /// Reads the file at `path` and opens every article it holds, numbered from `first_id`.
 ///
 /// This is the one entry point that the CLI, the app's import and the evaluation share, so
-/// that each reads a file exactly as the others do.
+/// that each reads a file exactly as the others do. A file that holds several articles (a
+/// Nexis, Factiva or ProQuest export, a digest) gives one [`Article`] per article, each with
+/// its own text, title, date, outlet and byline, and its place in the file in
+/// [`Provenance::part`].
 ///
 /// # Errors
-/// [`ArticleError`] when the file cannot be read, is too large, empty, or not text.
-pub fn load_articles(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, ArticleError> {
-    load_file(path, first_id).map(|article| vec![article])
+/// [`ArticleError`] when the file cannot be read, is not a regular file, is too large, empty,
+/// or not text.
+pub fn load_articles(path: &Path, first_id: ArticleId) -> Result<Loaded, ArticleError> {
+    let bytes = read_file(path, MAX_ARTICLE_BYTES)?;
+    load_articles_from_bytes(&bytes, Some(&path.display().to_string()), first_id)
 }
 
-/// Opens an article from bytes in memory. `path` (used for the format and in messages) is
-/// the name the bytes came from, if any.
+/// [`load_articles`] for bytes already in memory; `path` (used for the format and in
+/// messages) is the name the bytes came from, if any.
+///
+/// # Errors
+/// [`ArticleError`] when the bytes are too many, empty, not text, or an HTML page without
+/// article text.
+pub fn load_articles_from_bytes(
+    bytes: &[u8],
+    path: Option<&str>,
+    first_id: ArticleId,
+) -> Result<Loaded, ArticleError> {
+    let document = read_document(bytes, path)?;
+    let warnings = document.warnings.clone();
+    let Some(found) = split(&document.text) else {
+        return Ok(Loaded {
+            articles: vec![document.into_article(first_id)],
+            warnings,
+        });
+    };
+    let count = u32::try_from(found.pieces.len()).unwrap_or(u32::MAX);
+    let articles = found
+        .pieces
+        .into_iter()
+        .zip(0_u32..)
+        .map(|(piece, index)| {
+            let part = Part {
+                index,
+                count,
+                start: piece.range.start,
+                end: piece.range.end,
+                layout: found.layout,
+            };
+            let id = ArticleId(first_id.0.saturating_add(index));
+            part_article(&document, piece, part, id)
+        })
+        .collect();
+    Ok(Loaded { articles, warnings })
+}
+
+/// One article of a file that holds several: its own text, and metadata from the export's
+/// header, else from its own text (never from its siblings).
+fn part_article(document: &Document, piece: Piece, part: Part, id: ArticleId) -> Article {
+    let text = document.text[piece.range.clone()].to_owned();
+    let meta = piece.meta.or(metadata::from_text(&text)).tidy();
+    let mut provenance = document.provenance.clone();
+    provenance.part = Some(part);
+    Article {
+        id,
+        provenance,
+        title: meta.title,
+        outlet: meta.outlet,
+        // The file name's date, never a sibling's, when the part's own text gives none.
+        date: meta.date.or_else(|| {
+            document
+                .provenance
+                .path
+                .as_deref()
+                .and_then(date_from_file_name)
+        }),
+        byline: piece.byline,
+        paragraphs: split_paragraphs(&text),
+        text,
+    }
+}
+
+/// Opens an article from bytes in memory, whole (not split). `path` (used for the format and
+/// in messages) is the name the bytes came from, if any.
 ///
 /// Plain text and Markdown keep the decoded text exactly (only line endings are normalised
 /// and a byte-order mark dropped), so offsets into the file stay valid. HTML becomes the
@@ -63,6 +165,16 @@ pub fn load_bytes(
     path: Option<&str>,
     id: ArticleId,
 ) -> Result<Article, ArticleError> {
+    read_document(bytes, path).map(|document| document.into_article(id))
+}
+
+/// Reads bytes into a [`Document`]: format by extension (else sniffed), decoding, HTML
+/// reduction and the whole file's metadata.
+///
+/// # Errors
+/// [`ArticleError`] when the bytes are too many, empty, not text, or an HTML page without
+/// article text.
+pub fn read_document(bytes: &[u8], path: Option<&str>) -> Result<Document, ArticleError> {
     let shown = || path.unwrap_or(NO_PATH).to_owned();
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
@@ -81,6 +193,20 @@ pub fn load_bytes(
         path: shown(),
         kind,
     })?;
+    let mut warnings = Vec::new();
+    if decoded.replaced > 0 {
+        warnings.push(LoadWarning::InvalidBytes {
+            path: shown(),
+            encoding: decoded.encoding.to_owned(),
+            count: decoded.replaced,
+        });
+    }
+    if decoded.chosen_by == ChosenBy::Detected {
+        warnings.push(LoadWarning::EncodingGuessed {
+            path: shown(),
+            encoding: decoded.encoding.to_owned(),
+        });
+    }
     if decoded.text.trim().is_empty() {
         return Err(ArticleError::Empty { path: shown() });
     }
@@ -92,6 +218,13 @@ pub fn load_bytes(
         }
         SourceFormat::Html => {
             let page = html::extract(&decoded.text);
+            if page.ignored_tags > 0 {
+                warnings.push(LoadWarning::DeepMarkup {
+                    path: shown(),
+                    limit: html::depth::MAX_NESTING,
+                    ignored_tags: page.ignored_tags,
+                });
+            }
             if page.blocks.is_empty() {
                 return Err(ArticleError::NoArticleText { path: shown() });
             }
@@ -99,19 +232,19 @@ pub fn load_bytes(
             (page.text, meta)
         }
     };
-    Ok(Article {
-        id,
+    let mut meta = meta;
+    meta.date = meta.date.or_else(|| path.and_then(date_from_file_name));
+    Ok(Document {
+        text,
+        meta,
         provenance: Provenance {
             path: path.map(str::to_owned),
             sha256: sha256_hex(bytes),
             format,
             encoding: decoded.encoding.to_owned(),
+            part: None,
         },
-        title: meta.title,
-        outlet: meta.outlet,
-        date: meta.date.or_else(|| path.and_then(date_from_file_name)),
-        paragraphs: split_paragraphs(&text),
-        text,
+        warnings,
     })
 }
 

@@ -94,6 +94,7 @@ pub fn from_text(text: &str) -> Metadata {
         .clone()
         .or_else(|| first_heading(body, 5))
         .or_else(|| labels.title.clone())
+        .or_else(|| headline_above_date(body))
         .or_else(|| headline(body));
     let structural = Metadata {
         title,
@@ -177,9 +178,10 @@ fn labelled_lines(body: &str) -> Labels {
     let candidates = lines
         .iter()
         .take(HEAD_LINES)
-        .chain(lines.iter().skip(tail_from))
-        .filter(|l| l.len() <= MAX_LABEL_LINE);
-    for line in candidates {
+        .map(|l| (l, false))
+        .chain(lines.iter().skip(tail_from).map(|l| (l, true)))
+        .filter(|(l, _)| l.len() <= MAX_LABEL_LINE);
+    for (line, in_tail) in candidates {
         let Some((key, value)) = split_label(line) else {
             if let Some(date) = leading_word_date(line) {
                 out.updated.get_or_insert(date);
@@ -200,6 +202,9 @@ fn labelled_lines(body: &str) -> Labels {
                     out.updated.get_or_insert(date);
                 }
             }
+            // At the bottom of a story a bare "Source:" credits a chart or its data, not the
+            // outlet ("Courtesy/Source:" and the like still name it).
+            Some(LabelKind::Outlet) if in_tail && key == "source" => {}
             Some(LabelKind::Outlet) if !value.contains("://") => {
                 out.outlet.get_or_insert_with(|| value.to_owned());
             }
@@ -297,7 +302,10 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
 /// "VIENNA — ...", "HANOI, Vietnam (AP) — ...": a capitalised place (or a wire credit)
 /// before a dash opens a story's first sentence, not a headline.
 fn starts_with_dateline(s: &str) -> bool {
-    let Some(dash) = [" — ", " – ", " -- ", " - "]
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let Some(dash) = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
         .filter_map(|d| s.find(d))
         .min()
@@ -324,14 +332,74 @@ fn standalone_date(body: &str) -> Option<String> {
         .and_then(|p| find_date(p).map(|(d, _)| d))
 }
 
+/// Paragraphs at the top searched for a headline standing above the date or byline.
+const HEAD_PARAGRAPHS: usize = 8;
+
+/// A headline right above the article's date, byline or publication line near the top: pages
+/// saved with the site's header, a menu or a capture date above the headline ("Sunday, ...",
+/// "Home World ...", then the headline, then "NOVEMBER 2, 2031").
+fn headline_above_date(body: &str) -> Option<String> {
+    let paragraphs = split_paragraphs(body);
+    let top: Vec<&str> = paragraphs
+        .iter()
+        .take(HEAD_PARAGRAPHS)
+        .map(|p| p.slice(body))
+        .collect();
+    top.windows(2).find_map(|pair| {
+        let (head, next) = (pair[0], pair[1]);
+        let next_line = next.lines().next().unwrap_or("").trim();
+        let dated = (next.lines().count() <= 2 && is_date_line(next_line)) || is_byline(next_line);
+        if !dated || head.contains('\n') {
+            return None;
+        }
+        headline_text(head)
+    })
+}
+
+/// "By Ann Example", "BY ANN EXAMPLE AND BO SAMPLE", "By Ann Example, Sample Wire": a line
+/// naming the author(s).
+#[must_use]
+pub fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || rest.chars().count() > 100 {
+        return false;
+    }
+    let names = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let joiners = words
+        .iter()
+        .filter(|w| matches!(**w, "and" | "&" | "in" | "of"))
+        .count();
+    names >= 1 && names + joiners == words.len()
+}
+
 /// The first paragraph when it reads like a headline: one or two short lines, not a date,
 /// not a label, not an opening sentence.
 fn headline(body: &str) -> Option<String> {
     let first = split_paragraphs(body).into_iter().next()?.slice(body);
-    if first.lines().count() > 2 {
+    headline_text(first)
+}
+
+/// `paragraph` as a headline (its lines joined) when it reads like one: one or two short
+/// lines, not a date, not a label, not an opening sentence.
+#[must_use]
+pub fn headline_text(paragraph: &str) -> Option<String> {
+    if paragraph.lines().count() > 2 {
         return None;
     }
-    let joined = first.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let joined = paragraph
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
     let words = joined.split_whitespace().count();
     let chars = joined.chars().count();
     let starts_well = joined
@@ -340,14 +408,45 @@ fn headline(body: &str) -> Option<String> {
         .is_some_and(|c| !c.is_lowercase() && (c.is_alphanumeric() || "\"'“‘«".contains(c)));
     let sentence_end = joined.ends_with(['.', '"', '”', '!', '?', '。']);
     let short = words <= 20 || (words <= 40 && !sentence_end);
-    let labelled = split_label(&joined).is_some_and(|(k, _)| label_kind(&k).is_some());
     let ok = starts_well
         && short
         && chars <= 300
         && !is_date_line(&joined)
-        && !labelled
+        && !is_label_line(&joined)
         && !starts_with_dateline(&joined);
     ok.then_some(joined)
+}
+
+/// True when `line` is a metadata label Demarche reads ("Source: ...", "**Published:** ...").
+#[must_use]
+pub fn is_label_line(line: &str) -> bool {
+    split_label(line).is_some_and(|(k, _)| label_kind(&k).is_some())
+}
+
+/// True when `line` is a label that article headers carry: the ones Demarche reads, and
+/// author, language and section lines ("**Authors:** ...", "Language: eng").
+#[must_use]
+pub fn is_header_label_line(line: &str) -> bool {
+    split_label(line).is_some_and(|(k, _)| {
+        label_kind(&k).is_some()
+            || matches!(
+                k.as_str(),
+                "author" | "authors" | "byline" | "by" | "language" | "section" | "sentiment"
+            )
+    })
+}
+
+/// True when `paragraph` opens with a dateline: a capitalised place (and perhaps a wire
+/// credit) before a dash ("SAMPLETOWN, Nov. 3 (Wire) -"), as only a story's first
+/// paragraph does.
+#[must_use]
+pub fn opens_with_dateline(paragraph: &str) -> bool {
+    let head_end = paragraph
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|i| *i >= 200)
+        .unwrap_or(paragraph.len());
+    starts_with_dateline(&paragraph[..head_end])
 }
 
 #[cfg(test)]
@@ -418,6 +517,45 @@ mod tests {
         let meta = from_text(text);
         assert_eq!(meta.date.as_deref(), Some("2031-11-07"));
         assert_eq!(meta.outlet.as_deref(), Some("Sample Weekly"));
+    }
+
+    #[test]
+    fn headline_above_the_date_under_a_saved_pages_header() {
+        let text = "Saturday, January 4, 2031\nSample Site AD\nHome World Sample headline \
+                    repeated in a menu\n\nSample headline about invented allies\n\n\
+                    MARCH 2, 2031\n\nThe invented story begins here, and it is long enough \
+                    to be prose rather than a headline of any kind at all.\n";
+        let meta = from_text(text);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Sample headline about invented allies")
+        );
+        assert_eq!(meta.date.as_deref(), Some("2031-03-02"));
+    }
+
+    #[test]
+    fn headline_above_a_byline() {
+        let text = "Sample Site\nMenu Sample Links\nMore\n\nInvented envoy returns home\n\n\
+                    By Ann Example\n\nSAMPLETOWN \u{2014} The invented envoy returned.\n";
+        assert_eq!(
+            from_text(text).title.as_deref(),
+            Some("Invented envoy returns home")
+        );
+        assert!(is_byline("By Ann Example and Bo Sample"));
+        assert!(!is_byline(
+            "By the time the talks ended, nothing was agreed."
+        ));
+    }
+
+    #[test]
+    fn a_source_line_at_the_bottom_credits_a_chart_not_the_outlet() {
+        let body = "Sample body text.\n\n".repeat(30);
+        let text = format!(
+            "Sample headline\n\n{body}Sample chart title\n\nSource: Sample Statistics Office.\n"
+        );
+        assert_eq!(from_text(&text).outlet, None);
+        let text = "Source: Sample Wire\n\nSample headline\n\nSample body text.\n";
+        assert_eq!(from_text(text).outlet.as_deref(), Some("Sample Wire"));
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Articles: the texts a user opens. Loading turns a file (text, Markdown or HTML, in any
 //! common encoding) into plain text with paragraphs, title, date, outlet and provenance.
 //!
-//! [`load_file`] / [`load_bytes`] are the entry points. [`decode`] turns bytes into text and
-//! refuses binary files; plain text and Markdown keep the decoded text exactly (offsets
-//! index the file), while [`html`] reduces a page to its article's blocks; [`metadata`]
-//! (with [`markdown`] front matter and [`date`] parsing) reads title, date and outlet.
+//! [`load_articles`] is the entry point the CLI, the app's import and the evaluation share: it
+//! reads a file with a hard size limit ([`read`]), [`decode`]s it (refusing binary files,
+//! replacing and counting invalid bytes, detecting legacy encodings), reduces HTML to its
+//! article ([`html`]), and [`split`]s files that hold several articles (database exports,
+//! digests). Plain text and Markdown keep the decoded text exactly (offsets index the file).
+//! [`metadata`] (with [`markdown`] front matter and [`date`] parsing) reads title, date and
+//! outlet. What went less than perfectly comes back as [`LoadWarning`]s.
 
 use std::ops::Range;
 
@@ -19,10 +22,16 @@ pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod metadata;
+pub mod read;
+pub mod split;
+pub mod warning;
 
 pub use error::{ArticleError, BinaryKind};
-pub use load::{MAX_ARTICLE_BYTES, load_articles, load_bytes, load_file};
+pub use load::{Loaded, load_articles, load_articles_from_bytes, load_bytes, load_file};
 pub use metadata::Metadata;
+pub use read::MAX_ARTICLE_BYTES;
+pub use split::Layout;
+pub use warning::LoadWarning;
 
 /// Stable identifier of an article within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -56,6 +65,39 @@ pub struct Provenance {
     pub format: SourceFormat,
     /// The encoding the bytes were decoded from (e.g. "UTF-8", "UTF-16LE", "windows-1252").
     pub encoding: String,
+    /// Where the article sits in its file, when the file holds several (a database export, a
+    /// digest); absent when the article is the whole file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+impl Provenance {
+    /// What identifies the article's content for "already open?" checks: the file's SHA-256,
+    /// plus the article's place in the file when the file holds several, so sibling articles
+    /// of one file are never taken for copies of each other.
+    #[must_use]
+    pub fn content_key(&self) -> String {
+        match &self.part {
+            Some(part) => format!("{}#{}", self.sha256, part.index),
+            None => self.sha256.clone(),
+        }
+    }
+}
+
+/// Where an article sits in a file that holds several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The article's position in the file, counting from 0.
+    pub index: u32,
+    /// How many articles the file holds.
+    pub count: u32,
+    /// Byte offset where the article's text starts in the file's whole text (as
+    /// `demarche text --whole` prints it).
+    pub start: usize,
+    /// Byte offset just past the article's text in the file's whole text.
+    pub end: usize,
+    /// The layout the file was recognised as.
+    pub layout: Layout,
 }
 
 /// One opened text: decoded, reduced to plain text, split into paragraphs.
@@ -71,6 +113,9 @@ pub struct Article {
     pub outlet: Option<String>,
     /// Publication date as `YYYY-MM-DD` when known.
     pub date: Option<String>,
+    /// The author line a database export gives ("By Ann Example"), when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
     /// The decoded plain text all offsets refer to.
     pub text: String,
     /// Byte ranges of the paragraphs in `text`, in order, trimmed of surrounding white space.
@@ -91,10 +136,12 @@ impl Article {
                 sha256,
                 format: SourceFormat::Text,
                 encoding: "UTF-8".to_owned(),
+                part: None,
             },
             title: None,
             outlet: None,
             date: None,
+            byline: None,
             text,
             paragraphs,
         }

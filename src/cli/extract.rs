@@ -38,7 +38,11 @@ pub fn run(args: &ExtractArgs) -> ExitCode {
     let mut next_id = 0_u32;
     for file in &args.files {
         match load_articles(file, ArticleId(next_id)) {
-            Ok(articles) => {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    super::report_warning(warning);
+                }
+                let articles = loaded.articles;
                 next_id = next_id.saturating_add(u32::try_from(articles.len()).unwrap_or(u32::MAX));
                 for article in &articles {
                     let statements = crate::extract::extract(article);

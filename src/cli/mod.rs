@@ -75,6 +75,11 @@ fn report_error(err: &dyn std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "demarche: {err}");
 }
 
+/// Prints one warning line on stderr (a file loaded, but not perfectly).
+fn report_warning(warning: &dyn std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "demarche: warning: {warning}");
+}
+
 /// Reports `err` and returns the failure exit code.
 fn fail(err: &dyn std::fmt::Display) -> ExitCode {
     report_error(err);

@@ -80,10 +80,12 @@ impl ExtractedFile {
 /// [`EvalError::Load`] when the file cannot be opened, [`EvalError::PartNotFound`] when an
 /// article's text is not a verbatim piece of the file (its offsets could not be compared).
 pub fn extract_file(path: &Path, first_id: u32) -> Result<ExtractedFile, EvalError> {
-    let articles = load_articles(path, ArticleId(first_id)).map_err(|source| EvalError::Load {
-        path: path.to_path_buf(),
-        source: Box::new(source),
-    })?;
+    let articles = load_articles(path, ArticleId(first_id))
+        .map_err(|source| EvalError::Load {
+            path: path.to_path_buf(),
+            source: Box::new(source),
+        })?
+        .articles;
     let single = articles.len() == 1;
     let text = match articles.first() {
         Some(article) if single => article.text.clone(),

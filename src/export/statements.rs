@@ -35,6 +35,10 @@ pub struct StatementRecord {
     pub file: String,
     /// The article's title.
     pub title: Option<String>,
+    /// The article's outlet (publisher or agency).
+    pub outlet: Option<String>,
+    /// The article's publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
     /// The (first) government, or null.
     pub government: Option<GovernmentRef>,
     /// "government", "organisation" or "other".
@@ -75,6 +79,8 @@ pub fn records(
         .map(|s| StatementRecord {
             file: file.to_owned(),
             title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            date: article.date.clone(),
             government: s.governments.first().map(|iso3| GovernmentRef {
                 name: governments
                     .get(iso3)
@@ -110,7 +116,7 @@ pub fn to_jsonl(records: &[StatementRecord]) -> String {
 #[must_use]
 pub fn to_csv(records: &[StatementRecord]) -> String {
     let mut out = String::from(
-        "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence\n",
+        "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date\n",
     );
     for r in records {
         let (start, end) = (
@@ -142,6 +148,8 @@ pub fn to_csv(records: &[StatementRecord]) -> String {
             end.to_string(),
             text,
             format!("{:.2}", r.confidence),
+            r.outlet.clone().unwrap_or_default(),
+            r.date.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -158,14 +166,15 @@ fn csv_field(field: &str) -> String {
     }
 }
 
-/// A Markdown table per file.
+/// A Markdown table per article (a file that holds several articles gets one per article).
 #[must_use]
 pub fn to_markdown(records: &[StatementRecord]) -> String {
     let mut out = String::new();
-    let mut current: Option<&str> = None;
+    let mut current: Option<(&str, Option<&str>)> = None;
     for r in records {
-        if current != Some(r.file.as_str()) {
-            current = Some(r.file.as_str());
+        let article = (r.file.as_str(), r.title.as_deref());
+        if current != Some(article) {
+            current = Some(article);
             let title = r.title.as_deref().unwrap_or(&r.file);
             out.push_str(&format!(
                 "\n## {}\n\n| government | speaker | kind | statement |\n|---|---|---|---|\n",
@@ -251,6 +260,8 @@ mod tests {
         let mut expected = [
             "file",
             "title",
+            "outlet",
+            "date",
             "government",
             "group",
             "speaker",

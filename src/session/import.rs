@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::article::ArticleId;
+use crate::article::{ArticleId, LoadWarning};
 
 use super::ImportedArticle;
 
@@ -23,6 +23,9 @@ pub struct ImportOutcome {
     pub imported: Vec<ImportedArticle>,
     /// Files that failed; the others still imported.
     pub failures: Vec<ImportFailure>,
+    /// Files that loaded, but not perfectly (invalid bytes, a guessed encoding): shown to the
+    /// user like failures, as notices.
+    pub warnings: Vec<LoadWarning>,
 }
 
 /// Loads `paths` as articles numbered from `first_id` and extracts their statements.
@@ -36,7 +39,8 @@ pub fn import_paths(
     let mut next = first_id.0;
     for (done, path) in paths.iter().enumerate() {
         match import_one(path, ArticleId(next)) {
-            Ok(imported) => {
+            Ok((imported, warnings)) => {
+                outcome.warnings.extend(warnings);
                 let count = u32::try_from(imported.len()).unwrap_or(u32::MAX);
                 outcome.imported.extend(imported);
                 next = next.saturating_add(count);
@@ -52,9 +56,13 @@ pub fn import_paths(
 }
 
 /// Loads every article of one file and extracts the statements of each.
-fn import_one(path: &Path, first_id: ArticleId) -> Result<Vec<ImportedArticle>, String> {
-    let articles = crate::article::load_articles(path, first_id).map_err(|err| err.to_string())?;
-    Ok(articles
+fn import_one(
+    path: &Path,
+    first_id: ArticleId,
+) -> Result<(Vec<ImportedArticle>, Vec<LoadWarning>), String> {
+    let loaded = crate::article::load_articles(path, first_id).map_err(|err| err.to_string())?;
+    let imported = loaded
+        .articles
         .into_iter()
         .map(|article| {
             let statements = crate::extract::extract(&article);
@@ -63,5 +71,6 @@ fn import_one(path: &Path, first_id: ArticleId) -> Result<Vec<ImportedArticle>, 
                 statements,
             }
         })
-        .collect())
+        .collect();
+    Ok((imported, loaded.warnings))
 }

@@ -3,6 +3,8 @@
 //! the most paragraph text), then one paragraph per block with page chrome (navigation, ads,
 //! share bars, hidden tooltips, ...) left out.
 //!
+//! Markup is first bounded in depth ([`depth`]), so no page costs quadratic time.
+//!
 //! Output: the title, a blank line, then each block separated by blank lines. Inside a block,
 //! runs of ASCII white space become one space, as a browser shows them; other spaces (U+00A0,
 //! U+3000) are kept.
@@ -15,6 +17,7 @@ use super::date::parse_date;
 use super::metadata::{Metadata, site_suffix, strip_site_suffix};
 
 mod blocks;
+pub mod depth;
 mod junk;
 
 pub use blocks::collapse;
@@ -30,12 +33,15 @@ pub struct HtmlArticle {
     pub meta: Metadata,
     /// The article's blocks alone (without the title).
     pub blocks: Vec<String>,
+    /// Tags ignored because they were nested deeper than [`depth::MAX_NESTING`].
+    pub ignored_tags: usize,
 }
 
 /// Reduces an HTML page to its article text and metadata.
 #[must_use]
 pub fn extract(html: &str) -> HtmlArticle {
-    let doc = Html::parse_document(html);
+    let (html, ignored_tags) = depth::limit_nesting(html, depth::MAX_NESTING);
+    let doc = Html::parse_document(&html);
     let metas = meta_tags(&doc);
     let roots = content_roots(&doc);
     let root = roots.first().copied();
@@ -59,7 +65,12 @@ pub fn extract(html: &str) -> HtmlArticle {
     if !text.is_empty() {
         text.push('\n');
     }
-    HtmlArticle { text, meta, blocks }
+    HtmlArticle {
+        text,
+        meta,
+        blocks,
+        ignored_tags,
+    }
 }
 
 /// `<meta>` contents keyed by lowercased `property`, `name` or `itemprop` (first one wins).
@@ -326,6 +337,28 @@ fn body(doc: &Html) -> Option<ElementRef<'_>> {
 /// do not count.
 fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
     let mut scores = BTreeMap::new();
+    // Whether an element or one above it is chrome by its markup, remembered per element so
+    // each is judged once however many paragraphs lie under it (an ancestor walk per
+    // paragraph would cost the depth times the paragraphs).
+    let mut memo = std::collections::HashMap::new();
+    let mut at_or_above = |el: ElementRef<'_>| {
+        let mut unknown = Vec::new();
+        let mut known = false;
+        let mut current = Some(el);
+        while let Some(e) = current {
+            if let Some(v) = memo.get(&e.id()) {
+                known = *v;
+                break;
+            }
+            unknown.push(e);
+            current = e.parent().and_then(ElementRef::wrap);
+        }
+        for e in unknown.into_iter().rev() {
+            known = known || junk_by_markup(e);
+            memo.insert(e.id(), known);
+        }
+        known
+    };
     for el in doc.root_element().descendent_elements() {
         // A <p> scores its parent and grandparent; an element holding prose directly
         // (text with <br>s, as blogs and old pages write) scores itself and its parent.
@@ -340,7 +373,7 @@ fn densest(doc: &Html, strict: bool) -> Option<ElementRef<'_>> {
         } else {
             continue;
         };
-        if len == 0 || in_junk(el, strict) {
+        if len == 0 || in_junk(el, strict, &mut at_or_above) {
             continue;
         }
         #[allow(clippy::cast_precision_loss)]
@@ -366,34 +399,50 @@ const MIN_LOOSE_SCORE_CHARS: usize = 80;
 /// True when `el` or an ancestor is chrome. Class words are judged on the element and the
 /// two above it; further up only markup counts, so a wrapper named "sidebar-layout" cannot
 /// hide the story. Without `strict`, only markup counts at all.
-fn in_junk(el: ElementRef<'_>, strict: bool) -> bool {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .enumerate()
-        .any(|(depth, e)| {
-            if strict && depth <= 2 {
-                is_junk(e)
-            } else {
-                junk_by_markup(e)
-            }
-        })
+fn in_junk<'a>(
+    el: ElementRef<'a>,
+    strict: bool,
+    at_or_above: &mut impl FnMut(ElementRef<'a>) -> bool,
+) -> bool {
+    if !strict {
+        return at_or_above(el);
+    }
+    let mut chain = std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap));
+    for _ in 0..3 {
+        match chain.next() {
+            Some(e) if is_junk(e) => return true,
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    chain.next().is_some_and(at_or_above)
 }
 
-/// Characters of paragraph text under `el`, outside junk.
+/// Characters of paragraph text under `el`, outside junk (one walk down the tree, carrying
+/// whether an element passed on the way is junk).
 fn paragraph_chars(el: ElementRef<'_>) -> usize {
-    el.descendent_elements()
-        .filter(|p| p.value().name() == "p")
-        .filter(|p| {
-            !std::iter::once(*p)
-                .chain(
-                    p.ancestors()
-                        .filter_map(ElementRef::wrap)
-                        .take_while(|a| a.id() != el.id()),
-                )
-                .any(is_junk)
-        })
-        .map(|p| collapse(&text_of(p)).chars().count())
-        .sum()
+    let chars = |p: ElementRef<'_>| collapse(&text_of(p)).chars().count();
+    if el.value().name() == "p" {
+        return if is_junk(el) { 0 } else { chars(el) };
+    }
+    let mut total = 0;
+    let mut stack: Vec<(ElementRef<'_>, bool)> = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .map(|c| (c, false))
+        .collect();
+    while let Some((node, junk_above)) = stack.pop() {
+        let junk = junk_above || is_junk(node);
+        if node.value().name() == "p" && !junk {
+            total += chars(node);
+        }
+        stack.extend(
+            node.children()
+                .filter_map(ElementRef::wrap)
+                .map(|c| (c, junk)),
+        );
+    }
+    total
 }
 
 #[cfg(test)]
