@@ -6,7 +6,8 @@ use std::path::Path;
 use super::decode::{decode, html_declared_charset};
 use super::error::ArticleError;
 use super::{
-    Article, ArticleId, Provenance, SourceFormat, html, metadata, sha256_hex, split_paragraphs,
+    Article, ArticleId, Provenance, SourceFormat, formats, html, metadata, sha256_hex,
+    split_paragraphs,
 };
 
 /// Files larger than this are refused (50 MB; real articles are a few hundred KB at most).
@@ -63,6 +64,21 @@ pub fn load_bytes(
     path: Option<&str>,
     id: ArticleId,
 ) -> Result<Article, ArticleError> {
+    load_bytes_as(bytes, path, path.and_then(format_from_extension), id)
+}
+
+/// Opens an article from bytes in memory whose format is already known (a web server's
+/// content type names it); with `format` `None`, documents are told by their signature and
+/// text by its first characters.
+///
+/// # Errors
+/// As [`load_bytes`], and [`ArticleError::Format`] for a document that cannot be read.
+pub fn load_bytes_as(
+    bytes: &[u8],
+    path: Option<&str>,
+    format: Option<SourceFormat>,
+    id: ArticleId,
+) -> Result<Article, ArticleError> {
     let shown = || path.unwrap_or(NO_PATH).to_owned();
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
@@ -72,7 +88,30 @@ pub fn load_bytes(
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let by_extension = path.and_then(format_from_extension);
+    let by_extension = format.or_else(|| formats::sniff(bytes));
+    if let Some(format) = by_extension.filter(|f| formats::is_document(*f)) {
+        let document = formats::read(format, bytes).map_err(|source| ArticleError::Format {
+            path: shown(),
+            source,
+        })?;
+        let meta = document.meta.or(metadata::from_text(&document.text)).tidy();
+        return Ok(Article {
+            id,
+            provenance: Provenance {
+                path: path.map(str::to_owned),
+                sha256: sha256_hex(bytes),
+                format,
+                encoding: document.encoding,
+                url: None,
+                fetched_at: None,
+            },
+            title: meta.title,
+            outlet: meta.outlet,
+            date: meta.date,
+            paragraphs: split_paragraphs(&document.text),
+            text: document.text,
+        });
+    }
     let declared = match by_extension {
         Some(SourceFormat::Text | SourceFormat::Markdown) => None,
         _ => html_declared_charset(bytes),
@@ -90,7 +129,8 @@ pub fn load_bytes(
             let meta = metadata::from_text(&decoded.text).tidy();
             (decoded.text, meta)
         }
-        SourceFormat::Html => {
+        SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Docx | SourceFormat::Odt
+        | SourceFormat::Rtf | SourceFormat::Eml => {
             let page = html::extract(&decoded.text);
             if page.blocks.is_empty() {
                 return Err(ArticleError::NoArticleText { path: shown() });
@@ -106,6 +146,8 @@ pub fn load_bytes(
             sha256: sha256_hex(bytes),
             format,
             encoding: decoded.encoding.to_owned(),
+            url: None,
+            fetched_at: None,
         },
         title: meta.title,
         outlet: meta.outlet,
@@ -123,6 +165,11 @@ pub fn format_from_extension(path: &str) -> Option<SourceFormat> {
         "txt" | "text" => Some(SourceFormat::Text),
         "md" | "markdown" | "mdown" | "mkd" => Some(SourceFormat::Markdown),
         "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
+        "pdf" => Some(SourceFormat::Pdf),
+        "docx" | "docm" | "dotx" => Some(SourceFormat::Docx),
+        "odt" | "ott" | "fodt" => Some(SourceFormat::Odt),
+        "rtf" => Some(SourceFormat::Rtf),
+        "eml" => Some(SourceFormat::Eml),
         _ => None,
     }
 }
