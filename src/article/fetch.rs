@@ -82,7 +82,11 @@ pub struct Fetched {
 /// True for text that is an `http://` or `https://` address.
 #[must_use]
 pub fn is_url(text: &str) -> bool {
-    let lower = text.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
+    let lower = text
+        .trim_start()
+        .get(..8)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
@@ -145,11 +149,9 @@ fn fetch_error(err: ureq::Error, options: &FetchOptions) -> FetchError {
             limit: options.max_bytes,
         },
         ureq::Error::StatusCode(status) => FetchError::Status { status },
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-            FetchError::Timeout {
-                seconds: options.timeout.as_secs().max(1),
-            }
-        }
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => FetchError::Timeout {
+            seconds: options.timeout.as_secs().max(1),
+        },
         other => FetchError::Network(other.to_string()),
     }
 }

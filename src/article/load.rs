@@ -129,8 +129,12 @@ pub fn load_bytes_as(
             let meta = metadata::from_text(&decoded.text).tidy();
             (decoded.text, meta)
         }
-        SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Docx | SourceFormat::Odt
-        | SourceFormat::Rtf | SourceFormat::Eml => {
+        SourceFormat::Html
+        | SourceFormat::Pdf
+        | SourceFormat::Docx
+        | SourceFormat::Odt
+        | SourceFormat::Rtf
+        | SourceFormat::Eml => {
             let page = html::extract(&decoded.text);
             if page.blocks.is_empty() {
                 return Err(ArticleError::NoArticleText { path: shown() });

@@ -53,7 +53,8 @@ pub fn import_paths(
 
 /// Loads every article of one file and extracts the statements of each.
 fn import_one(path: &Path, first_id: ArticleId) -> Result<Vec<ImportedArticle>, String> {
-    let articles = crate::article::load_articles(path, first_id).map_err(|err| err.to_string())?;
+    let articles =
+        crate::article::fetch::load_source(path, first_id).map_err(|err| err.to_string())?;
     Ok(articles
         .into_iter()
         .map(|article| {

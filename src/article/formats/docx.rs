@@ -84,6 +84,7 @@ fn paragraphs(
     let mut run_depth = 0_usize;
     let mut in_note = note.is_none();
     let mut note_label: Option<String> = None;
+    let mut notes_seen = 0_usize;
     let mut style: Option<String> = None;
     let mut first_style: Option<Option<String>> = None;
     walk(xml, FORMAT, |step| match step {
@@ -107,7 +108,8 @@ fn paragraphs(
                 let kind = attr(element, b"type").unwrap_or_default();
                 if kind.is_empty() || kind == "normal" {
                     in_note = !empty;
-                    note_label = attr(element, b"id").map(|id| format!("[{id}] "));
+                    notes_seen += 1;
+                    note_label = Some(format!("[{notes_seen}] "));
                 } else if !empty {
                     skip_depth = 1;
                 }

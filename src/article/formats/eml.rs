@@ -49,13 +49,16 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
         .subject()
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|s| !s.is_empty());
-    let sender = message.from().and_then(|from| from.first()).and_then(|addr| {
-        addr.name()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .or_else(|| addr.address())
-            .map(str::to_owned)
-    });
+    let sender = message
+        .from()
+        .and_then(|from| from.first())
+        .and_then(|addr| {
+            addr.name()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .or_else(|| addr.address())
+                .map(str::to_owned)
+        });
     let date = message.date().and_then(|d| {
         let valid = (1900..=9999).contains(&d.year)
             && (1..=12).contains(&d.month)
@@ -71,13 +74,17 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
     if let Some(subject) = &subject {
         blocks.push_block(subject);
     }
-    let body_blocks = match (part_body(&message.text_body), part_body(&message.html_body)) {
+    let mut body_blocks = match (part_body(&message.text_body), part_body(&message.html_body)) {
         (Some(PartType::Text(text)), _) => plain_blocks(text),
         (_, Some(PartType::Html(page))) | (Some(PartType::Html(page)), _) => {
             html::extract(page).blocks
         }
         _ => Vec::new(),
     };
+    // A body that opens with the subject as its headline would show it twice.
+    if subject.is_some() && body_blocks.first() == subject.as_ref() {
+        body_blocks.remove(0);
+    }
     if body_blocks.is_empty() {
         return Err(FormatError::NoText { format: FORMAT });
     }
@@ -174,15 +181,23 @@ mod tests {
             doc.text,
             "Statement on the sample accord\n\nThe minister said the accord was \u{201c}a good start.\u{201d}\n\nSecond paragraph.\n"
         );
-        assert_eq!(doc.meta.title.as_deref(), Some("Statement on the sample accord"));
-        assert_eq!(doc.meta.outlet.as_deref(), Some("Sample Ministry Press Office"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Statement on the sample accord")
+        );
+        assert_eq!(
+            doc.meta.outlet.as_deref(),
+            Some("Sample Ministry Press Office")
+        );
         assert_eq!(doc.meta.date.as_deref(), Some("2027-03-09"));
         assert!(looks_like_mail(mail.as_bytes()));
     }
 
     #[test]
     fn prose_is_not_mail() {
-        assert!(!looks_like_mail(b"Date: 9 March 2027\nSample headline\n\nBody."));
+        assert!(!looks_like_mail(
+            b"Date: 9 March 2027\nSample headline\n\nBody."
+        ));
         assert!(!looks_like_mail(b"Plain sample text."));
     }
 }

@@ -92,7 +92,11 @@ fn read_xml(content: &[u8], meta: Option<&[u8]>) -> Result<Document, FormatError
             if note_depth > 0 && !empty {
                 note_depth += 1;
             }
-            let out = if note_depth > 0 { &mut notes } else { &mut body };
+            let out = if note_depth > 0 {
+                &mut notes
+            } else {
+                &mut body
+            };
             match name {
                 b"note" if !empty => {
                     note_depth = 1;
@@ -143,7 +147,11 @@ fn read_xml(content: &[u8], meta: Option<&[u8]>) -> Result<Document, FormatError
         }
         Step::Text(text) => {
             if in_body && skip_depth == 0 {
-                let out = if note_depth > 0 { &mut notes } else { &mut body };
+                let out = if note_depth > 0 {
+                    &mut notes
+                } else {
+                    &mut body
+                };
                 out.push_str(&text);
             }
         }

@@ -139,7 +139,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     if !bytes[start..].starts_with(b"{\\rtf") {
-        return Err(FormatError::malformed(FORMAT, "it does not start with {\\rtf"));
+        return Err(FormatError::malformed(
+            FORMAT,
+            "it does not start with {\\rtf",
+        ));
     }
     let mut reader = Reader::new();
     reader.run(&bytes[start..]);
@@ -151,7 +154,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
         });
     }
     let encoding = reader.document_encoding.name().to_owned();
-    let title = reader.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = reader
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut text = reader.body.finish();
     let notes = reader.notes.finish();
     if !notes.is_empty() {
@@ -266,7 +273,9 @@ impl Reader {
     fn symbol(&mut self, bytes: &[u8], i: usize, symbol: u8) -> usize {
         match symbol {
             b'\'' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(byte) => {
                         self.byte(byte);
@@ -402,7 +411,8 @@ impl Reader {
         if let Some(parent) = self.stack.pop() {
             self.state = parent;
         }
-        if was.destination == Destination::Footnote && self.state.destination != Destination::Footnote
+        if was.destination == Destination::Footnote
+            && self.state.destination != Destination::Footnote
         {
             self.notes.end_block();
         }
@@ -553,11 +563,15 @@ mod tests {
     #[test]
     fn unicode_escapes_skip_their_fallback_and_code_page_bytes_decode() {
         assert_eq!(
-            text(r"{\rtf1\ansi\uc1 Caf\'e9 \u8220?quoted\u8221? \uc2\u-3913??x\ldblquote y\rdblquote}"),
+            text(
+                r"{\rtf1\ansi\uc1 Caf\'e9 \u8220?quoted\u8221? \uc2\u-3913??x\ldblquote y\rdblquote}"
+            ),
             "Caf\u{e9} \u{201c}quoted\u{201d} \u{f0b7}x\u{201c}y\u{201d}\n"
         );
         assert_eq!(
-            text(r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f1\fcharset204 Arial;}}{\f1 \'cf\'f0\'e8\'e2\'e5\'f2}}"),
+            text(
+                r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f1\fcharset204 Arial;}}{\f1 \'cf\'f0\'e8\'e2\'e5\'f2}}"
+            ),
             "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}\n"
         );
         assert_eq!(

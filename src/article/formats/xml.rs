@@ -110,9 +110,15 @@ mod tests {
             "test",
             |step| match step {
                 Step::Open { element, empty } => {
-                    seen.push_str(&format!("<{}{}>", String::from_utf8_lossy(local(element)), if empty { "/" } else { "" }));
+                    seen.push_str(&format!(
+                        "<{}{}>",
+                        String::from_utf8_lossy(local(element)),
+                        if empty { "/" } else { "" }
+                    ));
                 }
-                Step::Close(name) => seen.push_str(&format!("</{}>", String::from_utf8_lossy(name))),
+                Step::Close(name) => {
+                    seen.push_str(&format!("</{}>", String::from_utf8_lossy(name)))
+                }
                 Step::Text(text) => seen.push_str(&text),
             },
         )

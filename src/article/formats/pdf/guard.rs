@@ -80,18 +80,25 @@ pub(super) fn check_streams(bytes: &[u8]) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// The bytes a zlib stream unpacks to, counting no further than `limit + 1`.
+/// The bytes a zlib stream unpacks to (up to where it breaks, if damaged or encrypted),
+/// counting no further than `limit + 1`.
 fn inflated_size(data: &[u8], limit: u64) -> u64 {
-    let decoder = flate2::read::ZlibDecoder::new(data);
-    let mut bounded = decoder.take(limit.saturating_add(1));
-    std::io::copy(&mut bounded, &mut std::io::sink()).unwrap_or_else(|_| bounded.limit())
+    let mut decoder = flate2::read::ZlibDecoder::new(data);
+    let mut buf = vec![0_u8; 64 * 1024];
+    let mut total = 0_u64;
+    while total <= limit {
+        match decoder.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => total += n as u64,
+        }
+    }
+    total
 }
 
 /// The bytes an LZW stream (PDF's early-change variant) unpacks to, counting no further
 /// than `limit + 1`.
 fn lzw_size(data: &[u8], limit: u64) -> u64 {
-    let mut decoder =
-        weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+    let mut decoder = weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
     let mut out = vec![0_u8; 64 * 1024];
     let mut input = data;
     let mut total = 0_u64;
@@ -205,7 +212,10 @@ fn inherited<'a>(
     let mut seen = BTreeSet::new();
     while let Some(dict) = node {
         if let Ok(value) = dict.get(key) {
-            return Ok(doc.dereference(value).ok().and_then(|(_, o)| o.as_dict().ok()));
+            return Ok(doc
+                .dereference(value)
+                .ok()
+                .and_then(|(_, o)| o.as_dict().ok()));
         }
         let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) else {
             return Ok(None);
@@ -257,7 +267,10 @@ fn check_drawings(
     checked: &mut BTreeSet<(ObjectId, usize)>,
 ) -> Result<(), FormatError> {
     if on_path.len() > MAX_NESTING {
-        return Err(FormatError::malformed(FORMAT, "drawings are nested too deeply"));
+        return Err(FormatError::malformed(
+            FORMAT,
+            "drawings are nested too deeply",
+        ));
     }
     let names = painted_names(content);
     if names.is_empty() {
@@ -336,14 +349,14 @@ mod tests {
     #[test]
     fn small_streams_pass_and_a_bomb_is_refused() {
         use std::io::Write;
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         let zeros = vec![0_u8; 1024 * 1024];
         for _ in 0..60 {
             encoder.write_all(&zeros).expect("compress");
         }
         let bomb = encoder.finish().expect("compress");
-        let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Length 10 /Filter /FlateDecode >>\nstream\n".to_vec();
+        let mut pdf =
+            b"%PDF-1.4\n1 0 obj\n<< /Length 10 /Filter /FlateDecode >>\nstream\n".to_vec();
         pdf.extend_from_slice(&bomb);
         pdf.extend_from_slice(b"\nendstream\nendobj\n");
         assert!(pdf.len() < 200_000, "the bomb is small: {}", pdf.len());
@@ -351,6 +364,9 @@ mod tests {
             check_streams(&pdf),
             Err(FormatError::TooLargeUnpacked { .. })
         ));
-        assert!(check_streams(b"%PDF-1.4\n1 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n").is_ok());
+        assert!(
+            check_streams(b"%PDF-1.4\n1 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n")
+                .is_ok()
+        );
     }
 }

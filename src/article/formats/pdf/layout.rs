@@ -144,16 +144,37 @@ struct PageLines {
     lines: Vec<Line>,
 }
 
+/// What the producer tells about hyphens at line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LayoutOptions {
+    /// The file comes from a word processor or a browser, which break lines only at hyphens
+    /// the text has (automatic hyphenation is off by default there): a hyphen at a line end
+    /// is then kept unless the joined word occurs elsewhere in the document. Typesetters
+    /// (TeX, InDesign) and unknown producers hyphenate words, so the hyphen is dropped
+    /// unless the hyphenated compound occurs elsewhere.
+    pub hyphens_are_real: bool,
+}
+
+/// Known words of the document: compounds written with a hyphen inside a line, and
+/// words written without one.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    hyphenated: BTreeSet<String>,
+    plain: BTreeSet<String>,
+    hyphens_are_real: bool,
+}
+
 /// Lays the pages' glyphs out as text: paragraphs separated by blank lines.
 #[must_use]
-pub fn lay_out(pages: Vec<Page>) -> String {
+pub fn lay_out(pages: Vec<Page>, options: LayoutOptions) -> String {
     let mut pages: Vec<PageLines> = pages.into_iter().map(lines_of).collect();
     remove_running_lines(&mut pages);
-    let hyphenated = hyphenated_words(&pages);
+    let mut vocabulary = vocabulary(&pages);
+    vocabulary.hyphens_are_real = options.hyphens_are_real;
     let mut paragraphs: Vec<String> = Vec::new();
     for page in pages {
         for block in order(page.lines, 0) {
-            reflow(&block, &mut paragraphs, &hyphenated);
+            reflow(&block, &mut paragraphs, &vocabulary);
         }
     }
     let mut blocks = Blocks::default();
@@ -196,8 +217,7 @@ fn lines_of(page: Page) -> PageLines {
                     && x > line.x1 - 0.5 * size
                     && x - line.x1 < MAX_LINE_GAP * line.size.max(size) =>
             {
-                if (space_pending || x - line.x1 > SPACE_GAP * size) && !line.text.ends_with(' ')
-                {
+                if (space_pending || x - line.x1 > SPACE_GAP * size) && !line.text.ends_with(' ') {
                     line.text.push(' ');
                 }
                 line.text.push_str(text);
@@ -296,7 +316,13 @@ fn edge_lines(page: &PageLines) -> Vec<usize> {
 fn running_key(text: &str) -> String {
     let masked: String = text
         .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     masked.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -310,7 +336,9 @@ fn is_page_number(text: &str) -> bool {
         .or_else(|| core.strip_prefix("p."))
         .unwrap_or(core)
         .trim();
-    let mut parts = core.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty());
+    let mut parts = core
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty());
     let number = |p: &str| {
         (!p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()))
             || (!p.is_empty() && p.len() <= 6 && p.chars().all(|c| "ivxlc".contains(c)))
@@ -323,14 +351,17 @@ fn is_page_number(text: &str) -> bool {
     }
 }
 
-/// Compounds written with a hyphen inside a line anywhere in the document ("long-term").
-fn hyphenated_words(pages: &[PageLines]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Compounds written with a hyphen inside a line anywhere in the document ("long-term"),
+/// and the words written without one.
+fn vocabulary(pages: &[PageLines]) -> Vocabulary {
+    let mut out = Vocabulary::default();
     for line in pages.iter().flat_map(|p| &p.lines) {
         for word in line.text.split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.contains('-') && !word.ends_with('-') {
-                out.insert(word.to_lowercase());
+            if word.contains('-') {
+                out.hyphenated.insert(word.to_lowercase());
+            } else if !word.is_empty() {
+                out.plain.insert(word.to_lowercase());
             }
         }
     }
@@ -417,7 +448,7 @@ fn horizontal_cut(lines: &[Line], size: f64) -> Option<f64> {
 }
 
 /// Step 4: a block's lines into paragraphs, appended to `paragraphs`.
-fn reflow(block: &[Line], paragraphs: &mut Vec<String>, hyphenated: &BTreeSet<String>) {
+fn reflow(block: &[Line], paragraphs: &mut Vec<String>, words: &Vocabulary) {
     let Some(first) = block.first() else {
         return;
     };
@@ -433,12 +464,14 @@ fn reflow(block: &[Line], paragraphs: &mut Vec<String>, hyphenated: &BTreeSet<St
     )
     .unwrap_or(1.2 * first.size);
     let continues = paragraphs.last().is_some_and(|last| {
-        let open = !last.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', '\u{2019}', ')', '\u{bb}']);
+        let open = !last.ends_with([
+            '.', '!', '?', ':', ';', '"', '\u{201d}', '\u{2019}', ')', '\u{bb}',
+        ]);
         let next_lower = first.text.chars().next().is_some_and(char::is_lowercase);
         (open && next_lower) || last.ends_with('-') || last.ends_with(',')
     });
     if continues && let Some(last) = paragraphs.last_mut() {
-        join_line(last, &first.text, hyphenated);
+        join_line(last, &first.text, words);
     } else {
         paragraphs.push(first.text.clone());
     }
@@ -446,21 +479,24 @@ fn reflow(block: &[Line], paragraphs: &mut Vec<String>, hyphenated: &BTreeSet<St
         let (prev, line) = (&pair[0], &pair[1]);
         let gap = prev.y - line.y;
         let size_change = (line.size - prev.size).abs() > 0.15 * prev.size.max(line.size);
-        let indented = line.x0 > x0 + 0.7 * line.size && prev.x0 <= x0 + 0.3 * prev.size;
+        // Equal margins on both sides: a centred line, not an indented one.
+        let centred = ((line.x0 - x0) - (x1 - line.x1)).abs() < line.size;
+        let indented =
+            line.x0 > x0 + 0.7 * line.size && prev.x0 <= x0 + 0.3 * prev.size && !centred;
         let short = prev.x1 < x0 + SHORT_LINE * width;
         let bullet = line.text.starts_with(['•', '▪', '◦', '●']);
         let new_row = gap > PARAGRAPH_GAP * pitch || gap < -0.5 * line.size;
         if new_row || size_change || indented || short || bullet {
             paragraphs.push(line.text.clone());
         } else if let Some(last) = paragraphs.last_mut() {
-            join_line(last, &line.text, hyphenated);
+            join_line(last, &line.text, words);
         }
     }
 }
 
 /// Appends the next line to a paragraph: a word split by a hyphen is joined, other line
 /// ends become a space (none between Chinese or Japanese characters).
-fn join_line(paragraph: &mut String, next: &str, hyphenated: &BTreeSet<String>) {
+fn join_line(paragraph: &mut String, next: &str, words: &Vocabulary) {
     if paragraph.ends_with('\u{ad}') {
         paragraph.pop();
         paragraph.push_str(next);
@@ -483,19 +519,20 @@ fn join_line(paragraph: &mut String, next: &str, hyphenated: &BTreeSet<String>) 
         let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
         let lowercase_next = next.chars().next().is_some_and(char::is_lowercase);
         let compound = format!("{prefix}-{tail}").to_lowercase();
+        let joined = format!("{prefix}{tail}").to_lowercase();
         let keep = !lowercase_next
-            || hyphenated.contains(&compound)
-            || COMPOUND_PREFIXES.contains(&prefix.to_lowercase().as_str());
+            || words.hyphenated.contains(&compound)
+            || COMPOUND_PREFIXES.contains(&prefix.to_lowercase().as_str())
+            || (words.hyphens_are_real && !words.plain.contains(&joined));
         if !keep {
             paragraph.pop();
         }
         paragraph.push_str(next);
         return;
     }
-    let cjk = |c: char| {
-        matches!(c as u32, 0x3000..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef)
-    };
-    let joins_tight = paragraph.chars().last().is_some_and(cjk) && next.chars().next().is_some_and(cjk);
+    let cjk = |c: char| matches!(c as u32, 0x3000..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef);
+    let joins_tight =
+        paragraph.chars().last().is_some_and(cjk) && next.chars().next().is_some_and(cjk);
     if !joins_tight && !paragraph.ends_with(' ') {
         paragraph.push(' ');
     }
@@ -505,6 +542,10 @@ fn join_line(paragraph: &mut String, next: &str, hyphenated: &BTreeSet<String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lay_out_default(pages: Vec<Page>) -> String {
+        lay_out(pages, LayoutOptions::default())
+    }
 
     /// A page of lines, each drawn glyph by glyph in a 10-point font with 5-point glyphs.
     fn page(lines: &[(f64, f64, &str)]) -> Page {
@@ -523,7 +564,7 @@ mod tests {
 
     #[test]
     fn lines_reflow_into_paragraphs_and_hyphens_join() {
-        let text = lay_out(vec![page(&[
+        let text = lay_out_default(vec![page(&[
             (50.0, 700.0, "The minister said the talks were"),
             (50.0, 688.0, "useful and that a second round would fol-"),
             (50.0, 676.0, "low in May."),
@@ -537,7 +578,7 @@ mod tests {
 
     #[test]
     fn two_columns_are_read_one_after_the_other() {
-        let text = lay_out(vec![page(&[
+        let text = lay_out_default(vec![page(&[
             (50.0, 700.0, "Left column first line goes"),
             (320.0, 700.0, "right column first line goes"),
             (50.0, 688.0, "on in the left column."),
@@ -563,7 +604,7 @@ mod tests {
                 (290.0, 30.0, "2"),
             ])
         };
-        let text = lay_out(vec![body("Page one text."), body("Page two text.")]);
+        let text = lay_out_default(vec![body("Page one text."), body("Page two text.")]);
         assert_eq!(
             text,
             "Page one text. It ends here.\n\nPage two text. It ends here.\n"
@@ -576,14 +617,25 @@ mod tests {
 
     #[test]
     fn compounds_keep_their_hyphen_and_ligatures_are_spelt_out() {
-        let mut hyphenated = BTreeSet::new();
-        hyphenated.insert("water-sharing".to_owned());
+        let mut words = Vocabulary::default();
+        words.hyphenated.insert("water-sharing".to_owned());
         let mut para = "a new water-".to_owned();
-        join_line(&mut para, "sharing deal", &hyphenated);
+        join_line(&mut para, "sharing deal", &words);
         assert_eq!(para, "a new water-sharing deal");
         let mut para = "a self-".to_owned();
-        join_line(&mut para, "declared envoy", &BTreeSet::new());
+        join_line(&mut para, "declared envoy", &words);
         assert_eq!(para, "a self-declared envoy");
+        let mut para = "the pres-".to_owned();
+        join_line(&mut para, "idential palace", &words);
+        assert_eq!(para, "the presidential palace");
+        words.hyphens_are_real = true;
+        let mut para = "a cease-".to_owned();
+        join_line(&mut para, "fire", &words);
+        assert_eq!(para, "a cease-fire");
+        words.plain.insert("ceasefire".to_owned());
+        let mut para = "a cease-".to_owned();
+        join_line(&mut para, "fire", &words);
+        assert_eq!(para, "a ceasefire");
         let mut page = Page::new(0.0, 0.0, 100.0, 100.0);
         page.push(0.0, 50.0, 5.0, 10.0, "\u{fb01}");
         assert_eq!(page.text, "fi");

@@ -19,7 +19,7 @@ use crate::article::metadata::Metadata;
 mod guard;
 pub mod layout;
 
-use layout::Page;
+use layout::{LayoutOptions, Page};
 
 const FORMAT: &str = "PDF";
 
@@ -39,6 +39,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, FormatError> {
     }
     guard::check_structure(&mut doc)?;
     let title = info_title(&doc);
+    let options = LayoutOptions {
+        hyphens_are_real: from_word_processor(&doc),
+    };
     let mut collector = Collector::default();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         pdf_extract::output_doc(&doc, &mut collector)
@@ -65,7 +68,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, FormatError> {
     if collector.pages.iter().all(Page::is_empty) {
         return Err(FormatError::NoTextLayer);
     }
-    let text = layout::lay_out(collector.pages);
+    let text = layout::lay_out(collector.pages, options);
     if text.trim().is_empty() {
         return Err(FormatError::NoTextLayer);
     }
@@ -103,6 +106,47 @@ fn info_title(doc: &PdfDocument) -> Option<String> {
     .any(|ext| lower.ends_with(ext));
     let junk = lower.is_empty() || lower == "untitled" || lower.starts_with("microsoft word");
     (!file_like && !junk).then_some(title)
+}
+
+/// Producers that break lines only at hyphens the text has (no automatic hyphenation by
+/// default): word processors and browsers.
+const WORD_PROCESSORS: &[&str] = &[
+    "libreoffice",
+    "openoffice",
+    "microsoft",
+    "word",
+    "skia",
+    "chrome",
+    "chromium",
+    "mozilla",
+    "firefox",
+    "google docs",
+    "wkhtmltopdf",
+    "pages",
+    "writer",
+    "webkit",
+];
+
+/// True when `/Producer` or `/Creator` names a word processor or a browser.
+fn from_word_processor(doc: &PdfDocument) -> bool {
+    let Some(info) = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+    else {
+        return false;
+    };
+    [b"Producer".as_slice(), b"Creator".as_slice()]
+        .iter()
+        .filter_map(|key| info.get(key).ok())
+        .filter_map(|o| doc.dereference(o).ok())
+        .filter_map(|(_, o)| lopdf::decode_text_string(o).ok())
+        .any(|name| {
+            let name = name.to_lowercase();
+            WORD_PROCESSORS.iter().any(|w| name.contains(w))
+        })
 }
 
 /// Receives the glyphs `pdf-extract` decodes, page by page.
