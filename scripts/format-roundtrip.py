@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Measures PDF and Word reading on texts other than the fixtures.
 
-Each .txt article of a folder (default ../shared/corpus) is printed to PDF and saved as
-.docx by LibreOffice in a temporary folder (nothing is kept), then read back with
+Each .txt article of a folder (default ../shared/corpus) is laid out as a word-processor
+document (one paragraph per block between blank lines, hard-wrapped lines joined, as a
+word processor holds them), printed to PDF and saved as .docx by LibreOffice in a temporary
+folder (nothing is kept), then read back with
 `demarche text` and `demarche extract`. For each file it reports the share of the original's
 words found in order (recall) and of the read words found in the original (precision), and
 the share of the .txt's statements found with the same words. Needs LibreOffice and a built
@@ -20,6 +22,55 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import importlib.util
+
+_spec = importlib.util.spec_from_file_location(
+    "make_format_fixtures", pathlib.Path(__file__).resolve().parent / "make-format-fixtures.py"
+)
+fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fixtures)
+
+
+def as_document(text):
+    """The text's blocks as paragraphs, lines joined (without a space between CJK). YAML
+    front matter, which a word processor does not have, becomes a title paragraph and a
+    "Published:" line."""
+    blocks = []
+    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if front:
+        fields, key = {}, None
+        for line in front.group(1).splitlines():
+            if line[:1].isspace() and key:
+                fields[key] = fields[key].rstrip("\\").rstrip() + " " + line.strip().lstrip("\\").strip()
+            elif ":" in line:
+                key, value = (part.strip() for part in line.split(":", 1))
+                fields[key] = value
+        def unquote(value):
+            if value.startswith('"'):
+                try:
+                    return json.loads(value.replace("\\_", " "))
+                except ValueError:
+                    pass
+            return value.strip("'\"").replace("\\_", " ")
+
+        fields = {k: unquote(v) for k, v in fields.items()}
+        if fields.get("title"):
+            blocks.append(fields["title"])
+        if fields.get("date"):
+            blocks.append(f"Published: {fields['date']}")
+        text = text[front.end():]
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        joined = lines[0]
+        for line in lines[1:]:
+            cjk = "\u3000" <= joined[-1] <= "\u9fff" and "\u3000" <= line[0] <= "\u9fff"
+            joined += ("" if cjk else " ") + line
+        blocks.append(joined)
+    return blocks
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -61,14 +112,24 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         profile = f"file://{tmp / 'profile'}"
+        documents = []
+        for source in sources:
+            blocks = as_document(source.read_text(encoding="utf-8", errors="replace"))
+            body = "\n".join(
+                f'<text:p text:style-name="Standard">{fixtures.html.escape(b)}</text:p>' for b in blocks
+            )
+            document = tmp / f"{source.stem}.fodt"
+            document.write_text(fixtures.fodt(blocks[0] if blocks else source.stem, body), encoding="utf-8")
+            documents.append(str(document))
         for target in ("pdf", "docx:MS Word 2007 XML"):
             subprocess.run(
-                ["soffice", f"-env:UserInstallation={profile}", "--headless", "--infilter=Text (encoded):UTF8,LF,,,",
-                 "--convert-to", target, "--outdir", str(tmp)] + [str(s) for s in sources],
+                ["soffice", f"-env:UserInstallation={profile}", "--headless",
+                 "--convert-to", target, "--outdir", str(tmp)] + documents,
                 check=True, capture_output=True,
             )
         for source in sources:
-            original = subprocess.run([args.bin, "text", str(source)], capture_output=True, text=True).stdout
+            # The words put into the document (front matter became a title and a date line).
+            original = "\n\n".join(as_document(source.read_text(encoding="utf-8", errors="replace")))
             want = statements(args.bin, source)
             for ext in ("pdf", "docx"):
                 made = tmp / f"{source.stem}.{ext}"

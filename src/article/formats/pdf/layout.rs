@@ -171,7 +171,7 @@ pub fn lay_out(pages: Vec<Page>, options: LayoutOptions) -> String {
     remove_running_lines(&mut pages);
     let mut vocabulary = vocabulary(&pages);
     vocabulary.hyphens_are_real = options.hyphens_are_real;
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
     for page in pages {
         for block in order(page.lines, 0) {
             reflow(&block, &mut paragraphs, &vocabulary);
@@ -179,7 +179,7 @@ pub fn lay_out(pages: Vec<Page>, options: LayoutOptions) -> String {
     }
     let mut blocks = Blocks::default();
     for paragraph in &paragraphs {
-        blocks.push_block(paragraph);
+        blocks.push_block(&paragraph.text);
     }
     blocks.finish()
 }
@@ -217,7 +217,13 @@ fn lines_of(page: Page) -> PageLines {
                     && x > line.x1 - 0.5 * size
                     && x - line.x1 < MAX_LINE_GAP * line.size.max(size) =>
             {
-                if (space_pending || x - line.x1 > SPACE_GAP * size) && !line.text.ends_with(' ') {
+                // Between Chinese or Japanese characters and anything else a gap is only
+                // spacing (typesetters add it around Latin words and digits), not a space.
+                let next_cjk = text.chars().next().is_some_and(is_cjk);
+                let wide_gap = x - line.x1 > SPACE_GAP * size
+                    && !next_cjk
+                    && !line.text.chars().last().is_some_and(is_cjk);
+                if (space_pending || wide_gap) && !line.text.ends_with(' ') {
                     line.text.push(' ');
                 }
                 line.text.push_str(text);
@@ -447,8 +453,14 @@ fn horizontal_cut(lines: &[Line], size: f64) -> Option<f64> {
     best.map(|(_, y)| y)
 }
 
+/// A paragraph being reflowed.
+#[derive(Debug)]
+struct Paragraph {
+    text: String,
+}
+
 /// Step 4: a block's lines into paragraphs, appended to `paragraphs`.
-fn reflow(block: &[Line], paragraphs: &mut Vec<String>, words: &Vocabulary) {
+fn reflow(block: &[Line], paragraphs: &mut Vec<Paragraph>, words: &Vocabulary) {
     let Some(first) = block.first() else {
         return;
     };
@@ -464,16 +476,19 @@ fn reflow(block: &[Line], paragraphs: &mut Vec<String>, words: &Vocabulary) {
     )
     .unwrap_or(1.2 * first.size);
     let continues = paragraphs.last().is_some_and(|last| {
-        let open = !last.ends_with([
+        let text = &last.text;
+        let open = !text.ends_with([
             '.', '!', '?', ':', ';', '"', '\u{201d}', '\u{2019}', ')', '\u{bb}',
         ]);
         let next_lower = first.text.chars().next().is_some_and(char::is_lowercase);
-        (open && next_lower) || last.ends_with('-') || last.ends_with(',')
+        (open && next_lower) || text.ends_with('-') || text.ends_with(',')
     });
     if continues && let Some(last) = paragraphs.last_mut() {
-        join_line(last, &first.text, words);
+        join_line(&mut last.text, &first.text, words);
     } else {
-        paragraphs.push(first.text.clone());
+        paragraphs.push(Paragraph {
+            text: first.text.clone(),
+        });
     }
     for pair in block.windows(2) {
         let (prev, line) = (&pair[0], &pair[1]);
@@ -483,13 +498,20 @@ fn reflow(block: &[Line], paragraphs: &mut Vec<String>, words: &Vocabulary) {
         let centred = ((line.x0 - x0) - (x1 - line.x1)).abs() < line.size;
         let indented =
             line.x0 > x0 + 0.7 * line.size && prev.x0 <= x0 + 0.3 * prev.size && !centred;
-        let short = prev.x1 < x0 + SHORT_LINE * width;
+        // A short line ends its paragraph, unless the next line's first word would not
+        // have fitted after it (a long address or name wraps early).
+        let first_word = line.text.split_whitespace().next().unwrap_or("");
+        let char_width = (line.x1 - line.x0) / line.text.chars().count().max(1) as f64;
+        let word_width = first_word.chars().count() as f64 * char_width;
+        let short = prev.x1 < x0 + SHORT_LINE * width && prev.x1 + char_width + word_width < x1;
         let bullet = line.text.starts_with(['•', '▪', '◦', '●']);
         let new_row = gap > PARAGRAPH_GAP * pitch || gap < -0.5 * line.size;
         if new_row || size_change || indented || short || bullet {
-            paragraphs.push(line.text.clone());
+            paragraphs.push(Paragraph {
+                text: line.text.clone(),
+            });
         } else if let Some(last) = paragraphs.last_mut() {
-            join_line(last, &line.text, words);
+            join_line(&mut last.text, &line.text, words);
         }
     }
 }
@@ -530,13 +552,21 @@ fn join_line(paragraph: &mut String, next: &str, words: &Vocabulary) {
         paragraph.push_str(next);
         return;
     }
-    let cjk = |c: char| matches!(c as u32, 0x3000..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef);
     let joins_tight =
-        paragraph.chars().last().is_some_and(cjk) && next.chars().next().is_some_and(cjk);
+        paragraph.chars().last().is_some_and(is_cjk) && next.chars().next().is_some_and(is_cjk);
     if !joins_tight && !paragraph.ends_with(' ') {
         paragraph.push(' ');
     }
     paragraph.push_str(next);
+}
+
+/// Chinese and Japanese characters and their punctuation, which are written
+/// without spaces between them.
+fn is_cjk(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x3000..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef
+    )
 }
 
 #[cfg(test)]
