@@ -512,8 +512,11 @@ proptest! {
     }
 }
 
+/// A test server's answer: status, headers, body.
+type Answer = (u16, Vec<(&'static str, String)>, Vec<u8>);
+
 /// What the test server answers for a path.
-fn respond(path: &str) -> Option<(u16, Vec<(&'static str, String)>, Vec<u8>)> {
+fn respond(path: &str) -> Option<Answer> {
     let page = "<!doctype html><html><head><title>Harbour talks resume | Sample Wire</title>\
         <meta property=\"og:site_name\" content=\"Sample Wire\">\
         <meta property=\"article:published_time\" content=\"2027-04-02T08:00:00Z\"></head>\

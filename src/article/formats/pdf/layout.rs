@@ -422,16 +422,14 @@ fn vertical_gutter(lines: &[Line], size: f64) -> Option<f64> {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut best: Option<(f64, f64)> = None;
     let mut reach = spans.first()?.1;
-    let mut left_count = 0;
     for (i, &(x0, x1)) in spans.iter().enumerate() {
-        if i > 0 && x0 - reach >= MIN_GUTTER * size && left_count >= 2 && spans.len() - i >= 2 {
+        if i > 0 && x0 - reach >= MIN_GUTTER * size && i >= 2 && spans.len() - i >= 2 {
             let width = x0 - reach;
             if best.is_none_or(|(w, _)| width > w) {
                 best = Some((width, (x0 + reach) / 2.0));
             }
         }
         reach = reach.max(x1);
-        left_count += 1;
     }
     best.map(|(_, x)| x)
 }
