@@ -716,3 +716,48 @@ fn cli_text_and_extract_take_addresses_local_server_no_internet_here() {
     assert!(pdf.status.success());
     assert!(String::from_utf8_lossy(&pdf.stdout).lines().count() >= 10);
 }
+
+#[cfg(feature = "gui")]
+#[test]
+fn open_url_prompt_imports_a_page_local_server_no_internet_here() {
+    use demarche::app::App;
+    use demarche::session::Session;
+    use egui_kittest::kittest::Queryable;
+
+    let base = serve(2);
+    let url = format!("{base}/article");
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(24)
+        .build_ui_state(
+            |ui, app: &mut App| app.frame_ui(ui),
+            App::new_for_test(Session::default()),
+        );
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.get_by_label("Address").type_text(&url);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.state_mut().wait_for_imports();
+    harness.run();
+    let session = harness.state().session();
+    let notices: Vec<String> = harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect();
+    let article = session
+        .articles
+        .values()
+        .next()
+        .unwrap_or_else(|| panic!("the page was not imported: {notices:?}"));
+    assert_eq!(article.title.as_deref(), Some("Harbour talks resume"));
+    assert_eq!(article.provenance.url.as_deref(), Some(url.as_str()));
+    assert!(
+        harness.query_by_label("Open URL").is_none(),
+        "the prompt closed"
+    );
+}

@@ -66,17 +66,23 @@ impl App {
             ui.set_width(420.0);
             ui.heading("Open URL");
             ui.label("The page is fetched and its article imported like a file.");
-            let field = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text("https://")
-                    .desired_width(f32::INFINITY),
-            );
-            field.request_focus();
+            let label = ui.label("Address");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text("https://")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
             let valid = crate::article::fetch::is_url(draft);
             if !draft.trim().is_empty() && !valid {
                 ui.weak("Enter an address that starts with http:// or https://");
             }
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let open_clicked = ui.add_enabled(valid, egui::Button::new("Open")).clicked();
                 if valid && (open_clicked || entered) {
