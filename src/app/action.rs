@@ -28,6 +28,10 @@ pub enum Action {
     OpenArticlesDialog,
     /// Import these files (on a background thread).
     OpenArticles(Vec<PathBuf>),
+    /// Ask for a web address in the app's own prompt, then [`Action::OpenUrls`].
+    OpenUrlPrompt,
+    /// Fetch and import these web addresses (on the same background thread as files).
+    OpenUrls(Vec<String>),
     /// A background import finished.
     ArticlesImported(ImportOutcome),
     /// Ask for a session file with a dialog, then [`Action::OpenSession`].

@@ -1,6 +1,8 @@
 //! Carrying out actions: the one place that changes the session, records undo, sets the
 //! dirty flag, bumps the revision and reports errors as notices.
 
+use std::path::PathBuf;
+
 use crate::session::Edit;
 
 use super::App;
@@ -32,6 +34,11 @@ impl App {
                 Picked::Unavailable => self.notice(Level::Warning, dialogs::unavailable_hint()),
             },
             Action::OpenArticles(paths) => self.start_import(paths, ctx),
+            Action::OpenUrlPrompt => self.view.url_prompt = Some(String::new()),
+            Action::OpenUrls(urls) => {
+                self.view.url_prompt = None;
+                self.start_import(urls.into_iter().map(PathBuf::from).collect(), ctx);
+            }
             Action::ArticlesImported(outcome) => self.finish_import(outcome),
             Action::OpenSessionDialog => match dialogs::pick_session() {
                 Picked::Chosen(path) => self.push(Action::OpenSession(path)),

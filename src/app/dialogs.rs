@@ -27,13 +27,21 @@ fn finish<T>(started: Instant, result: Option<T>) -> Picked<T> {
     }
 }
 
-/// Asks for article files (text, Markdown, HTML).
+/// Asks for article files (text, Markdown, HTML, PDF, Word, OpenDocument, RTF, e-mail).
 #[must_use]
 pub fn pick_articles() -> Picked<Vec<PathBuf>> {
     let started = Instant::now();
     let result = rfd::FileDialog::new()
         .set_title("Open articles")
-        .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+        .add_filter(
+            "Articles",
+            &[
+                "txt", "md", "markdown", "html", "htm", "pdf", "docx", "odt", "fodt", "rtf", "eml",
+            ],
+        )
+        .add_filter("PDF", &["pdf"])
+        .add_filter("Word and OpenDocument", &["docx", "odt", "fodt", "rtf"])
+        .add_filter("E-mail", &["eml"])
         .add_filter("All files", &["*"])
         .pick_files();
     finish(started, result.filter(|paths| !paths.is_empty()))

@@ -10,6 +10,8 @@ use super::action::Action;
 pub enum Command {
     /// File > Open Articles...
     OpenArticles,
+    /// File > Open URL...
+    OpenUrl,
     /// File > Save
     Save,
     /// File > Save As...
@@ -40,6 +42,7 @@ impl Command {
     pub fn action(self) -> Action {
         match self {
             Self::OpenArticles => Action::OpenArticlesDialog,
+            Self::OpenUrl => Action::OpenUrlPrompt,
             Self::Save => Action::SaveSession,
             Self::SaveAs => Action::SaveSessionAsDialog,
             Self::Quit => Action::Quit,
@@ -65,6 +68,7 @@ impl Command {
     pub const fn description(self) -> &'static str {
         match self {
             Self::OpenArticles => "Open articles",
+            Self::OpenUrl => "Open an article from a web address",
             Self::Save => "Save the session",
             Self::SaveAs => "Save the session under a new name",
             Self::Quit => "Quit",
@@ -94,6 +98,10 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (
         KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
         Command::OpenArticles,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
+        Command::OpenUrl,
     ),
     (
         KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
@@ -202,6 +210,7 @@ mod tests {
     fn every_command_has_a_shortcut() {
         for command in [
             Command::OpenArticles,
+            Command::OpenUrl,
             Command::Save,
             Command::SaveAs,
             Command::Quit,

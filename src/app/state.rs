@@ -86,6 +86,8 @@ pub struct ViewState {
     pub scroll_reader: bool,
     /// The unsaved-changes prompt, with what follows it.
     pub prompt: Option<AfterPrompt>,
+    /// File > Open URL...: the address being typed, while the prompt is open.
+    pub url_prompt: Option<String>,
     /// Dark mode.
     pub dark: bool,
     /// The About window is open.

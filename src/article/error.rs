@@ -64,6 +64,24 @@ pub enum ArticleError {
         /// The path as given.
         path: String,
     },
+    /// A document (PDF, Word, OpenDocument, RTF, e-mail) that could not be read.
+    #[error("could not read article: {source}: {path}")]
+    Format {
+        /// The path as given.
+        path: String,
+        /// What was wrong with the document.
+        #[source]
+        source: super::formats::FormatError,
+    },
+    /// A web address that could not be fetched.
+    #[error("could not fetch article: {source}: {path}")]
+    Fetch {
+        /// The address as given.
+        path: String,
+        /// What went wrong.
+        #[source]
+        source: super::fetch::FetchError,
+    },
     /// The file is larger than an article can reasonably be.
     #[error("could not read article: file too large ({size} bytes, limit {limit}): {path}")]
     TooLarge {
@@ -86,6 +104,8 @@ impl ArticleError {
             | Self::NotText { path, .. }
             | Self::Empty { path }
             | Self::NoArticleText { path }
+            | Self::Format { path, .. }
+            | Self::Fetch { path, .. }
             | Self::TooLarge { path, .. } => path,
         }
     }

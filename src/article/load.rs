@@ -11,7 +11,7 @@ use super::read::{MAX_ARTICLE_BYTES, read_file};
 use super::split::{Piece, split};
 use super::warning::LoadWarning;
 use super::{
-    Article, ArticleId, Part, Provenance, SourceFormat, html, metadata, sha256_hex,
+    Article, ArticleId, Part, Provenance, SourceFormat, formats, html, metadata, sha256_hex,
     split_paragraphs,
 };
 
@@ -96,13 +96,19 @@ pub fn load_articles_from_bytes(
     path: Option<&str>,
     first_id: ArticleId,
 ) -> Result<Loaded, ArticleError> {
-    let document = read_document(bytes, path)?;
+    read_document(bytes, path, None).map(|document| split_document(document, first_id))
+}
+
+/// Splits a read document into its articles (one, when it holds one), numbered from
+/// `first_id`, keeping the document's warnings.
+#[must_use]
+pub fn split_document(document: Document, first_id: ArticleId) -> Loaded {
     let warnings = document.warnings.clone();
     let Some(found) = split(&document.text) else {
-        return Ok(Loaded {
+        return Loaded {
             articles: vec![document.into_article(first_id)],
             warnings,
-        });
+        };
     };
     let count = u32::try_from(found.pieces.len()).unwrap_or(u32::MAX);
     let articles = found
@@ -121,7 +127,7 @@ pub fn load_articles_from_bytes(
             part_article(&document, piece, part, id)
         })
         .collect();
-    Ok(Loaded { articles, warnings })
+    Loaded { articles, warnings }
 }
 
 /// One article of a file that holds several: its own text, and metadata from the export's
@@ -165,16 +171,21 @@ pub fn load_bytes(
     path: Option<&str>,
     id: ArticleId,
 ) -> Result<Article, ArticleError> {
-    read_document(bytes, path).map(|document| document.into_article(id))
+    read_document(bytes, path, None).map(|document| document.into_article(id))
 }
 
-/// Reads bytes into a [`Document`]: format by extension (else sniffed), decoding, HTML
-/// reduction and the whole file's metadata.
+/// Reads bytes into a [`Document`]: the format given (a web server's content type names it),
+/// else by extension, else by the bytes' signature or first characters; then decoding or the
+/// document reader, HTML reduction and the whole file's metadata.
 ///
 /// # Errors
-/// [`ArticleError`] when the bytes are too many, empty, not text, or an HTML page without
-/// article text.
-pub fn read_document(bytes: &[u8], path: Option<&str>) -> Result<Document, ArticleError> {
+/// [`ArticleError`] when the bytes are too many, empty, not text, an HTML page without
+/// article text, or a document (PDF, Word ...) that cannot be read.
+pub fn read_document(
+    bytes: &[u8],
+    path: Option<&str>,
+    format: Option<SourceFormat>,
+) -> Result<Document, ArticleError> {
     let shown = || path.unwrap_or(NO_PATH).to_owned();
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
@@ -184,7 +195,31 @@ pub fn read_document(bytes: &[u8], path: Option<&str>) -> Result<Document, Artic
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let by_extension = path.and_then(format_from_extension);
+    let by_extension = format
+        .or_else(|| path.and_then(format_from_extension))
+        .or_else(|| formats::sniff(bytes));
+    if let Some(format) = by_extension.filter(|f| formats::is_document(*f)) {
+        let read = formats::read(format, bytes).map_err(|source| ArticleError::Format {
+            path: shown(),
+            source,
+        })?;
+        let mut meta = read.meta.or(metadata::from_text(&read.text)).tidy();
+        meta.date = meta.date.or_else(|| path.and_then(date_from_file_name));
+        return Ok(Document {
+            text: read.text,
+            meta,
+            provenance: Provenance {
+                path: path.map(str::to_owned),
+                sha256: sha256_hex(bytes),
+                format,
+                encoding: read.encoding,
+                part: None,
+                url: None,
+                fetched_at: None,
+            },
+            warnings: Vec::new(),
+        });
+    }
     let declared = match by_extension {
         Some(SourceFormat::Text | SourceFormat::Markdown) => None,
         _ => html_declared_charset(bytes),
@@ -216,7 +251,12 @@ pub fn read_document(bytes: &[u8], path: Option<&str>) -> Result<Document, Artic
             let meta = metadata::from_text(&decoded.text).tidy();
             (decoded.text, meta)
         }
-        SourceFormat::Html => {
+        SourceFormat::Html
+        | SourceFormat::Pdf
+        | SourceFormat::Docx
+        | SourceFormat::Odt
+        | SourceFormat::Rtf
+        | SourceFormat::Eml => {
             let page = html::extract(&decoded.text);
             if page.ignored_tags > 0 {
                 warnings.push(LoadWarning::DeepMarkup {
@@ -243,6 +283,8 @@ pub fn read_document(bytes: &[u8], path: Option<&str>) -> Result<Document, Artic
             format,
             encoding: decoded.encoding.to_owned(),
             part: None,
+            url: None,
+            fetched_at: None,
         },
         warnings,
     })
@@ -285,6 +327,11 @@ pub fn format_from_extension(path: &str) -> Option<SourceFormat> {
         "txt" | "text" => Some(SourceFormat::Text),
         "md" | "markdown" | "mdown" | "mkd" => Some(SourceFormat::Markdown),
         "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
+        "pdf" => Some(SourceFormat::Pdf),
+        "docx" | "docm" | "dotx" => Some(SourceFormat::Docx),
+        "odt" | "ott" | "fodt" => Some(SourceFormat::Odt),
+        "rtf" => Some(SourceFormat::Rtf),
+        "eml" => Some(SourceFormat::Eml),
         _ => None,
     }
 }

@@ -18,6 +18,8 @@ use crate::text::Span;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod fetch;
+pub mod formats;
 pub mod html;
 pub mod load;
 pub mod markdown;
@@ -52,6 +54,16 @@ pub enum SourceFormat {
     Markdown,
     /// HTML reduced to its article paragraphs.
     Html,
+    /// PDF: the text layer in reading order, reflowed into paragraphs.
+    Pdf,
+    /// Word (.docx): paragraphs, then footnotes; tracked changes resolved.
+    Docx,
+    /// OpenDocument text (.odt, .fodt): paragraphs, then footnotes; tracked changes resolved.
+    Odt,
+    /// Rich Text Format (.rtf), as Factiva exports it.
+    Rtf,
+    /// E-mail (.eml): the text or HTML body; subject, sender and date as metadata.
+    Eml,
 }
 
 /// Where an article came from, so a session can say it and check it.
@@ -69,6 +81,12 @@ pub struct Provenance {
     /// digest); absent when the article is the whole file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
+    /// The address an article was fetched from (after redirects), when it came from the web.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was fetched, as RFC 3339 UTC (`2027-03-09T10:15:00Z`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
 }
 
 impl Provenance {
@@ -137,6 +155,8 @@ impl Article {
                 format: SourceFormat::Text,
                 encoding: "UTF-8".to_owned(),
                 part: None,
+                url: None,
+                fetched_at: None,
             },
             title: None,
             outlet: None,

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::article::{ArticleId, load_articles};
+use crate::article::ArticleId;
+use crate::article::fetch::load_source;
 use crate::export::statements::{StatementRecord, records, to_csv, to_jsonl, to_markdown};
 use crate::governments::Governments;
 
@@ -26,7 +27,7 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatementFormat::Jsonl)]
     pub format: StatementFormat,
-    /// Article files (.txt, .md, .html).
+    /// Article files (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .eml) or http(s) addresses.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -37,7 +38,7 @@ pub fn run(args: &ExtractArgs) -> ExitCode {
     let mut failed = false;
     let mut next_id = 0_u32;
     for file in &args.files {
-        match load_articles(file, ArticleId(next_id)) {
+        match load_source(file, ArticleId(next_id)) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {
                     super::report_warning(warning);

@@ -22,14 +22,15 @@ pub use text::TextArgs;
 /// Demarche: find, attribute and compare official government statements.
 ///
 /// With no arguments the app opens on the bundled demo session. With files it opens them:
-/// articles (.txt, .md, .html) or a session (.ron).
+/// articles (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .eml), web addresses (fetched), or
+/// a session (.ron).
 #[derive(Debug, Parser)]
 #[command(name = "demarche", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// A subcommand (the app opens when none is given).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles to open in the app, or one session file (.ron).
+    /// Articles (files or http(s) addresses) to open in the app, or one session file (.ron).
     pub files: Vec<PathBuf>,
 }
 

@@ -8,7 +8,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::article::{Article, ArticleId, load_articles, load_file};
+use crate::article::fetch::{is_url, load_source};
+use crate::article::{Article, ArticleId, load_file};
 
 /// Arguments of `demarche text`.
 #[derive(Debug, clap::Args)]
@@ -16,19 +17,19 @@ pub struct TextArgs {
     /// Print the whole file's text, without splitting it into articles.
     #[arg(long)]
     pub whole: bool,
-    /// The article file.
+    /// The article file, or an http(s) address to fetch.
     pub file: PathBuf,
 }
 
 /// Prints the decoded text of one file, article by article.
 pub fn run(args: &TextArgs) -> ExitCode {
-    if args.whole {
+    if args.whole && !args.file.to_str().is_some_and(is_url) {
         return match load_file(&args.file, ArticleId(0)) {
             Ok(article) => super::emit(&article.text),
             Err(err) => super::fail(&err),
         };
     }
-    match load_articles(&args.file, ArticleId(0)) {
+    match load_source(&args.file, ArticleId(0)) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
                 super::report_warning(warning);

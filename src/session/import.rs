@@ -60,7 +60,8 @@ fn import_one(
     path: &Path,
     first_id: ArticleId,
 ) -> Result<(Vec<ImportedArticle>, Vec<LoadWarning>), String> {
-    let loaded = crate::article::load_articles(path, first_id).map_err(|err| err.to_string())?;
+    let loaded =
+        crate::article::fetch::load_source(path, first_id).map_err(|err| err.to_string())?;
     let imported = loaded
         .articles
         .into_iter()

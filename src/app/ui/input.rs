@@ -13,7 +13,7 @@ use super::super::state::AfterPrompt;
 impl App {
     /// Shortcuts, dropped files and close requests.
     pub(in crate::app) fn input_ui(&mut self, ctx: &egui::Context) {
-        if self.view.prompt.is_none() {
+        if self.view.prompt.is_none() && self.view.url_prompt.is_none() {
             let actions = shortcuts::handle_keys(ctx);
             self.pending.extend(actions);
         }
@@ -37,7 +37,7 @@ impl App {
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
-                "Drop articles (.txt, .md, .html) or a session (.ron) to open them",
+                "Drop articles (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .eml) or a session (.ron) to open them",
                 TextStyle::Heading.resolve(&ctx.global_style()),
                 Color32::WHITE,
             );

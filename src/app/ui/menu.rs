@@ -77,6 +77,14 @@ impl App {
         );
         item_ui(
             ui,
+            "Open URL...",
+            cmd(Command::OpenUrl),
+            true,
+            Action::OpenUrlPrompt,
+            actions,
+        );
+        item_ui(
+            ui,
             "Open Session...",
             None,
             true,

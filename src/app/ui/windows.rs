@@ -1,4 +1,5 @@
-//! Windows over the main view: the unsaved-changes prompt, About, keyboard shortcuts.
+//! Windows over the main view: the unsaved-changes prompt, the Open URL prompt, About,
+//! keyboard shortcuts.
 
 use egui::{Id, Modal, Window};
 
@@ -11,6 +12,7 @@ impl App {
     /// Every window that is open.
     pub(in crate::app) fn windows_ui(&mut self, ctx: &egui::Context) {
         self.unsaved_prompt_ui(ctx);
+        self.url_prompt_ui(ctx);
         self.about_ui(ctx);
         self.shortcuts_ui(ctx);
         self.aliases_window_ui(ctx);
@@ -50,6 +52,51 @@ impl App {
         }
         if let Some(choice) = choice {
             self.pending.push(Action::Unsaved(choice));
+        }
+    }
+
+    /// File > Open URL...: one line for a web address; Enter or Open fetches it.
+    fn url_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(draft) = self.view.url_prompt.as_mut() else {
+            return;
+        };
+        let mut open = None;
+        let mut cancel = false;
+        let response = Modal::new(Id::unique("url_prompt")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Open URL");
+            ui.label("The page is fetched and its article imported like a file.");
+            let label = ui.label("Address");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text("https://")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            let valid = crate::article::fetch::is_url(draft);
+            if !draft.trim().is_empty() && !valid {
+                ui.weak("Enter an address that starts with http:// or https://");
+            }
+            ui.horizontal(|ui| {
+                let open_clicked = ui.add_enabled(valid, egui::Button::new("Open")).clicked();
+                if valid && (open_clicked || entered) {
+                    open = Some(draft.trim().to_owned());
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if let Some(url) = open {
+            self.pending.push(Action::OpenUrls(vec![url]));
+        } else if cancel || response.should_close() {
+            self.view.url_prompt = None;
         }
     }
 
