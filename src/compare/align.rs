@@ -319,11 +319,23 @@ impl Aligner<'_, '_, '_> {
     fn pair_leftovers(&mut self, path: &[Step]) -> Result<Vec<(usize, usize)>, Cancelled> {
         let lefts: Vec<usize> = path
             .iter()
-            .filter_map(|s| if let Step::Left(i) = s { Some(*i) } else { None })
+            .filter_map(|s| {
+                if let Step::Left(i) = s {
+                    Some(*i)
+                } else {
+                    None
+                }
+            })
             .collect();
         let rights: Vec<usize> = path
             .iter()
-            .filter_map(|s| if let Step::Right(j) = s { Some(*j) } else { None })
+            .filter_map(|s| {
+                if let Step::Right(j) = s {
+                    Some(*j)
+                } else {
+                    None
+                }
+            })
             .collect();
         if lefts.is_empty() || rights.is_empty() {
             return Ok(Vec::new());
@@ -354,7 +366,8 @@ impl Aligner<'_, '_, '_> {
                 }
                 for &j in &rights {
                     let (a, b) = (lb[i].len(), rb[j].len());
-                    if a == 0 || b == 0 || (2 * a.min(b)) as f32 / ((a + b) as f32) < MOVE_THRESHOLD {
+                    if a == 0 || b == 0 || (2 * a.min(b)) as f32 / ((a + b) as f32) < MOVE_THRESHOLD
+                    {
                         continue;
                     }
                     let sim = dice(&lb[i], &rb[j]);
@@ -559,7 +572,8 @@ fn heaviest_chain(candidates: &[(usize, usize, f32)], m: usize) -> Vec<(usize, u
             i += i & i.wrapping_neg();
         }
     }
-    let mut at = (0..candidates.len()).max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x)));
+    let mut at =
+        (0..candidates.len()).max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x)));
     let mut out = Vec::new();
     while let Some(k) = at {
         out.push((candidates[k].0, candidates[k].1));
@@ -791,7 +805,10 @@ mod tests {
 
     fn hashes(bags: &[Vec<u64>]) -> Vec<u64> {
         bags.iter()
-            .map(|b| b.iter().fold(17u64, |h, &t| h.wrapping_mul(31).wrapping_add(t)))
+            .map(|b| {
+                b.iter()
+                    .fold(17u64, |h, &t| h.wrapping_mul(31).wrapping_add(t))
+            })
             .collect()
     }
 
@@ -895,7 +912,13 @@ mod tests {
         let alignment = run(&left, &left, &[], 10);
         assert!(!alignment.approximate);
         assert_eq!(alignment.steps.len(), 50);
-        assert!(alignment.steps.iter().enumerate().all(|(k, s)| *s == pair(k, k)));
+        assert!(
+            alignment
+                .steps
+                .iter()
+                .enumerate()
+                .all(|(k, s)| *s == pair(k, k))
+        );
     }
 
     #[test]

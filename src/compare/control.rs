@@ -102,14 +102,19 @@ impl<'a> Budget<'a> {
         self.expired
     }
 
-    /// The deadline, for algorithms that take one (the Myers diff).
-    pub(crate) fn deadline(&self) -> Instant {
-        if self.expired {
-            // A deadline in the past makes the diff give its coarse answer at once.
-            self.deadline.min(Instant::now())
-        } else {
-            self.deadline
+    /// A deadline for one piece of work that is `share` (0..1) of what is left: a share of
+    /// the remaining time, with room to spare (four times the share, at least a
+    /// millisecond), so that one huge piece cannot use up the time of all the others.
+    pub(crate) fn share(&self, share: f64) -> Instant {
+        let now = Instant::now();
+        if self.expired || now >= self.deadline {
+            return self.deadline.min(now);
         }
+        let left = self.deadline - now;
+        let part = left
+            .mul_f64((share * 4.0).clamp(0.0, 1.0))
+            .max(Duration::from_millis(1));
+        (now + part).min(self.deadline)
     }
 
     /// Fails when the caller asked to stop.
@@ -192,6 +197,13 @@ mod tests {
     fn zero_limit_is_expired_at_once() {
         let mut budget = Budget::new(Duration::ZERO, CompareControl::default());
         assert!(budget.expired());
-        assert!(budget.deadline() <= Instant::now());
+        assert!(budget.share(0.5) <= Instant::now());
+        let budget = Budget::new(Duration::from_secs(100), CompareControl::default());
+        let quarter = budget.share(0.0625);
+        let later = Instant::now() + Duration::from_secs(20);
+        assert!(
+            quarter > Instant::now() + Duration::from_secs(20)
+                && quarter < later + Duration::from_secs(10)
+        );
     }
 }

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use super::control::Budget;
+use std::time::Instant;
+
 use super::normalise::{AliasTable, TokenKind, tokenise};
 use super::options::{CompareOptions, Granularity};
 use super::result::{Change, ChangeOp};
@@ -67,14 +68,9 @@ pub(crate) fn diff_pair(
     left: &DiffSide<'_>,
     right: &DiffSide<'_>,
     refine: Option<&CharRefine<'_>>,
-    budget: &mut Budget<'_>,
+    deadline: Instant,
 ) -> PairDiff {
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Myers,
-        left.ids,
-        right.ids,
-        Some(budget.deadline()),
-    );
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, left.ids, right.ids, Some(deadline));
     let units = compact(units_of(&ops), left.ids, right.ids);
     let equal_tokens: usize = units
         .iter()
@@ -88,7 +84,7 @@ pub(crate) fn diff_pair(
         (2 * equal_tokens) as f32 / total as f32
     };
     let changed = units.iter().any(|u| !u.equal);
-    let approximate = changed && budget.expired();
+    let approximate = changed && Instant::now() >= deadline;
     let mut pieces = Vec::with_capacity(units.len());
     for unit in &units {
         let piece = Piece {
@@ -104,7 +100,7 @@ pub(crate) fn diff_pair(
                     left: Some(l),
                     right: Some(r),
                 },
-            ) if !budget.expired() => {
+            ) if !approximate => {
                 refine_by_char(left.text, l, right.text, r, refine.options, &mut pieces);
             }
             _ => pieces.push(piece),
@@ -149,7 +145,11 @@ pub(crate) fn one_sided(
             right_range: None,
         };
         set_range(&mut change, side, span);
-        let (l, r) = if side == Side::Left { (text, "") } else { ("", text) };
+        let (l, r) = if side == Side::Left {
+            (text, "")
+        } else {
+            ("", text)
+        };
         fill_text(&mut change, l, r);
         change
     };
@@ -188,7 +188,11 @@ fn units_of(ops: &[DiffOp]) -> Vec<Unit> {
             ),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => (false, (old_index, old_index + old_len), (at_right, at_right)),
+            } => (
+                false,
+                (old_index, old_index + old_len),
+                (at_right, at_right),
+            ),
             DiffOp::Insert {
                 new_index, new_len, ..
             } => (false, (at_left, at_left), (new_index, new_index + new_len)),
@@ -519,10 +523,7 @@ fn render(left: &DiffSide<'_>, right: &DiffSide<'_>, pieces: &[Piece]) -> Vec<Ch
             continue;
         }
         let gap = Span::new(cursor[k], ends[k]);
-        let last_on_side = out
-            .iter_mut()
-            .rev()
-            .find(|c| range_of(c, side).is_some());
+        let last_on_side = out.iter_mut().rev().find(|c| range_of(c, side).is_some());
         match last_on_side {
             Some(last) if last.op == ChangeOp::Equal => {
                 let old = range_of(last, side).unwrap_or(gap);
@@ -575,7 +576,6 @@ pub(crate) fn fill_text(change: &mut Change, left: &str, right: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::control::CompareControl;
 
     fn side<'a>(text: &'a str, ids: &'a [u32], spans: &'a [Span]) -> DiffSide<'a> {
         DiffSide {
@@ -592,7 +592,9 @@ mod tests {
         let mut spans = Vec::new();
         let mut at = 0;
         for word in text.split(' ') {
-            let key = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let key = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             let start = at + word.find(|c: char| c.is_alphanumeric()).unwrap_or(0);
             if !key.is_empty() {
                 let id = table.iter().position(|k| *k == key).unwrap_or_else(|| {
@@ -611,12 +613,12 @@ mod tests {
         let mut table = Vec::new();
         let (li, ls) = words(left, &mut table);
         let (ri, rs) = words(right, &mut table);
-        let mut budget = Budget::new(std::time::Duration::from_secs(5), CompareControl::default());
+        let deadline = Instant::now() + std::time::Duration::from_secs(5);
         let d = diff_pair(
             &side(left, &li, &ls),
             &side(right, &ri, &rs),
             None,
-            &mut budget,
+            deadline,
         );
         rebuilds(&d.changes, left, right);
         d.changes.into_iter().map(|c| (c.op, c.text)).collect()
@@ -657,7 +659,10 @@ mod tests {
             .collect();
         assert_eq!(
             edits,
-            [(ChangeOp::Delete, "treaty"), (ChangeOp::Insert, "of treaties")]
+            [
+                (ChangeOp::Delete, "treaty"),
+                (ChangeOp::Insert, "of treaties")
+            ]
         );
     }
 

@@ -9,14 +9,17 @@ use super::align::{Sentences, Step, align};
 use super::control::{Budget, Cancelled, CompareControl, CompareStage};
 use super::diff::{CharRefine, DiffSide, diff_pair, one_sided};
 use super::lexicon::is_stop_word;
-use super::normalise::{AliasTable, TokenKind, mostly_cjk, tokenise};
+use super::normalise::{AliasTable, TokenKind, each_token, mostly_cjk};
+use super::offsets::CharOffsets;
 use super::options::{CompareOptions, Granularity, Pin};
 use super::phrases::{PhraseSide, PhraseWord, shared_phrases};
-use super::result::{ChangeOp, Comparison, Coverage, Row, SideCoverage, Summary, SummaryUnit, TextSpan};
+use super::result::{
+    ChangeOp, Comparison, Coverage, Row, SideCoverage, Summary, SummaryUnit, TextSpan,
+};
 use super::sentences::split_sentences;
 use super::shift::{ShiftSide, read_shifts};
 use super::words::fnv;
-use crate::text::{CharIndex, Span};
+use crate::text::Span;
 
 /// Compares two texts sentence by sentence.
 #[must_use]
@@ -65,7 +68,11 @@ pub fn compare_texts_controlled(
     let mut budget = Budget::new(options.time_limit, control);
     budget.progress(CompareStage::Reading, 0, 2);
     let cjk = mostly_cjk(left) || mostly_cjk(right);
-    let granularity = effective_granularity(left, right, options);
+    let granularity = if cjk {
+        Granularity::Char
+    } else {
+        options.granularity
+    };
     let aliases = AliasTable::new(&options.aliases, options);
     let mut interner = Interner::default();
     let l = Prepared::new(left, options, &aliases, &mut interner);
@@ -103,6 +110,19 @@ pub fn compare_texts_controlled(
     let refine = CharRefine { options };
     let refine = (granularity == Granularity::Char).then_some(&refine);
     let total_steps = alignment.steps.len();
+    // Tokens of the pairs still to diff, so each pair gets its share of the time left.
+    let mut pair_tokens: usize = alignment
+        .steps
+        .iter()
+        .map(|step| match step {
+            Step::Pair {
+                left: ls,
+                right: rs,
+                ..
+            } => l.token_range(ls).len() + r.token_range(rs).len(),
+            _ => 0,
+        })
+        .sum();
     let mut rows = Vec::with_capacity(total_steps);
     for (k, step) in alignment.steps.into_iter().enumerate() {
         if k % 64 == 0 {
@@ -118,7 +138,10 @@ pub fn compare_texts_controlled(
                 coverage.left.matched += ls.len();
                 coverage.right.matched += rs.len();
                 let (lside, rside) = (l.side(&ls), r.side(&rs));
-                let diff = diff_pair(&lside, &rside, refine, &mut budget);
+                let tokens = lside.ids.len() + rside.ids.len();
+                let deadline = budget.share(tokens as f64 / pair_tokens.max(1) as f64);
+                pair_tokens = pair_tokens.saturating_sub(tokens);
+                let diff = diff_pair(&lside, &rside, refine, deadline);
                 approximate |= diff.approximate;
                 let shifts = read_shifts(
                     &l.shift_side(&ls, &interner),
@@ -146,10 +169,7 @@ pub fn compare_texts_controlled(
     if budget.expired() {
         approximate = true;
     } else {
-        let (lw, rw) = (
-            l.phrase_words(&interner),
-            r.phrase_words(&interner),
-        );
+        let (lw, rw) = (l.phrase_words(&interner), r.phrase_words(&interner));
         let (phrases, cut) = shared_phrases(
             &PhraseSide {
                 text: left,
@@ -227,7 +247,7 @@ impl Interner {
 /// One text ready for alignment and diffing.
 struct Prepared<'a> {
     text: &'a str,
-    chars: CharIndex,
+    chars: CharOffsets,
     /// Sentence spans (trimmed), as [`split_sentences`] gives them; a text of white space
     /// only has one "sentence" of that white space, so its changes still rebuild it.
     sentences: Vec<Span>,
@@ -254,19 +274,18 @@ impl<'a> Prepared<'a> {
             sentences.push(Span::new(0, text.len()));
         }
         let extents = extents(text, &sentences);
-        let tokens = tokenise(text, options, aliases, Granularity::Word);
-        let mut ids = Vec::with_capacity(tokens.len());
-        let mut kinds = Vec::with_capacity(tokens.len());
-        let mut spans = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            ids.push(interner.id(&token.key));
-            kinds.push(token.kind);
-            spans.push(token.orig);
-        }
+        let mut ids = Vec::with_capacity(text.len() / 4);
+        let mut kinds = Vec::with_capacity(text.len() / 4);
+        let mut spans = Vec::with_capacity(text.len() / 4);
+        each_token(text, options, aliases, |key, kind, orig| {
+            ids.push(interner.id(key));
+            kinds.push(kind);
+            spans.push(orig);
+        });
         let sentence_tokens = ranges_by_span(&extents, &spans);
         Self {
             text,
-            chars: CharIndex::new(text),
+            chars: CharOffsets::new(text),
             sentences,
             extents,
             ids,

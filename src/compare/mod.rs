@@ -22,6 +22,7 @@ mod engine;
 mod lexicon;
 mod neardup;
 mod normalise;
+mod offsets;
 mod options;
 mod pairing;
 mod phrases;
@@ -37,11 +38,12 @@ pub use engine::{
 };
 pub use neardup::NearDuplicateIndex;
 pub use normalise::Normalised;
+pub use offsets::CharOffsets;
 pub use options::{Alias, CompareOptions, Granularity, Pin};
 pub use pairing::{Pairing, pair_by_similarity};
 pub use result::{
-    Change, ChangeOp, Comparison, Coverage, Row, SharedPhrase, SideCoverage, Summary,
-    SummaryUnit, TextSpan,
+    Change, ChangeOp, Comparison, Coverage, Row, SharedPhrase, SideCoverage, Summary, SummaryUnit,
+    TextSpan,
 };
-pub use shift::{NameUse, Renaming, Shift, ShiftKind};
 pub use sentences::split_sentences;
+pub use shift::{NameUse, Renaming, Shift, ShiftKind};

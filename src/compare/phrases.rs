@@ -1,14 +1,16 @@
 //! Shared phrases: maximal runs of two or more words that both texts contain, so mirrored
 //! formulations ("inherent territory", "we urge the ... side") get the same colour on both
 //! sides. Stop words do not count at either end of a phrase. The search is bounded: phrases
-//! are at most [`MAX_PHRASE_WORDS`] long, openings repeated very often on both sides are
-//! skipped, and the comparison's deadline stops it (the result then says so).
+//! are at most [`MAX_PHRASE_WORDS`] long, an opening repeated very often is only tried
+//! against its nearest repeats on the other side, and the comparison's deadline stops it
+//! (the result then says so).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::control::{Budget, Cancelled, CompareStage};
+use super::offsets::CharOffsets;
 use super::result::{SharedPhrase, TextSpan};
-use crate::text::{CharIndex, Span};
+use crate::text::Span;
 
 /// Word index ranges `(start, end)` of one phrase's occurrences on one side.
 type Occurrences = BTreeSet<(usize, usize)>;
@@ -31,15 +33,16 @@ pub(crate) struct PhraseWord {
 /// One side's text and words.
 pub(crate) struct PhraseSide<'a> {
     pub text: &'a str,
-    pub index: &'a CharIndex,
+    pub index: &'a CharOffsets,
     pub words: &'a [PhraseWord],
 }
 
 /// Longest phrase, in words; a longer run of shared words becomes several phrases.
 const MAX_PHRASE_WORDS: usize = 64;
-/// Seed pairs tried per opening word pair: a pair of words both texts repeat more often
-/// than this (a formula said over and over) is not used to open phrases.
-const MAX_SEEDS_PER_KEY: usize = 65_536;
+/// Left occurrences tried per right occurrence of an opening word pair (those nearest the
+/// matching place in the left text): a formula repeated in every paragraph is not paired
+/// with every repeat on the other side.
+const MAX_SEEDS: usize = 16;
 /// Word comparisons for the whole search.
 const MAX_STEPS: usize = 20_000_000;
 
@@ -69,12 +72,6 @@ pub(crate) fn shared_phrases(
                 .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
     }
-    let mut right_counts: HashMap<u64, usize> = HashMap::new();
-    for j in 0..rw.len() {
-        if let Some(key) = opening(rw, j) {
-            *right_counts.entry(key).or_default() += 1;
-        }
-    }
     let same = |i: usize, j: usize, ri: usize, rj: usize| {
         lw[i].id == rw[j].id
             && lw[i].sentence == lw[ri].sentence
@@ -98,17 +95,28 @@ pub(crate) fn shared_phrases(
         let Some(lefts) = positions.get(&key) else {
             continue;
         };
-        let repeats = lefts.len().saturating_mul(right_counts.get(&key).copied().unwrap_or(1));
-        if repeats > MAX_SEEDS_PER_KEY {
+        let seeds = if lefts.len() <= MAX_SEEDS {
+            lefts.as_slice()
+        } else {
             cut = true;
-            continue;
-        }
-        for &i in lefts {
+            // The window of MAX_SEEDS occurrences around where j falls in the left text.
+            let expected = u32::try_from(j * lw.len() / rw.len().max(1)).unwrap_or(u32::MAX);
+            let at = lefts.partition_point(|&i| i < expected);
+            let start = at
+                .saturating_sub(MAX_SEEDS / 2)
+                .min(lefts.len() - MAX_SEEDS);
+            &lefts[start..start + MAX_SEEDS]
+        };
+        for &i in seeds {
             let i = i as usize;
             // Walk back; if an earlier content word also matches, that pair owns this run.
             let mut back = 0;
             let mut owned_elsewhere = false;
-            while back < i && back < j && back < MAX_PHRASE_WORDS && same(i - back - 1, j - back - 1, i, j) {
+            while back < i
+                && back < j
+                && back < MAX_PHRASE_WORDS
+                && same(i - back - 1, j - back - 1, i, j)
+            {
                 back += 1;
                 if !lw[i - back].stop {
                     owned_elsewhere = true;

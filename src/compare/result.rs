@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::offsets::CharOffsets;
 use super::options::Granularity;
 use super::shift::{Shift, ShiftKind};
-use crate::text::{CharIndex, Span};
+use crate::text::Span;
 
 /// A piece of one original text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,8 +28,8 @@ pub struct TextSpan {
 impl TextSpan {
     /// The span `bytes` of `text`, with char offsets from `index` (built for `text`).
     #[must_use]
-    pub fn new(text: &str, index: &CharIndex, bytes: Span) -> Self {
-        let (start, end) = index.char_span(bytes);
+    pub fn new(text: &str, index: &CharOffsets, bytes: Span) -> Self {
+        let (start, end) = index.char_span(text, bytes);
         Self {
             start,
             end,
@@ -264,10 +265,18 @@ impl std::fmt::Display for Summary {
             self.unit.noun(self.deleted),
             self.inserted,
             self.changed_rows,
-            if self.changed_rows == 1 { "row" } else { "rows" }
+            if self.changed_rows == 1 {
+                "row"
+            } else {
+                "rows"
+            }
         )?;
         let shifts = self.shift_count();
-        write!(f, "; {shifts} {}", if shifts == 1 { "shift" } else { "shifts" })?;
+        write!(
+            f,
+            "; {shifts} {}",
+            if shifts == 1 { "shift" } else { "shifts" }
+        )?;
         if shifts > 0 {
             let kinds: Vec<String> = self
                 .shifts

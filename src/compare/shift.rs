@@ -25,15 +25,14 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::normalise::{AliasTable, TokenKind, tokenise};
+use super::offsets::CharOffsets;
 use super::options::{CompareOptions, Granularity};
 use super::result::TextSpan;
 use crate::governments::Governments;
-use crate::text::{CharIndex, Span};
+use crate::text::Span;
 
 /// What a change does to the position.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShiftKind {
     /// Said with more force: an intensifier added, a harsher word on a scale.
@@ -219,7 +218,10 @@ enum Meaning {
     /// A step on scale `scale`, at `level` (1 is the mildest).
     Scale { scale: usize, level: usize },
     /// Adds or takes commitment; `needs_counterpart` for modal verbs.
-    Certainty { weight: i32, needs_counterpart: bool },
+    Certainty {
+        weight: i32,
+        needs_counterpart: bool,
+    },
     /// Flips polarity.
     Negator,
     /// Contains a negator but does not negate ("not only"); consumes its words.
@@ -392,7 +394,7 @@ pub(crate) struct ShiftSide<'a> {
     /// The whole original text.
     pub text: &'a str,
     /// Char offsets of `text`.
-    pub chars: &'a CharIndex,
+    pub chars: &'a CharOffsets,
     /// Normalised key of each token.
     pub keys: Vec<&'a str>,
     /// Kind of each token.
@@ -508,9 +510,10 @@ fn fix_typos(lw: &mut Words, rw: &mut Words, runs: &[TokenRun]) {
         let mut used = vec![false; rs.len()];
         for &i in &ls {
             let key = &lw.keys[i];
-            let found = rs.iter().enumerate().find(|&(k, &j)| {
-                !used[k] && rw.keys[j] != *key && is_typo(key, &rw.keys[j])
-            });
+            let found = rs
+                .iter()
+                .enumerate()
+                .find(|&(k, &j)| !used[k] && rw.keys[j] != *key && is_typo(key, &rw.keys[j]));
             if let Some((k, &j)) = found {
                 used[k] = true;
                 lw.keys[i].clone_from(&rw.keys[j]);
@@ -786,9 +789,13 @@ impl Pair<'_, '_> {
                 })
                 .max()
         };
-        let (lsu, rsu) = (unbalanced(&ls_hits, &rs_hits), unbalanced(&rs_hits, &ls_hits));
+        let (lsu, rsu) = (
+            unbalanced(&ls_hits, &rs_hits),
+            unbalanced(&rs_hits, &ls_hits),
+        );
         for (scale, (name, levels)) in know.scale_names.iter().enumerate() {
-            let on_scale = |h: &&Hit<'_>| matches!(h.meaning, Meaning::Scale { scale: s, .. } if *s == scale);
+            let on_scale =
+                |h: &&Hit<'_>| matches!(h.meaning, Meaning::Scale { scale: s, .. } if *s == scale);
             let touched = lsu.iter().any(|h| on_scale(&h)) || rsu.iter().any(|h| on_scale(&h));
             let (Some(l), Some(r)) = (level(&ls_hits, scale), level(&rs_hits, scale)) else {
                 continue;
@@ -823,7 +830,11 @@ impl Pair<'_, '_> {
         } else {
             ShiftKind::Weaker
         };
-        let head = with_head && left_carry.iter().chain(&right_carry).all(|h| matches!(h.meaning, Meaning::Force(_)));
+        let head = with_head
+            && left_carry
+                .iter()
+                .chain(&right_carry)
+                .all(|h| matches!(h.meaning, Meaning::Force(_)));
         let why = format!(
             "Said with {} force: {}.",
             if delta > 0 { "more" } else { "less" },
@@ -913,7 +924,8 @@ impl Pair<'_, '_> {
             .into_iter()
             .filter(|h| *h.meaning == Meaning::Negator)
             .collect();
-        let covered = |hits: &[Hit<'_>], i: usize| hits.iter().any(|h| h.words.0 <= i && i < h.words.1);
+        let covered =
+            |hits: &[Hit<'_>], i: usize| hits.iter().any(|h| h.words.0 <= i && i < h.words.1);
         let all = self.hits(side, &know.negation, words);
         for (i, word) in words.iter().enumerate() {
             if covered(&all, i) {
@@ -1010,8 +1022,14 @@ impl Pair<'_, '_> {
                     .collect()
             };
             let (lh, rh) = (pick(&ln, from), pick(&rn, to));
-            let written_l = lh.first().map(|h| self.written(Side::Left, h)).unwrap_or_default();
-            let written_r = rh.first().map(|h| self.written(Side::Right, h)).unwrap_or_default();
+            let written_l = lh
+                .first()
+                .map(|h| self.written(Side::Left, h))
+                .unwrap_or_default();
+            let written_r = rh
+                .first()
+                .map(|h| self.written(Side::Right, h))
+                .unwrap_or_default();
             let why = format!(
                 "'{written_l}' ({}) became '{written_r}' ({}), names for {}.",
                 users(&a.used_by),
@@ -1055,7 +1073,11 @@ fn users(codes: &[String]) -> String {
     let registry = Governments::bundled();
     let names: Vec<String> = codes
         .iter()
-        .map(|c| registry.get(c).map_or_else(|| c.clone(), |g| g.name.clone()))
+        .map(|c| {
+            registry
+                .get(c)
+                .map_or_else(|| c.clone(), |g| g.name.clone())
+        })
         .collect();
     let list = match names.as_slice() {
         [one] => one.clone(),
