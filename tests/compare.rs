@@ -10,9 +10,9 @@ use std::time::Duration;
 use demarche::article::{ArticleId, load_file};
 use demarche::compare::{
     Alias, Cancelled, ChangeOp, CompareControl, CompareOptions, CompareProgress, CompareStage,
-    Comparison, Granularity, NearDuplicateIndex, Pin, SummaryUnit, collate, compare_texts,
-    compare_texts_controlled, compare_texts_with_pins, effective_granularity, pair_by_similarity,
-    split_sentences,
+    Comparison, Granularity, NearDuplicateIndex, Pin, ShiftKind, SummaryUnit, collate,
+    compare_texts, compare_texts_controlled, compare_texts_with_pins, effective_granularity,
+    pair_by_similarity, split_sentences,
 };
 use demarche::export::comparison::{ReportMeta, SideMeta, comparison_html, comparison_json};
 use proptest::prelude::*;
@@ -939,5 +939,351 @@ proptest! {
         let unrelated = window(&texts[other % texts.len()].1, at / 2);
         let c = compare_texts(&left, &unrelated, &options);
         assert_rebuilds(&c, &left, &unrelated);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shifts: invented pairs per kind, both directions, and pairs that must report nothing.
+
+fn shift_kinds(left: &str, right: &str) -> Vec<ShiftKind> {
+    let c = compare_texts(left, right, &CompareOptions::default());
+    let mut kinds: Vec<ShiftKind> = c
+        .rows
+        .iter()
+        .flat_map(|r| &r.shifts)
+        .map(|s| s.kind)
+        .collect();
+    kinds.sort();
+    kinds
+}
+
+fn opposite(kind: ShiftKind) -> ShiftKind {
+    match kind {
+        ShiftKind::Stronger => ShiftKind::Weaker,
+        ShiftKind::Weaker => ShiftKind::Stronger,
+        ShiftKind::MoreCertain => ShiftKind::LessCertain,
+        ShiftKind::LessCertain => ShiftKind::MoreCertain,
+        other => other,
+    }
+}
+
+/// (left, right, the shift from left to right). Every pair is read both ways.
+const SHIFT_PAIRS: &[(&str, &str, ShiftKind)] = &[
+    (
+        "Ostland firmly opposes the new tariff plan.",
+        "Ostland opposes the new tariff plan.",
+        ShiftKind::Weaker,
+    ),
+    (
+        "The ministry expressed serious concern about the border incident.",
+        "The ministry expressed grave concern about the border incident.",
+        ShiftKind::Stronger,
+    ),
+    (
+        "We regret the decision to close the consulate.",
+        "We condemn the decision to close the consulate.",
+        ShiftKind::Stronger,
+    ),
+    (
+        "We hope the other side releases the fishermen.",
+        "We demand that the other side release the fishermen.",
+        ShiftKind::Stronger,
+    ),
+    (
+        "Westmark strongly condemns the attack on the embassy.",
+        "Westmark condemns the attack on the embassy.",
+        ShiftKind::Weaker,
+    ),
+    (
+        "We urge Ostland to halt the naval exercises.",
+        "We call on Ostland to halt the naval exercises.",
+        ShiftKind::Weaker,
+    ),
+    (
+        "The spokesperson said the remarks were very unhelpful.",
+        "The spokesperson said the remarks were unhelpful.",
+        ShiftKind::Weaker,
+    ),
+    (
+        "外交部发言人表示，中方坚决反对这一决定。",
+        "外交部发言人表示，中方反对这一决定。",
+        ShiftKind::Weaker,
+    ),
+    (
+        "我们对此表示严重关切。",
+        "我们对此表示关切。",
+        ShiftKind::Weaker,
+    ),
+    (
+        "中方对此表示遗憾。",
+        "中方对此表示强烈谴责。",
+        ShiftKind::Stronger,
+    ),
+    (
+        "The delegation will withdraw from the talks next week.",
+        "The delegation may withdraw from the talks next week.",
+        ShiftKind::LessCertain,
+    ),
+    (
+        "The government has decided to reopen the border crossing.",
+        "The government is considering reopening the border crossing.",
+        ShiftKind::LessCertain,
+    ),
+    (
+        "The minister said the treaty will certainly be signed in spring.",
+        "The minister said the treaty will probably be signed in spring.",
+        ShiftKind::LessCertain,
+    ),
+    (
+        "Nordia must respect the ruling of the tribunal.",
+        "Nordia might respect the ruling of the tribunal.",
+        ShiftKind::LessCertain,
+    ),
+    (
+        "中方必须采取必要措施。",
+        "中方可能采取必要措施。",
+        ShiftKind::LessCertain,
+    ),
+    (
+        "Ostland supports the proposal for a ceasefire.",
+        "Ostland does not support the proposal for a ceasefire.",
+        ShiftKind::Negation,
+    ),
+    (
+        "The council can accept these terms.",
+        "The council cannot accept these terms.",
+        ShiftKind::Negation,
+    ),
+    (
+        "This measure is acceptable to our side.",
+        "This measure is unacceptable to our side.",
+        ShiftKind::Negation,
+    ),
+    (
+        "We will take part in the summit.",
+        "We won't take part in the summit.",
+        ShiftKind::Negation,
+    ),
+    (
+        "中方支持这一倡议。",
+        "中方不支持这一倡议。",
+        ShiftKind::Negation,
+    ),
+    (
+        "Coast guard ships patrolled near the Diaoyu Dao on Monday.",
+        "Coast guard ships patrolled near the Senkaku Islands on Monday.",
+        ShiftKind::Renamed,
+    ),
+    (
+        "The envoy arrived in Kyiv on Tuesday evening.",
+        "The envoy arrived in Kiev on Tuesday evening.",
+        ShiftKind::Renamed,
+    ),
+    (
+        "The survey covered fisheries in the East Sea.",
+        "The survey covered fisheries in the Sea of Japan.",
+        ShiftKind::Renamed,
+    ),
+    (
+        "Officials from the Taiwan region attended the forum.",
+        "Officials from Taiwan attended the forum.",
+        ShiftKind::Renamed,
+    ),
+    (
+        "A patrol boat was seen near Dokdo.",
+        "A patrol boat was seen near Takeshima.",
+        ShiftKind::Renamed,
+    ),
+];
+
+#[test]
+fn each_shift_is_found_with_its_kind_both_ways() {
+    for &(left, right, kind) in SHIFT_PAIRS {
+        assert_eq!(shift_kinds(left, right), [kind], "{left} -> {right}");
+        assert_eq!(
+            shift_kinds(right, left),
+            [opposite(kind)],
+            "{right} -> {left}"
+        );
+    }
+}
+
+/// Pairs that differ without a shift: synonyms, typo fixes, dates, numbers, reordering,
+/// case and punctuation.
+const NO_SHIFT_PAIRS: &[(&str, &str)] = &[
+    (
+        "The spokesperson said the talks were useful.",
+        "The spokesperson stated the talks were useful.",
+    ),
+    (
+        "Ostland strongly opposes the plan.",
+        "Ostland firmly opposes the plan.",
+    ),
+    (
+        "Westmark opose the plan to dam the river.",
+        "Westmark oppose the plan to dam the river.",
+    ),
+    (
+        "We firmy oppose the plan to dam the river.",
+        "We firmly oppose the plan to dam the river.",
+    ),
+    (
+        "The talks will resume on 4 May in Port Alda.",
+        "The talks will resume on 11 June in Port Alda.",
+    ),
+    (
+        "The talks resumed in May after a pause.",
+        "The talks resumed in June after a pause.",
+    ),
+    (
+        "Ostland, Westmark and Nordia signed the accord.",
+        "Nordia, Ostland and Westmark signed the accord.",
+    ),
+    (
+        "We firmly oppose the tariffs and we welcome the talks.",
+        "We welcome the talks and we firmly oppose the tariffs.",
+    ),
+    (
+        "The aid package is worth 40 million euros.",
+        "The aid package is worth 45 million euros.",
+    ),
+    (
+        "The ministers met in Port Alda on Friday.",
+        "The ministers met in Harbour Hall on Friday.",
+    ),
+    ("we STRONGLY oppose this!", "We strongly oppose this."),
+    ("See No. 5 of the agreement.", "See No. 6 of the agreement."),
+    (
+        "The delegation will arrive on Monday.",
+        "The delegation arrives on Monday.",
+    ),
+    ("双方于5月4日举行会谈。", "双方于6月11日举行会谈。"),
+    ("中方坚决反对。", "中方坚定反对。"),
+];
+
+#[test]
+fn pairs_without_a_shift_report_nothing() {
+    for &(left, right) in NO_SHIFT_PAIRS {
+        assert!(
+            shift_kinds(left, right).is_empty(),
+            "{left} -> {right}: {:?}",
+            shift_kinds(left, right)
+        );
+        assert!(shift_kinds(right, left).is_empty(), "{right} -> {left}");
+    }
+}
+
+#[test]
+fn shifts_say_which_words_carry_them_and_why() {
+    let left = "Ostland firmly opposes the new tariff plan.";
+    let right = "Ostland opposes the new tariff plan.";
+    let c = compare_texts(left, right, &CompareOptions::default());
+    let shift = &c.rows[0].shifts[0];
+    assert_eq!(shift.left.text, "firmly opposes");
+    assert_eq!(shift.right.text, "opposes");
+    assert_eq!(shift.badge(), "weaker: 'firmly opposes' -> 'opposes'");
+    assert!(shift.why.contains("firmly"));
+    let json: serde_json::Value = serde_json::from_str(&comparison_json(&c)).expect("json");
+    let s = &json["rows"][0]["shifts"][0];
+    assert_eq!(s["kind"], "weaker");
+    assert_eq!(s["left"]["text"], "firmly opposes");
+    assert_eq!(s["left"]["start"], 8);
+    assert!(s["why"].is_string());
+    let keys: BTreeSet<&str> = s
+        .as_object()
+        .expect("shift")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, BTreeSet::from(["kind", "left", "right", "why"]));
+    assert_eq!(c.summary.shifts.get(&ShiftKind::Weaker), Some(&1));
+
+    let c = compare_texts(
+        "Ships sailed near the Diaoyu Dao.",
+        "Ships sailed near the Senkaku Islands.",
+        &CompareOptions::default(),
+    );
+    let shift = &c.rows[0].shifts[0];
+    let renaming = shift.renaming.as_ref().expect("names");
+    assert_eq!(renaming.left.used_by, ["CHN"]);
+    assert_eq!(renaming.right.used_by, ["JPN"]);
+    assert!(
+        shift.why.contains("China") && shift.why.contains("Japan"),
+        "{}",
+        shift.why
+    );
+    // With the alias the two names are the same to the comparison: no shift.
+    let aliased = compare_texts(
+        "Ships sailed near the Diaoyu Dao.",
+        "Ships sailed near the Senkaku Islands.",
+        &CompareOptions {
+            aliases: vec![Alias::new("Diaoyu Dao", "Senkaku Islands")],
+            ..CompareOptions::default()
+        },
+    );
+    assert!(aliased.rows[0].shifts.is_empty());
+    // One-sided rows and identical rows have an empty list.
+    let c = compare_texts(
+        "We firmly object.",
+        "We firmly object. New words here.",
+        &CompareOptions::default(),
+    );
+    assert!(c.rows.iter().all(|r| r.shifts.is_empty()));
+}
+
+#[test]
+fn reports_show_shifts_and_count_them() {
+    let c = compare_texts(
+        "Ostland firmly opposes the plan. The envoy flew to Kyiv.",
+        "Ostland opposes the plan. The envoy flew to Kiev.",
+        &CompareOptions::default(),
+    );
+    let md = demarche::export::comparison::comparison_markdown(&c, &ReportMeta::default());
+    assert!(md.contains("## Shifts"));
+    assert!(md.contains("| weaker |"));
+    assert!(md.contains("2 shifts (weaker: 1, renamed: 1)"), "{md}");
+    let html = comparison_html(&c, &ReportMeta::default());
+    assert!(html.contains("<h2>Shifts</h2>"));
+    assert!(html.contains("class=\"shift renamed\""));
+}
+
+/// Sentences full of shift words, for the property that identical texts report none.
+fn shifty_text() -> impl Strategy<Value = String> {
+    let pool = prop::sample::select(vec![
+        "Ostland firmly opposes the plan.",
+        "We will certainly not accept this.",
+        "The Diaoyu Dao and the Senkaku Islands were discussed.",
+        "We may condemn it, or we might merely note it.",
+        "中方坚决反对，不会接受。",
+        "It is not unacceptable to us.",
+        "They hope, urge and demand restraint.",
+    ]);
+    prop::collection::vec(pool, 1..6).prop_map(|parts| parts.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn identical_texts_up_to_ignore_options_report_no_shift(
+        text in shifty_text(),
+        upper in any::<bool>(),
+        options in options_strategy(),
+    ) {
+        let mut variant = text.clone();
+        if options.ignore_case && upper {
+            variant = variant.to_uppercase();
+        }
+        if options.ignore_whitespace {
+            // More white space, without line breaks (which may end sentences).
+            variant = variant.replace(' ', " \t ");
+        }
+        if options.ignore_punctuation {
+            variant = variant.replace('.', "!").replace(',', ";");
+        }
+        let c = compare_texts(&text, &variant, &options);
+        for row in &c.rows {
+            prop_assert!(row.shifts.is_empty(), "{:?}", row.shifts);
+        }
     }
 }

@@ -532,6 +532,10 @@ fn is_typo(a: &str, b: &str) -> bool {
         4..=7 => 1,
         _ => 2,
     };
+    // A prefix added to the same word ("acceptable" / "unacceptable") is a new word.
+    if a.ends_with(b) || b.ends_with(a) {
+        return false;
+    }
     la.abs_diff(lb) <= allowed && edit_distance(a, b) <= allowed
 }
 
@@ -1128,6 +1132,7 @@ mod tests {
         assert!(is_typo("recieve", "receive"));
         assert!(!is_typo("not", "now"));
         assert!(!is_typo("firmly", "strongly"));
+        assert!(!is_typo("acceptable", "unacceptable"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
