@@ -29,6 +29,7 @@ mod phrases;
 mod result;
 mod sentences;
 mod shift;
+pub mod timeline;
 mod words;
 
 pub use control::{Cancelled, CompareControl, CompareProgress, CompareStage};
