@@ -1287,3 +1287,67 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The command line: compare's JSON rebuilds both files; timeline lists uses in date order.
+
+fn demarche(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .output()
+        .expect("demarche runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn cli_compare_json_rebuilds_both_files() {
+    let dir = format!("{}/tests/fixtures/compare", env!("CARGO_MANIFEST_DIR"));
+    let (a, b) = (
+        format!("{dir}/briefing_original.txt"),
+        format!("{dir}/briefing_corrected.txt"),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&demarche(&["compare", &a, &b])).expect("json");
+    let (left, right) = rebuild_from_json(&json);
+    assert_eq!(left, demarche(&["text", &a]).trim_end_matches('\n').to_owned() + "\n");
+    assert_eq!(right, demarche(&["text", &b]).trim_end_matches('\n').to_owned() + "\n");
+    assert_eq!(json["approximate"], false);
+    assert_eq!(json["summary"]["unit"], "words");
+}
+
+#[test]
+fn cli_timeline_lists_uses_in_date_order_with_variants() {
+    let dir = format!(
+        "{}/tests/fixtures/compare/timeline",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let files = [
+        format!("{dir}/2021-11-30_ostland-statement.txt"),
+        format!("{dir}/2018-03-09_ostland-briefing.txt"),
+        format!("{dir}/2020-06-01_westmark-reply.txt"),
+    ];
+    let mut args = vec!["timeline", "Inherent Territory"];
+    args.extend(files.iter().map(String::as_str));
+    let lines: Vec<serde_json::Value> = demarche(&args)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let dates: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap_or("")).collect();
+    assert_eq!(dates, ["2018-03-09", "2020-06-01", "2021-11-30"]);
+    for line in &lines {
+        let keys: BTreeSet<&str> = line.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            BTreeSet::from(["file", "title", "date", "government", "speaker", "text", "variant"])
+        );
+        assert!(line["text"].as_str().is_some_and(|t| t.to_lowercase().contains("inherent territory")));
+    }
+    assert_eq!(lines[0]["variant"], lines[2]["variant"]);
+    assert_ne!(lines[0]["variant"], lines[1]["variant"]);
+    args.splice(1..1, ["--format", "csv"]);
+    let csv = demarche(&args);
+    assert!(csv.starts_with("file,title,date,government,speaker,text,variant\n"));
+    assert_eq!(csv.lines().count(), 4);
+}
