@@ -24,13 +24,14 @@ const MOVE_THRESHOLD: f32 = 0.5;
 const ANCHOR_THRESHOLD: f32 = 0.5;
 /// Extra cost of merging two sentences against one, so 1-1 wins ties.
 const MERGE_PENALTY: f32 = 0.05;
-/// Largest stretch (sentences x sentences) aligned by dynamic programming in one piece
-/// (about 50 ms); larger stretches are cut by anchors first.
-const SEGMENT_CELLS: usize = 1_000_000;
-/// Dynamic-programming cells for a whole comparison (about a second).
-const TOTAL_CELLS: usize = 16_000_000;
-/// Largest number of leftover sentence pairs compared all against all for moves.
-const PAIR_CELLS: usize = 4_000_000;
+/// Most work (token comparisons: each cell of the grid compares two sentences' bags) for
+/// aligning one stretch by dynamic programming (about 50 ms); larger stretches are cut by
+/// anchors first.
+const SEGMENT_WORK: usize = 30_000_000;
+/// Dynamic-programming work for a whole comparison (a few hundred milliseconds).
+const TOTAL_WORK: usize = 200_000_000;
+/// Most work for comparing leftover sentences all against all for moves.
+const PAIR_WORK: usize = 100_000_000;
 /// A word in more sentences than this is too common to find candidates by.
 const MAX_POSTINGS: usize = 32;
 /// Candidates per sentence whose similarity is computed, best shared-word counts first.
@@ -98,12 +99,43 @@ fn merge_bound(sizes: (usize, usize), commons: (usize, usize), other: usize) -> 
     (2 * (commons.0 + commons.1)) as f32 / total as f32
 }
 
+/// The union (with repeats) of two sorted bags, sorted: a linear merge.
 fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut out = Vec::with_capacity(a.len() + b.len());
-    out.extend_from_slice(a);
-    out.extend_from_slice(b);
-    out.sort_unstable();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
+}
+
+/// The work of aligning `li` x `rj` by dynamic programming: every cell compares two bags
+/// (merges at most double it).
+fn grid_work(left: &[Vec<u64>], right: &[Vec<u64>], li: &[usize], rj: &[usize]) -> usize {
+    let l: usize = li.iter().map(|&i| left[i].len() + 1).sum();
+    let r: usize = rj.iter().map(|&j| right[j].len() + 1).sum();
+    2 * rj
+        .len()
+        .saturating_mul(l)
+        .saturating_add(li.len().saturating_mul(r))
+}
+
+/// The work of comparing `lefts` x `rights` all against all.
+fn pairs_work(left: &[Vec<u64>], right: &[Vec<u64>], lefts: &[usize], rights: &[usize]) -> usize {
+    let l: usize = lefts.iter().map(|&i| left[i].len() + 1).sum();
+    let r: usize = rights.iter().map(|&j| right[j].len() + 1).sum();
+    rights
+        .len()
+        .saturating_mul(l)
+        .saturating_add(lefts.len().saturating_mul(r))
 }
 
 /// The sentences of one side as alignment sees them.
@@ -130,7 +162,7 @@ pub(crate) fn align(
     pins: &[Pin],
     budget: &mut Budget<'_>,
 ) -> Result<Alignment, Cancelled> {
-    align_within(left, right, pins, budget, SEGMENT_CELLS)
+    align_within(left, right, pins, budget, SEGMENT_WORK)
 }
 
 fn align_within(
@@ -138,7 +170,7 @@ fn align_within(
     right: &Sentences<'_>,
     pins: &[Pin],
     budget: &mut Budget<'_>,
-    segment_cells: usize,
+    segment_work: usize,
 ) -> Result<Alignment, Cancelled> {
     let (n, m) = (left.bags.len(), right.bags.len());
     let (chain, loose) = split_pins(pins, n, m);
@@ -148,8 +180,8 @@ fn align_within(
         left,
         right,
         budget,
-        cells_used: 0,
-        segment_cells,
+        work_used: 0,
+        segment_work,
         approximate: false,
     };
     let mut path = Vec::with_capacity(n + m);
@@ -185,8 +217,8 @@ struct Aligner<'s, 'a, 'b> {
     left: &'s Sentences<'s>,
     right: &'s Sentences<'s>,
     budget: &'a mut Budget<'b>,
-    cells_used: usize,
-    segment_cells: usize,
+    work_used: usize,
+    segment_work: usize,
     approximate: bool,
 }
 
@@ -243,12 +275,13 @@ impl Aligner<'_, '_, '_> {
             out.extend(rj.iter().map(|&j| Step::Right(j)));
             return Ok(());
         }
-        let cells = li.len().saturating_mul(rj.len());
-        if cells <= self.segment_cells
-            && self.cells_used + cells <= TOTAL_CELLS
+        let work = grid_work(self.left.bags, self.right.bags, li, rj);
+        if work <= self.segment_work
+            && self.work_used.saturating_add(work) <= TOTAL_WORK
             && !self.budget.expired()
         {
-            self.cells_used += cells;
+            self.work_used += work;
+            self.budget.tick(work)?;
             out.extend(chain_segment(self.left.bags, self.right.bags, li, rj));
             return Ok(());
         }
@@ -294,10 +327,12 @@ impl Aligner<'_, '_, '_> {
         let mut counter = Counter::new(rj.len());
         let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
         for (a, &i) in li.iter().enumerate() {
-            if self.budget.tick()? {
+            let work = index.count(&lb[i], &mut counter);
+            if self.budget.tick(work + lb[i].len() * CANDIDATES)? {
+                self.approximate = true;
+                counter.clear();
                 break;
             }
-            index.count(&lb[i], &mut counter);
             let expected = a * rj.len() / li.len();
             let best = counter
                 .top(CANDIDATES)
@@ -358,9 +393,9 @@ impl Aligner<'_, '_, '_> {
                     candidates.push((1.0, i, j));
                 }
             }
-        } else if lefts.len().saturating_mul(rights.len()) <= PAIR_CELLS {
+        } else if pairs_work(lb, rb, &lefts, &rights) <= PAIR_WORK {
             for &i in &lefts {
-                if self.budget.tick()? {
+                if self.budget.tick(rights.len() * (lb[i].len() + 1))? {
                     self.approximate = true;
                     break;
                 }
@@ -381,10 +416,11 @@ impl Aligner<'_, '_, '_> {
             let index = Postings::new(rights.iter().map(|&j| rb[j].as_slice()));
             let mut counter = Counter::new(rights.len());
             for &i in &lefts {
-                if self.budget.tick()? {
+                let work = index.count(&lb[i], &mut counter);
+                if self.budget.tick(work + lb[i].len() * CANDIDATES)? {
+                    counter.clear();
                     break;
                 }
-                index.count(&lb[i], &mut counter);
                 for b in counter.top(CANDIDATES) {
                     let sim = dice(&lb[i], &rb[rights[b]]);
                     if sim >= MOVE_THRESHOLD {
@@ -435,8 +471,10 @@ impl Postings {
         Self { lists }
     }
 
-    /// Counts, for each indexed sentence, the distinct words it shares with `bag`.
-    fn count(&self, bag: &[u64], counter: &mut Counter) {
+    /// Counts, for each indexed sentence, the distinct words it shares with `bag`; returns
+    /// the work done.
+    fn count(&self, bag: &[u64], counter: &mut Counter) -> usize {
+        let mut work = bag.len();
         let mut last = None;
         for &token in bag {
             if last == Some(token) {
@@ -444,11 +482,13 @@ impl Postings {
             }
             last = Some(token);
             if let Some(list) = self.lists.get(&token) {
+                work += list.len();
                 for &b in list {
                     counter.add(b as usize);
                 }
             }
         }
+        work
     }
 }
 
@@ -812,7 +852,7 @@ mod tests {
             .collect()
     }
 
-    fn run(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin], cells: usize) -> Alignment {
+    fn run(left: &[Vec<u64>], right: &[Vec<u64>], pins: &[Pin], work: usize) -> Alignment {
         let (lh, rh) = (hashes(left), hashes(right));
         let mut budget = Budget::new(Duration::from_secs(10), CompareControl::default());
         align_within(
@@ -826,7 +866,7 @@ mod tests {
             },
             pins,
             &mut budget,
-            cells,
+            work,
         )
         .expect("not cancelled")
     }
@@ -835,7 +875,7 @@ mod tests {
     fn chain_pairs_skips_and_moves() {
         let left = bags(&[&[1, 2, 3], &[4, 5, 6], &[7, 8, 9], &[10, 11, 12]]);
         let right = bags(&[&[1, 2, 3], &[7, 8, 9], &[20, 21], &[4, 5, 6]]);
-        let steps = run(&left, &right, &[], SEGMENT_CELLS).steps;
+        let steps = run(&left, &right, &[], SEGMENT_WORK).steps;
         // Sentences 1 and 2 swapped places: one of them stays in the chain, the other is moved.
         assert_eq!(
             steps,
@@ -857,7 +897,7 @@ mod tests {
     fn merges_two_sentences_against_one() {
         let left = bags(&[&[1, 2, 3, 4, 5, 6]]);
         let right = bags(&[&[1, 2, 3], &[4, 5, 6]]);
-        let steps = run(&left, &right, &[], SEGMENT_CELLS).steps;
+        let steps = run(&left, &right, &[], SEGMENT_WORK).steps;
         assert_eq!(
             steps,
             vec![Step::Pair {
@@ -872,13 +912,13 @@ mod tests {
     fn pins_override() {
         let left = bags(&[&[1, 2], &[3, 4]]);
         let right = bags(&[&[1, 2], &[3, 4]]);
-        let steps = run(&left, &right, &[Pin { left: 0, right: 1 }], SEGMENT_CELLS).steps;
+        let steps = run(&left, &right, &[Pin { left: 0, right: 1 }], SEGMENT_WORK).steps;
         assert_eq!(steps, vec![Step::Right(0), pair(0, 1), Step::Left(1)]);
         let steps = run(
             &left,
             &right,
             &[Pin { left: 0, right: 1 }, Pin { left: 1, right: 0 }],
-            SEGMENT_CELLS,
+            SEGMENT_WORK,
         )
         .steps;
         assert!(steps.contains(&pair(0, 1)));
@@ -894,12 +934,12 @@ mod tests {
     fn large_stretches_are_anchored_on_unique_identical_sentences() {
         let left = bags(&[&[1, 2], &[3, 4], &[5, 6], &[7, 8], &[9, 10], &[11, 12]]);
         let right = bags(&[&[1, 2], &[3, 40], &[5, 6], &[7, 80], &[9, 10], &[11, 13]]);
-        // A limit of 2 cells: the anchors cut the rest into 1x1 pieces.
-        let alignment = run(&left, &right, &[], 2);
+        // A limit of 20 units: the anchors cut the rest into 1x1 pieces.
+        let alignment = run(&left, &right, &[], 20);
         assert!(!alignment.approximate);
         assert!(alignment.steps.contains(&pair(2, 2)));
         assert!(alignment.steps.contains(&pair(3, 3)) || alignment.steps.contains(&Step::Left(3)));
-        // A limit of 0 cells: only identical sentences and rare-word anchors pair.
+        // No dynamic programming: only identical sentences and rare-word anchors pair.
         let alignment = run(&left, &right, &[], 0);
         assert!(alignment.steps.contains(&pair(4, 4)));
     }

@@ -72,14 +72,14 @@ pub(crate) struct Budget<'a> {
     deadline: Instant,
     control: CompareControl<'a>,
     expired: bool,
-    /// Calls to [`Budget::tick`] since the clock was last read.
-    ticks: u32,
+    /// Work (in rough units of one comparison of two tokens) since the clock was last read.
+    work: usize,
     /// Last progress reported, to report each stage at most ~100 times.
     last_reported: Option<(CompareStage, usize)>,
 }
 
-/// How many [`Budget::tick`] calls pass between two reads of the clock and the flag.
-const TICKS_PER_CHECK: u32 = 256;
+/// Work units between two reads of the clock and the flag (well under a millisecond).
+const WORK_PER_CHECK: usize = 50_000;
 
 impl<'a> Budget<'a> {
     /// A budget of `limit` from now.
@@ -89,7 +89,7 @@ impl<'a> Budget<'a> {
             deadline: now.checked_add(limit).unwrap_or(now),
             control,
             expired: limit.is_zero(),
-            ticks: 0,
+            work: 0,
             last_reported: None,
         }
     }
@@ -125,12 +125,13 @@ impl<'a> Budget<'a> {
         }
     }
 
-    /// A cheap check for inner loops: reads the clock and the flag every few hundred calls.
-    /// Returns whether the deadline has passed.
-    pub(crate) fn tick(&mut self) -> Result<bool, Cancelled> {
-        self.ticks += 1;
-        if self.ticks >= TICKS_PER_CHECK {
-            self.ticks = 0;
+    /// A cheap check for inner loops that did about `work` units of work (token
+    /// comparisons): reads the clock and the flag once enough work has passed. Returns
+    /// whether the deadline has passed.
+    pub(crate) fn tick(&mut self, work: usize) -> Result<bool, Cancelled> {
+        self.work = self.work.saturating_add(work.max(1));
+        if self.work >= WORK_PER_CHECK {
+            self.work = 0;
             self.check()?;
             return Ok(self.expired());
         }
@@ -185,8 +186,8 @@ mod tests {
         flag.store(true, Ordering::Relaxed);
         assert_eq!(budget.check(), Err(Cancelled));
         let mut cancelled = false;
-        for _ in 0..=TICKS_PER_CHECK {
-            if budget.tick().is_err() {
+        for _ in 0..=WORK_PER_CHECK / 1000 {
+            if budget.tick(1000).is_err() {
                 cancelled = true;
             }
         }

@@ -85,7 +85,7 @@ pub(crate) fn shared_phrases(
         if j % 1024 == 0 {
             budget.progress(CompareStage::Phrases, j, rw.len());
         }
-        if budget.tick()? || steps > MAX_STEPS {
+        if budget.tick(1)? || steps > MAX_STEPS {
             cut = true;
             break;
         }
