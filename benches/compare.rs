@@ -211,7 +211,7 @@ fn five_mb(seed: u64) -> String {
     let mut k = 0usize;
     while out.len() < 5_000_000 {
         if !out.is_empty() {
-            out.push_str(if k % 4 == 0 { "\n\n" } else { " " });
+            out.push_str(if k.is_multiple_of(4) { "\n\n" } else { " " });
         }
         out.push_str(&sentence(&mut rng));
         k += 1;

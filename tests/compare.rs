@@ -1296,7 +1296,11 @@ fn demarche(args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("demarche runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -1310,8 +1314,14 @@ fn cli_compare_json_rebuilds_both_files() {
     let json: serde_json::Value =
         serde_json::from_str(&demarche(&["compare", &a, &b])).expect("json");
     let (left, right) = rebuild_from_json(&json);
-    assert_eq!(left, demarche(&["text", &a]).trim_end_matches('\n').to_owned() + "\n");
-    assert_eq!(right, demarche(&["text", &b]).trim_end_matches('\n').to_owned() + "\n");
+    assert_eq!(
+        left,
+        demarche(&["text", &a]).trim_end_matches('\n').to_owned() + "\n"
+    );
+    assert_eq!(
+        right,
+        demarche(&["text", &b]).trim_end_matches('\n').to_owned() + "\n"
+    );
     assert_eq!(json["approximate"], false);
     assert_eq!(json["summary"]["unit"], "words");
 }
@@ -1334,15 +1344,35 @@ fn cli_timeline_lists_uses_in_date_order_with_variants() {
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
     assert_eq!(lines.len(), 3);
-    let dates: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap_or("")).collect();
+    let dates: Vec<&str> = lines
+        .iter()
+        .map(|l| l["date"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(dates, ["2018-03-09", "2020-06-01", "2021-11-30"]);
     for line in &lines {
-        let keys: BTreeSet<&str> = line.as_object().expect("object").keys().map(String::as_str).collect();
+        let keys: BTreeSet<&str> = line
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             keys,
-            BTreeSet::from(["file", "title", "date", "government", "speaker", "text", "variant"])
+            BTreeSet::from([
+                "file",
+                "title",
+                "date",
+                "government",
+                "speaker",
+                "text",
+                "variant"
+            ])
         );
-        assert!(line["text"].as_str().is_some_and(|t| t.to_lowercase().contains("inherent territory")));
+        assert!(
+            line["text"]
+                .as_str()
+                .is_some_and(|t| t.to_lowercase().contains("inherent territory"))
+        );
     }
     assert_eq!(lines[0]["variant"], lines[2]["variant"]);
     assert_ne!(lines[0]["variant"], lines[1]["variant"]);

@@ -19,7 +19,6 @@
 //! Synonyms carry equal weights, dates and numbers carry none.
 
 use std::collections::BTreeMap;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -233,7 +232,7 @@ enum Meaning {
 /// Word sequences by their first word, longest first.
 #[derive(Debug, Default)]
 struct Matcher {
-    by_first: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+    by_first: BTreeMap<String, Vec<(Vec<String>, Meaning)>>,
 }
 
 impl Matcher {
@@ -249,7 +248,7 @@ impl Matcher {
 
     fn finish(mut self) -> Self {
         for entries in self.by_first.values_mut() {
-            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            entries.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
         }
         self
     }
