@@ -1158,6 +1158,10 @@ const NO_SHIFT_PAIRS: &[(&str, &str)] = &[
         "The delegation arrives on Monday.",
     ),
     ("双方于5月4日举行会谈。", "双方于6月11日举行会谈。"),
+    (
+        "I am not going to say, the envoy told reporters.",
+        "You will see soon, the envoy told reporters on the plane.",
+    ),
     ("中方坚决反对。", "中方坚定反对。"),
 ];
 

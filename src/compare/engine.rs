@@ -21,6 +21,11 @@ use super::shift::{ShiftSide, read_shifts};
 use super::words::fnv;
 use crate::text::Span;
 
+/// Pairs less alike than this (share of words in common) are different sentences that the
+/// alignment put side by side, not two versions of one, so their differences are not read
+/// as shifts of position.
+const MIN_SHIFT_SIMILARITY: f32 = 0.4;
+
 /// Compares two texts sentence by sentence.
 #[must_use]
 pub fn compare_texts(left: &str, right: &str, options: &CompareOptions) -> Comparison {
@@ -143,11 +148,15 @@ pub fn compare_texts_controlled(
                 pair_tokens = pair_tokens.saturating_sub(tokens);
                 let diff = diff_pair(&lside, &rside, refine, deadline);
                 approximate |= diff.approximate;
-                let shifts = read_shifts(
-                    &l.shift_side(&ls, &interner),
-                    &r.shift_side(&rs, &interner),
-                    &diff.runs,
-                );
+                let shifts = if diff.similarity >= MIN_SHIFT_SIMILARITY {
+                    read_shifts(
+                        &l.shift_side(&ls, &interner),
+                        &r.shift_side(&rs, &interner),
+                        &diff.runs,
+                    )
+                } else {
+                    Vec::new()
+                };
                 Row {
                     left: Some(l.text_span(&ls)),
                     right: Some(r.text_span(&rs)),
