@@ -40,7 +40,7 @@ pub use engine::{
 pub use neardup::NearDuplicateIndex;
 pub use normalise::Normalised;
 pub use offsets::CharOffsets;
-pub use options::{Alias, CompareOptions, Granularity, Pin};
+pub use options::{Alias, CompareOptions, DEFAULT_TIME_LIMIT, Granularity, Pin};
 pub use pairing::{Pairing, pair_by_similarity};
 pub use result::{
     Change, ChangeOp, Comparison, Coverage, Row, SharedPhrase, SideCoverage, Summary, SummaryUnit,
