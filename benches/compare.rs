@@ -203,3 +203,63 @@ fn near_duplicate_build_40000(bencher: divan::Bencher) {
         )
     });
 }
+
+/// About 5 MB of synthetic text: `text_pair`'s base text, long enough.
+fn five_mb(seed: u64) -> String {
+    let mut rng = Lcg(seed);
+    let mut out = String::with_capacity(5_100_000);
+    let mut k = 0usize;
+    while out.len() < 5_000_000 {
+        if !out.is_empty() {
+            out.push_str(if k.is_multiple_of(4) { "\n\n" } else { " " });
+        }
+        out.push_str(&sentence(&mut rng));
+        k += 1;
+    }
+    out
+}
+
+/// The same words in another order (a seeded shuffle of the words).
+fn reordered(text: &str, seed: u64) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let mut rng = Lcg(seed);
+    for i in (1..words.len()).rev() {
+        let j = rng.below(i + 1);
+        words.swap(i, j);
+    }
+    words.join(" ")
+}
+
+fn big_texts() -> &'static (String, String, String) {
+    static TEXTS: OnceLock<(String, String, String)> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let a = five_mb(11);
+        let shuffled = reordered(&a, 12);
+        let other = five_mb(13);
+        (a, shuffled, other)
+    })
+}
+
+/// Two identical 5 MB texts, default options (target: under 5 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn compare_5mb_identical(bencher: divan::Bencher) {
+    let (a, _, _) = big_texts();
+    let options = CompareOptions::default();
+    bencher.bench(|| compare_texts(black_box(a), black_box(a), &options));
+}
+
+/// A 5 MB text against the same words in another order (target: under 5 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn compare_5mb_reordered(bencher: divan::Bencher) {
+    let (a, shuffled, _) = big_texts();
+    let options = CompareOptions::default();
+    bencher.bench(|| compare_texts(black_box(a), black_box(shuffled), &options));
+}
+
+/// Two unrelated 5 MB texts (target: under 5 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn compare_5mb_unrelated(bencher: divan::Bencher) {
+    let (a, _, other) = big_texts();
+    let options = CompareOptions::default();
+    bencher.bench(|| compare_texts(black_box(a), black_box(other), &options));
+}

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::ValueEnum;
 
@@ -14,7 +15,8 @@ use crate::export::comparison::{
 /// Output formats for comparisons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// JSON with `rows`, `shared_phrases`, `coverage` and `approximate`.
+    /// JSON with `rows` (changes and shifts), `shared_phrases`, `coverage`, `approximate`
+    /// and `summary`.
     Json,
     /// A Markdown table.
     Md,
@@ -28,7 +30,7 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
-    /// Diff characters instead of words (Chinese and Japanese are diffed by character anyway).
+    /// Refine changed words by character (the default for Chinese and Japanese).
     #[arg(long)]
     pub chars: bool,
     /// Treat two terms as the same, e.g. `--alias "Diaoyu Dao=Senkaku Islands"` (repeatable).
@@ -40,6 +42,13 @@ pub struct CompareArgs {
     /// Keep punctuation differences as changes.
     #[arg(long)]
     pub keep_punctuation: bool,
+    /// Keep white space differences as changes.
+    #[arg(long)]
+    pub keep_whitespace: bool,
+    /// Seconds the whole comparison may take; past it the rest is done the cheap way and
+    /// the result says `"approximate": true` (its changes still rebuild both texts).
+    #[arg(long, value_name = "SECONDS")]
+    pub time_limit: Option<f64>,
     /// The left (A) file.
     pub left: PathBuf,
     /// The right (B) file.
@@ -51,8 +60,19 @@ pub fn run(args: &CompareArgs) -> ExitCode {
     let mut options = CompareOptions {
         ignore_case: !args.keep_case,
         ignore_punctuation: !args.keep_punctuation,
+        ignore_whitespace: !args.keep_whitespace,
         ..CompareOptions::default()
     };
+    if let Some(seconds) = args.time_limit {
+        match Duration::try_from_secs_f64(seconds) {
+            Ok(limit) => options.time_limit = limit,
+            Err(_) => {
+                return super::fail(&format!(
+                    "the time limit is a number of seconds, 0 or more, not {seconds}"
+                ));
+            }
+        }
+    }
     if args.chars {
         options.granularity = Granularity::Char;
     }

@@ -7,6 +7,7 @@ mod compare;
 mod eval;
 mod extract;
 mod text;
+mod timeline;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ pub use compare::{CompareArgs, ReportFormat};
 pub use eval::EvalArgs;
 pub use extract::{ExtractArgs, StatementFormat};
 pub use text::TextArgs;
+pub use timeline::{TimelineArgs, TimelineFormat};
 
 /// Demarche: find, attribute and compare official government statements.
 ///
@@ -43,8 +45,10 @@ pub enum Command {
     Text(TextArgs),
     /// Score extraction against gold annotations and/or a PolNeAR split.
     Eval(EvalArgs),
-    /// Compare the texts of two files: aligned sentences, changes, shared phrases, coverage.
+    /// Compare the texts of two files: aligned sentences, changes, shifts, shared phrases.
     Compare(CompareArgs),
+    /// Follow a phrase across articles: every use in date order, with government and variant.
+    Timeline(TimelineArgs),
 }
 
 /// Runs a subcommand, writing results to stdout and errors to stderr.
@@ -55,6 +59,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Text(args) => text::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
     }
 }
 

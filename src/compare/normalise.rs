@@ -14,9 +14,20 @@ use crate::text::Span;
 #[derive(Debug, Clone, Default)]
 pub struct Normalised {
     text: String,
-    /// For each piece of output, its first normalised byte and the original span it came from.
-    /// Sorted by normalised offset.
-    pieces: Vec<(usize, Span)>,
+    /// Runs of output, sorted by normalised offset. An identity run maps byte for byte (its
+    /// output has the original's char boundaries: ASCII, or letters whose case fold keeps
+    /// their length); any other run is one grapheme, mapped as a whole.
+    runs: Vec<Run>,
+    /// Length of the original text.
+    original_len: usize,
+}
+
+/// One run of [`Normalised`]: where it starts in the output and in the original.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    norm: usize,
+    orig: usize,
+    identity: bool,
 }
 
 impl Normalised {
@@ -27,38 +38,89 @@ impl Normalised {
         let fold_case = options.ignore_case;
         let mut out = Self {
             text: String::with_capacity(text.len()),
-            pieces: Vec::with_capacity(text.len()),
+            runs: Vec::new(),
+            original_len: text.len(),
         };
         if text.is_ascii() {
-            for (i, byte) in text.bytes().enumerate() {
-                out.pieces.push((out.text.len(), Span::new(i, i + 1)));
+            out.runs.push(Run {
+                norm: 0,
+                orig: 0,
+                identity: true,
+            });
+            for byte in text.bytes() {
                 out.push_char(char::from(byte), fold_case);
             }
             return out;
         }
-        for (i, grapheme) in text.grapheme_indices(true) {
-            out.pieces
-                .push((out.text.len(), Span::new(i, i + grapheme.len())));
-            if grapheme.is_ascii() {
-                for c in grapheme.chars() {
-                    out.push_char(c, fold_case);
-                }
-            } else {
-                for c in grapheme.nfkc() {
-                    out.push_char(c, fold_case);
+        // ASCII stretches map byte for byte; only the stretches around non-ASCII characters
+        // (from the ASCII character before them, which a combining mark may join) are cut
+        // into graphemes and normalised.
+        let bytes = text.as_bytes();
+        let mut scratch = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let p = bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .map_or(bytes.len(), |k| i + k);
+            let ascii_end = if p < bytes.len() && p > i { p - 1 } else { p };
+            if ascii_end > i {
+                out.push_identity(i);
+                for &byte in &bytes[i..ascii_end] {
+                    out.push_char(char::from(byte), fold_case);
                 }
             }
+            if p >= bytes.len() {
+                break;
+            }
+            let mut q = p;
+            while q < bytes.len() && bytes[q] >= 0x80 {
+                q += 1;
+            }
+            for (offset, grapheme) in text[ascii_end..q].grapheme_indices(true) {
+                scratch.clear();
+                if grapheme.is_ascii() {
+                    for c in grapheme.chars() {
+                        push_folded(&mut scratch, c, fold_case);
+                    }
+                } else {
+                    for c in grapheme.nfkc() {
+                        push_folded(&mut scratch, c, fold_case);
+                    }
+                }
+                if same_boundaries(grapheme, &scratch) {
+                    out.push_identity(ascii_end + offset);
+                } else {
+                    out.runs.push(Run {
+                        norm: out.text.len(),
+                        orig: ascii_end + offset,
+                        identity: false,
+                    });
+                }
+                out.text.push_str(&scratch);
+            }
+            i = q;
         }
         out
     }
 
-    fn push_char(&mut self, c: char, fold_case: bool) {
-        let c = fold_typography(c);
-        if fold_case && !c.is_lowercase() && c.is_alphabetic() {
-            self.text.extend(c.to_lowercase());
-        } else {
-            self.text.push(c);
+    /// Starts (or continues) an identity run at original offset `orig`.
+    fn push_identity(&mut self, orig: usize) {
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|last| last.identity && last.orig + (self.text.len() - last.norm) == orig);
+        if !continues {
+            self.runs.push(Run {
+                norm: self.text.len(),
+                orig,
+                identity: true,
+            });
         }
+    }
+
+    fn push_char(&mut self, c: char, fold_case: bool) {
+        push_folded(&mut self.text, c, fold_case);
     }
 
     /// The normalised text.
@@ -67,27 +129,74 @@ impl Normalised {
         &self.text
     }
 
+    /// Original byte offset where the run `k` ends.
+    fn run_orig_end(&self, k: usize) -> usize {
+        self.runs.get(k + 1).map_or(self.original_len, |r| r.orig)
+    }
+
     /// The original span that produced the normalised span `span`. An empty span maps to the
     /// position of the piece it starts in.
     #[must_use]
     pub fn original_span(&self, span: Span) -> Span {
-        let piece_at = |offset: usize| {
-            self.pieces
-                .partition_point(|&(start, _)| start <= offset)
-                .saturating_sub(1)
+        self.original_span_from(span, &mut 0)
+    }
+
+    /// [`Self::original_span`] for spans asked in increasing order: `hint` remembers the run
+    /// where the last one started, so a pass over a whole text is linear.
+    pub(crate) fn original_span_from(&self, span: Span, hint: &mut usize) -> Span {
+        let runs = &self.runs;
+        let mut run_at = |offset: usize| {
+            let mut k = (*hint).min(runs.len().saturating_sub(1));
+            if runs.get(k).is_some_and(|r| r.norm > offset) {
+                k = runs.partition_point(|r| r.norm <= offset).saturating_sub(1);
+            }
+            while runs.get(k + 1).is_some_and(|r| r.norm <= offset) {
+                k += 1;
+            }
+            *hint = k;
+            k
         };
-        let Some(&(_, first)) = self.pieces.get(piece_at(span.start)) else {
+        let k = run_at(span.start);
+        let Some(first) = self.runs.get(k) else {
             return Span::new(0, 0);
         };
+        let start = if first.identity {
+            first.orig + (span.start - first.norm)
+        } else {
+            first.orig
+        };
         if span.is_empty() {
-            return Span::new(first.start, first.start);
+            return Span::new(start, start);
         }
-        let last = self
-            .pieces
-            .get(piece_at(span.end - 1))
-            .map_or(first, |&(_, s)| s);
-        Span::new(first.start, last.end.max(first.start))
+        let k_end = run_at(span.end - 1);
+        *hint = k;
+        let end = match self.runs.get(k_end) {
+            Some(last) if last.identity => last.orig + (span.end - last.norm),
+            Some(_) => self.run_orig_end(k_end),
+            None => start,
+        };
+        Span::new(start, end.max(start).min(self.original_len))
     }
+}
+
+/// Pushes `c` to `out`, typography folded and lowercased when `fold_case`.
+fn push_folded(out: &mut String, c: char, fold_case: bool) {
+    let c = fold_typography(c);
+    if fold_case && !c.is_lowercase() && c.is_alphabetic() {
+        out.extend(c.to_lowercase());
+    } else {
+        out.push(c);
+    }
+}
+
+/// True when `output` has exactly the char boundaries of `input` (same lengths char by char),
+/// so offsets map byte for byte.
+fn same_boundaries(input: &str, output: &str) -> bool {
+    input.len() == output.len()
+        && input
+            .chars()
+            .map(char::len_utf8)
+            .eq(output.chars().map(char::len_utf8))
 }
 
 /// Straightens quotes and dashes and turns any white space into a plain space.
@@ -135,10 +244,18 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
-/// True when most letters of `text` are Chinese characters or kana.
+/// Letters read to decide whether a text is mostly Chinese or Japanese.
+const CJK_SAMPLE: usize = 100_000;
+
+/// True when most letters of `text` (of its first [`CJK_SAMPLE`]) are Chinese characters or
+/// kana.
 pub(crate) fn mostly_cjk(text: &str) -> bool {
     let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(CJK_SAMPLE)
+    {
         letters += 1;
         if is_cjk(c) {
             cjk += 1;
@@ -239,45 +356,86 @@ fn match_words(tokens: &[Token], start: usize, seq: &[String]) -> Option<usize> 
 
 /// All tokens of `text` (spaces and punctuation included), before aliases and granularity.
 fn raw_tokens(text: &str, options: &CompareOptions) -> Vec<Token> {
-    let normalised = Normalised::new(text, options);
     let mut tokens = Vec::new();
+    each_raw_token(text, options, |key, kind, orig| {
+        tokens.push(Token {
+            key: key.to_owned(),
+            kind,
+            orig,
+        });
+    });
+    tokens
+}
+
+/// Calls `f` with each token of `text` (key, kind, original span), in order. Grapheme pieces
+/// that normalise to several output words (rare: "½" -> "1/2") would give overlapping
+/// spans, so tokens that share one original span are joined into one.
+pub(crate) fn each_raw_token(
+    text: &str,
+    options: &CompareOptions,
+    mut f: impl FnMut(&str, TokenKind, Span),
+) {
+    let normalised = Normalised::new(text, options);
+    let mut pending: Option<(String, TokenKind, Span)> = None;
+    let mut emit = |key: &str, kind: TokenKind, orig: Span| match pending.as_mut() {
+        Some((buffer, _, span)) if *span == orig => buffer.push_str(key),
+        Some((buffer, pending_kind, span)) => {
+            f(buffer, *pending_kind, *span);
+            buffer.clear();
+            buffer.push_str(key);
+            *pending_kind = kind;
+            *span = orig;
+        }
+        None => pending = Some((key.to_owned(), kind, orig)),
+    };
+    let mut hint = 0;
     for (start, piece) in normalised.as_str().split_word_bound_indices() {
         let span = Span::new(start, start + piece.len());
-        let orig = normalised.original_span(span);
+        let orig = normalised.original_span_from(span, &mut hint);
         if piece.chars().all(char::is_whitespace) {
-            tokens.push(Token {
-                key: " ".to_owned(),
-                kind: TokenKind::Space,
-                orig,
-            });
+            emit(" ", TokenKind::Space, orig);
         } else if piece.chars().any(char::is_alphanumeric) {
-            tokens.push(Token {
-                key: piece.to_owned(),
-                kind: TokenKind::Word,
-                orig,
-            });
+            emit(piece, TokenKind::Word, orig);
         } else {
             for (offset, c) in piece.char_indices() {
                 let at = start + offset;
-                tokens.push(Token {
-                    key: c.to_string(),
-                    kind: TokenKind::Punct,
-                    orig: normalised.original_span(Span::new(at, at + c.len_utf8())),
-                });
+                let orig =
+                    normalised.original_span_from(Span::new(at, at + c.len_utf8()), &mut hint);
+                let mut utf8 = [0u8; 4];
+                emit(c.encode_utf8(&mut utf8), TokenKind::Punct, orig);
             }
         }
     }
-    // Grapheme pieces that normalise to several output words (rare: "½" -> "1/2") would give
-    // overlapping spans; merge tokens that share one original span.
-    tokens.dedup_by(|next, prev| {
-        if next.orig == prev.orig {
-            prev.key.push_str(&next.key);
-            true
-        } else {
-            false
-        }
-    });
-    tokens
+    if let Some((buffer, kind, span)) = pending {
+        f(&buffer, kind, span);
+    }
+}
+
+/// Word-granularity tokens of `text` as the diff sees them (aliases applied, ignored kinds
+/// dropped), passed to `f` as (key, kind, original span) without a string per token when
+/// there are no aliases: the fast path for long texts.
+pub(crate) fn each_token(
+    text: &str,
+    options: &CompareOptions,
+    aliases: &AliasTable,
+    mut f: impl FnMut(&str, TokenKind, Span),
+) {
+    let keep = |kind: TokenKind| match kind {
+        TokenKind::Space => !options.ignore_whitespace,
+        TokenKind::Punct => !options.ignore_punctuation,
+        TokenKind::Word => true,
+    };
+    if aliases.by_first.is_empty() {
+        each_raw_token(text, options, |key, kind, orig| {
+            if keep(kind) {
+                f(key, kind, orig);
+            }
+        });
+        return;
+    }
+    for token in tokenise(text, options, aliases, Granularity::Word) {
+        f(&token.key, token.kind, token.orig);
+    }
 }
 
 /// Tokens of `text` as the diff sees them: aliases applied, ignored kinds dropped, and words

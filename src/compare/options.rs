@@ -47,6 +47,10 @@ pub struct Pin {
     pub right: usize,
 }
 
+/// The default [`CompareOptions::time_limit`]: long enough for two long transcripts in a
+/// debug build, short enough that two 5 MB texts finish in under 5 s (see BENCHMARKS.md).
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(2);
+
 /// Options of one comparison. `Eq + Hash` so a cached comparison can be keyed by them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -61,8 +65,9 @@ pub struct CompareOptions {
     pub ignore_whitespace: bool,
     /// Spellings compared as equal.
     pub aliases: Vec<Alias>,
-    /// Budget for the in-sentence diffs; past it the diff is coarser and the result says
-    /// `approximate`.
+    /// Budget for the whole comparison (alignment, diffs, shifts, shared phrases); past it
+    /// the rest is done the cheap way (sentences left unpaired, coarser diffs, phrases not
+    /// searched) and the result says `approximate`. Its changes still rebuild both texts.
     pub time_limit: Duration,
 }
 
@@ -74,7 +79,7 @@ impl Default for CompareOptions {
             ignore_punctuation: true,
             ignore_whitespace: true,
             aliases: Vec::new(),
-            time_limit: Duration::from_millis(200),
+            time_limit: DEFAULT_TIME_LIMIT,
         }
     }
 }
@@ -94,6 +99,6 @@ mod tests {
         assert_eq!(back, options);
         let partial: CompareOptions = ron::from_str("(ignore_case: false)").expect("defaults");
         assert!(!partial.ignore_case);
-        assert_eq!(partial.time_limit, Duration::from_millis(200));
+        assert_eq!(partial.time_limit, DEFAULT_TIME_LIMIT);
     }
 }

@@ -1,11 +1,16 @@
 //! Shared phrases: maximal runs of two or more words that both texts contain, so mirrored
 //! formulations ("inherent territory", "we urge the ... side") get the same colour on both
-//! sides. Stop words do not count at either end of a phrase.
+//! sides. Stop words do not count at either end of a phrase. The search is bounded: phrases
+//! are at most [`MAX_PHRASE_WORDS`] long, an opening repeated very often is only tried
+//! against its nearest repeats on the other side, and the comparison's deadline stops it
+//! (the result then says so).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::control::{Budget, Cancelled, CompareStage};
+use super::offsets::CharOffsets;
 use super::result::{SharedPhrase, TextSpan};
-use crate::text::{CharIndex, Span};
+use crate::text::Span;
 
 /// Word index ranges `(start, end)` of one phrase's occurrences on one side.
 type Occurrences = BTreeSet<(usize, usize)>;
@@ -28,50 +33,109 @@ pub(crate) struct PhraseWord {
 /// One side's text and words.
 pub(crate) struct PhraseSide<'a> {
     pub text: &'a str,
-    pub index: &'a CharIndex,
+    pub index: &'a CharOffsets,
     pub words: &'a [PhraseWord],
 }
 
-/// Finds shared phrases of at least `min_words` words (after trimming stop words).
+/// Longest phrase, in words; a longer run of shared words becomes several phrases.
+const MAX_PHRASE_WORDS: usize = 64;
+/// Left occurrences tried per right occurrence of an opening word pair (those nearest the
+/// matching place in the left text): a formula repeated in every paragraph is not paired
+/// with every repeat on the other side.
+const MAX_SEEDS: usize = 16;
+/// Word comparisons for the whole search.
+const MAX_STEPS: usize = 20_000_000;
+
+/// Finds shared phrases of at least `min_words` words (after trimming stop words). Phrases
+/// open at a content word whose next word matches too, and are looked up by that word pair,
+/// so the work grows with the number of shared openings, not with the texts' product.
+/// Returns the phrases and whether a limit cut the search short.
 pub(crate) fn shared_phrases(
     left: &PhraseSide<'_>,
     right: &PhraseSide<'_>,
     min_words: usize,
-) -> Vec<SharedPhrase> {
+    budget: &mut Budget<'_>,
+) -> Result<(Vec<SharedPhrase>, bool), Cancelled> {
     let (lw, rw) = (left.words, right.words);
-    let mut positions: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, w) in lw.iter().enumerate().filter(|(_, w)| !w.stop) {
-        positions.entry(w.id).or_default().push(i);
+    let opening = |words: &[PhraseWord], i: usize| -> Option<u64> {
+        let next = words.get(i + 1)?;
+        let word = &words[i];
+        (!word.stop && next.sentence == word.sentence)
+            .then(|| (u64::from(word.id) << 32) | u64::from(next.id))
+    };
+    let mut positions: HashMap<u64, Vec<u32>> = HashMap::new();
+    for i in 0..lw.len() {
+        if let Some(key) = opening(lw, i) {
+            positions
+                .entry(key)
+                .or_default()
+                .push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
     }
     let same = |i: usize, j: usize, ri: usize, rj: usize| {
         lw[i].id == rw[j].id
             && lw[i].sentence == lw[ri].sentence
             && rw[j].sentence == rw[rj].sentence
     };
+    let mut cut = false;
+    let mut steps = 0usize;
     // Occurrences per phrase (its id sequence), as word index ranges per side.
     let mut found = Found::new();
-    for (j, word) in rw.iter().enumerate().filter(|(_, w)| !w.stop) {
-        let Some(lefts) = positions.get(&word.id) else {
+    for j in 0..rw.len() {
+        if j % 1024 == 0 {
+            budget.progress(CompareStage::Phrases, j, rw.len());
+        }
+        if budget.tick(1)? || steps > MAX_STEPS {
+            cut = true;
+            break;
+        }
+        let Some(key) = opening(rw, j) else {
             continue;
         };
-        for &i in lefts {
+        let Some(lefts) = positions.get(&key) else {
+            continue;
+        };
+        let seeds = if lefts.len() <= MAX_SEEDS {
+            lefts.as_slice()
+        } else {
+            cut = true;
+            // The window of MAX_SEEDS occurrences around where j falls in the left text.
+            let expected = u32::try_from(j * lw.len() / rw.len().max(1)).unwrap_or(u32::MAX);
+            let at = lefts.partition_point(|&i| i < expected);
+            let start = at
+                .saturating_sub(MAX_SEEDS / 2)
+                .min(lefts.len() - MAX_SEEDS);
+            &lefts[start..start + MAX_SEEDS]
+        };
+        for &i in seeds {
+            let i = i as usize;
             // Walk back; if an earlier content word also matches, that pair owns this run.
             let mut back = 0;
             let mut owned_elsewhere = false;
-            while back < i && back < j && same(i - back - 1, j - back - 1, i, j) {
+            while back < i
+                && back < j
+                && back < MAX_PHRASE_WORDS
+                && same(i - back - 1, j - back - 1, i, j)
+            {
                 back += 1;
                 if !lw[i - back].stop {
                     owned_elsewhere = true;
                     break;
                 }
             }
+            steps += back + 1;
             if owned_elsewhere {
                 continue;
             }
             let mut len = 1;
-            while i + len < lw.len() && j + len < rw.len() && same(i + len, j + len, i, j) {
+            while len < MAX_PHRASE_WORDS
+                && i + len < lw.len()
+                && j + len < rw.len()
+                && same(i + len, j + len, i, j)
+            {
                 len += 1;
             }
+            steps += len;
             // Trim trailing stop words (the run starts at a content word).
             while len > 0 && lw[i + len - 1].stop {
                 len -= 1;
@@ -85,7 +149,7 @@ pub(crate) fn shared_phrases(
             entry.1.insert((j, j + len));
         }
     }
-    resolve(left, right, found)
+    Ok((resolve(left, right, found), cut))
 }
 
 /// Keeps the longest phrases where occurrences overlap, then numbers them in left order.

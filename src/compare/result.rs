@@ -1,11 +1,15 @@
 //! The result of a comparison: aligned rows with their changes, shared phrases and coverage.
 //! Serialises to the CLI's JSON; fields marked `serde(skip)` are byte positions for the GUI.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::text::{CharIndex, Span};
+use super::offsets::CharOffsets;
+use super::options::Granularity;
+use super::shift::{Shift, ShiftKind};
+use crate::text::Span;
 
 /// A piece of one original text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,8 +28,8 @@ pub struct TextSpan {
 impl TextSpan {
     /// The span `bytes` of `text`, with char offsets from `index` (built for `text`).
     #[must_use]
-    pub fn new(text: &str, index: &CharIndex, bytes: Span) -> Self {
-        let (start, end) = index.char_span(bytes);
+    pub fn new(text: &str, index: &CharOffsets, bytes: Span) -> Self {
+        let (start, end) = index.char_span(text, bytes);
         Self {
             start,
             end,
@@ -53,8 +57,13 @@ pub struct Change {
     /// What happened.
     pub op: ChangeOp,
     /// The text as written: the left side's for `equal` and `delete`, the right side's for
-    /// `insert` (an `equal` that only holds ignored right-side text carries that text).
+    /// `insert`.
     pub text: String,
+    /// For an `equal` whose right side is written differently (ignored case, punctuation or
+    /// white space, an alias): the right side's own text. Absent when both sides read the
+    /// same, so the right text is `right_text` or else `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_text: Option<String>,
     /// Bytes of the left text this operation covers (`equal`, `delete`).
     #[serde(skip)]
     pub left_range: Option<Span>,
@@ -74,8 +83,13 @@ pub struct Row {
     pub similarity: f32,
     /// The pair was matched out of order: the right sentence stands elsewhere in its text.
     pub moved: bool,
-    /// The diff of the pair, in reading order.
+    /// The diff of the pair, in reading order. The `equal` and `delete` changes of all rows,
+    /// in left order, rebuild the left text exactly (each row's changes also cover the white
+    /// space after its sentences); `equal` and `insert` rebuild the right text.
     pub changes: Vec<Change>,
+    /// How the position moved between the two sides (empty when it did not, and for
+    /// one-sided rows).
+    pub shifts: Vec<Shift>,
     /// Sentence indexes of the left side (for pins), empty when `left` is `None`.
     #[serde(skip)]
     pub left_sentences: Range<usize>,
@@ -134,8 +148,12 @@ pub struct Comparison {
     pub shared_phrases: Vec<SharedPhrase>,
     /// Sentence coverage both ways.
     pub coverage: Coverage,
-    /// True when the time limit was reached and some diffs are coarser than they could be.
+    /// True when the time limit was reached (or a size limit): some sentences may be left
+    /// unpaired, some diffs coarser and some shared phrases missing. The changes still
+    /// rebuild both texts exactly.
     pub approximate: bool,
+    /// Counts for a one-line summary: changed words (or characters), rows and shifts.
+    pub summary: Summary,
     /// The left text, for writers that render ranges.
     #[serde(skip)]
     pub left_text: String,
@@ -148,4 +166,125 @@ pub struct Comparison {
     /// Byte spans of the right text's sentences.
     #[serde(skip)]
     pub right_sentences: Vec<Span>,
+}
+
+/// What a summary counts changes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryUnit {
+    /// Words (word mode).
+    #[default]
+    Words,
+    /// Characters (character mode, the default for Chinese and Japanese).
+    Characters,
+}
+
+impl SummaryUnit {
+    /// The unit of a granularity.
+    #[must_use]
+    pub const fn of(granularity: Granularity) -> Self {
+        match granularity {
+            Granularity::Word => Self::Words,
+            Granularity::Char => Self::Characters,
+        }
+    }
+
+    /// "word"/"words" or "character"/"characters" for `n`.
+    #[must_use]
+    pub const fn noun(self, n: usize) -> &'static str {
+        match (self, n == 1) {
+            (Self::Words, true) => "word",
+            (Self::Words, false) => "words",
+            (Self::Characters, true) => "character",
+            (Self::Characters, false) => "characters",
+        }
+    }
+}
+
+/// Counts of a comparison, in the unit its diff used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Summary {
+    /// Words, or characters in character mode.
+    pub unit: SummaryUnit,
+    /// Units only in the left text.
+    pub deleted: usize,
+    /// Units only in the right text.
+    pub inserted: usize,
+    /// Rows whose two sides differ, or that have one side only.
+    pub changed_rows: usize,
+    /// Shifts by kind (kinds without shifts are left out).
+    pub shifts: BTreeMap<ShiftKind, usize>,
+}
+
+impl Summary {
+    /// Counts the changes and shifts of `rows` in `unit`.
+    #[must_use]
+    pub fn of_rows(rows: &[Row], unit: SummaryUnit) -> Self {
+        let mut summary = Self {
+            unit,
+            ..Self::default()
+        };
+        let count = |text: &str| match unit {
+            SummaryUnit::Words => crate::compare::words::count_words(text),
+            SummaryUnit::Characters => text.chars().filter(|c| !c.is_whitespace()).count(),
+        };
+        for row in rows {
+            let mut changed = row.left.is_none() || row.right.is_none();
+            for change in &row.changes {
+                match change.op {
+                    ChangeOp::Delete => summary.deleted += count(&change.text),
+                    ChangeOp::Insert => summary.inserted += count(&change.text),
+                    ChangeOp::Equal => continue,
+                }
+                changed = true;
+            }
+            if changed {
+                summary.changed_rows += 1;
+            }
+            for shift in &row.shifts {
+                *summary.shifts.entry(shift.kind).or_default() += 1;
+            }
+        }
+        summary
+    }
+
+    /// All shifts.
+    #[must_use]
+    pub fn shift_count(&self) -> usize {
+        self.shifts.values().sum()
+    }
+}
+
+impl std::fmt::Display for Summary {
+    /// "3 words deleted, 5 inserted in 2 rows; 1 shift (weaker: 1)".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} deleted, {} inserted, in {} changed {}",
+            self.deleted,
+            self.unit.noun(self.deleted),
+            self.inserted,
+            self.changed_rows,
+            if self.changed_rows == 1 {
+                "row"
+            } else {
+                "rows"
+            }
+        )?;
+        let shifts = self.shift_count();
+        write!(
+            f,
+            "; {shifts} {}",
+            if shifts == 1 { "shift" } else { "shifts" }
+        )?;
+        if shifts > 0 {
+            let kinds: Vec<String> = self
+                .shifts
+                .iter()
+                .map(|(kind, n)| format!("{}: {n}", kind.as_str()))
+                .collect();
+            write!(f, " ({})", kinds.join(", "))?;
+        }
+        Ok(())
+    }
 }

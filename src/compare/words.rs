@@ -35,3 +35,10 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     }
     hash
 }
+
+/// Number of words in `text` (Unicode word boundaries; each Chinese character counts as
+/// one, since Chinese does not separate words).
+pub(crate) fn count_words(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().count()
+}

@@ -1,12 +1,12 @@
 //! Writers for a [`Comparison`]: pretty JSON (the CLI's format), a Markdown table, and a
 //! self-contained HTML report with two columns, marked changes, shared phrases in paired
-//! colours, a similarity gutter and moved marks.
+//! colours, a similarity gutter with moved marks and shift badges, and the list of shifts.
 
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{ChangeOp, Comparison, Row, TextSpan};
+use crate::compare::{ChangeOp, Comparison, Row, Shift, TextSpan};
 use crate::text::Span;
 
 /// Where one side of a comparison comes from; empty fields are unknown and left out.
@@ -45,7 +45,8 @@ const DELETE_COLOUR: &str = "#b91c1c";
 /// Colour of inserted text (also underlined).
 const INSERT_COLOUR: &str = "#15803d";
 
-/// The comparison as pretty-printed JSON: `rows`, `shared_phrases`, `coverage`, `approximate`.
+/// The comparison as pretty-printed JSON: `rows` (each with its `changes` and `shifts`),
+/// `shared_phrases`, `coverage`, `approximate` and `summary`.
 #[must_use]
 pub fn comparison_json(c: &Comparison) -> String {
     serde_json::to_string_pretty(c).unwrap_or_else(|err| {
@@ -187,6 +188,7 @@ pub fn comparison_markdown(c: &Comparison, meta: &ReportMeta) -> String {
         );
     }
     let _ = writeln!(out, "\n{}.\n", c.coverage);
+    let _ = writeln!(out, "Summary: {}.\n", c.summary);
     if c.approximate {
         out.push_str(
             "*The time limit was reached: some differences are shown coarser than they are.*\n\n",
@@ -228,12 +230,30 @@ pub fn comparison_markdown(c: &Comparison, meta: &ReportMeta) -> String {
         if row.moved {
             gutter.push_str(" (moved)");
         }
+        for shift in &row.shifts {
+            let _ = write!(gutter, " · {}", shift.kind.label());
+        }
         let _ = writeln!(
             out,
             "| {} | {gutter} | {} |",
             cell(Side::Left),
             cell(Side::Right)
         );
+    }
+    let shifts = shift_list(c);
+    if !shifts.is_empty() {
+        out.push_str("\n## Shifts\n\n| Row | Shift | A | B | Why |\n|---|---|---|---|---|\n");
+        for (row, shift) in shifts {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                row + 1,
+                shift.kind.label(),
+                escape_markdown(&shift.left.text),
+                escape_markdown(&shift.right.text),
+                escape_markdown(&shift.why)
+            );
+        }
     }
     if !c.shared_phrases.is_empty() {
         out.push_str("\n## Shared phrases\n\n");
@@ -249,6 +269,15 @@ pub fn comparison_markdown(c: &Comparison, meta: &ReportMeta) -> String {
         }
     }
     out
+}
+
+/// Every shift with the index of its row, in row order.
+fn shift_list(c: &Comparison) -> Vec<(usize, &Shift)> {
+    c.rows
+        .iter()
+        .enumerate()
+        .flat_map(|(k, row)| row.shifts.iter().map(move |s| (k, s)))
+        .collect()
 }
 
 fn meta_rows(meta: &ReportMeta) -> Vec<(&'static str, &str, &str)> {
@@ -274,7 +303,9 @@ td.gutter{width:8%;text-align:center;font-variant-numeric:tabular-nums;color:#44
 .bar{height:4px;background:#2563eb;margin-top:3px}
 tr.moved td.gutter{background:#fef3c7}
 .empty{background:#f9fafb}
-p.approx{color:#92400e}";
+p.approx{color:#92400e}
+.shift{display:inline-block;margin-top:3px;padding:0 .3em;border-radius:3px;font-size:.85em;background:#e0e7ff;color:#1e1b4b}
+table.shifts td{vertical-align:top}";
 
 /// The comparison as a self-contained HTML page (inline CSS, no scripts or external files).
 #[must_use]
@@ -315,6 +346,11 @@ pub fn comparison_html(c: &Comparison, meta: &ReportMeta) -> String {
         "<p class=\"coverage\">{}.</p>",
         escape_html(&c.coverage.to_string())
     );
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">Summary: {}.</p>",
+        escape_html(&c.summary.to_string())
+    );
     if c.approximate {
         out.push_str("<p class=\"approx\">The time limit was reached: some differences are shown coarser than they are.</p>\n");
     }
@@ -326,9 +362,19 @@ pub fn comparison_html(c: &Comparison, meta: &ReportMeta) -> String {
         side_cell(&mut out, c, row, Side::Left);
         if row.left.is_some() && row.right.is_some() {
             let moved = if row.moved { "<br>⇅ moved" } else { "" };
+            let mut badges = String::new();
+            for shift in &row.shifts {
+                let _ = write!(
+                    badges,
+                    "<br><span class=\"shift {}\" title=\"{}\">{}</span>",
+                    shift.kind.as_str(),
+                    escape_html(&shift.why),
+                    shift.kind.label()
+                );
+            }
             let _ = write!(
                 out,
-                "<td class=\"gutter\">{}<div class=\"bar\" style=\"width:{:.0}%\"></div>{moved}</td>",
+                "<td class=\"gutter\">{}<div class=\"bar\" style=\"width:{:.0}%\"></div>{moved}{badges}</td>",
                 percent(row.similarity),
                 row.similarity * 100.0
             );
@@ -338,7 +384,25 @@ pub fn comparison_html(c: &Comparison, meta: &ReportMeta) -> String {
         side_cell(&mut out, c, row, Side::Right);
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    out.push_str("</tbody>\n</table>\n");
+    let shifts = shift_list(c);
+    if !shifts.is_empty() {
+        out.push_str("<h2>Shifts</h2>\n<table class=\"shifts\">\n<thead><tr><th>Row</th><th>Shift</th><th>A</th><th>B</th><th>Why</th></tr></thead>\n<tbody>\n");
+        for (row, shift) in shifts {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td><span class=\"shift {}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                row + 1,
+                shift.kind.as_str(),
+                shift.kind.label(),
+                escape_html(&shift.left.text),
+                escape_html(&shift.right.text),
+                escape_html(&shift.why)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 
