@@ -133,12 +133,13 @@ impl Session {
             statements,
         } in imported
         {
-            let id = if self.articles.contains_key(&article.id) {
+            // `u32::MAX` is never used, so the counter after an id always fits.
+            let id = if self.articles.contains_key(&article.id) || article.id.0 == u32::MAX {
                 self.fresh_article_id()
             } else {
                 article.id
             };
-            self.next_article_id = self.next_article_id.max(id.0 + 1);
+            self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
             for mut statement in statements {
                 statement.id.article = id;
