@@ -91,8 +91,6 @@ pub enum FileJob {
         revision: u64,
         /// What follows.
         then: AfterSave,
-        /// Bytes the file will have, about.
-        estimate: u64,
         /// The work.
         task: Task<Result<u64, SessionError>>,
     },
@@ -118,8 +116,7 @@ impl FileJob {
     pub fn label(&self) -> String {
         match self {
             Self::Open {
-                restoring: Some(_),
-                ..
+                restoring: Some(_), ..
             } => "Restoring unsaved work".to_owned(),
             Self::Open { path, .. } => format!("Opening {}", file_name(path)),
             Self::Save { path, .. } => format!("Saving {}", file_name(path)),
@@ -139,6 +136,17 @@ impl FileJob {
         }
     }
 
+    /// True once the user asked it to stop.
+    #[must_use]
+    pub fn is_cancelling(&self) -> bool {
+        match self {
+            Self::Open { task, .. } => task.is_cancelling(),
+            Self::Save { task, .. } => task.is_cancelling(),
+            Self::Reextract { task, .. } => task.is_cancelling(),
+            Self::Export { task, .. } => task.is_cancelling(),
+        }
+    }
+
     /// True once it has run long enough to show.
     #[must_use]
     pub fn is_slow(&self) -> bool {
@@ -152,8 +160,10 @@ impl FileJob {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    )
 }
 
 /// The app's file machinery: the job under way, recovery, prompts and signals.
@@ -330,8 +340,8 @@ impl App {
                 self.finish_save(&path, revision, then, end, ctx);
             }
             FileJob::Reextract { articles, task } => {
-                let end = task.last();
                 let cancelled = task.is_cancelling();
+                let end = task.last();
                 self.finish_reextract(&articles, end, cancelled);
             }
             FileJob::Export { path, task } => match task.last() {
@@ -402,10 +412,9 @@ impl App {
             import.cancel();
         }
         match self.files.job.take() {
-            Some(FileJob::Open { path, .. }) => self.notice(
-                Level::Info,
-                format!("Stopped opening {}", path.display()),
-            ),
+            Some(FileJob::Open { path, .. }) => {
+                self.notice(Level::Info, format!("Stopped opening {}", path.display()))
+            }
             Some(job @ (FileJob::Save { .. } | FileJob::Reextract { .. })) => {
                 // These stop at their next step and report it themselves.
                 match &job {
@@ -595,7 +604,6 @@ impl App {
                 path: path.to_owned(),
                 revision: self.revision,
                 then,
-                estimate,
                 task,
             },
             ctx,
@@ -651,9 +659,7 @@ impl App {
             Picked::Chosen(path) => Some(path),
             Picked::Cancelled => None,
             Picked::Unavailable => {
-                let text = dialogs::default_save_path(&name)
-                    .display()
-                    .to_string();
+                let text = dialogs::default_save_path(&name).display().to_string();
                 self.files.save_prompt = Some(SavePrompt { text, then });
                 None
             }
@@ -839,7 +845,11 @@ impl App {
                     } else {
                         format!("{} articles", names.len())
                     },
-                    if names.len() == 1 { "it keeps" } else { "they keep" },
+                    if names.len() == 1 {
+                        "it keeps"
+                    } else {
+                        "they keep"
+                    },
                     if names.len() == 1 { "it" } else { "they" },
                     names.join(", ")
                 ),

@@ -125,18 +125,10 @@ impl Recovery {
     /// (folders with nothing to recover are removed).
     #[must_use]
     pub fn open(root: PathBuf) -> Self {
-        let orphans = scan(&root);
-        Self {
-            root: Some(root),
-            orphans,
-            ..Self::default()
-        }
-    }
-
-    /// Where recovery data goes, if anywhere.
-    #[must_use]
-    pub fn root(&self) -> Option<&Path> {
-        self.root.as_deref()
+        let mut recovery = Self::default();
+        recovery.orphans = scan(&root);
+        recovery.root = Some(root);
+        recovery
     }
 
     /// Runs the schedule: writes the recovery file when `session` has unsaved changes that
@@ -377,12 +369,13 @@ fn write_recovery(
     let path = dir.join(SESSION_FILE);
     let written = save_session_with(session, &path, &options)?;
     let about_path = dir.join(ABOUT_FILE);
-    let text = ron::ser::to_string_pretty(about, ron::ser::PrettyConfig::default()).map_err(
-        |err| SessionError::Encode {
-            message: err.to_string(),
-            path: about_path.clone(),
-        },
-    )?;
+    let text =
+        ron::ser::to_string_pretty(about, ron::ser::PrettyConfig::default()).map_err(|err| {
+            SessionError::Encode {
+                message: err.to_string(),
+                path: about_path.clone(),
+            }
+        })?;
     write_atomically(&about_path, text.as_bytes(), Backup::Skip).map_err(|source| {
         SessionError::Io {
             action: "write",
@@ -429,7 +422,12 @@ fn scan(root: &Path) -> Vec<Orphan> {
             size: meta.len(),
         });
     }
-    orphans.sort_by(|a, b| b.about.saved_at.cmp(&a.about.saved_at).then(a.dir.cmp(&b.dir)));
+    orphans.sort_by(|a, b| {
+        b.about
+            .saved_at
+            .cmp(&a.about.saved_at)
+            .then(a.dir.cmp(&b.dir))
+    });
     orphans
 }
 
@@ -494,7 +492,7 @@ mod tests {
     #[test]
     fn dates_and_sizes_read_plainly() {
         assert_eq!(describe_time(0), "1970-01-01 00:00 (UTC)");
-        assert_eq!(describe_time(1_791_802_980), "2026-10-12 13:43 (UTC)");
+        assert_eq!(describe_time(1_791_802_980), "2026-10-12 11:03 (UTC)");
         assert_eq!(describe_size(512), "512 bytes");
         assert_eq!(describe_size(2048), "2 KB");
         assert_eq!(describe_size(5 * 1024 * 1024), "5.0 MB");
@@ -523,7 +521,10 @@ mod tests {
         let orphan = &second.orphans[0];
         assert_eq!(orphan.name(), "june.ron");
         assert!(orphan.size > 0);
-        assert!(!empty.exists(), "a folder with nothing to recover is removed");
+        assert!(
+            !empty.exists(),
+            "a folder with nothing to recover is removed"
+        );
         let restored = crate::session::load_session(&orphan.session_file()).expect("loads");
         assert_eq!(restored, session);
     }

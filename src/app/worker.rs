@@ -18,8 +18,7 @@ use crate::session::{ImportFailure, ImportOutcome, ImportedArticle, import_file}
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
 
 /// Reads one file into articles (the real one is [`import_file`]; tests give others).
-pub type Importer =
-    fn(&std::path::Path, ArticleId) -> Result<Vec<ImportedArticle>, ImportFailure>;
+pub type Importer = fn(&std::path::Path, ArticleId) -> Result<Vec<ImportedArticle>, ImportFailure>;
 
 /// An import running on its own thread.
 #[derive(Debug)]
@@ -66,31 +65,33 @@ impl ImportJob {
         let partial = Arc::clone(&job.partial);
         let done = Arc::clone(&job.done);
         let cancel = Arc::clone(&job.cancel);
-        let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
-            // Repaint however the thread ends, so a dead thread is noticed at once.
-            let _repaint = OnDrop(Some(repaint));
-            let mut next = first_id.0;
-            for (index, path) in paths.iter().enumerate() {
-                if cancel.load(Ordering::Relaxed) {
-                    lock(&partial).skipped = paths[index..].to_vec();
-                    break;
-                }
-                let result = importer(path, ArticleId(next));
-                let mut outcome = lock(&partial);
-                match result {
-                    Ok(imported) => {
-                        let count = u32::try_from(imported.len()).unwrap_or(u32::MAX);
-                        next = next.saturating_add(count);
-                        outcome.imported.extend(imported);
+        let spawned = std::thread::Builder::new()
+            .name("import".into())
+            .spawn(move || {
+                // Repaint however the thread ends, so a dead thread is noticed at once.
+                let _repaint = OnDrop(Some(repaint));
+                let mut next = first_id.0;
+                for (index, path) in paths.iter().enumerate() {
+                    if cancel.load(Ordering::Relaxed) {
+                        lock(&partial).skipped = paths[index..].to_vec();
+                        break;
                     }
-                    Err(failure) => outcome.failures.push(failure),
+                    let result = importer(path, ArticleId(next));
+                    let mut outcome = lock(&partial);
+                    match result {
+                        Ok(imported) => {
+                            let count = u32::try_from(imported.len()).unwrap_or(u32::MAX);
+                            next = next.saturating_add(count);
+                            outcome.imported.extend(imported);
+                        }
+                        Err(failure) => outcome.failures.push(failure),
+                    }
+                    drop(outcome);
+                    done.store(index + 1, Ordering::Relaxed);
                 }
-                drop(outcome);
-                done.store(index + 1, Ordering::Relaxed);
-            }
-            let outcome = std::mem::take(&mut *lock(&partial));
-            let _ = sender.send(outcome);
-        });
+                let outcome = std::mem::take(&mut *lock(&partial));
+                let _ = sender.send(outcome);
+            });
         if let Err(err) = spawned {
             // No thread: report every file as failed rather than losing the request.
             job.never_started = true;
@@ -206,9 +207,8 @@ impl Progress {
     /// The fraction done, when the total is known.
     pub fn fraction(&self) -> Option<f32> {
         let total = self.total.load(Ordering::Relaxed);
-        (total > 0).then(|| {
-            (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32
-        })
+        (total > 0)
+            .then(|| (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32)
     }
 
     /// True once the user asked to cancel.
@@ -345,7 +345,11 @@ mod tests {
             .collect();
         let job = ImportJob::start_with(paths, ArticleId(0), dying_importer, || {});
         let outcome = job.wait();
-        assert_eq!(outcome.imported.len(), 1, "the file before the crash landed");
+        assert_eq!(
+            outcome.imported.len(),
+            1,
+            "the file before the crash landed"
+        );
         let failed: Vec<_> = outcome.failures.iter().map(|f| f.path.clone()).collect();
         assert_eq!(failed, [PathBuf::from("dies.txt"), PathBuf::from("c.txt")]);
         assert!(outcome.failures[0].message.contains("stopped unexpectedly"));
@@ -367,10 +371,14 @@ mod tests {
 
     #[test]
     fn a_task_reports_its_result_or_its_death() {
-        let task = Task::spawn("test-task", |p: &Progress| {
-            p.set(1, 2);
-            7
-        }, || {});
+        let task = Task::spawn(
+            "test-task",
+            |p: &Progress| {
+                p.set(1, 2);
+                7
+            },
+            || {},
+        );
         assert!(matches!(task.last(), TaskEnd::Done(7)));
         let dead: Task<u8> = Task::spawn(
             "test-task",

@@ -166,12 +166,12 @@ pub fn to_csv_rows(records: &[StatementRecord]) -> String {
 /// injection; then the cell is quoted when it holds a comma, a quote or a line break.
 #[must_use]
 pub fn csv_field(field: &str) -> String {
-    let guarded: std::borrow::Cow<'_, str> =
-        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{field}").into()
-        } else {
-            field.into()
-        };
+    let guarded: std::borrow::Cow<'_, str> = if field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
@@ -217,7 +217,9 @@ pub fn to_markdown(records: &[StatementRecord]) -> String {
 /// One Markdown table cell: HTML escaped (a `<script>` in an article stays text), pipes
 /// escaped, line breaks joined.
 fn md_cell(text: &str) -> String {
-    escape_html(text).replace('|', "\\|").replace(['\n', '\r'], " ")
+    escape_html(text)
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 /// Escapes `<`, `>` and the `&` that does not already start a character reference, so
@@ -356,7 +358,10 @@ mod tests {
             md_cell("<script>x</script> & <b>"),
             "&lt;script&gt;x&lt;/script&gt; &amp; &lt;b&gt;"
         );
-        assert_eq!(md_cell("AT&amp;T &#39;x&#x27; & y;"), "AT&amp;T &#39;x&#x27; &amp; y;");
+        assert_eq!(
+            md_cell("AT&amp;T &#39;x&#x27; & y;"),
+            "AT&amp;T &#39;x&#x27; &amp; y;"
+        );
         assert_eq!(md_cell("a|b\nc"), "a\\|b c");
     }
 

@@ -277,9 +277,9 @@ fn check_user_work(session: &mut Session, report: &mut CheckReport) {
             !span_fits(c.anchor.span, text)
                 || match &c.kind {
                     CorrectionKind::SplitAt(at) => !text.is_char_boundary(*at),
-                    CorrectionKind::MergeWith(others) => others.iter().any(|a| {
-                        a.article != c.anchor.article || !span_fits(a.span, text)
-                    }),
+                    CorrectionKind::MergeWith(others) => others
+                        .iter()
+                        .any(|a| a.article != c.anchor.article || !span_fits(a.span, text)),
                     _ => false,
                 }
         })

@@ -78,7 +78,10 @@ pub fn import_paths_with(
 ///
 /// # Errors
 /// [`ImportFailure`] when the file cannot be read or Demarche fails on it.
-pub fn import_file(path: &Path, first_id: ArticleId) -> Result<Vec<ImportedArticle>, ImportFailure> {
+pub fn import_file(
+    path: &Path,
+    first_id: ArticleId,
+) -> Result<Vec<ImportedArticle>, ImportFailure> {
     import_file_using(path, first_id, crate::article::load_articles)
 }
 
@@ -165,7 +168,10 @@ fn paragraphs_fit(article: &Article) -> bool {
         .paragraphs
         .iter()
         .all(|p| span_fits(*p, &article.text))
-        && article.paragraphs.windows(2).all(|w| w[0].end <= w[1].start)
+        && article
+            .paragraphs
+            .windows(2)
+            .all(|w| w[0].end <= w[1].start)
 }
 
 #[cfg(test)]
@@ -222,8 +228,16 @@ mod tests {
         })
         .expect_err("contained");
         assert_eq!(failure.path, path);
-        assert!(failure.message.contains("internal error"), "{}", failure.message);
-        assert!(failure.message.ends_with("/sample/broken.txt"), "{}", failure.message);
+        assert!(
+            failure.message.contains("internal error"),
+            "{}",
+            failure.message
+        );
+        assert!(
+            failure.message.ends_with("/sample/broken.txt"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]

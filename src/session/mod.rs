@@ -17,14 +17,14 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, ArticleId};
 use crate::statement::{Group, Statement, StatementId};
 
+pub use check::{CheckReport, span_fits};
 pub use corrections::{Anchor, Correction, CorrectionKind};
 pub use demo::demo_session;
 pub use edit::{Edit, EditError, ImportedArticle};
-pub use check::{CheckReport, span_fits};
 pub use file::{
-    CURRENT_VERSION, LoadedSession, MAX_SESSION_BYTES, SessionError, load_session,
-    load_session_checked, parse_session, parse_session_bytes, parse_session_checked,
-    save_session, session_to_ron,
+    CURRENT_VERSION, LoadedSession, MAX_SESSION_BYTES, SaveOptions, SessionError, load_session,
+    load_session_checked, parse_session, parse_session_bytes, parse_session_checked, save_session,
+    save_session_with, session_to_ron,
 };
 pub use import::{
     ImportFailure, ImportOutcome, extract_contained, import_file, import_paths, import_paths_with,

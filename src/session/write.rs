@@ -77,7 +77,9 @@ fn fill_and_replace(
     let mut out = BufWriter::with_capacity(1 << 20, file);
     fill(&mut out)?;
     let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    let existing = std::fs::metadata(target).ok().filter(std::fs::Metadata::is_file);
+    let existing = std::fs::metadata(target)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
     if let Some(meta) = &existing {
         file.set_permissions(meta.permissions())?;
     }
@@ -252,7 +254,10 @@ mod tests {
         assert_eq!(std::fs::read(&real).expect("real"), b"v2");
         let mode = std::fs::metadata(&real).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-        assert_eq!(std::fs::read(dir.path().join("real.ron.bak")).expect("bak"), b"v1");
+        assert_eq!(
+            std::fs::read(dir.path().join("real.ron.bak")).expect("bak"),
+            b"v1"
+        );
     }
 
     #[test]
