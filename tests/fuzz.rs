@@ -248,7 +248,12 @@ fn number_runs(text: &str) -> Vec<(usize, usize)> {
 /// use of it (the corrected view, re-extraction, export records) must not panic.
 fn check_opened(session: &mut Session) -> Result<(), TestCaseError> {
     for article in session.articles.values() {
-        prop_assert!(article.paragraphs.iter().all(|p| span_fits(*p, &article.text)));
+        prop_assert!(
+            article
+                .paragraphs
+                .iter()
+                .all(|p| span_fits(*p, &article.text))
+        );
     }
     for statement in session.statements.values() {
         let article = session.articles.get(&statement.id.article);
