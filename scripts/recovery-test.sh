@@ -73,7 +73,12 @@ if kill -0 "$APID" 2>/dev/null; then echo "recovery-test: SIGTERM did not close 
 wait "$APID" 2>/dev/null || true; APID=""
 rm -rf "$RECOVERY"
 start_app terminated "$ARTICLE"
-sleep 0.5
+# Once the import has landed the title shows the unsaved mark; the signal comes at once,
+# before the first recovery write is due.
+for _ in $(seq 100); do
+  xdotool search --onlyvisible --name '^Demarche.*•' >/dev/null 2>&1 && break
+  sleep 0.1
+done
 kill -TERM "$APID"
 for _ in $(seq 100); do kill -0 "$APID" 2>/dev/null || break; sleep 0.2; done
 if kill -0 "$APID" 2>/dev/null; then echo "recovery-test: SIGTERM did not close the app" >&2; exit 1; fi
