@@ -211,7 +211,10 @@ fn a_session_with_a_paragraph_past_its_text_opens_repaired_and_reextracts() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("damaged.ron");
     let mut session = demo_session();
-    let article = session.articles.values_mut().next().expect("article");
+    let article = std::sync::Arc::make_mut(&mut session.articles)
+        .values_mut()
+        .next()
+        .expect("article");
     let len = article.text.len();
     article.paragraphs.push(Span::new(len + 3, len + 900));
     save_session(&session, &path).expect("save");

@@ -1,6 +1,7 @@
 //! Session files: every released format version still opens, and a session round-trips.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use demarche::session::{CURRENT_VERSION, SessionError, demo_session, load_session, save_session};
 
@@ -105,7 +106,9 @@ fn first_article(session: &Session) -> ArticleId {
 fn a_paragraph_past_the_end_is_rebuilt_and_reextract_no_longer_panics() {
     let mut session = v1();
     let id = first_article(&session);
-    let article = session.articles.get_mut(&id).expect("article");
+    let article = Arc::make_mut(&mut session.articles)
+        .get_mut(&id)
+        .expect("article");
     let len = article.text.len();
     article.paragraphs.push(Span::new(len + 10, len + 4000));
     let mut loaded = reload(&session).expect("repaired, not refused");
@@ -144,9 +147,19 @@ fn statements_outside_their_text_or_mid_character_are_removed_and_reported() {
         ids.next().expect("s2"),
         ids.next().expect("s3"),
     );
-    session.statements.get_mut(&past).expect("s").spans = vec![Span::new(5, text_len + 1)];
-    session.statements.get_mut(&reversed).expect("s").spans = vec![Span::new(40, 20)];
-    session.statements.get_mut(&empty).expect("s").spans.clear();
+    Arc::make_mut(&mut session.statements)
+        .get_mut(&past)
+        .expect("s")
+        .spans = vec![Span::new(5, text_len + 1)];
+    Arc::make_mut(&mut session.statements)
+        .get_mut(&reversed)
+        .expect("s")
+        .spans = vec![Span::new(40, 20)];
+    Arc::make_mut(&mut session.statements)
+        .get_mut(&empty)
+        .expect("s")
+        .spans
+        .clear();
     let before = session.statements.len();
     let loaded = reload(&session).expect("repaired");
     assert_eq!(loaded.session.statements.len(), before - 3);
@@ -173,7 +186,10 @@ fn a_span_into_the_middle_of_a_character_is_removed() {
             statements,
         }]))
         .expect("add");
-    let statement = session.statements.values_mut().next().expect("one found");
+    let statement = Arc::make_mut(&mut session.statements)
+        .values_mut()
+        .next()
+        .expect("one found");
     let inside = text.find('“').expect("mark") + 1; // a byte inside the 3-byte mark
     statement.spans = vec![Span::new(inside, inside + 4)];
     let loaded = reload(&session).expect("repaired");
@@ -186,7 +202,7 @@ fn statements_of_missing_articles_are_removed() {
     let mut session = v1();
     let mut orphan = session.statements.values().next().expect("s").clone();
     orphan.id.article = ArticleId(77);
-    session.statements.insert(orphan.id, orphan);
+    Arc::make_mut(&mut session.statements).insert(orphan.id, orphan);
     let before = session.statements.len();
     let loaded = reload(&session).expect("repaired");
     assert_eq!(loaded.session.statements.len(), before - 1);
@@ -210,7 +226,11 @@ fn duplicate_article_keys_are_refused_with_a_plain_message() {
 fn a_statement_filed_under_another_key_is_refused() {
     let mut session = v1();
     let key = *session.statements.keys().next().expect("s");
-    session.statements.get_mut(&key).expect("s").id.ordinal = 4242;
+    Arc::make_mut(&mut session.statements)
+        .get_mut(&key)
+        .expect("s")
+        .id
+        .ordinal = 4242;
     let err = reload(&session).expect_err("refused");
     assert!(matches!(err, SessionError::Damaged { .. }));
     assert!(
@@ -242,7 +262,7 @@ fn an_article_counter_at_its_limit_never_lets_imports_overwrite_an_article() {
             .expect("add");
     }
     assert_eq!(session.articles.len(), before.articles.len() + 2);
-    for (id, article) in &before.articles {
+    for (id, article) in before.articles.iter() {
         assert_eq!(&session.articles[id], article, "article {id} untouched");
     }
     for statement in session.statements.values() {

@@ -240,6 +240,12 @@ impl App {
         self.files.job.is_some()
     }
 
+    /// Tests and benchmarks: whether each file job is waited for as it starts (true in
+    /// test apps) or runs on its thread as in the window.
+    pub fn set_waits_for_files(&mut self, wait: bool) {
+        self.files.blocking = wait;
+    }
+
     /// Tests: behave as if no file dialog could be shown.
     pub fn set_no_dialogs(&mut self, none: bool) {
         self.files.no_dialogs = none;

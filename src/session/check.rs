@@ -82,7 +82,7 @@ pub(super) fn check(
 /// the rest of the file means cannot be told.
 fn misfiled_keys(session: &Session) -> Vec<String> {
     let mut problems = Vec::new();
-    for (key, article) in &session.articles {
+    for (key, article) in session.articles.iter() {
         if *key != article.id {
             problems.push(format!(
                 "article {key} is stored under the number of article {}",
@@ -90,7 +90,7 @@ fn misfiled_keys(session: &Session) -> Vec<String> {
             ));
         }
     }
-    for (key, statement) in &session.statements {
+    for (key, statement) in session.statements.iter() {
         if *key != statement.id {
             problems.push(format!(
                 "statement {key} is stored under the number of statement {}",
@@ -107,14 +107,23 @@ fn check_articles(
     digests: &BTreeMap<ArticleId, String>,
     report: &mut CheckReport,
 ) {
-    for article in session.articles.values_mut() {
-        if !paragraphs_fit(&article.paragraphs, &article.text) {
+    let needs_work = session
+        .articles
+        .values()
+        .any(|a| !paragraphs_fit(&a.paragraphs, &a.text));
+    if needs_work {
+        for article in std::sync::Arc::make_mut(&mut session.articles).values_mut() {
+            if paragraphs_fit(&article.paragraphs, &article.text) {
+                continue;
+            }
             article.paragraphs = split_paragraphs(&article.text);
             report.repaired.push(format!(
                 "Rebuilt the paragraph list of “{}”: it pointed outside the article's text",
                 article.display_name()
             ));
         }
+    }
+    for article in session.articles.values() {
         let changed = match digests.get(&article.id) {
             Some(digest) => !digest.eq_ignore_ascii_case(&sha256_hex(article.text.as_bytes())),
             None => file_hash_contradicts_text(article),
@@ -172,7 +181,7 @@ fn check_statements(session: &mut Session, report: &mut CheckReport) {
     let mut mentions = 0;
     let mut confidences = 0;
     let articles = &session.articles;
-    session.statements.retain(|id, statement| {
+    std::sync::Arc::make_mut(&mut session.statements).retain(|id, statement| {
         let Some(article) = articles.get(&id.article) else {
             orphans += 1;
             return false;
@@ -406,4 +415,19 @@ where
         }
     }
     deserializer.deserialize_map(UniqueMap(PhantomData))
+}
+
+/// [`unique_map`] for a shared map.
+///
+/// # Errors
+/// As [`unique_map`].
+pub(super) fn unique_shared_map<'de, D, K, V>(
+    deserializer: D,
+) -> Result<std::sync::Arc<BTreeMap<K, V>>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + KeyName,
+    V: Deserialize<'de>,
+{
+    unique_map(deserializer).map(std::sync::Arc::new)
 }

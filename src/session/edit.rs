@@ -2,6 +2,7 @@
 //! returns the edit that undoes it. The GUI keeps those inverses as its undo history.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -120,9 +121,9 @@ impl Session {
             Edit::SetAliases(aliases) => {
                 Edit::SetAliases(std::mem::replace(&mut self.aliases, aliases))
             }
-            Edit::ReplaceStatements(statements) => {
-                Edit::ReplaceStatements(std::mem::replace(&mut self.statements, statements))
-            }
+            Edit::ReplaceStatements(statements) => Edit::ReplaceStatements(Arc::unwrap_or_clone(
+                std::mem::replace(&mut self.statements, Arc::new(statements)),
+            )),
         })
     }
 
@@ -141,11 +142,12 @@ impl Session {
             };
             self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
+            let map = Arc::make_mut(&mut self.statements);
             for mut statement in statements {
                 statement.id.article = id;
-                self.statements.insert(statement.id, statement);
+                map.insert(statement.id, statement);
             }
-            self.articles.insert(id, article);
+            Arc::make_mut(&mut self.articles).insert(id, article);
             ids.push(id);
         }
         ids
@@ -154,7 +156,10 @@ impl Session {
     fn remove_articles(&mut self, ids: &[ArticleId]) -> Vec<ImportedArticle> {
         let mut removed = Vec::with_capacity(ids.len());
         for id in ids {
-            let Some(article) = self.articles.remove(id) else {
+            if !self.articles.contains_key(id) {
+                continue;
+            }
+            let Some(article) = Arc::make_mut(&mut self.articles).remove(id) else {
                 continue;
             };
             let statement_ids: Vec<StatementId> = self
@@ -170,10 +175,8 @@ impl Session {
                 )
                 .map(|(k, _)| *k)
                 .collect();
-            let statements = statement_ids
-                .iter()
-                .filter_map(|k| self.statements.remove(k))
-                .collect();
+            let map = Arc::make_mut(&mut self.statements);
+            let statements = statement_ids.iter().filter_map(|k| map.remove(k)).collect();
             self.selection.statements.retain(|s| s.article != *id);
             removed.push(ImportedArticle {
                 article,

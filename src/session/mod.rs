@@ -11,6 +11,7 @@ mod import;
 pub mod write;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -115,14 +116,19 @@ pub struct Selection {
 }
 
 /// The user's whole work.
+///
+/// The articles and the statements as found, nearly all of a session's size, are shared
+/// (`Arc`): a clone is a snapshot that costs next to nothing, so saving and recovery can
+/// serialise a 200 MB session on another thread while the window stays responsive. They
+/// change through [`Arc::make_mut`] in the session's own edits.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Session {
     /// Articles with their full text and provenance.
-    #[serde(deserialize_with = "check::unique_map")]
-    pub articles: BTreeMap<ArticleId, Article>,
+    #[serde(deserialize_with = "check::unique_shared_map")]
+    pub articles: Arc<BTreeMap<ArticleId, Article>>,
     /// Statements as found when the articles were imported (not the corrected view).
-    #[serde(deserialize_with = "check::unique_map")]
-    pub statements: BTreeMap<StatementId, Statement>,
+    #[serde(deserialize_with = "check::unique_shared_map")]
+    pub statements: Arc<BTreeMap<StatementId, Statement>>,
     /// The user's corrections, applied in order over `statements`.
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -150,10 +156,11 @@ impl Session {
     pub fn add_article(&mut self, mut article: Article) -> ArticleId {
         let id = self.fresh_article_id();
         article.id = id;
+        let statements = Arc::make_mut(&mut self.statements);
         for statement in extract_contained(&article).unwrap_or_default() {
-            self.statements.insert(statement.id, statement);
+            statements.insert(statement.id, statement);
         }
-        self.articles.insert(id, article);
+        Arc::make_mut(&mut self.articles).insert(id, article);
         id
     }
 
@@ -212,7 +219,7 @@ impl Session {
     /// Returns the articles whose extraction failed (they keep no statements).
     pub fn reextract(&mut self) -> Vec<ArticleId> {
         let (statements, failed) = self.extract_all(|_, _| true);
-        self.statements = statements;
+        self.statements = Arc::new(statements);
         failed
     }
 
