@@ -226,8 +226,9 @@ impl Progress {
 #[derive(Debug)]
 pub struct Task<T> {
     receiver: Receiver<T>,
-    /// The end, once it came (kept here so checking does not lose it).
-    end: std::cell::OnceCell<TaskEnd<T>>,
+    /// The end, once it came (kept here so checking does not lose it; boxed, as a result
+    /// can be a whole session).
+    end: std::cell::OnceCell<Box<TaskEnd<T>>>,
     progress: Arc<Progress>,
     started: Instant,
 }
@@ -275,7 +276,7 @@ impl<T: Send + 'static> Task<T> {
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => TaskEnd::Died,
         };
-        let _ = self.end.set(end);
+        let _ = self.end.set(Box::new(end));
         true
     }
 
@@ -283,14 +284,14 @@ impl<T: Send + 'static> Task<T> {
     pub fn block(&self) {
         if self.end.get().is_none() {
             let end = self.receiver.recv().map_or(TaskEnd::Died, TaskEnd::Done);
-            let _ = self.end.set(end);
+            let _ = self.end.set(Box::new(end));
         }
     }
 
     /// How the task ended, waiting for it if it has not.
     pub fn last(self) -> TaskEnd<T> {
         self.block();
-        self.end.into_inner().unwrap_or(TaskEnd::Died)
+        self.end.into_inner().map_or(TaskEnd::Died, |end| *end)
     }
 
     /// The fraction done, when known.

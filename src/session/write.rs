@@ -168,10 +168,10 @@ pub fn remove_stale_temp_files(path: &Path) -> u64 {
         if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
             continue;
         }
-        if let Some(size) = stale_size(&entry.path()) {
-            if std::fs::remove_file(entry.path()).is_ok() {
-                freed += size;
-            }
+        if let Some(size) = stale_size(&entry.path())
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            freed += size;
         }
     }
     freed
