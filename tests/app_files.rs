@@ -147,7 +147,9 @@ fn edits_are_kept_as_recovery_data_until_the_session_is_saved() {
         Action::SaveSessionAs(saved.path().join("s.ron")),
     );
     assert!(!harness.state().is_dirty());
-    harness.step();
+    run_until(&mut harness, Duration::from_secs(20), || {
+        recovery_files(root.path()).is_empty()
+    });
     assert!(
         recovery_files(root.path()).is_empty(),
         "nothing unsaved, nothing kept"

@@ -499,3 +499,28 @@ fn export_of_a_damaged_session_fails_with_the_apps_message() {
     assert!(!out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("counter"));
 }
+
+#[test]
+fn a_cancelled_save_leaves_the_file_as_it_was() {
+    use std::sync::atomic::AtomicBool;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("s.ron");
+    save_session(&v1(), &path).expect("first save");
+    let before = std::fs::read(&path).expect("read");
+    let cancel = AtomicBool::new(true);
+    let options = demarche::session::SaveOptions {
+        cancel: Some(&cancel),
+        ..Default::default()
+    };
+    let err = demarche::session::save_session_with(&demo_session(), &path, &options)
+        .expect_err("cancelled");
+    assert!(matches!(err, SessionError::Cancelled { .. }), "{err}");
+    assert!(err.to_string().contains("not changed"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file and no backup: {names:?}");
+}

@@ -551,7 +551,12 @@ impl App {
         } else {
             Tab::Statements
         };
-        self.session = session;
+        let old = std::mem::replace(&mut self.session, session);
+        // A large session takes a while to free: not on the UI thread (if no thread can be
+        // started, the closure and the session are dropped here).
+        let _ = std::thread::Builder::new()
+            .name("drop".into())
+            .spawn(move || drop(old));
         self.session_path = path.map(Path::to_owned);
         self.demo = false;
         self.dirty = false;
@@ -829,7 +834,7 @@ impl App {
                     .map(|(k, v)| (*k, v.clone())),
             );
         }
-        if self.edit(Edit::ReplaceStatements(statements)) {
+        if self.edit(Edit::ReplaceStatements(Arc::new(statements))) {
             self.notice(
                 Level::Info,
                 "Statements found again with the current rules; your corrections still apply.",

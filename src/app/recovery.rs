@@ -100,6 +100,8 @@ pub struct Recovery {
     task: Option<(u64, Task<Result<u64, SessionError>>)>,
     /// A failure to report once (cleared when a write works again).
     failed: bool,
+    /// This app's folder holds a recovery file.
+    holds_work: bool,
     /// Work left by Demarches that ended without saving, offered to the user.
     pub orphans: Vec<Orphan>,
 }
@@ -149,7 +151,13 @@ impl Recovery {
             return Tick::Wait(None);
         }
         if !dirty {
-            self.forget_own_work();
+            if self.task.is_some() {
+                // Removed once the write under way has ended (never waited for here).
+                return Tick::Wait(Some(Duration::from_millis(200)));
+            }
+            if self.holds_work {
+                self.forget_own_work();
+            }
             return Tick::Wait(None);
         }
         if self.written == Some(revision) {
@@ -193,6 +201,7 @@ impl Recovery {
         match end {
             TaskEnd::Done(Ok(_)) => {
                 self.written = Some(revision);
+                self.holds_work = true;
                 self.failed = false;
                 None
             }
@@ -260,6 +269,7 @@ impl Recovery {
         };
         write_recovery(&dir, session, &about, &Progress::default())?;
         self.written = Some(revision);
+        self.holds_work = true;
         Ok(())
     }
 
@@ -296,6 +306,7 @@ impl Recovery {
         self.written = None;
         self.seen = None;
         self.unsaved_since = None;
+        self.holds_work = false;
         if let Some(own) = &self.own {
             let _ = std::fs::remove_file(own.dir.join(SESSION_FILE));
             let _ = std::fs::remove_file(own.dir.join(ABOUT_FILE));
@@ -325,6 +336,7 @@ impl Recovery {
         });
         if adopted {
             self.written = Some(revision);
+            self.holds_work = true;
         }
         let _ = std::fs::remove_dir_all(&orphan.dir);
     }

@@ -43,8 +43,9 @@ pub enum Edit {
     SetNote(StatementId, Option<String>),
     /// Replace the alias list.
     SetAliases(Vec<(String, String)>),
-    /// Replace all statements as found (re-extraction).
-    ReplaceStatements(BTreeMap<StatementId, Statement>),
+    /// Replace all statements as found (re-extraction). Shared, so the undo step keeps the
+    /// old statements without copying them.
+    ReplaceStatements(Arc<BTreeMap<StatementId, Statement>>),
 }
 
 /// Why an edit could not be applied.
@@ -121,9 +122,9 @@ impl Session {
             Edit::SetAliases(aliases) => {
                 Edit::SetAliases(std::mem::replace(&mut self.aliases, aliases))
             }
-            Edit::ReplaceStatements(statements) => Edit::ReplaceStatements(Arc::unwrap_or_clone(
-                std::mem::replace(&mut self.statements, Arc::new(statements)),
-            )),
+            Edit::ReplaceStatements(statements) => {
+                Edit::ReplaceStatements(std::mem::replace(&mut self.statements, statements))
+            }
         })
     }
 

@@ -430,12 +430,13 @@ fn pretty_config() -> ron::ser::PrettyConfig {
 /// The message of the I/O error that stands for a cancel.
 const CANCELLED: &str = "cancelled by the user";
 
+/// Not `ErrorKind::Interrupted`: `write_all` retries those, forever.
 fn cancelled_error() -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::Interrupted, CANCELLED)
+    std::io::Error::other(CANCELLED)
 }
 
 fn is_cancelled(err: &std::io::Error) -> bool {
-    err.kind() == std::io::ErrorKind::Interrupted && err.to_string() == CANCELLED
+    err.kind() == std::io::ErrorKind::Other && err.to_string() == CANCELLED
 }
 
 /// Counts the bytes going to the file, reports them now and then, and stops on a cancel.
