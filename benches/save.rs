@@ -89,8 +89,10 @@ fn frame_while_saving(bencher: divan::Bencher) {
 /// The same frame with no save running, as the baseline for [`frame_while_saving`].
 #[divan::bench(sample_count = 30, sample_size = 1)]
 fn frame_without_saving(bencher: divan::Bencher) {
-    let mut harness =
-        support::harness_sized(App::new_for_test(SESSION.clone()), egui::vec2(1280.0, 800.0));
+    let mut harness = support::harness_sized(
+        App::new_for_test(SESSION.clone()),
+        egui::vec2(1280.0, 800.0),
+    );
     for _ in 0..5 {
         harness.step();
     }
