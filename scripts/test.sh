@@ -30,3 +30,4 @@ else
   echo "== leak check and evaluation skipped: no ../shared/corpus/gold next to the checkout"
 fi
 echo "== smoke test"; bash scripts/smoke.sh target/debug/demarche
+echo "== recovery test (kills the real app)"; bash scripts/recovery-test.sh target/debug/demarche

@@ -128,4 +128,6 @@ pub enum Action {
         /// HTML or Markdown.
         format: ExportFormat,
     },
+    /// File work: cancel, restore unsaved work, the save prompt, the check report.
+    Files(super::files::FileAction),
 }

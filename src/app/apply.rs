@@ -49,23 +49,12 @@ impl App {
                 if self.dirty {
                     self.view.prompt = Some(AfterPrompt::OpenSession(path));
                 } else {
-                    self.open_session(&path);
+                    self.open_session(&path, ctx);
                 }
             }
-            Action::SaveSession => match self.session_path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
-                None => self.push(Action::SaveSessionAsDialog),
-            },
-            Action::SaveSessionAsDialog => {
-                if let Some(path) = self.pick_save_path() {
-                    self.save_to(&path);
-                }
-            }
-            Action::SaveSessionAs(path) => {
-                self.save_to(&path);
-            }
+            Action::SaveSession => self.save(ctx),
+            Action::SaveSessionAsDialog => self.save_as_dialog(ctx),
+            Action::SaveSessionAs(path) => self.save_to(&path, ctx),
             Action::Unsaved(choice) => self.answer_prompt(choice, ctx),
             Action::Quit => {
                 if self.dirty {
@@ -112,21 +101,7 @@ impl App {
                 statement,
                 correction,
             } => self.correct(statement, correction),
-            Action::Reextract => {
-                let statements = self
-                    .session
-                    .articles
-                    .values()
-                    .flat_map(crate::extract::extract)
-                    .map(|s| (s.id, s))
-                    .collect();
-                if self.edit(Edit::ReplaceStatements(statements)) {
-                    self.notice(
-                        Level::Info,
-                        "Statements found again with the current rules; your corrections still apply.",
-                    );
-                }
-            }
+            Action::Reextract => self.start_reextract(ctx),
             Action::SetNote(id, note) => {
                 let current = self.session.notes.get(&id);
                 if current != note.as_ref() {
@@ -154,7 +129,10 @@ impl App {
             Action::SetRowNote { row, note } => self.set_row_note(row, note),
             Action::GoToRow(row) => self.go_to_row(row),
             Action::ExportComparisonDialog(format) => self.export_comparison_dialog(format),
-            Action::ExportComparison { path, format } => self.export_comparison(&path, format),
+            Action::ExportComparison { path, format } => {
+                self.export_comparison(&path, format, ctx);
+            }
+            Action::Files(action) => self.apply_file_action(action, ctx),
             Action::AddStatement {
                 article,
                 span,

@@ -88,3 +88,40 @@ pub fn pick_export_path(kind: &str, extension: &str, suggested_name: &str) -> Pi
         .save_file();
     finish(started, result)
 }
+
+/// Where a session is saved when no dialog can be shown: `NAME.ron` in a `Demarche` folder
+/// in the user's documents (the home folder when there is no documents folder), numbered
+/// when that file already exists so nothing is overwritten by accident.
+#[must_use]
+pub fn default_save_path(name: &str) -> PathBuf {
+    let folder = directories::UserDirs::new()
+        .map(|dirs| {
+            dirs.document_dir().map_or_else(
+                || dirs.home_dir().join("Documents"),
+                std::path::Path::to_owned,
+            )
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("Demarche");
+    let first = folder.join(format!("{name}.ron"));
+    if !first.exists() {
+        return first;
+    }
+    (2..1000)
+        .map(|n| folder.join(format!("{name} {n}.ron")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// A typed path with a leading `~` taken as the home folder.
+#[must_use]
+pub fn expand_home(typed: &str) -> PathBuf {
+    let home = || directories::UserDirs::new().map(|d| d.home_dir().to_owned());
+    if typed == "~" {
+        return home().unwrap_or_else(|| PathBuf::from(typed));
+    }
+    match typed.strip_prefix("~/").zip(home()) {
+        Some((rest, home)) => home.join(rest),
+        None => PathBuf::from(typed),
+    }
+}

@@ -40,18 +40,13 @@ impl ExportFormat {
     }
 }
 
-/// Why an export failed.
+/// Why an export could not start.
 #[derive(Debug, thiserror::Error)]
 enum ExportError {
     #[error("no comparison is open")]
     NothingOpen,
     #[error("one of the compared statements is no longer in the session")]
     Missing,
-    #[error("could not write the report: {source}: {path}")]
-    Write {
-        source: std::io::Error,
-        path: String,
-    },
 }
 
 impl App {
@@ -67,19 +62,24 @@ impl App {
         }
     }
 
-    pub(super) fn export_comparison(&mut self, path: &Path, format: ExportFormat) {
-        match self.write_report(path, format) {
-            Ok(()) => self.notice(
-                Level::Info,
-                format!("Comparison exported: {}", path.display()),
-            ),
+    /// Writes the open comparison as a report on a thread (the comparison is made again
+    /// there with its options and pins, since the view keeps only what it draws).
+    pub(super) fn export_comparison(
+        &mut self,
+        path: &Path,
+        format: ExportFormat,
+        ctx: &egui::Context,
+    ) {
+        match self.report_inputs() {
+            Ok(inputs) => {
+                self.start_export(path.to_owned(), move || inputs.render(format), ctx);
+            }
             Err(err) => self.notice(Level::Error, format!("Could not export: {err}")),
         }
     }
 
-    /// Writes the report. The comparison is made again here with the open comparison's
-    /// options and pins, since the view keeps only what it draws.
-    fn write_report(&mut self, path: &Path, format: ExportFormat) -> Result<(), ExportError> {
+    /// What the report needs, copied out of the session so it can be made on a thread.
+    fn report_inputs(&mut self) -> Result<ReportInputs, ExportError> {
         self.caches.refresh(&self.session, self.revision);
         let spec = self.open_spec().ok_or(ExportError::NothingOpen)?;
         let options = self.effective_options(spec);
@@ -91,32 +91,21 @@ impl App {
             .iter()
             .map(|&(left, right)| Pin { left, right })
             .collect();
-        let comparison = compare_texts_with_pins(left, right, &options, &pins);
-        let meta = ReportMeta {
-            left: self.side_meta(spec.left),
-            right: self.side_meta(spec.right),
-        };
         let notes: Vec<(usize, String)> = spec
             .notes
             .iter()
             .map(|(row, note)| (*row, note.clone()))
             .collect();
-        let text = match format {
-            ExportFormat::Html => with_html_notes(comparison_html(&comparison, &meta), &notes),
-            ExportFormat::Markdown => {
-                let mut text = comparison_markdown(&comparison, &meta);
-                if !notes.is_empty() {
-                    text.push_str("\n## Notes\n\n");
-                    for (row, note) in &notes {
-                        text.push_str(&format!("- Row {}: {note}\n", row + 1));
-                    }
-                }
-                text
-            }
-        };
-        std::fs::write(path, text).map_err(|source| ExportError::Write {
-            source,
-            path: path.display().to_string(),
+        Ok(ReportInputs {
+            left: left.to_string(),
+            right: right.to_string(),
+            options,
+            pins,
+            notes,
+            meta: ReportMeta {
+                left: self.side_meta(spec.left),
+                right: self.side_meta(spec.right),
+            },
         })
     }
 
@@ -139,6 +128,39 @@ impl App {
             date: article.date.clone().unwrap_or_default(),
             speaker,
             file: article.provenance.path.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A comparison report's inputs, owned, to be made on a thread.
+struct ReportInputs {
+    left: String,
+    right: String,
+    options: crate::compare::CompareOptions,
+    pins: Vec<Pin>,
+    notes: Vec<(usize, String)>,
+    meta: ReportMeta,
+}
+
+impl ReportInputs {
+    /// The report's text.
+    fn render(self, format: ExportFormat) -> String {
+        let comparison =
+            compare_texts_with_pins(&self.left, &self.right, &self.options, &self.pins);
+        match format {
+            ExportFormat::Html => {
+                with_html_notes(comparison_html(&comparison, &self.meta), &self.notes)
+            }
+            ExportFormat::Markdown => {
+                let mut text = comparison_markdown(&comparison, &self.meta);
+                if !self.notes.is_empty() {
+                    text.push_str("\n## Notes\n\n");
+                    for (row, note) in &self.notes {
+                        text.push_str(&format!("- Row {}: {note}\n", row + 1));
+                    }
+                }
+                text
+            }
         }
     }
 }

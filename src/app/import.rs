@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::article::ArticleId;
 use crate::session::{Edit, ImportOutcome};
 
 use super::App;
@@ -21,15 +20,13 @@ impl App {
             self.queued_imports.extend(paths);
             return;
         }
-        let next_free = self
-            .session
-            .articles
-            .keys()
-            .next_back()
-            .map_or(0, |id| id.0 + 1)
-            .max(self.session.next_article_id);
+        if self.demo {
+            // The demo stays as it is: the user's articles start their own session.
+            self.leave_demo();
+        }
+        let first_id = self.session.next_free_article_id();
         let ctx = ctx.clone();
-        self.import = Some(ImportJob::start(paths, ArticleId(next_free), move || {
+        self.import = Some(ImportJob::start(paths, first_id, move || {
             ctx.request_repaint();
         }));
     }
@@ -37,6 +34,18 @@ impl App {
     pub(super) fn finish_import(&mut self, outcome: ImportOutcome) {
         for failure in &outcome.failures {
             self.notice(Level::Error, failure.message.clone());
+        }
+        if !outcome.skipped.is_empty() {
+            let read = outcome.imported.len();
+            self.notice(
+                Level::Info,
+                format!(
+                    "Import stopped: {} not read ({} imported)",
+                    counted(outcome.skipped.len(), "file was", "files were"),
+                    counted(read, "article", "articles")
+                ),
+            );
+            self.queued_imports.clear();
         }
         for warning in &outcome.warnings {
             self.notice(Level::Warning, warning.to_string());

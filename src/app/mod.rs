@@ -16,9 +16,11 @@ mod fonts;
 mod import;
 mod jobs;
 mod pair;
+mod recovery;
 mod selection;
 mod settings;
 mod shortcuts;
+mod signals;
 mod state;
 mod studies;
 mod theme;
@@ -32,8 +34,10 @@ use crate::session::{Edit, Session};
 use crate::statement::StatementId;
 
 pub use action::{Action, ExportFormat, UnsavedChoice};
+pub use files::FileAction;
 pub use fonts::install_cjk_fallback;
 pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
+pub use recovery::Orphan;
 pub use state::{Level, Notice, Tab};
 
 use derived::Caches;
@@ -70,7 +74,9 @@ pub fn run(startup: Startup) -> eframe::Result {
         options,
         Box::new(move |cc| {
             install_cjk_fallback(&cc.egui_ctx);
-            Ok(Box::new(App::new(startup, Settings::load_default())))
+            let mut app = App::new(startup, Settings::load_default());
+            app.start_services(&cc.egui_ctx);
+            Ok(Box::new(app))
         }),
     )
 }
@@ -91,6 +97,8 @@ pub struct App {
     /// Edits undone, newest last.
     redo: Vec<Edit>,
     import: Option<ImportJob>,
+    /// Opening, saving and re-extracting on threads; recovery data; the file prompts.
+    files: files::FileState,
     /// Comparisons, indexes and pairings computed on the "compare" thread.
     background: studies::Background,
     /// UI state of the compare tools.
@@ -144,6 +152,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             import: None,
+            files: files::FileState::default(),
             background: studies::Background::default(),
             tools: studies::ToolsView::default(),
             queued_imports: Vec::new(),
@@ -162,6 +171,7 @@ impl App {
     pub fn new_for_test(session: Session) -> Self {
         let mut app = Self::with_session(session, Settings::default());
         app.background.jobs.blocking = true;
+        app.files.blocking = true;
         app
     }
 
@@ -170,6 +180,7 @@ impl App {
     pub fn new_for_test_startup(startup: Startup) -> Self {
         let mut app = Self::new(startup, Settings::default());
         app.background.jobs.blocking = true;
+        app.files.blocking = true;
         app
     }
 
@@ -184,6 +195,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.poll_import(&ctx);
+        self.poll_files(&ctx);
         self.caches.refresh(&self.session, self.revision);
         self.poll_jobs(&ctx);
         self.input_ui(&ctx);

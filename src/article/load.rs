@@ -19,7 +19,7 @@ use super::{
 const NO_PATH: &str = "(no path)";
 
 /// The articles a file holds, and what went less than perfectly while reading it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loaded {
     /// The articles, in file order (one for most files; several for a database export or a
     /// digest), numbered from the first id asked for.

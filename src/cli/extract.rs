@@ -1,14 +1,21 @@
 //! `demarche extract`: the statements found in articles, as JSON lines, CSV or Markdown.
+//!
+//! Each file's statements are written and flushed as soon as that file is done, so a slow
+//! or stuck file never holds back the others' output. Each file is contained: one that
+//! cannot be read, or on which Demarche fails, is reported on stderr and the rest still run.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
 use crate::article::ArticleId;
-use crate::article::fetch::load_source;
-use crate::export::statements::{StatementRecord, records, to_csv, to_jsonl, to_markdown};
+use crate::export::statements::{
+    CSV_HEADER, StatementRecord, records, to_csv_rows, to_jsonl, to_markdown,
+};
 use crate::governments::Governments;
+use crate::session::import_file;
 
 /// Output formats for statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,40 +39,81 @@ pub struct ExtractArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// Extracts every file; a file that cannot be read is reported and the others still run.
+/// Writes statement records in one format, a chunk at a time, flushing after each chunk.
+pub(super) struct RecordWriter<W: Write> {
+    out: W,
+    format: StatementFormat,
+    chunks: usize,
+}
+
+impl<W: Write> RecordWriter<W> {
+    /// Starts the output (the CSV header goes out at once).
+    pub(super) fn new(out: W, format: StatementFormat) -> std::io::Result<Self> {
+        let mut writer = Self {
+            out,
+            format,
+            chunks: 0,
+        };
+        if format == StatementFormat::Csv {
+            writer.out.write_all(CSV_HEADER.as_bytes())?;
+            writer.out.flush()?;
+        }
+        Ok(writer)
+    }
+
+    /// Writes the records of one file (or one article) and flushes them.
+    pub(super) fn write(&mut self, records: &[StatementRecord]) -> std::io::Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let text = match self.format {
+            StatementFormat::Jsonl => to_jsonl(records),
+            StatementFormat::Csv => to_csv_rows(records),
+            StatementFormat::Md if self.chunks == 0 => to_markdown(records),
+            StatementFormat::Md => format!("\n{}", to_markdown(records)),
+        };
+        self.chunks += 1;
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()
+    }
+}
+
+/// Extracts every file, writing each file's statements as soon as it is done.
 pub fn run(args: &ExtractArgs) -> ExitCode {
-    let mut all: Vec<StatementRecord> = Vec::new();
+    let stdout = std::io::stdout();
+    let mut writer = match RecordWriter::new(stdout.lock(), args.format) {
+        Ok(writer) => writer,
+        Err(err) => return super::write_failed(&err),
+    };
     let mut failed = false;
     let mut next_id = 0_u32;
     for file in &args.files {
-        match load_source(file, ArticleId(next_id)) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
+        let imported = match import_file(file, ArticleId(next_id)) {
+            Ok(imported) => {
+                for warning in &imported.warnings {
                     super::report_warning(warning);
                 }
-                let articles = loaded.articles;
-                next_id = next_id.saturating_add(u32::try_from(articles.len()).unwrap_or(u32::MAX));
-                for article in &articles {
-                    let statements = crate::extract::extract(article);
-                    all.extend(records(
-                        &file.display().to_string(),
-                        article,
-                        &statements,
-                        Governments::bundled(),
-                    ));
-                }
+                imported.articles
             }
-            Err(err) => {
-                super::report_error(&err);
+            Err(failure) => {
+                super::report_error(&failure.message);
                 failed = true;
+                continue;
             }
+        };
+        next_id = next_id.saturating_add(u32::try_from(imported.len()).unwrap_or(u32::MAX));
+        let shown = file.display().to_string();
+        let file_records: Vec<StatementRecord> = imported
+            .iter()
+            .flat_map(|a| records(&shown, &a.article, &a.statements, Governments::bundled()))
+            .collect();
+        if let Err(err) = writer.write(&file_records) {
+            return super::write_failed(&err);
         }
     }
-    let out = match args.format {
-        StatementFormat::Jsonl => to_jsonl(&all),
-        StatementFormat::Csv => to_csv(&all),
-        StatementFormat::Md => to_markdown(&all),
-    };
-    let code = super::emit(&out);
-    if failed { ExitCode::FAILURE } else { code }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -5,6 +5,7 @@
 
 mod compare;
 mod eval;
+mod export;
 mod extract;
 mod text;
 mod timeline;
@@ -17,6 +18,7 @@ use clap::{Parser, Subcommand};
 
 pub use compare::{CompareArgs, ReportFormat};
 pub use eval::EvalArgs;
+pub use export::ExportArgs;
 pub use extract::{ExtractArgs, StatementFormat};
 pub use text::TextArgs;
 pub use timeline::{TimelineArgs, TimelineFormat};
@@ -49,6 +51,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Follow a phrase across articles: every use in date order, with government and variant.
     Timeline(TimelineArgs),
+    /// Write a saved session's statements, with your corrections applied (exit code 1: the
+    /// session cannot be opened; 2: it was written but needed repairs).
+    Export(ExportArgs),
 }
 
 /// Runs a subcommand, writing results to stdout and errors to stderr.
@@ -60,6 +65,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Timeline(args) => timeline::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 
@@ -73,6 +79,16 @@ fn emit(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => fail(&err),
+    }
+}
+
+/// The exit code after writing to stdout failed: a closed pipe (the reader has what it
+/// wanted) is success, anything else is reported.
+fn write_failed(err: &std::io::Error) -> ExitCode {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        fail(err)
     }
 }
 

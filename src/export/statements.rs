@@ -112,12 +112,23 @@ pub fn to_jsonl(records: &[StatementRecord]) -> String {
     out
 }
 
-/// CSV with a header row; spans joined with " … ".
+/// The CSV header row (with its line break).
+pub const CSV_HEADER: &str =
+    "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date\n";
+
+/// CSV with a header row; spans joined with " … ". Cells are guarded against formula
+/// injection (see [`csv_field`]).
 #[must_use]
 pub fn to_csv(records: &[StatementRecord]) -> String {
-    let mut out = String::from(
-        "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date\n",
-    );
+    let mut out = String::from(CSV_HEADER);
+    out.push_str(&to_csv_rows(records));
+    out
+}
+
+/// The CSV rows of `records`, without the header (for output written file by file).
+#[must_use]
+pub fn to_csv_rows(records: &[StatementRecord]) -> String {
+    let mut out = String::new();
     for r in records {
         let (start, end) = (
             r.spans.first().map_or(0, |s| s.start),
@@ -158,11 +169,21 @@ pub fn to_csv(records: &[StatementRecord]) -> String {
     out
 }
 
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+/// One CSV cell. A cell a spreadsheet would run as a formula (one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP advises for CSV
+/// injection; then the cell is quoted when it holds a comma, a quote or a line break.
+#[must_use]
+pub fn csv_field(field: &str) -> String {
+    let guarded: std::borrow::Cow<'_, str> = if field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
+        format!("'{field}").into()
     } else {
-        field.to_owned()
+        field.into()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded.into_owned()
     }
 }
 
@@ -202,8 +223,49 @@ pub fn to_markdown(records: &[StatementRecord]) -> String {
     out.trim_start().to_owned()
 }
 
+/// One Markdown table cell: HTML escaped (a `<script>` in an article stays text), pipes
+/// escaped, line breaks joined.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    escape_html(text)
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Escapes `<`, `>` and the `&` that does not already start a character reference, so
+/// text shows as written in any Markdown or HTML renderer; `&amp;`, `&lt;` or `&#39;`
+/// already in the text are kept as they are.
+#[must_use]
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if !starts_reference(&text[at..]) => out.push_str("&amp;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// True when `text` (starting at `&`) is a character reference: `&name;`, `&#123;` or
+/// `&#x1F;`.
+fn starts_reference(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('&') else {
+        return false;
+    };
+    let Some(end) = rest.find(';').filter(|&end| end <= 32) else {
+        return false;
+    };
+    let body = &rest[..end];
+    if let Some(number) = body.strip_prefix('#') {
+        return match number.strip_prefix(['x', 'X']) {
+            Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()),
+        };
+    }
+    body.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && body.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -286,6 +348,32 @@ mod tests {
         assert_eq!(value["spans"][0]["text"], "Diaoyu Dao is China’s,");
         assert_eq!(value["speaker_mention"]["text"], "Zhao");
         assert_eq!(value["speaker_mention"]["start"], 25);
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_guarded() {
+        assert_eq!(csv_field("=SUM(A1:A9)"), "'=SUM(A1:A9)");
+        assert_eq!(csv_field("+1 555"), "'+1 555");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@cmd"), "'@cmd");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field("'already"), "'already");
+    }
+
+    #[test]
+    fn markdown_escapes_html_and_keeps_references() {
+        assert_eq!(
+            md_cell("<script>x</script> & <b>"),
+            "&lt;script&gt;x&lt;/script&gt; &amp; &lt;b&gt;"
+        );
+        assert_eq!(
+            md_cell("AT&amp;T &#39;x&#x27; & y;"),
+            "AT&amp;T &#39;x&#x27; &amp; y;"
+        );
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
     }
 
     #[test]

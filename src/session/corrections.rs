@@ -49,7 +49,16 @@ impl Anchor {
                 .spans
                 .first()
                 .is_some_and(|span| span.overlap(self.span) > 0)
-            && short_hash(self.span.slice(text)) == self.text_hash
+            && self.holds(text)
+    }
+
+    /// True when the anchored words are still at the span (a span outside the text, or
+    /// into the middle of a character, holds nothing).
+    fn holds(&self, text: &str) -> bool {
+        self.span.start < self.span.end
+            && text
+                .get(self.span.start..self.span.end)
+                .is_some_and(|words| short_hash(words) == self.text_hash)
     }
 }
 
@@ -109,7 +118,7 @@ pub(super) fn apply_all(session: &Session) -> Vec<Statement> {
             governments,
         } = &correction.kind
         {
-            if short_hash(correction.anchor.span.slice(text)) == correction.anchor.text_hash {
+            if correction.anchor.holds(text) {
                 statements.push(user_statement(
                     StatementId {
                         article: article.id,
@@ -202,6 +211,9 @@ fn apply_one(
             }
         }
         CorrectionKind::SplitAt(at) => {
+            if !text.is_char_boundary(*at) {
+                return;
+            }
             let statement = &mut statements[index];
             let Some(pos) = statement
                 .spans

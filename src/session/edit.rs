@@ -2,6 +2,7 @@
 //! returns the edit that undoes it. The GUI keeps those inverses as its undo history.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,8 +43,9 @@ pub enum Edit {
     SetNote(StatementId, Option<String>),
     /// Replace the alias list.
     SetAliases(Vec<(String, String)>),
-    /// Replace all statements as found (re-extraction).
-    ReplaceStatements(BTreeMap<StatementId, Statement>),
+    /// Replace all statements as found (re-extraction). Shared, so the undo step keeps the
+    /// old statements without copying them.
+    ReplaceStatements(Arc<BTreeMap<StatementId, Statement>>),
 }
 
 /// Why an edit could not be applied.
@@ -133,18 +135,20 @@ impl Session {
             statements,
         } in imported
         {
-            let id = if self.articles.contains_key(&article.id) {
+            // `u32::MAX` is never used, so the counter after an id always fits.
+            let id = if self.articles.contains_key(&article.id) || article.id.0 == u32::MAX {
                 self.fresh_article_id()
             } else {
                 article.id
             };
-            self.next_article_id = self.next_article_id.max(id.0 + 1);
+            self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
+            let map = Arc::make_mut(&mut self.statements);
             for mut statement in statements {
                 statement.id.article = id;
-                self.statements.insert(statement.id, statement);
+                map.insert(statement.id, statement);
             }
-            self.articles.insert(id, article);
+            Arc::make_mut(&mut self.articles).insert(id, article);
             ids.push(id);
         }
         ids
@@ -153,7 +157,10 @@ impl Session {
     fn remove_articles(&mut self, ids: &[ArticleId]) -> Vec<ImportedArticle> {
         let mut removed = Vec::with_capacity(ids.len());
         for id in ids {
-            let Some(article) = self.articles.remove(id) else {
+            if !self.articles.contains_key(id) {
+                continue;
+            }
+            let Some(article) = Arc::make_mut(&mut self.articles).remove(id) else {
                 continue;
             };
             let statement_ids: Vec<StatementId> = self
@@ -169,10 +176,8 @@ impl Session {
                 )
                 .map(|(k, _)| *k)
                 .collect();
-            let statements = statement_ids
-                .iter()
-                .filter_map(|k| self.statements.remove(k))
-                .collect();
+            let map = Arc::make_mut(&mut self.statements);
+            let statements = statement_ids.iter().filter_map(|k| map.remove(k)).collect();
             self.selection.statements.retain(|s| s.article != *id);
             removed.push(ImportedArticle {
                 article,

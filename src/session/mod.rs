@@ -2,26 +2,35 @@
 //! the user's corrections, open comparisons, aliases, notes and the selection), saved as a
 //! versioned RON file that reopens exactly as it was, on any machine.
 
+mod check;
 mod corrections;
 mod demo;
 mod edit;
 mod file;
 mod import;
+pub mod write;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, ArticleId};
 use crate::statement::{Group, Statement, StatementId};
 
+pub use check::{CheckReport, span_fits};
 pub use corrections::{Anchor, Correction, CorrectionKind};
 pub use demo::demo_session;
 pub use edit::{Edit, EditError, ImportedArticle};
 pub use file::{
-    CURRENT_VERSION, SessionError, load_session, parse_session, save_session, session_to_ron,
+    CURRENT_VERSION, LoadedSession, MAX_SESSION_BYTES, SaveOptions, SessionError, load_session,
+    load_session_checked, parse_session, parse_session_bytes, parse_session_checked, save_session,
+    save_session_with, session_to_ron,
 };
-pub use import::{ImportFailure, ImportOutcome, import_paths};
+pub use import::{
+    ImportFailure, ImportOutcome, ImportedFile, extract_contained, import_file, import_paths, import_paths_with,
+    panic_text,
+};
 
 /// A group of voices as listed in the library panel: one government, one organisation,
 /// or one kind of other voice.
@@ -107,12 +116,19 @@ pub struct Selection {
 }
 
 /// The user's whole work.
+///
+/// The articles and the statements as found, nearly all of a session's size, are shared
+/// (`Arc`): a clone is a snapshot that costs next to nothing, so saving and recovery can
+/// serialise a 200 MB session on another thread while the window stays responsive. They
+/// change through [`Arc::make_mut`] in the session's own edits.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Session {
     /// Articles with their full text and provenance.
-    pub articles: BTreeMap<ArticleId, Article>,
+    #[serde(deserialize_with = "check::unique_shared_map")]
+    pub articles: Arc<BTreeMap<ArticleId, Article>>,
     /// Statements as found when the articles were imported (not the corrected view).
-    pub statements: BTreeMap<StatementId, Statement>,
+    #[serde(deserialize_with = "check::unique_shared_map")]
+    pub statements: Arc<BTreeMap<StatementId, Statement>>,
     /// The user's corrections, applied in order over `statements`.
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -123,7 +139,7 @@ pub struct Session {
     #[serde(default)]
     pub aliases: Vec<(String, String)>,
     /// Notes on statements.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "check::unique_map")]
     pub notes: BTreeMap<StatementId, String>,
     /// What was selected.
     #[serde(default)]
@@ -135,23 +151,52 @@ pub struct Session {
 
 impl Session {
     /// Adds an article (its id is replaced by a fresh one) and the statements found in it.
-    /// Returns the id given.
+    /// Returns the id given. Extraction that fails on this text adds the article without
+    /// statements.
     pub fn add_article(&mut self, mut article: Article) -> ArticleId {
         let id = self.fresh_article_id();
         article.id = id;
-        for statement in crate::extract::extract(&article) {
-            self.statements.insert(statement.id, statement);
+        let statements = Arc::make_mut(&mut self.statements);
+        for statement in extract_contained(&article).unwrap_or_default() {
+            statements.insert(statement.id, statement);
         }
-        self.articles.insert(id, article);
+        Arc::make_mut(&mut self.articles).insert(id, article);
         id
     }
 
-    /// A fresh article id, never used in this session.
+    /// The id [`Self::fresh_article_id`] would hand out next, without taking it.
+    #[must_use]
+    pub fn next_free_article_id(&self) -> ArticleId {
+        let after_last = self
+            .articles
+            .keys()
+            .next_back()
+            .map_or(Some(0), |id| id.0.checked_add(1))
+            .map(|n| n.max(self.next_article_id));
+        match after_last {
+            // `u32::MAX` is never handed out, so the counter after it can always be stored.
+            Some(n) if n < u32::MAX && !self.articles.contains_key(&ArticleId(n)) => ArticleId(n),
+            _ => self.lowest_free_article_id(),
+        }
+    }
+
+    /// A fresh article id, never used in this session (while the counter has room; once it
+    /// has run out, the lowest id no article has).
     pub fn fresh_article_id(&mut self) -> ArticleId {
-        let used = self.articles.keys().next_back().map_or(0, |id| id.0 + 1);
-        let id = ArticleId(self.next_article_id.max(used));
-        self.next_article_id = id.0 + 1;
+        let id = self.next_free_article_id();
+        self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
         id
+    }
+
+    fn lowest_free_article_id(&self) -> ArticleId {
+        let mut candidate = 0_u32;
+        for id in self.articles.keys() {
+            if id.0 != candidate {
+                break;
+            }
+            candidate = candidate.saturating_add(1);
+        }
+        ArticleId(candidate)
     }
 
     /// True when an article with the same content hash is already open.
@@ -171,13 +216,34 @@ impl Session {
 
     /// Runs extraction again with the current rules on every article, keeping the user's
     /// corrections (they are anchored to the text, so they apply to the new statements).
-    pub fn reextract(&mut self) {
-        self.statements.clear();
-        for article in self.articles.values() {
-            for statement in crate::extract::extract(article) {
-                self.statements.insert(statement.id, statement);
+    /// Returns the articles whose extraction failed (they keep no statements).
+    pub fn reextract(&mut self) -> Vec<ArticleId> {
+        let (statements, failed) = self.extract_all(|_, _| true);
+        self.statements = Arc::new(statements);
+        failed
+    }
+
+    /// The statements the current rules find in every article, each article's extraction
+    /// contained (a failure loses that article's statements, not the rest), and the
+    /// articles whose extraction failed. `progress(done, total)` is called after each
+    /// article; returning false stops early (the result is then partial).
+    pub fn extract_all(
+        &self,
+        mut progress: impl FnMut(usize, usize) -> bool,
+    ) -> (BTreeMap<StatementId, Statement>, Vec<ArticleId>) {
+        let mut statements = BTreeMap::new();
+        let mut failed = Vec::new();
+        let total = self.articles.len();
+        for (done, article) in self.articles.values().enumerate() {
+            match extract_contained(article) {
+                Ok(found) => statements.extend(found.into_iter().map(|s| (s.id, s))),
+                Err(_) => failed.push(article.id),
+            }
+            if !progress(done + 1, total) {
+                break;
             }
         }
+        (statements, failed)
     }
 
     /// A short, human name for the session taken from a file path.

@@ -169,7 +169,7 @@ fn corrections_survive_reextraction_by_anchor() {
         })
         .collect();
     session
-        .apply(Edit::ReplaceStatements(renumbered))
+        .apply(Edit::ReplaceStatements(std::sync::Arc::new(renumbered)))
         .expect("replace");
     let effective = session.effective_statements();
     let corrected = effective

@@ -3,11 +3,13 @@
 
 mod compare;
 mod compare_tools;
+mod file_windows;
 mod input;
 mod inspector;
 mod inspector_tools;
 mod library;
 mod menu;
+mod progress;
 mod statements;
 mod status;
 mod studies;

@@ -156,7 +156,9 @@ impl App {
         let Some(source) = self.list_source() else {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
-                if self.session.articles.is_empty() {
+                if self.session.articles.is_empty() && self.import_progress_ui(ui) {
+                    // The import under way stands in for the empty list.
+                } else if self.session.articles.is_empty() {
                     ui.heading("No articles yet");
                     ui.label("Open articles with File > Open Articles (Ctrl+O), drop files on the window, or start with `demarche FILE...`.");
                 } else {

@@ -1,6 +1,6 @@
 //! The status bar: notices (dismissable), import progress, and counts.
 
-use egui::{Align, Layout, Panel, ProgressBar, RichText};
+use egui::{Align, Layout, Panel, RichText};
 
 use super::super::App;
 use super::super::action::Action;
@@ -33,23 +33,7 @@ impl App {
                 });
             }
             ui.horizontal(|ui| {
-                if let Some(job) = &self.import {
-                    let (done, total) = job.progress();
-                    if job.is_slow() {
-                        let fraction = if total == 0 {
-                            1.0
-                        } else {
-                            done as f32 / total as f32
-                        };
-                        ui.add(
-                            ProgressBar::new(fraction)
-                                .desired_width(200.0)
-                                .text(format!("importing {done} of {total} files")),
-                        );
-                    } else {
-                        ui.weak("importing…");
-                    }
-                }
+                self.progress_ui(ui);
                 if first > 0 {
                     ui.weak(format!("{} older", counted(first, "notice", "notices")));
                 }
