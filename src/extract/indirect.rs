@@ -5,118 +5,11 @@ use crate::statement::{Group, StatementKind};
 use crate::text::Span;
 
 use super::Draft;
-use super::attribution::{Para, clause_subject, phrase_after_cue, phrase_before};
-use super::coref::Memory;
 use super::cues::{Cue, cue_at};
-use super::speakers::{analyze, leading_np, np_token};
-
-/// Records titled people and bodies named in the paragraph's running text (outside quotes).
-pub fn register_mentions(para: &Para, memory: &mut Memory) {
-    let toks = &para.toks;
-    let mut i = 0;
-    while i < toks.len() {
-        if para.inside[i].is_some() || !np_token(&toks[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < toks.len() && para.inside[i].is_none() && np_token(&toks[i]) {
-            i += 1;
-            if matches!(
-                toks[i - 1].trail,
-                Some(',' | ';' | ':' | '.' | '?' | '!' | ')')
-            ) {
-                break;
-            }
-        }
-        let mut s = start;
-        while s < i && super::lex::is_function_word(&toks[s].lower) && toks[s].lower != "the" {
-            s += 1;
-        }
-        if s >= i {
-            continue;
-        }
-        let k = super::knowledge::Knowledge::bundled();
-        let worth = toks[s..i]
-            .iter()
-            .any(|t| t.capitalised() || k.role_words.contains(&t.lower));
-        if !worth {
-            continue;
-        }
-        let mut phrase = analyze(para.text, &toks[s..i]);
-        // "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, ...": the
-        // apposition that follows describes the name.
-        if phrase.name.is_some()
-            && !phrase.gov_role
-            && phrase.other.is_none()
-            && toks[i - 1].trail == Some(',')
-        {
-            let rest = &toks[i..];
-            let mut end = 0;
-            // The apposition runs to the next comma.
-            while end < rest.len().min(25) && para.inside[i + end].is_none() {
-                end += 1;
-                if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
-                    break;
-                }
-            }
-            if rest
-                .get(end.saturating_sub(1))
-                .is_none_or(|t| t.trail != Some(','))
-            {
-                end = 0;
-            }
-            if end > 0 {
-                let app = analyze(para.text, &rest[..end]);
-                if app.name.is_none() && (app.gov_role || app.other.is_some()) {
-                    phrase = super::attribution::merge(phrase, app);
-                }
-            }
-        }
-        let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
-        // A titled official of no known country is left to the attribution rules, which can
-        // tell whether the name belongs to a description met just before.
-        let unplaced = phrase.gov_role
-            && phrase.countries.is_empty()
-            && phrase.national.is_none()
-            && phrase
-                .name
-                .as_ref()
-                .is_some_and(|(n, _)| memory.find_name(&super::coref::clean_name(n)).is_none());
-        let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
-        let known = phrase
-            .name
-            .as_ref()
-            .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
-        // A subject at the start of its sentence is as salient as a speaker.
-        let after_dateline = start > 0 && {
-            let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
-            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
-        };
-        let subject = para.sentence_start(s) == start || after_dateline;
-        let at = phrase.span.start;
-        if unplaced && titled_person {
-            memory.introduced.push(phrase.clone());
-        }
-        // "Australia's prime minister defended ...": an unnamed official of a known country
-        // whom a later name may turn out to name.
-        let described = phrase.name.is_none()
-            && phrase.gov_role
-            && !phrase.countries.is_empty()
-            && !phrase.metonym
-            && !phrase.plural
-            && !phrase.body
-            && phrase.other.is_none()
-            && subject;
-        if (titled_person || body || described) && !unplaced {
-            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
-                memory.mention(e, phrase.span, subject);
-            }
-        } else if let Some(e) = known {
-            memory.mention(e, phrase.span, subject);
-        }
-    }
-}
+use super::memory::Memory;
+use super::np::{leading_np, np_token};
+use super::para::Para;
+use super::subject::{clause_subject, phrase_after_cue, phrase_before};
 
 /// Token indices of cues outside quotes that may introduce reported speech.
 #[must_use]
@@ -188,21 +81,21 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // Subject.
-    let phrase = if let Some(p) = super::attribution::quoted_as(para, ss, i) {
+    let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, subject_end)
             .or_else(|| clause_subject(para, ss, subject_end))
-            .or_else(|| super::attribution::common_subject(para, ss, subject_end))
+            .or_else(|| super::subject::common_subject(para, ss, subject_end))
     }?;
-    if phrase.pronoun == Some(super::speakers::Pronoun::First) {
+    if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
     }
     let first = para.token_at(phrase.span.start);
     // The subject of a report is a speaker, whatever becomes of the content.
-    let entity = super::resolve(
+    let entity = super::resolve::resolve(
         memory,
         &phrase,
         phrase.span.start,
@@ -335,7 +228,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // official said"); not a body or a group, which name their country when they speak.
     let lone = &memory.entities[entity];
     if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
-        super::fill_country(memory, entity);
+        super::resolve::fill_country(memory, entity);
     }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {
@@ -382,7 +275,7 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
         return None;
     }
-    let entity = super::resolve(
+    let entity = super::resolve::resolve(
         memory,
         &phrase,
         phrase.span.start,
@@ -601,7 +494,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
 
 /// The speaker phrase right after a cue (kept for "said X" forms).
 #[must_use]
-pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::speakers::Phrase> {
+pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::phrase::Phrase> {
     phrase_after_cue(para, i + 1, end)
 }
 

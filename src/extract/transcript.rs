@@ -8,10 +8,11 @@ use crate::statement::{Group, StatementKind};
 use crate::text::Span;
 
 use super::Draft;
-use super::coref::{Entity, Memory};
+use super::entity::Entity;
 use super::knowledge::Knowledge;
 use super::lex::tokens;
-use super::speakers::analyze;
+use super::memory::Memory;
+use super::phrase::analyze;
 
 /// A speaker label at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -364,7 +365,7 @@ fn speaker_of(
             role: Some(h.role.clone()),
             body: false,
             plural: false,
-            gender: super::speakers::Gender::Unknown,
+            gender: super::phrase::Gender::Unknown,
             group: Group::Government,
             governments: vec![h.iso3.clone()],
             affiliation: None,
