@@ -88,8 +88,14 @@ pub enum Origin {
 /// Why the statement was attributed as it was: shown to the user next to the statement.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The rule that found the statement (e.g. "quote+cue-after", "transcript-turn").
+    /// What found the statement, in plain words with the words of the text that gave it
+    /// ("quote followed by 'said Lin Wei', spokesperson"); the inspector shows it. Sessions
+    /// saved before rules were named hold a short id here ("quote+cue-after").
     pub rule: String,
+    /// The extraction rule, when extraction found the statement (none for statements the
+    /// user added, or from sessions saved before rules were named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<crate::extract::rule::Rule>,
     /// The resolution steps from the mention to the government, in order
     /// (e.g. `["he", "Zhao Lijian", "Chinese Foreign Ministry spokesperson", "China"]`).
     pub chain: Vec<String>,

@@ -189,7 +189,8 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
                 mention: None,
                 mention_text: Some(title.clone()),
                 cue: None,
-                rule: "document-statement",
+                cue_span: None,
+                rule: super::rule::Rule::DocumentStatement,
                 confidence: 0.8,
                 continues_previous: i > 0,
             })

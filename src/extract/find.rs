@@ -8,6 +8,7 @@ use super::lex::Token;
 use super::np::leading_np;
 use super::para::Para;
 use super::phrase::{Phrase, analyze};
+use super::rule::Rule;
 use super::subject::{
     clause_subject, common_after, common_subject, merge, outer_subject, phrase_after,
     phrase_before, quoted_as, relative_at, speaker_like, subject_after_quote,
@@ -20,8 +21,10 @@ pub struct Found {
     pub phrase: Phrase,
     /// The cue, when one was found.
     pub cue: Option<String>,
+    /// Where the cue is in the text.
+    pub cue_span: Option<Span>,
     /// The rule that found it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Tokens between the quote and the cue.
     pub distance: usize,
     /// Byte offset of the sentence start (for pronoun resolution).
@@ -58,7 +61,8 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 return Some(Found {
                     phrase,
                     cue: None,
-                    rule: "quote+byline",
+                    cue_span: None,
+                    rule: Rule::QuoteByline,
                     distance: 0,
                     sentence_start: q.open,
                 });
@@ -87,7 +91,8 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     after = Some(Found {
                         phrase,
                         cue: Some(cue.text.clone()),
-                        rule: "quote+cue-after",
+                        cue_span: Some(cue.span(&para.toks)),
+                        rule: Rule::QuoteCueAfter,
                         distance: i - after_q,
                         sentence_start: para.toks
                             [para.sentence_start(open_tok.min(para.toks.len().saturating_sub(1)))]
@@ -175,7 +180,8 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                     before = Some(Found {
                         phrase,
                         cue: Some(cue.text.clone()),
-                        rule: "quote+cue-before",
+                        cue_span: Some(cue.span(&para.toks)),
+                        rule: Rule::QuoteCueBefore,
                         distance: open_tok - i - 1,
                         sentence_start: para.toks[floor].span.start,
                     });
@@ -258,7 +264,8 @@ fn dash_apposition(para: &Para, qi: usize, open_tok: usize) -> Option<Found> {
     Some(Found {
         phrase,
         cue: None,
-        rule: "quote+dash-apposition",
+        cue_span: None,
+        rule: Rule::QuoteDashApposition,
         distance: 0,
         sentence_start: para.toks[floor].span.start,
     })
@@ -285,7 +292,8 @@ fn colon_subject(para: &Para, open_tok: usize) -> Option<Found> {
     Some(Found {
         phrase,
         cue: None,
-        rule: "quote+colon-subject",
+        cue_span: None,
+        rule: Rule::QuoteColonSubject,
         distance: 0,
         sentence_start: para.toks[floor].span.start,
     })
@@ -372,13 +380,13 @@ mod tests {
         let span = split_paragraphs(text)[0];
         let p = Para::new(text, span, find_quotes(text, &[span]));
         let first = find_for_quote(&p, 0).expect("attributed");
-        assert_eq!(first.rule, "quote+cue-after");
+        assert_eq!(first.rule, Rule::QuoteCueAfter);
         assert_eq!(
             first.phrase.name.as_ref().map(|n| n.0.as_str()),
             Some("Ash Carter")
         );
         let second = find_for_quote(&p, 1).expect("attributed");
-        assert_eq!(second.rule, "quote+cue-before");
+        assert_eq!(second.rule, Rule::QuoteCueBefore);
         assert_eq!(
             second.phrase.pronoun,
             Some(crate::extract::phrase::Pronoun::He)

@@ -9,6 +9,7 @@ use super::cues::{Cue, cue_at};
 use super::memory::Memory;
 use super::np::{leading_np, np_token};
 use super::para::Para;
+use super::rule::Rule;
 use super::subject::{clause_subject, phrase_after_cue, phrase_before};
 
 /// Token indices of cues outside quotes that may introduce reported speech.
@@ -244,11 +245,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
+        cue_span: Some(cue.span(toks)),
         cue: Some(cue.text),
         rule: if trailing {
-            "reported+cue-after"
+            Rule::ReportedCueAfter
         } else {
-            "reported+cue-before"
+            Rule::ReportedCueBefore
         },
         confidence: 0.6,
         continues_previous: false,
@@ -295,7 +297,8 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
         cue: Some(cue.text.clone()),
-        rule: "reported+according-to",
+        cue_span: Some(cue.span(toks)),
+        rule: Rule::ReportedAccordingTo,
         confidence: 0.6,
         continues_previous: false,
     })

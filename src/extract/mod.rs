@@ -31,6 +31,7 @@ pub mod para;
 pub mod phrase;
 pub mod quotes;
 pub mod resolve;
+pub mod rule;
 pub mod subject;
 pub mod transcript;
 
@@ -40,6 +41,7 @@ use crate::statement::{Evidence, Group, Origin, Statement, StatementId, Statemen
 use crate::text::Span;
 
 use entity::Entity;
+use rule::Rule;
 
 pub use news::front_matter_end;
 
@@ -59,10 +61,13 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
-            d.into_statement(StatementId {
-                article: article.id,
-                ordinal: u32::try_from(i).unwrap_or(u32::MAX),
-            })
+            d.into_statement(
+                &article.text,
+                StatementId {
+                    article: article.id,
+                    ordinal: u32::try_from(i).unwrap_or(u32::MAX),
+                },
+            )
         })
         .collect()
 }
@@ -76,13 +81,14 @@ pub(crate) struct Draft {
     pub mention: Option<Span>,
     pub mention_text: Option<String>,
     pub cue: Option<String>,
-    pub rule: &'static str,
+    pub cue_span: Option<Span>,
+    pub rule: Rule,
     pub confidence: f32,
     pub continues_previous: bool,
 }
 
 impl Draft {
-    fn into_statement(self, id: StatementId) -> Statement {
+    fn into_statement(self, text: &str, id: StatementId) -> Statement {
         let registry = Governments::bundled();
         let (speaker, role, group, governments, affiliation) = match &self.entity {
             Some(e) => (
@@ -103,6 +109,13 @@ impl Draft {
         } else {
             (group, affiliation)
         };
+        // The speaker's office or description, when the mention does not already say it.
+        let mention_words = self.mention.map_or("", |m| m.slice(text));
+        let detail = self
+            .entity
+            .as_ref()
+            .and_then(|e| e.role.clone().or_else(|| e.description.clone()))
+            .filter(|d| speaker.as_ref() != Some(d) && !mention_words.contains(d.as_str()));
         let mut chain = Vec::new();
         if let Some(m) = &self.mention_text {
             chain.push(m.clone());
@@ -136,7 +149,10 @@ impl Draft {
             affiliation,
             cue: self.cue,
             evidence: Evidence {
-                rule: self.rule.to_owned(),
+                rule: self
+                    .rule
+                    .describe(text, self.cue_span, self.mention, detail.as_deref()),
+                found_by: Some(self.rule),
                 chain,
             },
             confidence: self.confidence,

@@ -12,6 +12,7 @@ use super::label::{is_label, kind_of};
 use super::memory::Memory;
 use super::para::Para;
 use super::resolve::{fill_country, label_speaker, resolve};
+use super::rule::Rule;
 use super::{indirect, mentions, quotes, transcript};
 
 pub(crate) fn statements(article: &Article) -> Vec<Draft> {
@@ -82,7 +83,8 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                     mention: Some(label.name),
                     mention_text: Some(label.name.slice(text).to_owned()),
                     cue: None,
-                    rule: "quoted-transcript-turn",
+                    cue_span: None,
+                    rule: Rule::QuotedTranscriptTurn,
                     confidence: 0.8,
                     continues_previous: false,
                 });
@@ -140,7 +142,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                                     .map(|(_, span)| span)
                             })
                     });
-                    (carried, None, "quote+previous-speaker")
+                    (carried, None, Rule::QuotePreviousSpeaker)
                 }
             };
             if let Some(e) = entity {
@@ -183,6 +185,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                     .map(|f| f.phrase.reported_as.unwrap_or(f.phrase.span))
                     .or(carried_mention)
                     .map(|m| m.slice(text).to_owned()),
+                cue_span: found.as_ref().and_then(|f| f.cue_span),
                 cue: found.and_then(|f| f.cue),
                 rule,
                 confidence,
@@ -248,7 +251,7 @@ fn speaker_of_whole_quotation(drafts: &mut [Draft]) {
         let cued = chain
             .iter()
             .copied()
-            .find(|&i| drafts[i].rule != "quote+previous-speaker" && drafts[i].entity.is_some());
+            .find(|&i| drafts[i].rule != Rule::QuotePreviousSpeaker && drafts[i].entity.is_some());
         if let Some(c) = cued {
             let (entity, mention, text) = (
                 drafts[c].entity.clone(),
@@ -256,7 +259,7 @@ fn speaker_of_whole_quotation(drafts: &mut [Draft]) {
                 drafts[c].mention_text.clone(),
             );
             for &i in chain.iter().take_while(|&&i| i != c) {
-                if drafts[i].rule == "quote+previous-speaker" {
+                if drafts[i].rule == Rule::QuotePreviousSpeaker {
                     drafts[i].entity.clone_from(&entity);
                     drafts[i].mention = mention;
                     drafts[i].mention_text.clone_from(&text);

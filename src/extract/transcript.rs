@@ -489,7 +489,8 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
             mention: (!mention.is_empty()).then_some(*mention),
             mention_text: (!mention.is_empty()).then(|| mention.slice(text).to_owned()),
             cue: None,
-            rule: "transcript-turn",
+            cue_span: None,
+            rule: super::rule::Rule::TranscriptTurn,
             confidence: 0.9,
             continues_previous: continues,
         });

@@ -252,6 +252,7 @@ fn user_statement(
         cue: None,
         evidence: Evidence {
             rule: "added by the user".to_owned(),
+            found_by: None,
             chain: Vec::new(),
         },
         confidence: 1.0,
