@@ -5,6 +5,7 @@ use crate::text::Span;
 
 use super::cues::{Cue, cue_at};
 use super::lex::Token;
+use super::lexicon::Lexicon;
 use super::np::leading_np;
 use super::para::Para;
 use super::phrase::{Phrase, analyze};
@@ -13,6 +14,7 @@ use super::subject::{
     clause_subject, common_after, common_subject, merge, outer_subject, phrase_after,
     phrase_before, quoted_as, relative_at, speaker_like, subject_after_quote,
 };
+use super::window;
 
 /// A speaker phrase found for a quote, with its cue.
 #[derive(Debug, Clone)]
@@ -81,7 +83,11 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         let named_apposition = (after_q..(after_q + 4).min(para.toks.len())).any(|j| {
             para.toks[j].trail == Some(',') && para.toks[after_q..=j].iter().all(Token::capitalised)
         });
-        let reach = if named_apposition { 28 } else { 16 };
+        let reach = if named_apposition {
+            window::CUE_AFTER_QUOTE_WITH_APPOSITION
+        } else {
+            window::CUE_AFTER_QUOTE
+        };
         let stop = para.sentence_end(after_q).min(after_q + reach);
         let mut i = after_q;
         while i < stop && i < para.toks.len() && para.inside[i].is_none() {
@@ -135,10 +141,9 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                 // `After saying her foot was "...," she was ...`: the subject follows.
                 let gerund_clause = para.toks[i].lower.ends_with("ing")
                     && i > 0
-                    && matches!(
-                        para.toks[i - 1].lower.as_str(),
-                        "after" | "before" | "while" | "since" | "upon" | "when"
-                    );
+                    && Lexicon::get()
+                        .gerund_subordinators
+                        .contains(para.toks[i - 1].lower.as_str());
                 let participle = para.toks[i].lower.ends_with("ing")
                     && i > 0
                     && para.toks[i - 1].trail == Some(',');
@@ -200,10 +205,9 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
     let new_clause = after.as_ref().is_some_and(|a| {
         (after_q..(after_q + a.distance).min(para.toks.len())).any(|j| {
             // `... was "absolutely right" when he said ...`: a subordinate clause of its own.
-            let subordinate = matches!(
-                para.toks[j].lower.as_str(),
-                "when" | "after" | "because" | "while" | "since" | "before" | "if"
-            );
+            let subordinate = Lexicon::get()
+                .clause_subordinators
+                .contains(para.toks[j].lower.as_str());
             subordinate && a.phrase.pronoun.is_some()
                 || matches!(para.toks[j].lower.as_str(), "and" | "but")
                     && if j == after_q {
@@ -303,18 +307,16 @@ fn colon_subject(para: &Para, open_tok: usize) -> Option<Found> {
 fn hypothetical(para: &Para, i: usize) -> bool {
     let mut j = i;
     while j > 0
-        && matches!(
-            para.toks[j - 1].lower.as_str(),
-            "not" | "never" | "also" | "be"
-        )
+        && Lexicon::get()
+            .modal_fillers
+            .contains(para.toks[j - 1].lower.as_str())
     {
         j -= 1;
     }
     j > 0
-        && matches!(
-            para.toks[j - 1].lower.as_str(),
-            "would" | "will" | "could" | "should" | "may" | "might" | "must" | "can" | "shall"
-        )
+        && Lexicon::get()
+            .modals
+            .contains(para.toks[j - 1].lower.as_str())
 }
 
 fn after_cue(para: &Para, from: usize, cue: &Cue, stop: usize) -> Option<Phrase> {

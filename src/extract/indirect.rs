@@ -6,11 +6,13 @@ use crate::text::Span;
 
 use super::Draft;
 use super::cues::{Cue, cue_at};
+use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token};
 use super::para::Para;
 use super::rule::Rule;
 use super::subject::{clause_subject, phrase_after_cue, phrase_before};
+use super::window;
 
 /// Token indices of cues outside quotes that may introduce reported speech.
 #[must_use]
@@ -38,39 +40,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "had begun to hint that ...": the subject stands before the catenative verb.
     let catenative = i >= 2
         && toks[i - 1].lower == "to"
-        && matches!(
-            toks[i - 2].lower.as_str(),
-            "begun"
-                | "began"
-                | "started"
-                | "sought"
-                | "tried"
-                | "appeared"
-                | "seemed"
-                | "went"
-                | "moved"
-                | "rushed"
-                | "hastened"
-        );
+        && Lexicon::get()
+            .catenatives
+            .contains(toks[i - 2].lower.as_str());
     let subject_end = if catenative { i - 2 } else { i };
     if i > 0 && !catenative {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
-        if matches!(
-            prev,
-            "to" | "not"
-                | "never"
-                | "n't"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "the"
-                | "a"
-                | "an"
-                | "our"
-                | "your"
-        ) || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
+        if Lexicon::get().not_a_report_after.contains(prev)
+            || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
         {
             return None;
         }
@@ -113,23 +91,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return None;
     }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
-    let subordinate = |t: &str| {
-        matches!(
-            t,
-            "while"
-                | "as"
-                | "although"
-                | "though"
-                | "if"
-                | "when"
-                | "after"
-                | "because"
-                | "since"
-                | "before"
-                | "unless"
-                | "whereas"
-        )
-    };
+    let subordinate = |t: &str| Lexicon::get().subordinators.contains(t);
     if first > 0 && subordinate(&toks[first - 1].lower)
         || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
     {
@@ -165,11 +127,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if cue.object {
             // "accused X of Y", "urged X to Y": the content runs from X, and needs the
             // preposition.
-            let has_prep = (j..se.min(j + 10)).any(|k| {
-                matches!(
-                    toks[k].lower.as_str(),
-                    "of" | "to" | "against" | "for" | "that" | "over"
-                )
+            let has_prep = (j..se.min(j + window::OBJECT_PREPOSITION_REACH)).any(|k| {
+                Lexicon::get()
+                    .object_prepositions
+                    .contains(toks[k].lower.as_str())
             });
             if !has_prep {
                 return None;
@@ -307,38 +268,15 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 /// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
 /// "yesterday").
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
-    let time_noun = |w: &str| {
-        matches!(
-            w,
-            "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        )
-    };
+    let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
     loop {
         let Some(t) = toks.get(j).filter(|_| j < se) else {
             return j;
         };
         let w = t.lower.as_str();
-        if matches!(
-            w,
-            "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously"
-        ) || time_noun(w) && t.capitalised()
-        {
+        if Lexicon::get().time_adverbs.contains(w) || time_noun(w) && t.capitalised() {
             j += 1;
-        } else if matches!(w, "last" | "this" | "next" | "late" | "early" | "on")
+        } else if Lexicon::get().time_determiners.contains(w)
             && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
         {
             j += 2;
@@ -349,39 +287,7 @@ fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "at" | "on"
-            | "in"
-            | "of"
-            | "during"
-            | "after"
-            | "before"
-            | "for"
-            | "with"
-            | "to"
-            | "from"
-            | "about"
-            | "by"
-            | "over"
-            | "under"
-            | "through"
-            | "into"
-            | "as"
-            | "while"
-            | "when"
-            | "regarding"
-            | "amid"
-            | "last"
-            | "earlier"
-            | "this"
-            | "late"
-            | "aboard"
-            | "outside"
-            | "inside"
-            | "near"
-            | "ahead"
-    )
+    Lexicon::get().prepositions.contains(w)
 }
 
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
@@ -389,46 +295,9 @@ fn is_preposition(w: &str) -> bool {
 fn has_verb(toks: &[super::lex::Token]) -> bool {
     toks.iter().enumerate().skip(1).any(|(n, t)| {
         // "the disputed territory": a participle after a determiner is an adjective.
-        let after_determiner = matches!(
-            toks[n - 1].lower.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-        ) || toks[n - 1].possessive;
+        let after_determiner = Lexicon::get().adjective_determiners.contains(toks[n - 1].lower.as_str()) || toks[n - 1].possessive;
         let w = t.lower.as_str();
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "should"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "be"
-                | "been"
-                | "wants"
-                | "want"
-                | "needs"
-                | "remains"
-                | "remain"
-                | "won't"
-                | "can't"
-                | "isn't"
-                | "wasn't"
-                | "aren't"
-                | "doesn't"
-                | "don't"
-                | "didn't"
-        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
+        Lexicon::get().auxiliaries.contains(w) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
             // "Kazakhstan values its friendship": a present-tense verb after its subject,
             // before an object.
             || w.len() > 3
@@ -439,10 +308,7 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 && (toks[n - 1].capitalised() && !toks[n - 1].possessive
                     || matches!(toks[n - 1].lower.as_str(), "it" | "he" | "she"))
                 && toks.get(n + 1).is_some_and(|x| {
-                    matches!(
-                        x.lower.as_str(),
-                        "its" | "the" | "a" | "an" | "his" | "her" | "their" | "to" | "that" | "no"
-                    )
+                    Lexicon::get().object_openers.contains(x.lower.as_str())
                 })
     })
 }
@@ -457,7 +323,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             return k;
         }
         let lower = toks[k].lower.as_str();
-        if k > j && matches!(lower, "and" | "but" | "while" | "as") {
+        if k > j && Lexicon::get().clause_joiners.contains(lower) {
             let window = (k + 1..(k + 4).min(se)).any(|m| is_cue_like(para, m));
             if window {
                 return k;
@@ -468,18 +334,15 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                 return k;
             }
             // ", but he gave no details": a coordinated clause with a subject of its own.
-            if matches!(lower, "but" | "and" | "while" | "though")
+            if Lexicon::get().coordinators.contains(lower)
                 && toks
                     .get(k + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"))
+                    .is_some_and(|t| Lexicon::get().subject_pronouns.contains(t.lower.as_str()))
             {
                 return k;
             }
             // ", as a dispute drew ...", ", amid ...": a new adverbial clause.
-            if matches!(
-                lower,
-                "as" | "amid" | "while" | "whereas" | "although" | "though" | "after" | "before"
-            ) {
+            if Lexicon::get().adverbial_subordinators.contains(lower) {
                 return k;
             }
             // ", Carter said" / ", the ministry said" at the sentence end.

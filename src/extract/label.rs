@@ -5,49 +5,8 @@ use crate::statement::StatementKind;
 
 use super::cues::cue_at;
 use super::lex::Token;
+use super::lexicon::Lexicon;
 use super::para::Para;
-
-/// Words before a quote that make it a label, not a statement.
-const LABEL_LEADS: &[&str] = &[
-    "so-called",
-    "dubbed",
-    "nicknamed",
-    "titled",
-    "entitled",
-    "slogan",
-    "motto",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "label",
-    "named",
-    "headlined",
-    "hashtag",
-];
-
-/// Kinds of works whose title-cased name may follow them in quotes.
-const TITLE_NOUNS: &[&str] = &[
-    "book",
-    "memoir",
-    "novel",
-    "anthem",
-    "song",
-    "hymn",
-    "album",
-    "film",
-    "movie",
-    "documentary",
-    "show",
-    "programme",
-    "program",
-    "series",
-    "column",
-    "essay",
-    "poem",
-    "play",
-    "podcast",
-];
 
 /// True when the quote is a scare quote, title or label rather than someone's words.
 #[must_use]
@@ -62,7 +21,7 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
         let prev2 = open_tok
             .checked_sub(2)
             .map_or("", |i| para.toks[i].lower.as_str());
-        if LABEL_LEADS.contains(&prev) || prev == "as" && prev2 == "known" {
+        if Lexicon::get().label_leads.contains(prev) || prev == "as" && prev2 == "known" {
             return true;
         }
         if prev == "called" && !(open_tok >= 3 && para.toks[open_tok - 3].lower == "what") {
@@ -114,12 +73,7 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     }
     // A show, book or speech named after a preposition ("on “Fox and Friends.”", "in his
     // “State of the Union.”") is a title even next to a cue.
-    let preposition = |w: &str| {
-        matches!(
-            w,
-            "on" | "in" | "at" | "of" | "from" | "during" | "his" | "her" | "their" | "its"
-        )
-    };
+    let preposition = |w: &str| Lexicon::get().title_openers.contains(w);
     // Also over an owner or a year: "on Fox News's “...”", "in his 1994 “...”".
     let owner_or_year = |t: &Token| {
         t.possessive || t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit())
@@ -133,7 +87,10 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
                     .any(|k| preposition(&para.toks[k].lower)));
     // "In his 2002 book, ''Make Your Kid a Millionaire,''", "the anthem “A Change Is Gonna
     // Come,”": a title after the kind of work it names.
-    let after_work = open_tok > 0 && TITLE_NOUNS.contains(&para.toks[open_tok - 1].lower.as_str());
+    let after_work = open_tok > 0
+        && Lexicon::get()
+            .title_nouns
+            .contains(para.toks[open_tok - 1].lower.as_str());
     if title_with_punct && bare.len() >= 2 && (after_preposition || after_work) {
         return true;
     }

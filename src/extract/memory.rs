@@ -6,7 +6,9 @@ use crate::text::Span;
 
 use super::entity::{Entity, clean_name};
 use super::knowledge::Knowledge;
+use super::lexicon::Lexicon;
 use super::phrase::{Gender, Phrase, Pronoun};
+use super::window;
 
 /// One mention of an entity at a byte offset.
 #[derive(Debug, Clone, Copy)]
@@ -141,7 +143,7 @@ impl Memory {
                 .iter()
                 .rev()
                 .filter(|m| m.at < at && m.speaker)
-                .take(12)
+                .take(window::RECENT_SPEAKERS)
                 .find(|m| {
                     let e = &self.entities[m.entity];
                     (e.body || e.plural) && e.group == Group::Government
@@ -161,7 +163,7 @@ impl Memory {
         // The latest fitting speaker, else the latest fitting mention.
         let speaker = before
             .clone()
-            .take(40)
+            .take(window::PRONOUN_REACH)
             .find(|m| m.speaker && fits(&self.entities[m.entity]));
         let strong = |e: &Entity| match p {
             Pronoun::He => e.gender == Gender::Male,
@@ -201,7 +203,7 @@ impl Memory {
             .iter()
             .rev()
             .skip_while(|m| m.at >= at)
-            .take_while(|m| at - m.at < 1500)
+            .take_while(|m| at - m.at < window::UNNAMED_ROLE_REACH)
             .map(|m| m.entity)
             .find(|&i| {
                 let e = &self.entities[i];
@@ -267,25 +269,17 @@ impl Memory {
         let lower = description.to_lowercase();
         let words: Vec<&str> = lower
             .split_whitespace()
-            .filter(|w| {
-                !matches!(
-                    *w,
-                    "the" | "a" | "an" | "senior" | "top" | "country's" | "nation's"
-                )
-            })
+            .filter(|w| !Lexicon::get().description_fillers.contains(*w))
             .collect();
         let role = words.last()?;
-        if matches!(
-            *role,
-            "official" | "officials" | "spokesperson" | "diplomat"
-        ) {
+        if Lexicon::get().unspecific_roles.contains(*role) {
             return None;
         }
         self.mentions
             .iter()
             .rev()
             .skip_while(|m| m.at >= at)
-            .take_while(|m| at - m.at < 3000)
+            .take_while(|m| at - m.at < window::NAMED_OFFICIAL_REACH)
             .filter(|m| m.speaker)
             .map(|m| m.entity)
             .find(|&i| {
@@ -389,7 +383,7 @@ impl Memory {
             .iter()
             .rev()
             .filter(|m| m.at < at && m.speaker)
-            .take(12)
+            .take(window::RECENT_SPEAKERS)
             .find(|m| full(&self.entities[m.entity]))
         {
             return Some(m.entity);

@@ -5,6 +5,7 @@ use super::memory::Memory;
 use super::np::np_token;
 use super::para::Para;
 use super::phrase::analyze;
+use super::window;
 
 /// Records titled people and bodies named in the paragraph's running text (outside quotes).
 pub fn register_mentions(para: &Para, memory: &mut Memory) {
@@ -50,7 +51,8 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             let rest = &toks[i..];
             let mut end = 0;
             // The apposition runs to the next comma.
-            while end < rest.len().min(25) && para.inside[i + end].is_none() {
+            while end < rest.len().min(window::MENTION_APPOSITION) && para.inside[i + end].is_none()
+            {
                 end += 1;
                 if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
                     break;

@@ -23,6 +23,7 @@ pub mod indirect;
 pub mod knowledge;
 pub mod label;
 pub mod lex;
+pub mod lexicon;
 pub mod memory;
 pub mod mentions;
 pub mod news;
@@ -34,6 +35,7 @@ pub mod resolve;
 pub mod rule;
 pub mod subject;
 pub mod transcript;
+pub mod window;
 
 use crate::article::Article;
 use crate::governments::Governments;

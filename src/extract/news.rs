@@ -13,6 +13,7 @@ use super::memory::Memory;
 use super::para::Para;
 use super::resolve::{fill_country, label_speaker, resolve};
 use super::rule::Rule;
+use super::window;
 use super::{indirect, mentions, quotes, transcript};
 
 pub(crate) fn statements(article: &Article) -> Vec<Draft> {
@@ -34,7 +35,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
     let body_start = article
         .paragraphs
         .iter()
-        .position(|p| p.slice(text).split_whitespace().count() >= 20)
+        .position(|p| p.slice(text).split_whitespace().count() >= window::BODY_PARAGRAPH_WORDS)
         .unwrap_or(0);
     let metadata_end = front_matter_end(text);
     for (pi, span) in article.paragraphs.iter().enumerate() {
@@ -93,7 +94,12 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
             let found = find_for_quote(&para, qi);
             let near = found.as_ref().is_some_and(|f| {
                 let words = q.content.slice(text).split_whitespace().count();
-                f.distance <= if words <= 4 { 12 } else { 30 }
+                f.distance
+                    <= if words <= window::SHORT_QUOTE_WORDS {
+                        window::NEAR_CUE_SHORT_QUOTE
+                    } else {
+                        window::NEAR_CUE
+                    }
             });
             if !q.continues_previous && is_label(&para, qi, near) {
                 continue;
@@ -125,7 +131,8 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                     } else if let Some(e) = prev_in_para {
                         Some(e)
                     } else {
-                        let recent = last_quote.is_some_and(|(p, _)| pi.saturating_sub(p) <= 3)
+                        let recent = last_quote
+                            .is_some_and(|(p, _)| pi.saturating_sub(p) <= window::CARRY_PARAGRAPHS)
                             || text[..q.open].trim_end().ends_with(':');
                         memory.last_speaker(q.open).filter(|_| recent)
                     };

@@ -3,6 +3,7 @@
 
 use super::knowledge::Knowledge;
 use super::lex::Token;
+use super::lexicon::Lexicon;
 use super::phrase::pronoun;
 
 /// True when the token can sit inside a speaker's noun phrase.
@@ -13,29 +14,7 @@ pub fn np_token(t: &Token) -> bool {
     t.capitalised()
         || k.role_words.contains(lower)
         || k.modifiers.contains(lower)
-        || matches!(
-            lower,
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "to"
-                | "and"
-                | "for"
-                | "in"
-                | "two"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "&"
-                | "he"
-                | "she"
-                | "it"
-                | "they"
-                | "we"
-                | "i"
-        )
+        || Lexicon::get().np_words.contains(lower)
         || t.possessive
         || t.word.len() == 2 && t.word.ends_with('.')
         || t.word.starts_with(|c: char| c.is_ascii_digit())
@@ -55,24 +34,7 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
         if back == 1 && t.lead.is_some() {
             return None;
         }
-        if back > 1
-            && matches!(
-                t.lower.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "my"
-                    | "our"
-                    | "this"
-                    | "that"
-                    | "one"
-                    | "another"
-            )
-        {
+        if back > 1 && Lexicon::get().determiners.contains(t.lower.as_str()) {
             return Some(i);
         }
         if !t
@@ -122,10 +84,9 @@ pub fn trailing_np(toks: &[Token]) -> usize {
     }
     // Do not start on a preposition or conjunction.
     while start < toks.len()
-        && matches!(
-            toks[start].lower.as_str(),
-            "of" | "to" | "and" | "for" | "in"
-        )
+        && Lexicon::get()
+            .np_never_first
+            .contains(toks[start].lower.as_str())
     {
         start += 1;
     }
@@ -155,10 +116,9 @@ pub fn leading_np(toks: &[Token]) -> usize {
     }
     // Do not end on a preposition or conjunction.
     while end > 0
-        && matches!(
-            toks[end - 1].lower.as_str(),
-            "of" | "to" | "and" | "for" | "in" | "the" | "a" | "an"
-        )
+        && Lexicon::get()
+            .np_never_last
+            .contains(toks[end - 1].lower.as_str())
     {
         end -= 1;
     }

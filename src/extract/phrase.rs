@@ -6,6 +6,7 @@ use crate::text::Span;
 
 use super::knowledge::{Knowledge, find_phrase, has_government_role};
 use super::lex::{Token, is_function_word};
+use super::lexicon::Lexicon;
 
 /// Personal and body pronouns that can stand for a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,10 +205,6 @@ fn organisation_at(toks: &[Token], i: usize) -> Option<(usize, String, bool)> {
     None
 }
 
-const NAME_PARTICLES: &[&str] = &[
-    "bin", "al", "al-", "de", "da", "van", "von", "le", "la", "del", "dos", "der", "ibn", "abu",
-];
-
 fn is_name_token(t: &Token, k: &Knowledge) -> bool {
     if !t.capitalised() {
         return false;
@@ -235,7 +232,7 @@ fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> u
     let mut start = end;
     while start > 0 {
         let t = &toks[start - 1];
-        let particle = NAME_PARTICLES.contains(&t.lower.as_str()) && start < end;
+        let particle = Lexicon::get().name_particles.contains(t.lower.as_str()) && start < end;
         let initial = t.word.len() == 2 && t.word.ends_with('.') && start < end;
         if used[start - 1] || !(is_name_token(t, k) || particle || initial) {
             break;
@@ -254,7 +251,11 @@ fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> u
         }
         start -= 1;
     }
-    while start < end && NAME_PARTICLES.contains(&toks[start].lower.as_str()) {
+    while start < end
+        && Lexicon::get()
+            .name_particles
+            .contains(toks[start].lower.as_str())
+    {
         start += 1;
     }
     start
@@ -295,10 +296,10 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     let mut located: Option<(usize, String)> = None;
     while i < toks.len() {
         if i > 0 {
-            if matches!(
-                lowers[i - 1].as_str(),
-                "to" | "in" | "at" | "with" | "against" | "toward" | "towards" | "from" | "on"
-            ) {
+            if Lexicon::get()
+                .host_prepositions
+                .contains(lowers[i - 1].as_str())
+            {
                 host_mode = true;
             }
             if lowers[i - 1] == "of" || toks[i - 1].trail == Some(',') {
@@ -360,23 +361,9 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     // "the Foreign Ministry in Beijing", "officials in Tokyo": a home office located in a
     // capital speaks for it; an embassy, envoy or diplomat there speaks for another country.
     if let Some((at, iso3)) = located {
-        let abroad = lowers[..at].iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "embassy"
-                    | "embassies"
-                    | "consulate"
-                    | "mission"
-                    | "delegation"
-                    | "ambassador"
-                    | "envoy"
-                    | "diplomat"
-                    | "diplomats"
-                    | "correspondent"
-                    | "attache"
-                    | "consul"
-            )
-        });
+        let abroad = lowers[..at]
+            .iter()
+            .any(|w| Lexicon::get().posts_abroad.contains(w.as_str()));
         let official = lowers[..at].iter().any(|w| k.role_words.contains(w));
         if phrase.countries.is_empty() && !abroad && official && at > 0 {
             phrase.countries.push(iso3);
@@ -402,7 +389,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     let mut head_end = toks.len();
     if let Some(p) = lowers
         .iter()
-        .position(|w| matches!(w.as_str(), "of" | "to" | "in" | "at" | "for"))
+        .position(|w| Lexicon::get().head_prepositions.contains(w.as_str()))
         && p > 0
     {
         head_end = p;
@@ -454,15 +441,14 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     // A name right after "of"/"in" ("the commander of Kowloon West") is a place or body.
     let after_preposition = start > 0
-        && (matches!(
-            toks[start - 1].lower.as_str(),
-            "of" | "in" | "at" | "for" | "from"
-        ) || start > 1
-            && toks[start - 1].lower == "the"
-            && matches!(
-                toks[start - 2].lower.as_str(),
-                "of" | "in" | "at" | "for" | "from"
-            ));
+        && (Lexicon::get()
+            .place_prepositions
+            .contains(toks[start - 1].lower.as_str())
+            || start > 1
+                && toks[start - 1].lower == "the"
+                && Lexicon::get()
+                    .place_prepositions
+                    .contains(toks[start - 2].lower.as_str()));
     if after_preposition {
         name_end = start;
     }

@@ -7,8 +7,10 @@ use crate::text::Span;
 
 use super::entity::{Entity, clean_name};
 use super::lex;
+use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::phrase::{self, Phrase};
+use super::window;
 
 /// Resolves a speaker phrase to an entity of the memory.
 pub(crate) fn resolve(
@@ -22,10 +24,9 @@ pub(crate) fn resolve(
     // "The country's president, Elena Marcos": the country last spoken for.
     let entity = &memory.entities[e];
     let anaphoric = phrase.description.split_whitespace().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "country's" | "country’s" | "nation's" | "nation’s"
-        )
+        Lexicon::get()
+            .country_anaphors
+            .contains(w.to_lowercase().as_str())
     });
     if anaphoric
         && entity.governments.is_empty()
@@ -88,19 +89,10 @@ fn resolve_phrase(
         // A description named only later ("the deputy head of China's delegation ...",
         // then "Rear Admiral Guan Youfei"): the name belongs to that unnamed speaker.
         // "the country's president" points to a country, not back to a person.
-        let bare_title = !phrase.description.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "of" | "for"
-                    | "in"
-                    | "at"
-                    | "from"
-                    | "country's"
-                    | "country’s"
-                    | "nation's"
-                    | "nation’s"
-            )
-        });
+        let bare_title = !phrase
+            .description
+            .split_whitespace()
+            .any(|w| Lexicon::get().not_bare_title.contains(w));
         if as_speaker
             && phrase.gov_role
             && bare_title
@@ -109,7 +101,7 @@ fn resolve_phrase(
         {
             let recent = memory
                 .last_speaker_mention(at)
-                .filter(|(_, span)| at.saturating_sub(span.end) < 600)
+                .filter(|(_, span)| at.saturating_sub(span.end) < window::RENAME_REACH)
                 .map(|(e, _)| e)
                 .or_else(|| memory.unnamed_with_role(&phrase.description, at));
             if let Some(prev) = recent {

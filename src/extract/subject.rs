@@ -6,9 +6,11 @@ use crate::text::Span;
 
 use super::cues::cue_at;
 use super::lex::{Token, is_function_word};
+use super::lexicon::Lexicon;
 use super::np::{leading_np, trailing_np};
 use super::para::Para;
 use super::phrase::{Phrase, analyze};
+use super::window;
 
 pub(crate) fn speaker_like(p: &Phrase) -> bool {
     // "I" and "we" outside quotes are the reporter's voice, not a quoted speaker's.
@@ -41,51 +43,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     while end > 0 {
         let w = toks[end - 1].lower.as_str();
         let adverb = w.ends_with("ly") && w.len() > 4 && !toks[end - 1].capitalised();
-        if adverb
-            || matches!(
-                w,
-                "also"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "later"
-                    | "then"
-                    | "again"
-                    | "further"
-                    | "would"
-                    | "will"
-                    | "however"
-                    | "too"
-                    | "previously"
-                    | "once"
-                    | "earlier"
-                    | "had also"
-                    | "has also"
-                    | "now"
-                    | "already"
-                    | "recently"
-                    | "separately"
-                    | "subsequently"
-                    | "meanwhile"
-                    | "first"
-                    | "last"
-                    | "initially"
-                    | "both"
-                    | "all"
-                    | "each"
-                    | "himself"
-                    | "herself"
-                    | "itself"
-                    | "themselves"
-                    | "is"
-                    | "was"
-                    | "were"
-                    | "are"
-                    | "who"
-                    | "which"
-                    | "that"
-            )
-        {
+        if adverb || Lexicon::get().before_verb.contains(w) {
             if matches!(toks[end - 1].trail, Some(',')) && end < toks.len() {
                 break;
             }
@@ -103,10 +61,9 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         && toks[end - 2].trail.is_none()
         && !toks[end - 2].capitalised()
         && toks[end - 2].lower.ends_with("ed")
-        && matches!(
-            toks[end - 3].lower.as_str(),
-            "i" | "he" | "she" | "we" | "they"
-        )
+        && Lexicon::get()
+            .subject_pronouns
+            .contains(toks[end - 3].lower.as_str())
     {
         end -= 2;
     }
@@ -135,7 +92,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     }
     // "Name, <apposition>, said": the name before the first comma, described by the rest.
     if toks.last().is_some_and(|t| t.trail == Some(',')) && toks.len() >= 3 {
-        let lo = toks.len().saturating_sub(26);
+        let lo = toks.len().saturating_sub(window::APPOSITION_BEFORE_CUE);
         // The earliest comma whose left side is a name starts the apposition.
         for comma in (lo..toks.len() - 1).filter(|&j| toks[j].trail == Some(',')) {
             let name_start = trailing_np(&toks[..=comma]);
@@ -178,7 +135,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     }
     // An apposition: "Name, the role of X, said" -> merge the name in.
     if phrase.name.is_none() && phrase.pronoun.is_none() && start > 0 {
-        let lo = start.saturating_sub(14);
+        let lo = start.saturating_sub(window::NAME_BEFORE_APPOSITION);
         let comma = (lo..start)
             .rev()
             .find(|&j| toks[j].trail == Some(','))
@@ -222,53 +179,19 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
 /// Tokens of a time adverbial ending a subject slot ("Beijing on Monday", "Tokyo late on
 /// Tuesday", "the ministry earlier this week", "officials yesterday").
 fn time_tail(toks: &[Token]) -> usize {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "weekend",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ];
     let n = toks.len();
     let Some(last) = toks.last() else {
         return 0;
     };
-    if last.trail.is_some() || !DAYS.contains(&last.lower.as_str()) {
+    if last.trail.is_some() || !Lexicon::get().time_words.contains(last.lower.as_str()) {
         return 0;
     }
     let mut k = 1;
     while k < n
         && k < 4
-        && matches!(
-            toks[n - 1 - k].lower.as_str(),
-            "on" | "late"
-                | "early"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "next"
-                | "sunday"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-        )
+        && Lexicon::get()
+            .time_modifiers
+            .contains(toks[n - 1 - k].lower.as_str())
         && toks[n - 1 - k].trail.is_none()
     {
         k += 1;
@@ -284,36 +207,14 @@ fn time_tail(toks: &[Token]) -> usize {
 /// A word that opens an adverbial after a comma ("..., with top officials ..."), so what
 /// follows is no apposition of the name before the comma.
 fn adverbial_lead(w: &str) -> bool {
-    matches!(
-        w,
-        "with"
-            | "without"
-            | "in"
-            | "on"
-            | "at"
-            | "as"
-            | "after"
-            | "while"
-            | "amid"
-            | "during"
-            | "for"
-            | "from"
-            | "by"
-            | "and"
-            | "but"
-            | "though"
-            | "although"
-    )
+    Lexicon::get().adverbial_leads.contains(w)
 }
 
 fn strip_leading(toks: &[Token]) -> &[Token] {
     let mut s = 0;
     while s + 1 < toks.len()
         && is_function_word(&toks[s].lower)
-        && !matches!(
-            toks[s].lower.as_str(),
-            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i"
-        )
+        && !Lexicon::get().kept_leading.contains(toks[s].lower.as_str())
     {
         s += 1;
     }
@@ -450,34 +351,7 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     for (s, e) in segments {
         let seg = &para.toks[s..e];
         let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
-        let subordinate = matches!(
-            lead.as_str(),
-            "after"
-                | "when"
-                | "while"
-                | "as"
-                | "if"
-                | "because"
-                | "although"
-                | "since"
-                | "before"
-                | "including"
-                | "which"
-                | "who"
-                | "where"
-                | "despite"
-                | "with"
-                | "without"
-                | "amid"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "during"
-                | "following"
-                | "according"
-                | "once"
-        );
+        let subordinate = Lexicon::get().clause_openers.contains(lead.as_str());
         // "Conversely, ...": a sentence adverb alone.
         let adverb = e == s + 1 && lead.len() > 4 && lead.ends_with("ly");
         if subordinate || adverb {
@@ -557,10 +431,7 @@ pub(crate) fn relative_at(para: &Para, cue: usize) -> Option<usize> {
         let t = &para.toks[j];
         // "to which she said": the clause has a subject of its own.
         super::phrase::pronoun(&t.lower).is_none()
-            && !matches!(
-                t.lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            )
+            && !Lexicon::get().relative_blockers.contains(t.lower.as_str())
             && para.inside[j].is_none()
             && !t.capitalised()
             && !t.trail.is_some_and(|c| matches!(c, ',' | ';' | ':'))
@@ -581,12 +452,14 @@ pub fn quoted_as(para: &Para, floor: usize, cue: usize) -> Option<Phrase> {
     if cue < 2 || para.toks[cue - 1].lower != "as" || !para.toks[cue].lower.starts_with("say") {
         return None;
     }
-    let verb = (floor..cue - 1).rev().take(12).find(|&j| {
-        matches!(
-            para.toks[j].lower.as_str(),
-            "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
-        )
-    })?;
+    let verb = (floor..cue - 1)
+        .rev()
+        .take(window::QUOTING_VERB_REACH)
+        .find(|&j| {
+            Lexicon::get()
+                .quoting_verbs
+                .contains(para.toks[j].lower.as_str())
+        })?;
     phrase_after(para, verb + 1, cue - 1)
 }
 
@@ -595,10 +468,9 @@ pub fn quoted_as(para: &Para, floor: usize, cue: usize) -> Option<Phrase> {
 pub(crate) fn common_after(para: &Para, from: usize, stop: usize) -> Option<Phrase> {
     let first = para.toks.get(from)?;
     if first.lead.is_some()
-        || !matches!(
-            first.lower.as_str(),
-            "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "my" | "our"
-        )
+        || !Lexicon::get()
+            .common_determiners
+            .contains(first.lower.as_str())
     {
         return None;
     }
