@@ -137,6 +137,10 @@ pub struct Statement {
     /// multi-paragraph quote, or of a transcript turn).
     #[serde(default)]
     pub continues_previous: bool,
+    /// In a transcript: the question (a journalist's or questioner's turn) that this answer
+    /// responds to, so the question can be shown with the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Span>,
     /// Found by the rules or added by the user.
     #[serde(default)]
     pub origin: Origin,

@@ -106,6 +106,7 @@ pub fn scale_session(articles: u32, per_article: u32) -> Session {
                 },
                 confidence: if ordinal % 7 == 0 { 0.5 } else { 0.9 },
                 continues_previous: false,
+                question: None,
                 origin: Origin::Extracted,
             });
         }

@@ -193,6 +193,7 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
                 rule: super::rule::Rule::DocumentStatement,
                 confidence: 0.8,
                 continues_previous: i > 0,
+                question: None,
             })
             .collect(),
     )

@@ -215,6 +215,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         },
         confidence: 0.6,
         continues_previous: false,
+        question: None,
     })
 }
 
@@ -262,6 +263,7 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         rule: Rule::ReportedAccordingTo,
         confidence: 0.6,
         continues_previous: false,
+        question: None,
     })
 }
 

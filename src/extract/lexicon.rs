@@ -107,6 +107,30 @@ pub struct Lexicon {
     pub name_particles: HashSet<String>,
     /// Time words that can end a subject slot ("Beijing on Monday", "officials yesterday").
     pub time_words: HashSet<String>,
+    /// Transcript labels (whole, lowercase) of a question turn.
+    pub question_labels: HashSet<String>,
+    /// Transcript labels of an answer by the briefing's host.
+    pub answer_labels: HashSet<String>,
+    /// Words of a transcript label naming a moderator, host or aide who runs the event.
+    pub moderator_words: HashSet<String>,
+    /// Words of a transcript label naming an interpreter.
+    pub interpreter_words: HashSet<String>,
+    /// Words that make a transcript label a news outlet ("Coastal News", "Harbour Daily").
+    pub outlet_words: HashSet<String>,
+    /// News organisations whose name alone labels a journalist's turn (lowercase).
+    pub news_outlets: HashSet<String>,
+    /// First words of a "Word:" line that is metadata or a credit, never a speaker.
+    pub metadata_labels: HashSet<String>,
+    /// Characters of a CJK transcript label naming a journalist ("…记者：").
+    pub questioner_markers: HashSet<String>,
+    /// Characters of a CJK transcript label naming a moderator.
+    pub moderator_markers: HashSet<String>,
+    /// Characters of a CJK transcript label naming an interpreter.
+    pub interpreter_markers: HashSet<String>,
+    /// Words before "question" that make a short line a call for questions ("Another question?", "The next question ...").
+    pub question_turn_words: HashSet<String>,
+    /// Openings of a line that closes the event ("This concludes ...").
+    pub closing_phrases: Vec<String>,
 }
 
 impl Lexicon {
@@ -189,12 +213,31 @@ mod tests {
             &lexicon.abbreviations,
             &lexicon.name_particles,
             &lexicon.time_words,
+            &lexicon.question_labels,
+            &lexicon.answer_labels,
+            &lexicon.moderator_words,
+            &lexicon.interpreter_words,
+            &lexicon.outlet_words,
+            &lexicon.news_outlets,
+            &lexicon.metadata_labels,
+            &lexicon.questioner_markers,
+            &lexicon.moderator_markers,
+            &lexicon.interpreter_markers,
+            &lexicon.question_turn_words,
         ];
         for class in all {
             assert!(!class.is_empty());
-            for w in class {
+            let mut words: Vec<&String> = class.iter().collect();
+            words.sort();
+            for w in words {
                 assert_eq!(w, &w.to_lowercase());
             }
         }
+        assert!(
+            lexicon
+                .closing_phrases
+                .iter()
+                .all(|p| *p == p.to_lowercase())
+        );
     }
 }

@@ -51,11 +51,15 @@ pub use news::front_matter_end;
 #[must_use]
 pub fn extract(article: &Article) -> Vec<Statement> {
     let mut drafts = if let Some(t) = transcript::detect(article) {
-        transcript::statements(article, &t)
+        // Transcript regions read turn by turn; the rest of the text as news.
+        let mut drafts = transcript::statements(article, &t);
+        let skip: Vec<bool> = (0..article.paragraphs.len()).map(|p| t.covers(p)).collect();
+        drafts.extend(news::statements(article, &skip));
+        drafts
     } else if let Some(d) = document::statements(article) {
         d
     } else {
-        news::statements(article)
+        news::statements(article, &[])
     };
     drafts.sort_by_key(|d| d.spans.first().map(|s| s.start));
     drafts.dedup_by(|a, b| a.spans == b.spans);
@@ -87,6 +91,8 @@ pub(crate) struct Draft {
     pub rule: Rule,
     pub confidence: f32,
     pub continues_previous: bool,
+    /// The question a transcript answer responds to.
+    pub question: Option<Span>,
 }
 
 impl Draft {
@@ -159,6 +165,7 @@ impl Draft {
             },
             confidence: self.confidence,
             continues_previous: self.continues_previous,
+            question: self.question,
             origin: Origin::Extracted,
         }
     }

@@ -16,7 +16,9 @@ use super::rule::Rule;
 use super::window;
 use super::{indirect, mentions, quotes, transcript};
 
-pub(crate) fn statements(article: &Article) -> Vec<Draft> {
+/// The statements of a news text; paragraphs marked in `skip` (transcript regions) are left
+/// out.
+pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
     let text = article.text.as_str();
     let all_quotes = quotes::find_quotes(text, &article.paragraphs);
     let mut memory = Memory::new(article.date.as_deref());
@@ -43,7 +45,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
             para_quotes.push(q);
         }
-        if span.start < metadata_end {
+        if span.start < metadata_end || skip.get(pi).copied().unwrap_or(false) {
             continue;
         }
         let para = Para::new(text, *span, para_quotes);
@@ -88,6 +90,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                     rule: Rule::QuotedTranscriptTurn,
                     confidence: 0.8,
                     continues_previous: false,
+                    question: None,
                 });
                 continue;
             }
@@ -197,6 +200,7 @@ pub(crate) fn statements(article: &Article) -> Vec<Draft> {
                 rule,
                 confidence,
                 continues_previous: q.continues_previous,
+                question: None,
             });
         }
     }

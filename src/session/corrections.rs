@@ -257,6 +257,7 @@ fn user_statement(
         },
         confidence: 1.0,
         continues_previous: false,
+        question: None,
         origin: Origin::User,
     }
 }

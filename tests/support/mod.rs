@@ -44,6 +44,7 @@ pub fn statement(
         },
         confidence: 0.9,
         continues_previous: false,
+        question: None,
         origin: Origin::Extracted,
     }
 }
