@@ -131,6 +131,8 @@ pub struct Lexicon {
     pub question_turn_words: HashSet<String>,
     /// Openings of a line that closes the event ("This concludes ...").
     pub closing_phrases: Vec<String>,
+    /// Parties in parentheses after a member of parliament's name ("Ana Ruiz (Eastvale) (Lab)").
+    pub party_labels: HashSet<String>,
 }
 
 impl Lexicon {
@@ -224,6 +226,7 @@ mod tests {
             &lexicon.moderator_markers,
             &lexicon.interpreter_markers,
             &lexicon.question_turn_words,
+            &lexicon.party_labels,
         ];
         for class in all {
             assert!(!class.is_empty());

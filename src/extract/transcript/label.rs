@@ -3,6 +3,12 @@
 
 use crate::text::Span;
 
+/// Bytes from a paragraph's start within which the colon of a label stands.
+const SHORT_LABEL: usize = 80;
+
+/// The same for a parliamentary title ending with the holder's name in parentheses.
+const LONG_LABEL: usize = 160;
+
 /// A speaker label at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {
@@ -29,14 +35,15 @@ pub fn label_at(text: &str, para: Span) -> Option<Label> {
             text_start: skip_interpreted(text, start, para.end),
         });
     }
-    // Find the colon within the first 70 bytes.
-    let window = &body[..floor_char(body, 80)];
+    // The colon within the first bytes: a name and title; a parliamentary title with the
+    // holder's name in parentheses may run longer.
+    let window = &body[..floor_char(body, LONG_LABEL)];
     let (colon, width) = window
         .char_indices()
         .find(|(_, c)| *c == ':' || *c == '：')
         .map(|(i, c)| (i, c.len_utf8()))?;
     let name = body[..colon].trim();
-    if name.is_empty() || !valid_label(name) {
+    if name.is_empty() || colon > SHORT_LABEL && !name.ends_with(')') || !valid_label(name) {
         return None;
     }
     let after = &body[colon + width..];
@@ -71,9 +78,12 @@ fn skip_interpreted(text: &str, start: usize, end: usize) -> usize {
 /// A label is a short name: Latin words that each start with a capital (small words
 /// allowed) and no sentence punctuation, or a short CJK name.
 fn valid_label(name: &str) -> bool {
+    // "The Secretary of State for Foreign, Commonwealth and Development Affairs (Ana Ruiz)":
+    // a parliamentary title may hold commas before the holder's name.
+    let hansard = name.ends_with(')') && name.contains(" (");
     if name
         .chars()
-        .any(|c| matches!(c, '，' | '。' | ',' | '?' | '!' | '"' | '“' | '”'))
+        .any(|c| matches!(c, '，' | '。' | '?' | '!' | '"' | '“' | '”') || c == ',' && !hansard)
     {
         return false;
     }
@@ -82,7 +92,7 @@ fn valid_label(name: &str) -> bool {
         return name.chars().count() <= 16;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 9 {
+    if words.is_empty() || words.len() > if hansard { 18 } else { 9 } {
         return false;
     }
     let small = [
@@ -90,6 +100,7 @@ fn valid_label(name: &str) -> bool {
     ];
     words.iter().all(|w| {
         small.contains(w)
+            || w.trim_end_matches(',').is_empty()
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c == '《' || c == '(')

@@ -20,7 +20,6 @@ use crate::text::Span;
 
 use super::Draft;
 use super::entity::Entity;
-use super::memory::Memory;
 use super::rule::Rule;
 
 pub use label::{Label, label_at, quoted_label, title_case};
@@ -54,23 +53,13 @@ pub fn detect(article: &Article) -> Option<Transcript> {
     if labels.iter().flatten().count() < 2 {
         return None;
     }
-    let host = article
-        .title
-        .as_deref()
-        .and_then(|t| speaker::host_from_title(article, t))
-        .or_else(|| {
-            article
-                .paragraphs
-                .first()
-                .and_then(|p| speaker::host_from_title(article, p.slice(&article.text)))
-        });
-    let memory = Memory::new(article.date.as_deref());
+    let briefing = speaker::Briefing::new(article);
     let regions = region::regions(article, &labels, |name| {
-        speaker::speaker_of(article, name, host.as_ref(), &memory).is_some()
+        briefing.speaker_of(name).is_some()
     });
     (!regions.is_empty()).then_some(Transcript {
         labels,
-        host,
+        host: briefing.host,
         regions,
     })
 }
@@ -98,7 +87,7 @@ pub struct Line {
 #[must_use]
 pub fn lines(article: &Article, t: &Transcript) -> Vec<Line> {
     let text = article.text.as_str();
-    let memory = Memory::new(article.date.as_deref());
+    let briefing = speaker::Briefing::new(article);
     let paragraphs = &article.paragraphs;
     let mut out = Vec::new();
     for region in &t.regions {
@@ -116,13 +105,7 @@ pub fn lines(article: &Article, t: &Transcript) -> Vec<Line> {
                     .find(|&p| t.labels[p].is_some())
                     .map_or(region.paragraphs.end - 1, |p| p - 1);
                 let turn = Span::new(label.text_start, paragraphs[last].end);
-                let who = role::classify(
-                    article,
-                    label.name.slice(text),
-                    turn.slice(text),
-                    t.host.as_ref(),
-                    &memory,
-                );
+                let who = role::classify(&briefing, label.name.slice(text), turn.slice(text));
                 if who.role == Role::Questioner {
                     question = Some(turn);
                 }

@@ -2,13 +2,10 @@
 //! questioner, a moderator, an interpreter) and which lines are procedural. Only officials'
 //! turns make statements.
 
-use crate::article::Article;
-
 use super::super::entity::Entity;
 use super::super::knowledge::Knowledge;
 use super::super::lexicon::Lexicon;
-use super::super::memory::Memory;
-use super::speaker::speaker_of;
+use super::speaker::Briefing;
 
 /// The role of a turn or line of a transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,7 +58,7 @@ fn normal(label: &str) -> String {
 
 /// True when the label names a news outlet or someone speaking for one ("Coastal News",
 /// "Ana Ruiz (Harbour Daily)", "Reuters").
-fn outlet(label: &str) -> bool {
+pub(crate) fn outlet(label: &str) -> bool {
     let lex = Lexicon::get();
     let words = normal(label);
     let list: Vec<&str> = words.split_whitespace().collect();
@@ -77,6 +74,15 @@ fn outlet(label: &str) -> bool {
         .state_media
         .iter()
         .any(|m| label.trim().starts_with(m.as_str()))
+}
+
+/// True when a label ends with a party in parentheses ("Ana Ruiz (Eastvale) (Lab)").
+fn party(label: &str) -> bool {
+    let Some(open) = label.rfind('(') else {
+        return false;
+    };
+    let inner = label[open + 1..].trim_end_matches(')').trim().to_lowercase();
+    label.trim_end().ends_with(')') && Lexicon::get().party_labels.contains(inner.as_str())
 }
 
 /// True when the words of a turn ask something ("...?", "I wonder if you have any comment").
@@ -95,13 +101,8 @@ fn asks(turn: &str) -> bool {
 }
 
 /// The speaker of a turn from its label and the words of the turn.
-pub(crate) fn classify(
-    article: &Article,
-    label: &str,
-    turn: &str,
-    host: Option<&Entity>,
-    memory: &Memory,
-) -> Speaker {
+pub(crate) fn classify(briefing: &Briefing, label: &str, turn: &str) -> Speaker {
+    let host = briefing.host.as_ref();
     let lex = Lexicon::get();
     let trimmed = label.trim();
     let key = normal(trimmed);
@@ -132,7 +133,21 @@ pub(crate) fn classify(
     if has(&lex.questioner_markers) || outlet(trimmed) {
         return Speaker::of(Role::Questioner);
     }
-    if let Some(entity) = speaker_of(article, trimmed, host, memory) {
+    // "Ana Ruiz (Eastvale) (Lab)": a member of parliament, named with seat and party.
+    if party(trimmed) {
+        return Speaker::of(if asks(turn) {
+            Role::Questioner
+        } else {
+            Role::Other
+        });
+    }
+    if let Some(entity) = briefing.speaker_of(trimmed) {
+        // "Harbour Review Service: ... Does China have any comment?": a body with no person
+        // that asks the host is an outlet.
+        let host_named = host.is_some_and(|h| h.name.is_some() && h.name == entity.name);
+        if entity.name.is_none() && entity.body && !host_named && asks(turn) {
+            return Speaker::of(Role::Questioner);
+        }
         return Speaker {
             role: Role::Official,
             entity: Some(entity),
