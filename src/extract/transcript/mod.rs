@@ -54,9 +54,7 @@ pub fn detect(article: &Article) -> Option<Transcript> {
         return None;
     }
     let briefing = speaker::Briefing::new(article);
-    let regions = region::regions(article, &labels, |name| {
-        briefing.speaker_of(name).is_some()
-    });
+    let regions = region::regions(article, &labels, |name| briefing.speaker_of(name).is_some());
     (!regions.is_empty()).then_some(Transcript {
         labels,
         host: briefing.host,
@@ -133,7 +131,11 @@ pub fn lines(article: &Article, t: &Transcript) -> Vec<Line> {
             if body.is_empty() {
                 continue;
             }
-            let role = if role::procedural(body) {
+            // A call for questions in an official's turn, or a stage direction anywhere, is a
+            // procedural line; a moderator's lines stay the moderator's.
+            let role = if *role == Role::Official && role::procedural(body)
+                || role::stage_direction(body)
+            {
                 Role::Procedural
             } else {
                 *role

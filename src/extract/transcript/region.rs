@@ -106,6 +106,16 @@ fn breaks(text: &str) -> bool {
         })
 }
 
+/// A short line without a sentence's final punctuation: a headline or title.
+fn headline(s: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    (3..=16).contains(&words)
+        && !s.ends_with([
+            '.', '?', '!', ':', ';', '"', '”', '’', ')', '…', '。', '？', '！',
+        ])
+}
+
 /// `PORT LOUIS, May 2 (Wire) -`, `HARBOUR CITY (Wire) --`: a news dateline.
 fn dateline(s: &str) -> bool {
     let Some(end) = s.find(['(', ',', '—', '–']) else {
@@ -131,13 +141,29 @@ pub fn regions(
 ) -> Vec<Region> {
     let text = article.text.as_str();
     let paragraphs = &article.paragraphs;
-    // Runs of labelled paragraphs not broken by a paragraph that reads as news.
+    // Per paragraph: it reads as news or metadata, or opens another story (a headline
+    // followed by a dateline or credit line), so no turn runs on over it.
+    let breaking: Vec<bool> = (0..paragraphs.len())
+        .map(|pi| {
+            let s = paragraphs[pi].slice(text);
+            labels[pi].is_none()
+                && (breaks(s)
+                    || label_at(text, paragraphs[pi]).is_some()
+                    || headline(s)
+                        && (pi + 1..paragraphs.len().min(pi + 3)).any(|n| {
+                            let next = paragraphs[n].slice(text);
+                            dateline(next.trim())
+                                || label_at(text, paragraphs[n]).is_some() && labels[n].is_none()
+                        }))
+        })
+        .collect();
+    // Runs of labelled paragraphs not broken by such a paragraph.
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    for (pi, span) in paragraphs.iter().enumerate() {
+    for pi in 0..paragraphs.len() {
         if labels[pi].is_some() {
             current.push(pi);
-        } else if breaks(span.slice(text)) && !current.is_empty() {
+        } else if breaking[pi] && !current.is_empty() {
             runs.push(std::mem::take(&mut current));
         }
     }
@@ -153,15 +179,20 @@ pub fn regions(
         let last = run[run.len() - 1];
         // The last turn runs on until a paragraph that reads as news, or the end.
         let end = (last + 1..paragraphs.len())
-            .find(|&p| labels[p].is_none() && breaks(paragraphs[p].slice(text)))
+            .find(|&p| breaking[p])
             .unwrap_or(paragraphs.len());
-        // A briefing's opening before the first turn: only for the first region, and only
-        // when nothing between reads as news.
-        let floor = out.last().map_or(0, |r| r.paragraphs.end);
-        let opening = (floor..first).all(|p| !breaks(paragraphs[p].slice(text)))
-            && first - floor <= MAX_OPENING
-            && out.is_empty();
-        let start = if opening { floor } else { first };
+        // A briefing's opening before the first turn: the paragraphs since the last one
+        // that reads as news (or the region before), when they are few.
+        let floor = (0..first)
+            .rev()
+            .find(|&p| breaking[p])
+            .map_or(0, |p| p + 1)
+            .max(out.last().map_or(0, |r| r.paragraphs.end));
+        let start = if first - floor <= MAX_OPENING {
+            floor
+        } else {
+            first
+        };
         out.push(Region {
             paragraphs: start..end,
             first_turn: first,

@@ -81,7 +81,10 @@ fn party(label: &str) -> bool {
     let Some(open) = label.rfind('(') else {
         return false;
     };
-    let inner = label[open + 1..].trim_end_matches(')').trim().to_lowercase();
+    let inner = label[open + 1..]
+        .trim_end_matches(')')
+        .trim()
+        .to_lowercase();
     label.trim_end().ends_with(')') && Lexicon::get().party_labels.contains(inner.as_str())
 }
 

@@ -109,10 +109,9 @@ pub(crate) fn briefing_country(article: &Article) -> Option<String> {
     }
     // A heading that names an institution ("THE WHITE HOUSE", "The Kremlin, Moscow"), else
     // a place line before the first turn ("Washington, D.C.", "Beijing").
-    let first_label = article
-        .paragraphs
+    let first_label = super::region::labels(article)
         .iter()
-        .position(|p| label_at(text, *p).is_some())
+        .position(Option::is_some)
         .unwrap_or(0);
     for p in &article.paragraphs[..first_label] {
         let line = p.slice(text).trim();
@@ -143,7 +142,8 @@ pub(crate) fn briefing_country(article: &Article) -> Option<String> {
         };
         let name = label.name.slice(text).trim();
         let lex = super::super::lexicon::Lexicon::get();
-        if !lex.question_labels.contains(name.to_lowercase().as_str()) && !super::role::outlet(name) {
+        if !lex.question_labels.contains(name.to_lowercase().as_str()) && !super::role::outlet(name)
+        {
             continue;
         }
         let q = Span::new(label.text_start, p.end).slice(text);
@@ -257,13 +257,11 @@ impl<'a> Briefing<'a> {
 fn briefing_organisation(article: &Article) -> Option<String> {
     let text = article.text.as_str();
     let k = Knowledge::bundled();
-    let lines = article.title.iter().map(String::as_str).chain(
-        article
-            .paragraphs
-            .iter()
-            .take(3)
-            .map(|p| p.slice(text)),
-    );
+    let lines = article
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(article.paragraphs.iter().take(3).map(|p| p.slice(text)));
     for line in lines {
         let toks = tokens(line, Span::new(0, line.len()));
         let phrase = analyze(line, &toks);
@@ -296,7 +294,8 @@ fn plain_label(label: &str) -> (String, Option<String>) {
         let lower = inner.to_lowercase();
         s.truncate(open);
         s = s.trim_end().trim_end_matches(',').to_owned();
-        if !(lower.contains("interpret") || lower.contains("translat") || lower.starts_with("via ")) {
+        if !(lower.contains("interpret") || lower.contains("translat") || lower.starts_with("via "))
+        {
             return (s, Some(inner));
         }
     }
@@ -315,7 +314,11 @@ fn speaker_of(briefing: &Briefing, label: &str) -> Option<Entity> {
         let mut e = memory.entity_from(&phrase);
         e.name = Some(name);
         if e.group == Group::Government && e.governments.is_empty() && phrase.other.is_none() {
-            e.governments = briefing.country().or_else(|| briefing.fallback.borrow().clone()).into_iter().collect();
+            e.governments = briefing
+                .country()
+                .or_else(|| briefing.fallback.borrow().clone())
+                .into_iter()
+                .collect();
         }
         return (e.group == Group::Government && !e.governments.is_empty()).then_some(e);
     }
