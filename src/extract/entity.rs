@@ -4,7 +4,7 @@
 use crate::governments::Governments;
 use crate::statement::Group;
 
-use super::knowledge::Knowledge;
+use super::knowledge::{Knowledge, OfficeHolder};
 use super::memory::Memory;
 use super::phrase::{Gender, Phrase};
 
@@ -70,25 +70,42 @@ impl Memory {
         let registry = Governments::bundled();
         let date = self.date.as_deref();
         let name = phrase.name.as_ref().map(|(n, _)| clean_name(n));
-        let holder = name.as_deref().and_then(|n| {
-            k.holders_named(n, date).into_iter().next().or_else(|| {
-                let last = n.split_whitespace().last().unwrap_or(n);
-                if n.contains(' ') {
-                    None
-                } else {
-                    k.holders_by_surname(last, date).into_iter().next()
-                }
-            })
-        });
+        let standing = name.as_deref().and_then(|n| standing(k, n, date));
+        let holder = match standing {
+            Some(Standing::InOffice(h)) => Some(h),
+            _ => None,
+        };
         // "the Russian leader", "Japan's prime minister": the holder of that office on the
-        // article's date.
+        // article's date (the latest holder when the date is not known).
         let holder = holder.or_else(|| {
             if name.is_some() || phrase.body || phrase.plural || phrase.other.is_some() {
                 return None;
             }
             let country = phrase.countries.first().or(phrase.national.as_ref())?;
-            office_holder(&phrase.description, country, date?)
+            // "British Prime Minister Theresa May": a name the phrase reader did not take
+            // for one still names the person; no registry holder replaces it.
+            let unread_name = phrase.description.split_whitespace().any(|w| {
+                let lower = w.to_lowercase();
+                w.starts_with(char::is_uppercase)
+                    && !k.role_words.contains(&lower)
+                    && !k.modifiers.contains(&lower)
+                    && !k.national_titles.iter().any(|(t, _)| t.contains(&lower))
+                    && registry.lookup(w.trim_end_matches("'s")).is_none()
+            });
+            if unread_name {
+                return None;
+            }
+            office_holder(&phrase.description, country, date)
         });
+        // A person the registry knows, out of office on the article's date and placed by no
+        // country in the text: a former official or someone not yet in office (a candidate),
+        // never a government's voice.
+        let out_of_office = match standing {
+            Some(Standing::Former(h)) => Some(format!("former {}", h.role.to_lowercase())),
+            Some(Standing::NotYet(h)) => Some(format!("not yet {}", h.role.to_lowercase())),
+            _ => None,
+        }
+        .filter(|_| phrase.countries.is_empty() && phrase.national.is_none());
         let name = match (name, holder) {
             (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
             (None, Some(h)) => Some(h.name.clone()),
@@ -137,6 +154,8 @@ impl Memory {
             (Group::Other, Some("state media".to_owned()))
         } else if let Some(other) = &phrase.other {
             (Group::Other, Some(other.clone()))
+        } else if let Some(standing) = &out_of_office {
+            (Group::Other, Some(standing.clone()))
         } else if let Some(org) = &phrase.organisation {
             (Group::Organisation, Some(org.clone()))
         } else if phrase.gov_role || phrase.body || phrase.metonym || holder.is_some() {
@@ -203,7 +222,7 @@ impl Memory {
 fn office_holder<'k>(
     description: &str,
     iso3: &str,
-    date: &str,
+    date: Option<&str>,
 ) -> Option<&'k super::knowledge::OfficeHolder> {
     let k = Knowledge::bundled();
     let d = description.to_lowercase();
@@ -250,10 +269,63 @@ fn office_holder<'k>(
         &[]
     };
     offices.iter().find_map(|office| {
-        k.holders
+        let holders = k
+            .holders
             .iter()
-            .find(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office) && h.in_office(date))
+            .filter(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office));
+        match date {
+            Some(date) => holders.into_iter().find(|h| h.in_office(date)),
+            None => latest(holders),
+        }
     })
+}
+
+/// Where a named person stands in the office-holder registry on an article's date.
+#[derive(Debug, Clone, Copy)]
+enum Standing<'k> {
+    /// In office on the date (without a date: the latest term).
+    InOffice(&'k OfficeHolder),
+    /// Every term ended before the date: the latest one.
+    Former(&'k OfficeHolder),
+    /// Every term starts after the date.
+    NotYet(&'k OfficeHolder),
+}
+
+/// The term of `holders` that started last.
+fn latest<'k>(holders: impl IntoIterator<Item = &'k OfficeHolder>) -> Option<&'k OfficeHolder> {
+    holders.into_iter().max_by(|a, b| a.from.cmp(&b.from))
+}
+
+/// The standing of the person named `name` (a full name, an alias or a surname). A bare
+/// surname only ever finds someone in office: a surname alone is too weak to call anyone a
+/// former official.
+fn standing<'k>(k: &'k Knowledge, name: &str, date: Option<&str>) -> Option<Standing<'k>> {
+    let records = k.holders_named(name, date);
+    if records.is_empty() {
+        if name.contains(' ') {
+            return None;
+        }
+        let by_surname = k.holders_by_surname(name, date);
+        return match date {
+            Some(_) => by_surname.into_iter().next(),
+            None => latest(by_surname),
+        }
+        .map(Standing::InOffice);
+    }
+    let Some(date) = date else {
+        return latest(records).map(Standing::InOffice);
+    };
+    if let Some(h) = records.iter().find(|h| h.in_office(date)) {
+        return Some(Standing::InOffice(h));
+    }
+    let ended = records
+        .iter()
+        .copied()
+        .filter(|h| h.to.as_deref().is_some_and(|to| to <= date));
+    match latest(ended) {
+        Some(h) => Some(Standing::Former(h)),
+        None => latest(records).map(Standing::NotYet),
+    }
 }
 
 /// Drops honorifics and stray punctuation from a name.
