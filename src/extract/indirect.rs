@@ -73,6 +73,23 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return None;
     }
     let first = para.token_at(phrase.span.start);
+    // A subject that names no one ("the camp on Monday" cut out of "A refugee who reached
+    // the camp on Monday described ...") is no speaker for later pronouns to find.
+    let names_no_one = phrase.name.is_none()
+        && phrase.pronoun.is_none()
+        && phrase.countries.is_empty()
+        && !phrase.gov_role
+        && !phrase.body
+        && phrase.other.is_none()
+        && phrase.organisation.is_none()
+        && phrase.state_media.is_none()
+        && phrase.national.is_none()
+        && !toks[first..subject_end.max(first)]
+            .last()
+            .is_some_and(|t| Lexicon::get().person_nouns.contains(t.lower.as_str()));
+    if names_no_one && !cue.reported {
+        return None;
+    }
     // The subject of a report is a speaker, whatever becomes of the content.
     let entity = super::resolve::resolve(
         memory,

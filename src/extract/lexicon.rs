@@ -133,6 +133,10 @@ pub struct Lexicon {
     pub closing_phrases: Vec<String>,
     /// Parties in parentheses after a member of parliament's name ("Ana Ruiz (Eastvale) (Lab)").
     pub party_labels: HashSet<String>,
+    /// Words opening an indefinite noun phrase ("a refugee", "one woman").
+    pub indefinites: HashSet<String>,
+    /// Nouns for private people quoted anonymously ("a refugee", "one woman"): never a government.
+    pub person_nouns: HashSet<String>,
 }
 
 impl Lexicon {
@@ -227,6 +231,8 @@ mod tests {
             &lexicon.interpreter_markers,
             &lexicon.question_turn_words,
             &lexicon.party_labels,
+            &lexicon.indefinites,
+            &lexicon.person_nouns,
         ];
         for class in all {
             assert!(!class.is_empty());

@@ -1,6 +1,7 @@
 //! Stage `mentions`: people and bodies named in running text (outside quotes), registered in
 //! the memory so that later pronouns and descriptions point back to them.
 
+use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::np_token;
 use super::para::Para;
@@ -9,6 +10,7 @@ use super::window;
 
 /// Records titled people and bodies named in the paragraph's running text (outside quotes).
 pub fn register_mentions(para: &Para, memory: &mut Memory) {
+    register_anonymous(para, memory);
     let toks = &para.toks;
     let mut i = 0;
     while i < toks.len() {
@@ -113,5 +115,40 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
         } else if let Some(e) = known {
             memory.mention(e, phrase.span, subject);
         }
+    }
+}
+
+/// Words after an indefinite article searched for the person noun of an anonymous subject
+/// ("a young displaced father"): a couple of adjectives.
+const ANONYMOUS_REACH: usize = 3;
+
+/// "A refugee who reached the camp said ...", "One woman described ...": an anonymous private
+/// person opening a sentence, remembered as a speaker of no government, so that a later "she
+/// said" is hers and never an official's met before.
+fn register_anonymous(para: &Para, memory: &mut Memory) {
+    let lex = Lexicon::get();
+    let toks = &para.toks;
+    for j in 0..toks.len() {
+        if para.inside[j].is_some()
+            || !lex.indefinites.contains(toks[j].lower.as_str())
+            || para.sentence_start(j) != j
+        {
+            continue;
+        }
+        let Some(k) = (j + 1..toks.len().min(j + 1 + ANONYMOUS_REACH))
+            .take_while(|&k| toks[k - 1].trail.is_none() && para.inside[k].is_none())
+            .find(|&k| lex.person_nouns.contains(toks[k].lower.as_str()) && !toks[k].possessive)
+        else {
+            continue;
+        };
+        let phrase = analyze(para.text, &toks[j..=k]);
+        if phrase.name.is_some() || phrase.gov_role || !phrase.countries.is_empty() {
+            continue;
+        }
+        let mut entity = memory.entity_from(&phrase);
+        entity.group = crate::statement::Group::Other;
+        entity.governments.clear();
+        let e = memory.add(entity);
+        memory.mention(e, phrase.span, true);
     }
 }
