@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use demarche::article::{Article, ArticleId};
 use demarche::extract::extract;
+use demarche::extract::rule::Rule;
 use demarche::statement::{Group, Statement, StatementKind};
 
 fn load(name: &str, date: Option<&str>) -> (Article, Vec<Statement>) {
@@ -1018,4 +1019,253 @@ fn a_transcript_between_news_stories_is_a_region_of_its_own() {
     let reed = find(&article, &statements, "I do not have a call to read out.");
     assert_eq!(reed.speaker.as_deref(), Some("Thomas Reed"));
     assert!(!has(&article, &statements, "And China?"));
+}
+
+/// One row per evidence rule: an invented snippet, its date, a words of the statement, and
+/// the expected speaker, governments and kind.
+struct RuleCase {
+    rule: Rule,
+    text: &'static str,
+    date: &'static str,
+    statement: &'static str,
+    speaker: &'static str,
+    governments: &'static [&'static str],
+    kind: StatementKind,
+}
+
+const RULE_CASES: &[RuleCase] = &[
+    RuleCase {
+        rule: Rule::QuoteCueAfter,
+        text: "“We will not give way,” said Lin Wei, a spokesperson of China's foreign ministry.\n",
+        date: "2027-03-03",
+        statement: "We will not give way,",
+        speaker: "Lin Wei",
+        governments: &["CHN"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuoteCueBefore,
+        text: "Japan's foreign minister, Kenji Sato, said: “The islands are ours and always were.”\n",
+        date: "2027-03-03",
+        statement: "The islands are ours",
+        speaker: "Kenji Sato",
+        governments: &["JPN"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuoteByline,
+        text: "“Peace is a choice we make every single day.” ― Norwegian Prime Minister Ola Berg\n",
+        date: "2027-03-03",
+        statement: "Peace is a choice",
+        speaker: "Ola Berg",
+        governments: &["NOR"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuoteDashApposition,
+        text: "The hall heard from Kenyan Foreign Minister Amina Otieno -- “We ask every side for calm” -- and from several envoys.\n",
+        date: "2027-03-03",
+        statement: "We ask every side for calm",
+        speaker: "Amina Otieno",
+        governments: &["KEN"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuoteColonSubject,
+        text: "Brazilian President Ana Costa had one message for the summit: “The forest is not for sale.”\n",
+        date: "2027-03-03",
+        statement: "The forest is not for sale.",
+        speaker: "Ana Costa",
+        governments: &["BRA"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuotePreviousSpeaker,
+        text: "“We are ready for the talks,” German Chancellor Max Weber said on Monday.\n\n“They start as soon as the other side is ready too.”\n",
+        date: "2027-03-03",
+        statement: "They start as soon as",
+        speaker: "Max Weber",
+        governments: &["DEU"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::QuotedTranscriptTurn,
+        text: "Nigerian Foreign Minister Chidi Okafor spoke to the station on Monday.\n\n“OKAFOR: We have said this before, and we will say it again.”\n",
+        date: "2027-03-03",
+        statement: "We have said this before",
+        speaker: "Chidi Okafor",
+        governments: &["NGA"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::ReportedCueBefore,
+        text: "The French foreign ministry said on Monday that it would recall its ambassador for talks.\n",
+        date: "2027-03-03",
+        statement: "it would recall its ambassador",
+        speaker: "French foreign ministry",
+        governments: &["FRA"],
+        kind: StatementKind::Indirect,
+    },
+    RuleCase {
+        rule: Rule::ReportedCueAfter,
+        text: "The border would stay closed until further notice, the Polish interior ministry said.\n",
+        date: "2027-03-03",
+        statement: "The border would stay closed until further notice",
+        speaker: "Polish interior ministry",
+        governments: &["POL"],
+        kind: StatementKind::Indirect,
+    },
+    RuleCase {
+        rule: Rule::ReportedAccordingTo,
+        text: "According to the Indian foreign ministry, the talks will resume early next month.\n",
+        date: "2027-03-03",
+        statement: "the talks will resume early next month",
+        speaker: "Indian foreign ministry",
+        governments: &["IND"],
+        kind: StatementKind::Indirect,
+    },
+    RuleCase {
+        rule: Rule::ReportedContinued,
+        text: "The Polish interior ministry said on Monday that the border would stay closed. It added that trucks carrying food would be let through.\n",
+        date: "2027-03-03",
+        statement: "trucks carrying food would be let through",
+        speaker: "Polish interior ministry",
+        governments: &["POL"],
+        kind: StatementKind::Indirect,
+    },
+    RuleCase {
+        rule: Rule::TranscriptTurn,
+        text: "Department Press Briefing\n\nMara Quinn, Department Spokesperson\n\nWashington, D.C.\n\nMS QUINN: Good afternoon. The United States welcomes the ceasefire.\n\nQUESTION: Will it hold?\n\nMS QUINN: We expect both sides to keep their word.\n",
+        date: "2027-03-03",
+        statement: "We expect both sides",
+        speaker: "Mara Quinn",
+        governments: &["USA"],
+        kind: StatementKind::Direct,
+    },
+    RuleCase {
+        rule: Rule::DocumentStatement,
+        text: "Joint Statement by the President of Chile and the Prime Minister of Norway\n\nMarch 3, 2027\n\nWe reaffirm our shared commitment to open seas and fair trade between our nations.\n",
+        date: "2027-03-03",
+        statement: "We reaffirm our shared commitment",
+        speaker: "Joint statement of Chile, Norway",
+        governments: &["CHL", "NOR"],
+        kind: StatementKind::Direct,
+    },
+];
+
+#[test]
+fn every_rule_has_a_row_and_each_row_holds() {
+    for rule in Rule::ALL {
+        assert!(
+            RULE_CASES.iter().any(|c| c.rule == rule),
+            "no table row for {rule:?}"
+        );
+    }
+    for case in RULE_CASES {
+        let mut article = Article::from_text(ArticleId(9), case.text);
+        article.date = Some(case.date.to_owned());
+        let statements = extract(&article);
+        let s = statements
+            .iter()
+            .find(|s| s.text(&article.text).contains(case.statement))
+            .unwrap_or_else(|| panic!("{:?}: no statement {:?}", case.rule, case.statement));
+        assert_eq!(s.evidence.found_by, Some(case.rule), "{:?}", case.rule);
+        assert_eq!(s.speaker.as_deref(), Some(case.speaker), "{:?}", case.rule);
+        assert_eq!(s.governments, case.governments, "{:?}", case.rule);
+        assert_eq!(s.kind, case.kind, "{:?}", case.rule);
+        assert!(
+            s.evidence.rule.starts_with(&case.rule.to_string()),
+            "{:?}: {}",
+            case.rule,
+            s.evidence.rule
+        );
+    }
+}
+
+#[test]
+fn the_inspector_reads_the_rule_in_plain_words() {
+    let text =
+        "“We will not give way,” said Lin Wei, a spokesperson of China's foreign ministry.\n";
+    let article = Article::from_text(ArticleId(9), text);
+    let statements = extract(&article);
+    assert_eq!(
+        statements[0].evidence.rule,
+        "quote followed by 'said Lin Wei', spokesperson of Chinese foreign ministry"
+    );
+}
+
+fn extract_on(text: &str, date: Option<&str>) -> (Article, Vec<Statement>) {
+    let mut article = Article::from_text(ArticleId(11), text);
+    article.date = date.map(str::to_owned);
+    let statements = extract(&article);
+    (article, statements)
+}
+
+#[test]
+fn only_office_holders_on_the_date_speak_for_a_government() {
+    let text = "Donald Trump said the trade deal was a disaster for workers in the state.\n\n“We will win this,” Donald Trump told supporters.\n";
+    // Before his first term: a candidate, not the United States.
+    let (article, statements) = extract_on(text, Some("2016-03-04"));
+    let quote = find(&article, &statements, "We will win this");
+    assert_eq!(quote.group, Group::Other);
+    assert!(quote.governments.is_empty());
+    assert!(
+        quote
+            .affiliation
+            .as_deref()
+            .is_some_and(|a| a.starts_with("not yet"))
+    );
+    assert!(!has(&article, &statements, "disaster for workers"));
+    // In office on the date: the United States.
+    let (article, statements) = extract_on(text, Some("2018-05-01"));
+    assert_eq!(
+        find(&article, &statements, "We will win this").governments,
+        ["USA"]
+    );
+    // Without a date the latest term counts.
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "We will win this").governments,
+        ["USA"]
+    );
+    // After every term: a former official.
+    let text = "“The army is ready,” Sergei Shoigu told the paper.\n";
+    let (article, statements) = extract_on(text, Some("2025-06-01"));
+    let former = find(&article, &statements, "The army is ready");
+    assert_eq!(former.group, Group::Other);
+    assert!(
+        former
+            .affiliation
+            .as_deref()
+            .is_some_and(|a| a.starts_with("former"))
+    );
+}
+
+#[test]
+fn a_joint_subject_speaks_for_every_government_named() {
+    let text = "MOSCOW, March 3 (Wire) - Russia and the Syrian government said on Tuesday that the truce would hold for another week.\n\nTurkey and Iran said they would send observers to the border towns.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    assert_eq!(
+        find(&article, &statements, "the truce would hold").governments,
+        ["RUS", "SYR"]
+    );
+    assert_eq!(
+        find(&article, &statements, "send observers").governments,
+        ["IRN", "TUR"]
+    );
+}
+
+#[test]
+fn anonymous_people_and_slogans_are_no_government() {
+    let text = "GENEVA, March 3 (Wire) - The foreign minister of Sweden, Karin Lund, said on Tuesday that aid would reach the camps within days.\n\n“We are doing everything we can,” Lund said.\n\nA refugee who reached the camp on Monday described a journey of four days on foot.\n\n“We fled with nothing,” she said, asking not to be named for fear of reprisals.\n\nThe convoy is part of a “Safe Passage for All” campaign that counters the closure of the border crossings.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    let refugee = find(&article, &statements, "We fled with nothing");
+    assert_eq!(refugee.group, Group::Other);
+    assert!(refugee.governments.is_empty());
+    assert_eq!(refugee.speaker.as_deref(), Some("refugee"));
+    assert!(!has(&article, &statements, "Safe Passage for All"));
+    assert_eq!(
+        find(&article, &statements, "We are doing everything").governments,
+        ["SWE"]
+    );
 }

@@ -227,6 +227,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         cue: Some(cue.text),
         rule: if trailing {
             Rule::ReportedCueAfter
+        } else if phrase.pronoun.is_some() {
+            // "The ministry said ... It added that ...": a pronoun carries on a speaker
+            // named before.
+            Rule::ReportedContinued
         } else {
             Rule::ReportedCueBefore
         },
