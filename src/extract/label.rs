@@ -85,8 +85,8 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
                     .rev()
                     .take_while(|&k| para.toks[k].trail.is_none())
                     .any(|k| preposition(&para.toks[k].lower)));
-    // "In his 2002 book, ''Make Your Kid a Millionaire,''", "the anthem “A Change Is Gonna
-    // Come,”": a title after the kind of work it names.
+    // "In her 1998 memoir, ''Counting the Harbour Lights,''", "the anthem “Rise Over the
+    // Northern Sea,”": a title after the kind of work it names.
     let after_work = open_tok > 0
         && Lexicon::get()
             .title_nouns

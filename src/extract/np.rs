@@ -58,7 +58,7 @@ fn t_closes(toks: &[Token]) -> bool {
 /// The noun phrase that ends `toks` (the subject just before a verb): its first token index.
 #[must_use]
 pub fn trailing_np(toks: &[Token]) -> usize {
-    // A trailing parenthesis ("Sen. Ben Sasse (R-Neb.)") is not part of the name.
+    // A trailing parenthesis ("Sen. Ada Marsh (R-Mont.)") is not part of the name.
     let mut toks = toks;
     if let Some(p) = toks.iter().rposition(|t| t.lead == Some('('))
         && p > 0
