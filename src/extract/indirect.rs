@@ -152,6 +152,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             if !has_prep {
                 return None;
             }
+            // "warned that ...": no object, the clause follows "that".
+            if toks.get(j).is_some_and(|t| t.lower == "that") {
+                j += 1;
+                after_that = true;
+            }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
                 j += leading_np(&toks[j..se]).min(4);
@@ -361,6 +366,16 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                 && toks
                     .get(k + 1)
                     .is_some_and(|t| Lexicon::get().subject_pronouns.contains(t.lower.as_str()))
+            {
+                return k;
+            }
+            // ", but offered no proof": a second predicate of the reporting subject, not of
+            // the reported clause.
+            if Lexicon::get().coordinators.contains(lower)
+                && toks.get(k + 1).is_some_and(|t| {
+                    !t.capitalised()
+                        && (t.lower.len() > 4 && t.lower.ends_with("ed") || is_cue_like(para, k + 1))
+                })
             {
                 return k;
             }
