@@ -191,7 +191,6 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
                 cue: None,
                 cue_span: None,
                 rule: super::rule::Rule::DocumentStatement,
-                confidence: 0.8,
                 continues_previous: i > 0,
                 question: None,
             })

@@ -239,7 +239,6 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         } else {
             Rule::ReportedCueBefore
         },
-        confidence: 0.6,
         continues_previous: false,
         question: None,
     })
@@ -287,7 +286,6 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         cue: Some(cue.text.clone()),
         cue_span: Some(cue.span(toks)),
         rule: Rule::ReportedAccordingTo,
-        confidence: 0.6,
         continues_previous: false,
         question: None,
     })
@@ -374,7 +372,8 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if Lexicon::get().coordinators.contains(lower)
                 && toks.get(k + 1).is_some_and(|t| {
                     !t.capitalised()
-                        && (t.lower.len() > 4 && t.lower.ends_with("ed") || is_cue_like(para, k + 1))
+                        && (t.lower.len() > 4 && t.lower.ends_with("ed")
+                            || is_cue_like(para, k + 1))
                 })
             {
                 return k;

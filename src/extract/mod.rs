@@ -15,6 +15,7 @@
 //! holders) comes from `assets/` through [`knowledge`]; closed word classes through
 //! [`lexicon`].
 
+pub mod confidence;
 pub mod cues;
 pub mod document;
 pub mod entity;
@@ -89,7 +90,6 @@ pub(crate) struct Draft {
     pub cue: Option<String>,
     pub cue_span: Option<Span>,
     pub rule: Rule,
-    pub confidence: f32,
     pub continues_previous: bool,
     /// The question a transcript answer responds to.
     pub question: Option<Span>,
@@ -117,6 +117,11 @@ impl Draft {
         } else {
             (group, affiliation)
         };
+        let confidence = confidence::Calibration::get().confidence(
+            self.rule,
+            rule::Mention::of(self.mention_text.as_deref(), speaker.as_deref()),
+            speaker.is_some(),
+        );
         // The speaker's office or description, when the mention does not already say it.
         let mention_words = self.mention.map_or("", |m| m.slice(text));
         let detail = self
@@ -163,7 +168,7 @@ impl Draft {
                 found_by: Some(self.rule),
                 chain,
             },
-            confidence: self.confidence,
+            confidence,
             continues_previous: self.continues_previous,
             question: self.question,
             origin: Origin::Extracted,

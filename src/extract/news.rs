@@ -88,7 +88,6 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                     cue: None,
                     cue_span: None,
                     rule: Rule::QuotedTranscriptTurn,
-                    confidence: 0.8,
                     continues_previous: false,
                     question: None,
                 });
@@ -163,12 +162,7 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                 }
             }
             let kind = kind_of(&para, qi);
-            let confidence = match (&found, entity) {
-                (Some(f), Some(_)) if f.phrase.name.is_some() => 0.9,
-                (Some(_), Some(_)) => 0.75,
-                (None, Some(_)) => 0.6,
-                _ => 0.3,
-            };
+
             if let Some(e) = entity {
                 let place = found
                     .as_ref()
@@ -198,7 +192,6 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                 cue_span: found.as_ref().and_then(|f| f.cue_span),
                 cue: found.and_then(|f| f.cue),
                 rule,
-                confidence,
                 continues_previous: q.continues_previous,
                 question: None,
             });

@@ -100,6 +100,40 @@ impl Rule {
     }
 }
 
+/// How the words nearest a statement name its speaker: part of what its confidence rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Mention {
+    /// A name ("Ana Ruiz", "Ruiz", "PRESIDENT RUIZ").
+    Name,
+    /// A pronoun or relative pronoun ("she", "who").
+    Pronoun,
+    /// A description ("the ministry", "a senior official", "Beijing").
+    Description,
+    /// No words name the speaker (a transcript host's opening, a carried quote).
+    Absent,
+}
+
+impl Mention {
+    /// The kind of `mention` (the words in the text) for a speaker called `name`.
+    #[must_use]
+    pub fn of(mention: Option<&str>, name: Option<&str>) -> Self {
+        let Some(words) = mention.map(str::trim).filter(|m| !m.is_empty()) else {
+            return Self::Absent;
+        };
+        let lower = words.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "he" | "she" | "it" | "they" | "who" | "which" | "i" | "we" | "that"
+        ) {
+            return Self::Pronoun;
+        }
+        let named = name
+            .and_then(|n| n.split_whitespace().next_back())
+            .is_some_and(|surname| lower.contains(&surname.to_lowercase()));
+        if named { Self::Name } else { Self::Description }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

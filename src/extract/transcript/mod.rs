@@ -185,7 +185,6 @@ pub(crate) fn statements(article: &Article, t: &Transcript) -> Vec<Draft> {
                 cue: None,
                 cue_span: None,
                 rule: Rule::TranscriptTurn,
-                confidence: 0.9,
                 continues_previous: l.continues,
                 question: l.question,
             })
