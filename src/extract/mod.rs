@@ -54,7 +54,12 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     let mut drafts = if let Some(t) = transcript::detect(article) {
         // Transcript regions read turn by turn; the rest of the text as news.
         let mut drafts = transcript::statements(article, &t);
-        let skip: Vec<bool> = (0..article.paragraphs.len()).map(|p| t.covers(p)).collect();
+        let mut skip = vec![false; article.paragraphs.len()];
+        for region in &t.regions {
+            for p in region.paragraphs.clone() {
+                skip[p] = true;
+            }
+        }
         drafts.extend(news::statements(article, &skip));
         drafts
     } else if let Some(d) = document::statements(article) {

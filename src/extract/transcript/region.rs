@@ -183,16 +183,16 @@ pub fn regions(
             .unwrap_or(paragraphs.len());
         // A briefing's opening before the first turn: the paragraphs since the last one
         // that reads as news (or the region before), when they are few.
-        let floor = (0..first)
+        // (Looked for only as far back as an opening can reach, so that many regions stay
+        // linear.)
+        let previous_end = out.last().map_or(0, |r| r.paragraphs.end);
+        let lowest = first.saturating_sub(MAX_OPENING + 1).max(previous_end);
+        let floor = (lowest..first)
             .rev()
             .find(|&p| breaking[p])
-            .map_or(0, |p| p + 1)
-            .max(out.last().map_or(0, |r| r.paragraphs.end));
-        let start = if first - floor <= MAX_OPENING {
-            floor
-        } else {
-            first
-        };
+            .map(|p| p + 1)
+            .or((lowest == previous_end).then_some(lowest));
+        let start = floor.filter(|&f| first - f <= MAX_OPENING).unwrap_or(first);
         out.push(Region {
             paragraphs: start..end,
             first_turn: first,

@@ -234,7 +234,16 @@ impl<'a> Briefing<'a> {
         self.full_names
             .borrow_mut()
             .entry(surname.to_owned())
-            .or_insert_with(|| full_name_in(&self.article.text, surname))
+            .or_insert_with(|| {
+                // Titles introduce people near the top: the search stays within the first
+                // part of the text, so that many labels stay linear in its size.
+                let text = &self.article.text;
+                let mut end = text.len().min(FULL_NAME_SCOPE);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                full_name_in(&text[..end], surname)
+            })
             .clone()
     }
 
@@ -419,6 +428,10 @@ fn speaker_of(briefing: &Briefing, label: &str) -> Option<Entity> {
         || e.group == Group::Organisation && e.affiliation.is_some())
     .then_some(e)
 }
+
+/// Bytes at the start of a text searched for the line that introduces a label's surname in
+/// full: a briefing's title, host line and opening statements.
+const FULL_NAME_SCOPE: usize = 64 * 1024;
 
 /// Bytes around a surname searched for the line that introduces it in full.
 const FULL_NAME_REACH: usize = 300;
