@@ -711,6 +711,19 @@ mod robustness {
             "é",
             "\u{a0}",
             "\u{3000}",
+            "MODERATOR:  ",
+            "Reuters: ",
+            "Spokesperson: ",
+            "The Minister for Europe (Ana Ruiz): ",
+            "Ana Ruiz (Eastvale) (Lab): ",
+            "(retranslated)",
+            "Another question?",
+            "END ",
+            "Photo: ",
+            "PORT LOUIS, May 2 (Wire) - ",
+            "A refugee",
+            "Daily Press Briefing",
+            "记者：",
         ]);
         prop::collection::vec(words, 0..120).prop_map(|v| v.concat())
     }
@@ -726,6 +739,11 @@ mod robustness {
                     prop_assert!(span.start <= span.end && span.end <= article.text.len());
                     prop_assert!(article.text.is_char_boundary(span.start));
                     prop_assert!(article.text.is_char_boundary(span.end));
+                }
+                if let Some(q) = s.question {
+                    prop_assert!(q.start <= q.end && q.end <= article.text.len());
+                    prop_assert!(article.text.is_char_boundary(q.start));
+                    prop_assert!(article.text.is_char_boundary(q.end));
                 }
                 let mut govs = s.governments.clone();
                 govs.sort();
