@@ -84,6 +84,16 @@ impl Memory {
             .map(|m| (m.entity, Span::new(m.at, m.end)))
     }
 
+    /// The latest mention of `entity` before `at`, as a speaker or not.
+    #[must_use]
+    pub fn last_mention_of(&self, entity: usize, at: usize) -> Option<Span> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.entity == entity && m.at <= at)
+            .map(|m| Span::new(m.at, m.end))
+    }
+
     /// The country most often spoken for by government entities so far, used for officials
     /// whose country the text leaves implicit.
     #[must_use]

@@ -13,6 +13,7 @@ use super::memory::Memory;
 use super::para::Para;
 use super::resolve::{fill_country, label_speaker, resolve};
 use super::rule::Rule;
+use super::transcript::role;
 use super::window;
 use super::{indirect, mentions, quotes, transcript};
 
@@ -40,6 +41,8 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
         .position(|p| p.slice(text).split_whitespace().count() >= window::BODY_PARAGRAPH_WORDS)
         .unwrap_or(0);
     let metadata_end = front_matter_end(text);
+    // Inside a quoted transcript turn of a questioner or moderator (carried over paragraphs).
+    let mut in_other_turn = false;
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
@@ -72,8 +75,36 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
             }
             let qi = index;
             let q = para.quotes[qi];
-            if let Some(label) = transcript::quoted_label(text, q.content) {
-                let entity = label_speaker(&mut memory, text, label.name);
+            // A quoted transcript's turns: only officials' make statements. A questioner's
+            // or moderator's turn, and the quoted paragraphs that carry it on, are no one's
+            // statement; nor is a quoted stage direction ("(Crosstalk.)").
+            let quoted_label = transcript::quoted_label(text, q.content);
+            if quoted_label.is_none() && q.continues_previous && in_other_turn
+                || role::stage_direction(q.content.slice(text))
+            {
+                continue;
+            }
+            in_other_turn = false;
+            if let Some(label) = quoted_label {
+                let turn = Span::new(label.text_start, q.content.end).slice(text);
+                let by_words = role::role_by_words(label.name.slice(text));
+                let entity = if by_words.is_none() {
+                    label_speaker(&mut memory, text, label.name)
+                } else {
+                    None
+                };
+                let official = entity.is_some_and(|e| {
+                    matches!(
+                        memory.entities[e].group,
+                        Group::Government | Group::Organisation
+                    )
+                });
+                if by_words.is_some() || !official && role::asks(turn) {
+                    in_other_turn = true;
+                    prev_in_para = None;
+                    last_quote = None;
+                    continue;
+                }
                 if let Some(e) = entity {
                     prev_in_para = Some(e);
                     last_quote = Some((pi, e));
@@ -141,15 +172,11 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                     // The nearest words naming the speaker; for a quote carried on from an
                     // earlier attribution, that attribution's own mention.
                     carried_mention = carried.and_then(|e: usize| {
-                        memory
-                            .last_speaker_mention(q.open)
-                            .filter(|(m, _)| *m == e)
-                            .map(|(_, span)| span)
-                            .or_else(|| {
-                                last_attribution
-                                    .filter(|(m, _)| *m == e)
-                                    .map(|(_, span)| span)
-                            })
+                        memory.last_mention_of(e, q.open).or_else(|| {
+                            last_attribution
+                                .filter(|(m, _)| *m == e)
+                                .map(|(_, span)| span)
+                        })
                     });
                     (carried, None, Rule::QuotePreviousSpeaker)
                 }

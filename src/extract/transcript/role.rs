@@ -88,10 +88,43 @@ fn party(label: &str) -> bool {
     label.trim_end().ends_with(')') && Lexicon::get().party_labels.contains(inner.as_str())
 }
 
-/// True when the words of a turn ask something ("...?", "I wonder if you have any comment").
-fn asks(turn: &str) -> bool {
+/// The role a label's words alone tell, without resolving who it names: a questioner
+/// ("Q", "Reuters", "Harbour Daily", "…记者"), a moderator ("MODERATOR", "WHITE HOUSE AIDE",
+/// "Mr Speaker") or an interpreter; `None` when the label may name an official.
+#[must_use]
+pub fn role_by_words(label: &str) -> Option<Role> {
+    let lex = Lexicon::get();
+    let trimmed = label.trim();
+    let key = normal(trimmed);
+    if lex.question_labels.contains(key.as_str()) {
+        return Some(Role::Questioner);
+    }
+    let has = |markers: &std::collections::HashSet<String>| {
+        let mut list: Vec<&String> = markers.iter().collect();
+        list.sort();
+        list.into_iter().any(|m| trimmed.contains(m.as_str()))
+    };
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if words.iter().any(|w| lex.interpreter_words.contains(*w)) || has(&lex.interpreter_markers) {
+        return Some(Role::Interpreter);
+    }
+    if words.iter().any(|w| lex.moderator_words.contains(*w)) || has(&lex.moderator_markers) {
+        return Some(Role::Moderator);
+    }
+    if has(&lex.questioner_markers) || outlet(trimmed) {
+        return Some(Role::Questioner);
+    }
+    None
+}
+
+/// True when a turn asks something: it ends with a question ("... Will it hold?") or asks
+/// for a comment ("I wonder if you have any comment").
+#[must_use]
+pub fn asks(turn: &str) -> bool {
     let lower = turn.to_lowercase();
-    turn.contains(['?', '？'])
+    turn.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['?', '？'])
         || [
             "i wonder",
             "any comment",
@@ -109,9 +142,6 @@ pub(crate) fn classify(briefing: &Briefing, label: &str, turn: &str) -> Speaker 
     let lex = Lexicon::get();
     let trimmed = label.trim();
     let key = normal(trimmed);
-    if lex.question_labels.contains(key.as_str()) {
-        return Speaker::of(Role::Questioner);
-    }
     if lex.answer_labels.contains(key.as_str()) {
         return match host {
             Some(h) => Speaker {
@@ -121,20 +151,8 @@ pub(crate) fn classify(briefing: &Briefing, label: &str, turn: &str) -> Speaker 
             None => Speaker::of(Role::Other),
         };
     }
-    let has = |markers: &std::collections::HashSet<String>| {
-        let mut list: Vec<&String> = markers.iter().collect();
-        list.sort();
-        list.into_iter().any(|m| trimmed.contains(m.as_str()))
-    };
-    let words: Vec<&str> = key.split_whitespace().collect();
-    if words.iter().any(|w| lex.interpreter_words.contains(*w)) || has(&lex.interpreter_markers) {
-        return Speaker::of(Role::Interpreter);
-    }
-    if words.iter().any(|w| lex.moderator_words.contains(*w)) || has(&lex.moderator_markers) {
-        return Speaker::of(Role::Moderator);
-    }
-    if has(&lex.questioner_markers) || outlet(trimmed) {
-        return Speaker::of(Role::Questioner);
+    if let Some(role) = role_by_words(trimmed) {
+        return Speaker::of(role);
     }
     // "Ana Ruiz (Eastvale) (Lab)": a member of parliament, named with seat and party.
     if party(trimmed) {
