@@ -10,10 +10,12 @@
 //!   office holders on the article's date).
 //!
 //! [`news`] runs these stages over a news text; [`transcript`] reads briefings and press
-//! conferences turn by turn; [`document`] reads statements issued as documents. Every
-//! statement names the [`rule::Rule`] that found it. Knowledge (cue verbs, titles, office
-//! holders) comes from `assets/` through [`knowledge`]; closed word classes through
-//! [`lexicon`].
+//! conferences turn by turn, region by region (the rest of such a text still reads as news);
+//! [`document`] reads statements issued as documents. Every statement names the
+//! [`rule::Rule`] that found it, and its [`confidence`] is that rule's measured share of right
+//! statements. Knowledge (cue verbs, titles, office holders) comes from `assets/` through
+//! [`knowledge`]; closed word classes through [`lexicon`]; distance windows are the named
+//! constants of [`window`].
 
 pub mod confidence;
 pub mod cues;
