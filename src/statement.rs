@@ -88,8 +88,14 @@ pub enum Origin {
 /// Why the statement was attributed as it was: shown to the user next to the statement.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The rule that found the statement (e.g. "quote+cue-after", "transcript-turn").
+    /// What found the statement, in plain words with the words of the text that gave it
+    /// ("quote followed by 'said Lin Wei', spokesperson"); the inspector shows it. Sessions
+    /// saved before rules were named hold a short id here ("quote+cue-after").
     pub rule: String,
+    /// The extraction rule, when extraction found the statement (none for statements the
+    /// user added, or from sessions saved before rules were named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<crate::extract::rule::Rule>,
     /// The resolution steps from the mention to the government, in order
     /// (e.g. `["he", "Zhao Lijian", "Chinese Foreign Ministry spokesperson", "China"]`).
     pub chain: Vec<String>,
@@ -131,6 +137,10 @@ pub struct Statement {
     /// multi-paragraph quote, or of a transcript turn).
     #[serde(default)]
     pub continues_previous: bool,
+    /// In a transcript: the question (a journalist's or questioner's turn) that this answer
+    /// responds to, so the question can be shown with the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Span>,
     /// Found by the rules or added by the user.
     #[serde(default)]
     pub origin: Origin,

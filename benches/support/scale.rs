@@ -102,10 +102,12 @@ pub fn scale_session(articles: u32, per_article: u32) -> Session {
                 cue: Some("said".to_owned()),
                 evidence: Evidence {
                     rule: "quote+cue-before".to_owned(),
+                    found_by: None,
                     chain: vec![speaker.to_owned(), government.to_owned()],
                 },
                 confidence: if ordinal % 7 == 0 { 0.5 } else { 0.9 },
                 continues_previous: false,
+                question: None,
                 origin: Origin::Extracted,
             });
         }

@@ -346,6 +346,7 @@ mod tests {
             confidence: 0.9,
             continues_previous: false,
             origin: Origin::Extracted,
+            question: None,
         }
     }
 

@@ -55,6 +55,9 @@ pub struct StatementRecord {
     pub spans: Vec<TextRef>,
     /// 0 to 1.
     pub confidence: f32,
+    /// In a transcript: the question this answer responds to (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<TextRef>,
 }
 
 /// Builds the records of an article's statements. `file` is the path as the user gave it.
@@ -94,6 +97,7 @@ pub fn records(
             cue: s.cue.clone(),
             spans: s.spans.iter().copied().map(text_ref).collect(),
             confidence: s.confidence,
+            question: s.question.map(text_ref),
         })
         .collect()
 }
@@ -302,6 +306,7 @@ mod tests {
             evidence: Evidence::default(),
             confidence: 0.9,
             continues_previous: false,
+            question: None,
             origin: Origin::Extracted,
         };
         (article, vec![statement])

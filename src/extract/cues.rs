@@ -26,6 +26,17 @@ pub struct Cue {
     pub after_quote_only: bool,
 }
 
+impl Cue {
+    /// The cue's words in the text.
+    #[must_use]
+    pub fn span(&self, toks: &[Token]) -> crate::text::Span {
+        let last = (self.index + self.len)
+            .saturating_sub(1)
+            .min(toks.len().saturating_sub(1));
+        crate::text::Span::new(toks[self.index].span.start, toks[last].span.end)
+    }
+}
+
 /// The cue starting at token `i`, if any.
 #[must_use]
 pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {

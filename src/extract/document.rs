@@ -9,7 +9,7 @@ use crate::statement::{Group, StatementKind};
 use crate::text::Span;
 
 use super::Draft;
-use super::coref::Entity;
+use super::entity::Entity;
 use super::knowledge::Knowledge;
 
 /// The title of the text: a Markdown front-matter `title:` or the first paragraph.
@@ -174,7 +174,7 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
         role: Some(title.clone()),
         body: people.is_empty(),
         plural: governments.len() > 1,
-        gender: super::speakers::Gender::Unknown,
+        gender: super::phrase::Gender::Unknown,
         group: Group::Government,
         governments,
         affiliation: None,
@@ -189,9 +189,10 @@ pub(crate) fn statements(article: &Article) -> Option<Vec<Draft>> {
                 mention: None,
                 mention_text: Some(title.clone()),
                 cue: None,
-                rule: "document-statement",
-                confidence: 0.8,
+                cue_span: None,
+                rule: super::rule::Rule::DocumentStatement,
                 continues_previous: i > 0,
+                question: None,
             })
             .collect(),
     )

@@ -5,118 +5,14 @@ use crate::statement::{Group, StatementKind};
 use crate::text::Span;
 
 use super::Draft;
-use super::attribution::{Para, clause_subject, phrase_after_cue, phrase_before};
-use super::coref::Memory;
 use super::cues::{Cue, cue_at};
-use super::speakers::{analyze, leading_np, np_token};
-
-/// Records titled people and bodies named in the paragraph's running text (outside quotes).
-pub fn register_mentions(para: &Para, memory: &mut Memory) {
-    let toks = &para.toks;
-    let mut i = 0;
-    while i < toks.len() {
-        if para.inside[i].is_some() || !np_token(&toks[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < toks.len() && para.inside[i].is_none() && np_token(&toks[i]) {
-            i += 1;
-            if matches!(
-                toks[i - 1].trail,
-                Some(',' | ';' | ':' | '.' | '?' | '!' | ')')
-            ) {
-                break;
-            }
-        }
-        let mut s = start;
-        while s < i && super::lex::is_function_word(&toks[s].lower) && toks[s].lower != "the" {
-            s += 1;
-        }
-        if s >= i {
-            continue;
-        }
-        let k = super::knowledge::Knowledge::bundled();
-        let worth = toks[s..i]
-            .iter()
-            .any(|t| t.capitalised() || k.role_words.contains(&t.lower));
-        if !worth {
-            continue;
-        }
-        let mut phrase = analyze(para.text, &toks[s..i]);
-        // "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, ...": the
-        // apposition that follows describes the name.
-        if phrase.name.is_some()
-            && !phrase.gov_role
-            && phrase.other.is_none()
-            && toks[i - 1].trail == Some(',')
-        {
-            let rest = &toks[i..];
-            let mut end = 0;
-            // The apposition runs to the next comma.
-            while end < rest.len().min(25) && para.inside[i + end].is_none() {
-                end += 1;
-                if matches!(rest[end - 1].trail, Some(',' | ';' | ':' | '.' | ')')) {
-                    break;
-                }
-            }
-            if rest
-                .get(end.saturating_sub(1))
-                .is_none_or(|t| t.trail != Some(','))
-            {
-                end = 0;
-            }
-            if end > 0 {
-                let app = analyze(para.text, &rest[..end]);
-                if app.name.is_none() && (app.gov_role || app.other.is_some()) {
-                    phrase = super::attribution::merge(phrase, app);
-                }
-            }
-        }
-        let titled_person = phrase.name.is_some() && (phrase.gov_role || phrase.other.is_some());
-        // A titled official of no known country is left to the attribution rules, which can
-        // tell whether the name belongs to a description met just before.
-        let unplaced = phrase.gov_role
-            && phrase.countries.is_empty()
-            && phrase.national.is_none()
-            && phrase
-                .name
-                .as_ref()
-                .is_some_and(|(n, _)| memory.find_name(&super::coref::clean_name(n)).is_none());
-        let body = phrase.body && !phrase.countries.is_empty() && phrase.name.is_none();
-        let known = phrase
-            .name
-            .as_ref()
-            .and_then(|(n, _)| memory.find_name(&super::coref::clean_name(n)));
-        // A subject at the start of its sentence is as salient as a speaker.
-        let after_dateline = start > 0 && {
-            let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
-            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
-        };
-        let subject = para.sentence_start(s) == start || after_dateline;
-        let at = phrase.span.start;
-        if unplaced && titled_person {
-            memory.introduced.push(phrase.clone());
-        }
-        // "Australia's prime minister defended ...": an unnamed official of a known country
-        // whom a later name may turn out to name.
-        let described = phrase.name.is_none()
-            && phrase.gov_role
-            && !phrase.countries.is_empty()
-            && !phrase.metonym
-            && !phrase.plural
-            && !phrase.body
-            && phrase.other.is_none()
-            && subject;
-        if (titled_person || body || described) && !unplaced {
-            if let Some(e) = super::resolve(memory, &phrase, at, at, false) {
-                memory.mention(e, phrase.span, subject);
-            }
-        } else if let Some(e) = known {
-            memory.mention(e, phrase.span, subject);
-        }
-    }
-}
+use super::lexicon::Lexicon;
+use super::memory::Memory;
+use super::np::{leading_np, np_token};
+use super::para::Para;
+use super::rule::Rule;
+use super::subject::{clause_subject, phrase_after_cue, phrase_before};
+use super::window;
 
 /// Token indices of cues outside quotes that may introduce reported speech.
 #[must_use]
@@ -144,39 +40,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "had begun to hint that ...": the subject stands before the catenative verb.
     let catenative = i >= 2
         && toks[i - 1].lower == "to"
-        && matches!(
-            toks[i - 2].lower.as_str(),
-            "begun"
-                | "began"
-                | "started"
-                | "sought"
-                | "tried"
-                | "appeared"
-                | "seemed"
-                | "went"
-                | "moved"
-                | "rushed"
-                | "hastened"
-        );
+        && Lexicon::get()
+            .catenatives
+            .contains(toks[i - 2].lower.as_str());
     let subject_end = if catenative { i - 2 } else { i };
     if i > 0 && !catenative {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
-        if matches!(
-            prev,
-            "to" | "not"
-                | "never"
-                | "n't"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "the"
-                | "a"
-                | "an"
-                | "our"
-                | "your"
-        ) || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
+        if Lexicon::get().not_a_report_after.contains(prev)
+            || matches!(prev, "have" | "has" | "had") && toks[i].lower.ends_with('s')
         {
             return None;
         }
@@ -188,21 +60,38 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // Subject.
-    let phrase = if let Some(p) = super::attribution::quoted_as(para, ss, i) {
+    let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
     } else {
         phrase_before(para, ss, subject_end)
             .or_else(|| clause_subject(para, ss, subject_end))
-            .or_else(|| super::attribution::common_subject(para, ss, subject_end))
+            .or_else(|| super::subject::common_subject(para, ss, subject_end))
     }?;
-    if phrase.pronoun == Some(super::speakers::Pronoun::First) {
+    if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
     }
     let first = para.token_at(phrase.span.start);
+    // A subject that names no one ("the camp on Monday" cut out of "A refugee who reached
+    // the camp on Monday described ...") is no speaker for later pronouns to find.
+    let names_no_one = phrase.name.is_none()
+        && phrase.pronoun.is_none()
+        && phrase.countries.is_empty()
+        && !phrase.gov_role
+        && !phrase.body
+        && phrase.other.is_none()
+        && phrase.organisation.is_none()
+        && phrase.state_media.is_none()
+        && phrase.national.is_none()
+        && !toks[first..subject_end.max(first)]
+            .last()
+            .is_some_and(|t| Lexicon::get().person_nouns.contains(t.lower.as_str()));
+    if names_no_one && !cue.reported {
+        return None;
+    }
     // The subject of a report is a speaker, whatever becomes of the content.
-    let entity = super::resolve(
+    let entity = super::resolve::resolve(
         memory,
         &phrase,
         phrase.span.start,
@@ -219,23 +108,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return None;
     }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
-    let subordinate = |t: &str| {
-        matches!(
-            t,
-            "while"
-                | "as"
-                | "although"
-                | "though"
-                | "if"
-                | "when"
-                | "after"
-                | "because"
-                | "since"
-                | "before"
-                | "unless"
-                | "whereas"
-        )
-    };
+    let subordinate = |t: &str| Lexicon::get().subordinators.contains(t);
     if first > 0 && subordinate(&toks[first - 1].lower)
         || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
     {
@@ -271,14 +144,18 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if cue.object {
             // "accused X of Y", "urged X to Y": the content runs from X, and needs the
             // preposition.
-            let has_prep = (j..se.min(j + 10)).any(|k| {
-                matches!(
-                    toks[k].lower.as_str(),
-                    "of" | "to" | "against" | "for" | "that" | "over"
-                )
+            let has_prep = (j..se.min(j + window::OBJECT_PREPOSITION_REACH)).any(|k| {
+                Lexicon::get()
+                    .object_prepositions
+                    .contains(toks[k].lower.as_str())
             });
             if !has_prep {
                 return None;
+            }
+            // "warned that ...": no object, the clause follows "that".
+            if toks.get(j).is_some_and(|t| t.lower == "that") {
+                j += 1;
+                after_that = true;
             }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
@@ -335,7 +212,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // official said"); not a body or a group, which name their country when they speak.
     let lone = &memory.entities[entity];
     if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
-        super::fill_country(memory, entity);
+        super::resolve::fill_country(memory, entity);
     }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {
@@ -351,14 +228,19 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
+        cue_span: Some(cue.span(toks)),
         cue: Some(cue.text),
         rule: if trailing {
-            "reported+cue-after"
+            Rule::ReportedCueAfter
+        } else if phrase.pronoun.is_some() {
+            // "The ministry said ... It added that ...": a pronoun carries on a speaker
+            // named before.
+            Rule::ReportedContinued
         } else {
-            "reported+cue-before"
+            Rule::ReportedCueBefore
         },
-        confidence: 0.6,
         continues_previous: false,
+        question: None,
     })
 }
 
@@ -382,7 +264,7 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
         return None;
     }
-    let entity = super::resolve(
+    let entity = super::resolve::resolve(
         memory,
         &phrase,
         phrase.span.start,
@@ -402,47 +284,25 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
         cue: Some(cue.text.clone()),
-        rule: "reported+according-to",
-        confidence: 0.6,
+        cue_span: Some(cue.span(toks)),
+        rule: Rule::ReportedAccordingTo,
         continues_previous: false,
+        question: None,
     })
 }
 
 /// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
 /// "yesterday").
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
-    let time_noun = |w: &str| {
-        matches!(
-            w,
-            "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        )
-    };
+    let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
     loop {
         let Some(t) = toks.get(j).filter(|_| j < se) else {
             return j;
         };
         let w = t.lower.as_str();
-        if matches!(
-            w,
-            "yesterday" | "today" | "tonight" | "earlier" | "recently" | "previously"
-        ) || time_noun(w) && t.capitalised()
-        {
+        if Lexicon::get().time_adverbs.contains(w) || time_noun(w) && t.capitalised() {
             j += 1;
-        } else if matches!(w, "last" | "this" | "next" | "late" | "early" | "on")
+        } else if Lexicon::get().time_determiners.contains(w)
             && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
         {
             j += 2;
@@ -453,39 +313,7 @@ fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "at" | "on"
-            | "in"
-            | "of"
-            | "during"
-            | "after"
-            | "before"
-            | "for"
-            | "with"
-            | "to"
-            | "from"
-            | "about"
-            | "by"
-            | "over"
-            | "under"
-            | "through"
-            | "into"
-            | "as"
-            | "while"
-            | "when"
-            | "regarding"
-            | "amid"
-            | "last"
-            | "earlier"
-            | "this"
-            | "late"
-            | "aboard"
-            | "outside"
-            | "inside"
-            | "near"
-            | "ahead"
-    )
+    Lexicon::get().prepositions.contains(w)
 }
 
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
@@ -493,46 +321,9 @@ fn is_preposition(w: &str) -> bool {
 fn has_verb(toks: &[super::lex::Token]) -> bool {
     toks.iter().enumerate().skip(1).any(|(n, t)| {
         // "the disputed territory": a participle after a determiner is an adjective.
-        let after_determiner = matches!(
-            toks[n - 1].lower.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-        ) || toks[n - 1].possessive;
+        let after_determiner = Lexicon::get().adjective_determiners.contains(toks[n - 1].lower.as_str()) || toks[n - 1].possessive;
         let w = t.lower.as_str();
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "should"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "be"
-                | "been"
-                | "wants"
-                | "want"
-                | "needs"
-                | "remains"
-                | "remain"
-                | "won't"
-                | "can't"
-                | "isn't"
-                | "wasn't"
-                | "aren't"
-                | "doesn't"
-                | "don't"
-                | "didn't"
-        ) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
+        Lexicon::get().auxiliaries.contains(w) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
             // "Kazakhstan values its friendship": a present-tense verb after its subject,
             // before an object.
             || w.len() > 3
@@ -543,10 +334,7 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
                 && (toks[n - 1].capitalised() && !toks[n - 1].possessive
                     || matches!(toks[n - 1].lower.as_str(), "it" | "he" | "she"))
                 && toks.get(n + 1).is_some_and(|x| {
-                    matches!(
-                        x.lower.as_str(),
-                        "its" | "the" | "a" | "an" | "his" | "her" | "their" | "to" | "that" | "no"
-                    )
+                    Lexicon::get().object_openers.contains(x.lower.as_str())
                 })
     })
 }
@@ -561,7 +349,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             return k;
         }
         let lower = toks[k].lower.as_str();
-        if k > j && matches!(lower, "and" | "but" | "while" | "as") {
+        if k > j && Lexicon::get().clause_joiners.contains(lower) {
             let window = (k + 1..(k + 4).min(se)).any(|m| is_cue_like(para, m));
             if window {
                 return k;
@@ -572,18 +360,26 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                 return k;
             }
             // ", but he gave no details": a coordinated clause with a subject of its own.
-            if matches!(lower, "but" | "and" | "while" | "though")
+            if Lexicon::get().coordinators.contains(lower)
                 && toks
                     .get(k + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"))
+                    .is_some_and(|t| Lexicon::get().subject_pronouns.contains(t.lower.as_str()))
+            {
+                return k;
+            }
+            // ", but offered no proof": a second predicate of the reporting subject, not of
+            // the reported clause.
+            if Lexicon::get().coordinators.contains(lower)
+                && toks.get(k + 1).is_some_and(|t| {
+                    !t.capitalised()
+                        && (t.lower.len() > 4 && t.lower.ends_with("ed")
+                            || is_cue_like(para, k + 1))
+                })
             {
                 return k;
             }
             // ", as a dispute drew ...", ", amid ...": a new adverbial clause.
-            if matches!(
-                lower,
-                "as" | "amid" | "while" | "whereas" | "although" | "though" | "after" | "before"
-            ) {
+            if Lexicon::get().adverbial_subordinators.contains(lower) {
                 return k;
             }
             // ", Carter said" / ", the ministry said" at the sentence end.
@@ -601,7 +397,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
 
 /// The speaker phrase right after a cue (kept for "said X" forms).
 #[must_use]
-pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::speakers::Phrase> {
+pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::phrase::Phrase> {
     phrase_after_cue(para, i + 1, end)
 }
 

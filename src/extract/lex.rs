@@ -1,6 +1,7 @@
 //! Small lexical helpers shared by the extraction steps: word tokens with byte spans,
 //! sentence boundaries and abbreviation handling, all by hand over `&str`.
 
+use super::lexicon::Lexicon;
 use crate::text::Span;
 
 /// One word of running text.
@@ -28,15 +29,6 @@ impl Token {
     }
 }
 
-/// Abbreviations whose final period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "lt", "col", "gov", "sgt", "capt", "adm", "st",
-    "jr", "sr", "prof", "vs", "no", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k", "e.u", "p.m",
-    "a.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
-    "rev", "d", "r", "i", "etc", "approx", "dept", "govt", "maj", "brig", "del", "amb", "sec",
-    "supt", "cmdr", "pres",
-];
-
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
@@ -45,7 +37,7 @@ fn is_abbreviation(word: &str) -> bool {
     if w.contains('.') && w.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    ABBREVIATIONS.contains(&w.as_str())
+    Lexicon::get().abbreviations.contains(w.as_str())
 }
 
 /// Splits `span` of `text` into word tokens.
@@ -144,10 +136,9 @@ fn make_token(text: &str, start: usize, end: usize) -> Option<Token> {
     {
         word = w;
         // "He's claiming": a contraction of "is" or "has", not a possessive.
-        possessive = !matches!(
-            w.to_lowercase().as_str(),
-            "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here" | "where"
-        );
+        possessive = !Lexicon::get()
+            .contraction_hosts
+            .contains(w.to_lowercase().as_str());
     }
     let e = s + word.len();
     Some(Token {
@@ -235,169 +226,7 @@ fn ends_sentence(text: &str, floor: usize, i: usize) -> bool {
 /// True for words that are sentence-initial function words, never names.
 #[must_use]
 pub fn is_function_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "and"
-            | "but"
-            | "or"
-            | "in"
-            | "on"
-            | "at"
-            | "of"
-            | "for"
-            | "to"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "also"
-            | "meanwhile"
-            | "however"
-            | "still"
-            | "yet"
-            | "then"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "since"
-            | "if"
-            | "so"
-            | "now"
-            | "later"
-            | "earlier"
-            | "separately"
-            | "in a"
-            | "there"
-            | "here"
-            | "both"
-            | "other"
-            | "another"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "such"
-            | "speaking"
-            | "asked"
-            | "according"
-            | "not"
-            | "under"
-            | "during"
-            | "despite"
-            | "although"
-            | "though"
-            | "because"
-            | "like"
-            | "unlike"
-            | "instead"
-            | "indeed"
-            | "yes"
-            | "no"
-            | "thank"
-            | "thanks"
-            | "today"
-            | "on monday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "who"
-            | "what"
-            | "which"
-            | "where"
-            | "why"
-            | "how"
-            | "mr."
-            | "ms."
-            | "mrs."
-            | "dr."
-            | "every"
-            | "each"
-            | "any"
-            | "only"
-            | "just"
-            | "even"
-            | "than"
-            | "about"
-            | "into"
-            | "over"
-            | "against"
-            | "between"
-            | "without"
-            | "within"
-            | "through"
-            | "among"
-            | "amid"
-            | "across"
-            | "regarding"
-            | "following"
-            | "first"
-            | "second"
-            | "last"
-            | "next"
-            | "new"
-            | "former"
-            | "my"
-            | "your"
-            | "me"
-            | "him"
-            | "them"
-            | "us"
-            | "was"
-            | "is"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may be"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-    )
+    Lexicon::get().function_words.contains(lower)
 }
 
 #[cfg(test)]

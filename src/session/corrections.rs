@@ -264,10 +264,12 @@ fn user_statement(
         cue: None,
         evidence: Evidence {
             rule: "added by the user".to_owned(),
+            found_by: None,
             chain: Vec::new(),
         },
         confidence: 1.0,
         continues_previous: false,
+        question: None,
         origin: Origin::User,
     }
 }

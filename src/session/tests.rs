@@ -20,6 +20,7 @@ fn statement(article: ArticleId, ordinal: u32, span: Span, governments: &[&str])
         evidence: Evidence::default(),
         confidence: 0.9,
         continues_previous: false,
+        question: None,
         origin: Origin::Extracted,
     }
 }

@@ -39,10 +39,12 @@ pub fn statement(
         cue: Some("said".to_owned()),
         evidence: Evidence {
             rule: "quote+cue-before".to_owned(),
+            found_by: None,
             chain: vec![speaker.to_owned(), government.to_owned()],
         },
         confidence: 0.9,
         continues_previous: false,
+        question: None,
         origin: Origin::Extracted,
     }
 }

@@ -1,66 +1,14 @@
-//! Coreference: a memory of the people, bodies and governments an article has mentioned, so
+//! Stage `resolve`'s memory: the people, bodies and governments an article has mentioned, so
 //! that "he", "the ministry", "Carter" or "Beijing" resolve to the speaker first introduced.
 
-use crate::governments::Governments;
 use crate::statement::Group;
 use crate::text::Span;
 
+use super::entity::{Entity, clean_name};
 use super::knowledge::Knowledge;
-use super::speakers::{Gender, Phrase, Pronoun};
-
-/// Someone (or some body) the article talks about.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
-    /// A person's full name as first given.
-    pub name: Option<String>,
-    /// What the text calls the speaker ("Chinese Foreign Ministry spokesperson").
-    pub description: Option<String>,
-    /// The role or title, when known.
-    pub role: Option<String>,
-    /// A body (ministry, embassy, government) rather than a person.
-    pub body: bool,
-    /// Several people or bodies.
-    pub plural: bool,
-    /// Gender when known.
-    pub gender: Gender,
-    /// Which group the entity belongs to.
-    pub group: Group,
-    /// Countries it speaks for (sorted ISO codes).
-    pub governments: Vec<String>,
-    /// Affiliation for other groups.
-    pub affiliation: Option<String>,
-}
-
-impl Entity {
-    /// The speaker string: the name, else the description.
-    #[must_use]
-    pub fn speaker(&self) -> Option<String> {
-        self.name.clone().or_else(|| self.description.clone())
-    }
-
-    fn surname_matches(&self, word: &str) -> bool {
-        let Some(name) = &self.name else {
-            return false;
-        };
-        let k = Knowledge::bundled();
-        if name == word {
-            return true;
-        }
-        let mut parts = name.split_whitespace();
-        let first = parts.next();
-        let last = name.split_whitespace().last();
-        last == Some(word)
-            || first == Some(word) && name.split_whitespace().count() >= 2 && {
-                // East Asian order ("Xi Jinping" -> "Xi") only when the registry or the
-                // name's shape says so.
-                k.holders
-                    .iter()
-                    .any(|h| h.name == *name && h.surname() == word)
-                    || name.split_whitespace().count() == 2 && name.contains('-')
-                    || name.split_whitespace().count() == 3
-            }
-    }
-}
+use super::lexicon::Lexicon;
+use super::phrase::{Gender, Phrase, Pronoun};
+use super::window;
 
 /// One mention of an entity at a byte offset.
 #[derive(Debug, Clone, Copy)]
@@ -77,7 +25,7 @@ pub struct Memory {
     /// Every entity met so far.
     pub entities: Vec<Entity>,
     mentions: Vec<Mention>,
-    date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Descriptions that a later name turned out to name: (description, name).
     pub renamed: Vec<(String, String)>,
     /// Sources named through a report ("a statement from ..."): (offset, entity).
@@ -85,7 +33,7 @@ pub struct Memory {
     /// Titled people of no known country met outside speaker slots ("talks with Foreign
     /// Minister Haruto Kimura"): not entities yet (a description met before may turn out
     /// to be them), but a later bare surname ("Kimura said") takes their full phrase.
-    pub introduced: Vec<super::speakers::Phrase>,
+    pub introduced: Vec<super::phrase::Phrase>,
     /// The country of the story's dateline ("BEIJING (Wire) -"): the last resort for an
     /// official whose country nothing else tells.
     pub dateline: Option<String>,
@@ -134,6 +82,16 @@ impl Memory {
             .rev()
             .find(|m| m.speaker && m.at <= at)
             .map(|m| (m.entity, Span::new(m.at, m.end)))
+    }
+
+    /// The latest mention of `entity` before `at`, as a speaker or not.
+    #[must_use]
+    pub fn last_mention_of(&self, entity: usize, at: usize) -> Option<Span> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.entity == entity && m.at <= at)
+            .map(|m| Span::new(m.at, m.end))
     }
 
     /// The country most often spoken for by government entities so far, used for officials
@@ -195,7 +153,7 @@ impl Memory {
                 .iter()
                 .rev()
                 .filter(|m| m.at < at && m.speaker)
-                .take(12)
+                .take(window::RECENT_SPEAKERS)
                 .find(|m| {
                     let e = &self.entities[m.entity];
                     (e.body || e.plural) && e.group == Group::Government
@@ -215,7 +173,7 @@ impl Memory {
         // The latest fitting speaker, else the latest fitting mention.
         let speaker = before
             .clone()
-            .take(40)
+            .take(window::PRONOUN_REACH)
             .find(|m| m.speaker && fits(&self.entities[m.entity]));
         let strong = |e: &Entity| match p {
             Pronoun::He => e.gender == Gender::Male,
@@ -255,7 +213,7 @@ impl Memory {
             .iter()
             .rev()
             .skip_while(|m| m.at >= at)
-            .take_while(|m| at - m.at < 1500)
+            .take_while(|m| at - m.at < window::UNNAMED_ROLE_REACH)
             .map(|m| m.entity)
             .find(|&i| {
                 let e = &self.entities[i];
@@ -321,25 +279,17 @@ impl Memory {
         let lower = description.to_lowercase();
         let words: Vec<&str> = lower
             .split_whitespace()
-            .filter(|w| {
-                !matches!(
-                    *w,
-                    "the" | "a" | "an" | "senior" | "top" | "country's" | "nation's"
-                )
-            })
+            .filter(|w| !Lexicon::get().description_fillers.contains(*w))
             .collect();
         let role = words.last()?;
-        if matches!(
-            *role,
-            "official" | "officials" | "spokesperson" | "diplomat"
-        ) {
+        if Lexicon::get().unspecific_roles.contains(*role) {
             return None;
         }
         self.mentions
             .iter()
             .rev()
             .skip_while(|m| m.at >= at)
-            .take_while(|m| at - m.at < 3000)
+            .take_while(|m| at - m.at < window::NAMED_OFFICIAL_REACH)
             .filter(|m| m.speaker)
             .map(|m| m.entity)
             .find(|&i| {
@@ -362,7 +312,7 @@ impl Memory {
 
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
-    pub fn introduced_as(&self, surname: &str) -> Option<&super::speakers::Phrase> {
+    pub fn introduced_as(&self, surname: &str) -> Option<&super::phrase::Phrase> {
         self.introduced.iter().rev().find(|p| {
             p.name.as_ref().is_some_and(|(n, _)| {
                 let n = clean_name(n);
@@ -443,7 +393,7 @@ impl Memory {
             .iter()
             .rev()
             .filter(|m| m.at < at && m.speaker)
-            .take(12)
+            .take(window::RECENT_SPEAKERS)
             .find(|m| full(&self.entities[m.entity]))
         {
             return Some(m.entity);
@@ -517,208 +467,6 @@ impl Memory {
         self.entities.push(entity);
         self.entities.len() - 1
     }
-
-    /// Builds an entity from a phrase that is not a pronoun or a back reference.
-    #[must_use]
-    pub fn entity_from(&self, phrase: &Phrase) -> Entity {
-        let k = Knowledge::bundled();
-        let registry = Governments::bundled();
-        let date = self.date.as_deref();
-        let name = phrase.name.as_ref().map(|(n, _)| clean_name(n));
-        let holder = name.as_deref().and_then(|n| {
-            k.holders_named(n, date).into_iter().next().or_else(|| {
-                let last = n.split_whitespace().last().unwrap_or(n);
-                if n.contains(' ') {
-                    None
-                } else {
-                    k.holders_by_surname(last, date).into_iter().next()
-                }
-            })
-        });
-        // "the Russian leader", "Japan's prime minister": the holder of that office on the
-        // article's date.
-        let holder = holder.or_else(|| {
-            if name.is_some() || phrase.body || phrase.plural || phrase.other.is_some() {
-                return None;
-            }
-            let country = phrase.countries.first().or(phrase.national.as_ref())?;
-            office_holder(&phrase.description, country, date?)
-        });
-        let name = match (name, holder) {
-            (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
-            (None, Some(h)) => Some(h.name.clone()),
-            (n, _) => n,
-        };
-        let mut governments: Vec<String> = phrase.countries.clone();
-        if governments.is_empty() {
-            if let Some(iso3) = &phrase.national {
-                governments.push(iso3.clone());
-            } else if let Some(h) = holder {
-                governments.push(h.iso3.clone());
-            }
-        }
-        governments.sort();
-        governments.dedup();
-        let gender = match (phrase.gender, holder.map(|h| h.gender.as_str())) {
-            (Gender::Unknown, Some("m")) => Gender::Male,
-            (Gender::Unknown, Some("f")) => Gender::Female,
-            (g, _) => g,
-        };
-        let description = if phrase.metonym {
-            let names: Vec<String> = phrase
-                .countries
-                .iter()
-                .filter_map(|c| registry.get(c))
-                .map(|g| {
-                    g.demonyms
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| g.name.clone())
-                })
-                .collect();
-            Some(format!("{} government", names.join(" and ")))
-        } else if phrase.description.is_empty() {
-            None
-        } else {
-            Some(phrase.description.clone())
-        };
-        let role = if phrase.description.is_empty() {
-            holder.map(|h| h.role.clone())
-        } else {
-            Some(phrase.description.clone())
-        };
-        let (group, affiliation) = if let Some(media) = &phrase.state_media {
-            let _ = media;
-            (Group::Other, Some("state media".to_owned()))
-        } else if let Some(other) = &phrase.other {
-            (Group::Other, Some(other.clone()))
-        } else if let Some(org) = &phrase.organisation {
-            (Group::Organisation, Some(org.clone()))
-        } else if phrase.gov_role || phrase.body || phrase.metonym || holder.is_some() {
-            (Group::Government, None)
-        } else {
-            (Group::Other, None)
-        };
-        let governments = if group == Group::Government {
-            governments
-        } else {
-            Vec::new()
-        };
-        Entity {
-            name,
-            description,
-            role,
-            body: phrase.body
-                || phrase.metonym
-                || phrase.organisation.is_some() && phrase.name.is_none()
-                || phrase.state_media.is_some() && phrase.name.is_none(),
-            plural: phrase.plural || phrase.countries.len() > 1 && phrase.metonym,
-            gender,
-            group,
-            governments,
-            affiliation,
-        }
-    }
-
-    /// Merges what a new phrase says into a known entity (a later mention may add a role).
-    pub fn enrich(&mut self, index: usize, phrase: &Phrase) {
-        let fresh = self.entity_from(phrase);
-        let Some(e) = self.entities.get_mut(index) else {
-            return;
-        };
-        if e.governments.is_empty()
-            && !fresh.governments.is_empty()
-            && fresh.group == Group::Government
-        {
-            e.governments = fresh.governments;
-            e.group = Group::Government;
-            e.affiliation = None;
-        }
-        if e.group == Group::Other && e.affiliation.is_none() && fresh.group != Group::Other {
-            e.group = fresh.group;
-            e.affiliation.clone_from(&fresh.affiliation);
-        }
-        if e.group == Group::Other && e.affiliation.is_none() && fresh.affiliation.is_some() {
-            e.affiliation = fresh.affiliation;
-        }
-        if e.role.is_none() {
-            e.role = fresh.role;
-        }
-        if e.description.is_none() {
-            e.description = fresh.description;
-        }
-        if e.gender == Gender::Unknown {
-            e.gender = fresh.gender;
-        }
-    }
-}
-
-/// The holder of the office a description names ("Chinese President", "the Jewish state's
-/// premier", "the Russian leader") in `iso3` on `date`.
-fn office_holder<'k>(
-    description: &str,
-    iso3: &str,
-    date: &str,
-) -> Option<&'k super::knowledge::OfficeHolder> {
-    let k = Knowledge::bundled();
-    let d = description.to_lowercase();
-    let has = |w: &str| {
-        d.split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(w.split_whitespace().count())
-            .any(|win| win.join(" ") == w)
-    };
-    let offices: &[&str] = if has("vice president")
-        || has("deputy")
-        || has("vice")
-        || has("former")
-        || has("official")
-    {
-        &[]
-    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
-        &[
-            "Foreign Minister",
-            "Foreign Secretary",
-            "Secretary of State",
-            "External Affairs Minister",
-        ]
-    } else if has("defense minister")
-        || has("defence minister")
-        || has("defense secretary")
-        || has("defence secretary")
-    {
-        &["Defense Minister", "Defence Minister", "Defense Secretary"]
-    } else if has("prime minister") || has("premier") {
-        &["Prime Minister", "Premier"]
-    } else if has("president") {
-        &["President"]
-    } else if has("chancellor") {
-        &["Chancellor"]
-    } else if has("leader") {
-        &[
-            "President",
-            "Prime Minister",
-            "Chancellor",
-            "Supreme Leader",
-        ]
-    } else {
-        &[]
-    };
-    offices.iter().find_map(|office| {
-        k.holders
-            .iter()
-            .find(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office) && h.in_office(date))
-    })
-}
-
-/// Drops honorifics and stray punctuation from a name.
-#[must_use]
-pub fn clean_name(name: &str) -> String {
-    let k = Knowledge::bundled();
-    name.split_whitespace()
-        .filter(|w| !k.honorifics.contains(*w))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "Vladimir V. Putin" and "Vladimir Putin": the same first and last words.
@@ -732,7 +480,7 @@ fn same_person(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::lex::tokens;
-    use crate::extract::speakers::analyze;
+    use crate::extract::phrase::analyze;
 
     fn phrase(text: &str) -> Phrase {
         analyze(text, &tokens(text, Span::new(0, text.len())))

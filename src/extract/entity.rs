@@ -1,0 +1,339 @@
+//! Entities: the people and bodies an article talks about, built from a speaker phrase with
+//! the office holders in office on the article's date.
+
+use crate::governments::Governments;
+use crate::statement::Group;
+
+use super::knowledge::{Knowledge, OfficeHolder};
+use super::memory::Memory;
+use super::phrase::{Gender, Phrase};
+
+/// Someone (or some body) the article talks about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// A person's full name as first given.
+    pub name: Option<String>,
+    /// What the text calls the speaker ("Chinese Foreign Ministry spokesperson").
+    pub description: Option<String>,
+    /// The role or title, when known.
+    pub role: Option<String>,
+    /// A body (ministry, embassy, government) rather than a person.
+    pub body: bool,
+    /// Several people or bodies.
+    pub plural: bool,
+    /// Gender when known.
+    pub gender: Gender,
+    /// Which group the entity belongs to.
+    pub group: Group,
+    /// Countries it speaks for (sorted ISO codes).
+    pub governments: Vec<String>,
+    /// Affiliation for other groups.
+    pub affiliation: Option<String>,
+}
+
+impl Entity {
+    /// The speaker string: the name, else the description.
+    #[must_use]
+    pub fn speaker(&self) -> Option<String> {
+        self.name.clone().or_else(|| self.description.clone())
+    }
+
+    pub(crate) fn surname_matches(&self, word: &str) -> bool {
+        let Some(name) = &self.name else {
+            return false;
+        };
+        let k = Knowledge::bundled();
+        if name == word {
+            return true;
+        }
+        let mut parts = name.split_whitespace();
+        let first = parts.next();
+        let last = name.split_whitespace().last();
+        last == Some(word)
+            || first == Some(word) && name.split_whitespace().count() >= 2 && {
+                // East Asian order ("Xi Jinping" -> "Xi") only when the registry or the
+                // name's shape says so.
+                k.holders
+                    .iter()
+                    .any(|h| h.name == *name && h.surname() == word)
+                    || name.split_whitespace().count() == 2 && name.contains('-')
+                    || name.split_whitespace().count() == 3
+            }
+    }
+}
+
+impl Memory {
+    /// Builds an entity from a phrase that is not a pronoun or a back reference.
+    #[must_use]
+    pub fn entity_from(&self, phrase: &Phrase) -> Entity {
+        let k = Knowledge::bundled();
+        let registry = Governments::bundled();
+        let date = self.date.as_deref();
+        let name = phrase.name.as_ref().map(|(n, _)| clean_name(n));
+        let standing = name.as_deref().and_then(|n| standing(k, n, date));
+        let holder = match standing {
+            Some(Standing::InOffice(h)) => Some(h),
+            _ => None,
+        };
+        // "the Russian leader", "Japan's prime minister": the holder of that office on the
+        // article's date (the latest holder when the date is not known).
+        let holder = holder.or_else(|| {
+            if name.is_some() || phrase.body || phrase.plural || phrase.other.is_some() {
+                return None;
+            }
+            let country = phrase.countries.first().or(phrase.national.as_ref())?;
+            // "British Prime Minister Theresa May": a name the phrase reader did not take
+            // for one still names the person; no registry holder replaces it.
+            let unread_name = phrase.description.split_whitespace().any(|w| {
+                let lower = w.to_lowercase();
+                w.starts_with(char::is_uppercase)
+                    && !k.role_words.contains(&lower)
+                    && !k.modifiers.contains(&lower)
+                    && !k.national_titles.iter().any(|(t, _)| t.contains(&lower))
+                    && registry.lookup(w.trim_end_matches("'s")).is_none()
+            });
+            if unread_name {
+                return None;
+            }
+            office_holder(&phrase.description, country, date)
+        });
+        // A person the registry knows, out of office on the article's date and placed by no
+        // country in the text: a former official or someone not yet in office (a candidate),
+        // never a government's voice.
+        let out_of_office = match standing {
+            Some(Standing::Former(h)) => Some(format!("former {}", h.role.to_lowercase())),
+            Some(Standing::NotYet(h)) => Some(format!("not yet {}", h.role.to_lowercase())),
+            _ => None,
+        }
+        .filter(|_| phrase.countries.is_empty() && phrase.national.is_none());
+        let name = match (name, holder) {
+            (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
+            (None, Some(h)) => Some(h.name.clone()),
+            (n, _) => n,
+        };
+        let mut governments: Vec<String> = phrase.countries.clone();
+        if governments.is_empty() {
+            if let Some(iso3) = &phrase.national {
+                governments.push(iso3.clone());
+            } else if let Some(h) = holder {
+                governments.push(h.iso3.clone());
+            }
+        }
+        governments.sort();
+        governments.dedup();
+        let gender = match (phrase.gender, holder.map(|h| h.gender.as_str())) {
+            (Gender::Unknown, Some("m")) => Gender::Male,
+            (Gender::Unknown, Some("f")) => Gender::Female,
+            (g, _) => g,
+        };
+        let description = if phrase.metonym {
+            let names: Vec<String> = phrase
+                .countries
+                .iter()
+                .filter_map(|c| registry.get(c))
+                .map(|g| {
+                    g.demonyms
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| g.name.clone())
+                })
+                .collect();
+            Some(format!("{} government", names.join(" and ")))
+        } else if phrase.description.is_empty() {
+            None
+        } else {
+            Some(phrase.description.clone())
+        };
+        let role = if phrase.description.is_empty() {
+            holder.map(|h| h.role.clone())
+        } else {
+            Some(phrase.description.clone())
+        };
+        let (group, affiliation) = if let Some(media) = &phrase.state_media {
+            let _ = media;
+            (Group::Other, Some("state media".to_owned()))
+        } else if let Some(other) = &phrase.other {
+            (Group::Other, Some(other.clone()))
+        } else if let Some(standing) = &out_of_office {
+            (Group::Other, Some(standing.clone()))
+        } else if let Some(org) = &phrase.organisation {
+            (Group::Organisation, Some(org.clone()))
+        } else if phrase.gov_role || phrase.body || phrase.metonym || holder.is_some() {
+            (Group::Government, None)
+        } else {
+            (Group::Other, None)
+        };
+        let governments = if group == Group::Government {
+            governments
+        } else {
+            Vec::new()
+        };
+        Entity {
+            name,
+            description,
+            role,
+            body: phrase.body
+                || phrase.metonym
+                || phrase.organisation.is_some() && phrase.name.is_none()
+                || phrase.state_media.is_some() && phrase.name.is_none(),
+            plural: phrase.plural || phrase.countries.len() > 1 && phrase.metonym,
+            gender,
+            group,
+            governments,
+            affiliation,
+        }
+    }
+
+    /// Merges what a new phrase says into a known entity (a later mention may add a role).
+    pub fn enrich(&mut self, index: usize, phrase: &Phrase) {
+        let fresh = self.entity_from(phrase);
+        let Some(e) = self.entities.get_mut(index) else {
+            return;
+        };
+        if e.governments.is_empty()
+            && !fresh.governments.is_empty()
+            && fresh.group == Group::Government
+        {
+            e.governments = fresh.governments;
+            e.group = Group::Government;
+            e.affiliation = None;
+        }
+        if e.group == Group::Other && e.affiliation.is_none() && fresh.group != Group::Other {
+            e.group = fresh.group;
+            e.affiliation.clone_from(&fresh.affiliation);
+        }
+        if e.group == Group::Other && e.affiliation.is_none() && fresh.affiliation.is_some() {
+            e.affiliation = fresh.affiliation;
+        }
+        if e.role.is_none() {
+            e.role = fresh.role;
+        }
+        if e.description.is_none() {
+            e.description = fresh.description;
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = fresh.gender;
+        }
+    }
+}
+
+/// The holder of the office a description names ("Chinese President", "the Jewish state's
+/// premier", "the Russian leader") in `iso3` on `date`.
+fn office_holder<'k>(
+    description: &str,
+    iso3: &str,
+    date: Option<&str>,
+) -> Option<&'k super::knowledge::OfficeHolder> {
+    let k = Knowledge::bundled();
+    let d = description.to_lowercase();
+    let has = |w: &str| {
+        d.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(w.split_whitespace().count())
+            .any(|win| win.join(" ") == w)
+    };
+    let offices: &[&str] = if has("vice president")
+        || has("deputy")
+        || has("vice")
+        || has("former")
+        || has("official")
+    {
+        &[]
+    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
+        &[
+            "Foreign Minister",
+            "Foreign Secretary",
+            "Secretary of State",
+            "External Affairs Minister",
+        ]
+    } else if has("defense minister")
+        || has("defence minister")
+        || has("defense secretary")
+        || has("defence secretary")
+    {
+        &["Defense Minister", "Defence Minister", "Defense Secretary"]
+    } else if has("prime minister") || has("premier") {
+        &["Prime Minister", "Premier"]
+    } else if has("president") {
+        &["President"]
+    } else if has("chancellor") {
+        &["Chancellor"]
+    } else if has("leader") {
+        &[
+            "President",
+            "Prime Minister",
+            "Chancellor",
+            "Supreme Leader",
+        ]
+    } else {
+        &[]
+    };
+    offices.iter().find_map(|office| {
+        let holders = k
+            .holders
+            .iter()
+            .filter(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office));
+        match date {
+            Some(date) => holders.into_iter().find(|h| h.in_office(date)),
+            None => latest(holders),
+        }
+    })
+}
+
+/// Where a named person stands in the office-holder registry on an article's date.
+#[derive(Debug, Clone, Copy)]
+enum Standing<'k> {
+    /// In office on the date (without a date: the latest term).
+    InOffice(&'k OfficeHolder),
+    /// Every term ended before the date: the latest one.
+    Former(&'k OfficeHolder),
+    /// Every term starts after the date.
+    NotYet(&'k OfficeHolder),
+}
+
+/// The term of `holders` that started last.
+fn latest<'k>(holders: impl IntoIterator<Item = &'k OfficeHolder>) -> Option<&'k OfficeHolder> {
+    holders.into_iter().max_by(|a, b| a.from.cmp(&b.from))
+}
+
+/// The standing of the person named `name` (a full name, an alias or a surname). A bare
+/// surname only ever finds someone in office: a surname alone is too weak to call anyone a
+/// former official.
+fn standing<'k>(k: &'k Knowledge, name: &str, date: Option<&str>) -> Option<Standing<'k>> {
+    let records = k.holders_named(name, date);
+    if records.is_empty() {
+        if name.contains(' ') {
+            return None;
+        }
+        let by_surname = k.holders_by_surname(name, date);
+        return match date {
+            Some(_) => by_surname.into_iter().next(),
+            None => latest(by_surname),
+        }
+        .map(Standing::InOffice);
+    }
+    let Some(date) = date else {
+        return latest(records).map(Standing::InOffice);
+    };
+    if let Some(h) = records.iter().find(|h| h.in_office(date)) {
+        return Some(Standing::InOffice(h));
+    }
+    let ended = records
+        .iter()
+        .copied()
+        .filter(|h| h.to.as_deref().is_some_and(|to| to <= date));
+    match latest(ended) {
+        Some(h) => Some(Standing::Former(h)),
+        None => latest(records).map(Standing::NotYet),
+    }
+}
+
+/// Drops honorifics and stray punctuation from a name.
+#[must_use]
+pub fn clean_name(name: &str) -> String {
+    let k = Knowledge::bundled();
+    name.split_whitespace()
+        .filter(|w| !k.honorifics.contains(*w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

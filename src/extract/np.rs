@@ -1,0 +1,126 @@
+//! Noun-phrase bounds: where the phrase naming a speaker starts before a verb or ends after
+//! one, over the tokens of a paragraph.
+
+use super::knowledge::Knowledge;
+use super::lex::Token;
+use super::lexicon::Lexicon;
+use super::phrase::pronoun;
+
+/// True when the token can sit inside a speaker's noun phrase.
+#[must_use]
+pub fn np_token(t: &Token) -> bool {
+    let k = Knowledge::bundled();
+    let lower = t.lower.as_str();
+    t.capitalised()
+        || k.role_words.contains(lower)
+        || k.modifiers.contains(lower)
+        || Lexicon::get().np_words.contains(lower)
+        || t.possessive
+        || t.word.len() == 2 && t.word.ends_with('.')
+        || t.word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A common-noun phrase ending `toks` that starts with a determiner ("the article", "his
+/// spokesman's statement", "one questioner"): its first token index.
+#[must_use]
+pub fn determiner_np(toks: &[Token]) -> Option<usize> {
+    let n = toks.len();
+    for back in 1..=5.min(n) {
+        let i = n - back;
+        let t = &toks[i];
+        if back > 1 && (t.trail.is_some() || t.lead.is_some()) {
+            return None;
+        }
+        if back == 1 && t.lead.is_some() {
+            return None;
+        }
+        if back > 1 && Lexicon::get().determiners.contains(t.lower.as_str()) {
+            return Some(i);
+        }
+        if !t
+            .word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+        {
+            return None;
+        }
+        if Knowledge::bundled().cue_verb(&t.lower).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+fn t_closes(toks: &[Token]) -> bool {
+    toks.iter().any(|t| t.trail == Some(')'))
+}
+
+/// The noun phrase that ends `toks` (the subject just before a verb): its first token index.
+#[must_use]
+pub fn trailing_np(toks: &[Token]) -> usize {
+    // A trailing parenthesis ("Sen. Ada Marsh (R-Mont.)") is not part of the name.
+    let mut toks = toks;
+    if let Some(p) = toks.iter().rposition(|t| t.lead == Some('('))
+        && p > 0
+        && toks[p..]
+            .last()
+            .is_some_and(|t| matches!(t.trail, Some(')' | ',' | '.')) || t_closes(&toks[p..]))
+    {
+        toks = &toks[..p];
+    }
+    let mut start = toks.len();
+    while start > 0 {
+        let t = &toks[start - 1];
+        if start < toks.len() && matches!(t.trail, Some(',' | ';' | ':' | '—' | '–')) {
+            break;
+        }
+        if !np_token(t) {
+            break;
+        }
+        start -= 1;
+        if pronoun(&t.lower).is_some() {
+            break;
+        }
+    }
+    // Do not start on a preposition or conjunction.
+    while start < toks.len()
+        && Lexicon::get()
+            .np_never_first
+            .contains(toks[start].lower.as_str())
+    {
+        start += 1;
+    }
+    start
+}
+
+/// The noun phrase that starts `toks` (a subject after a verb): one past its last token.
+#[must_use]
+pub fn leading_np(toks: &[Token]) -> usize {
+    if toks.first().is_some_and(|t| pronoun(&t.lower).is_some()) {
+        return 1;
+    }
+    let mut end = 0;
+    while end < toks.len() {
+        let t = &toks[end];
+        // A parenthesis ("(R-Neb.)") ends the phrase.
+        if !np_token(t) || end > 0 && t.lead == Some('(') {
+            break;
+        }
+        if t.lead.is_some_and(super::quotes::is_quote_mark) {
+            break;
+        }
+        end += 1;
+        if matches!(t.trail, Some(',' | ';' | ':' | '.' | '—' | '–' | ')')) {
+            break;
+        }
+    }
+    // Do not end on a preposition or conjunction.
+    while end > 0
+        && Lexicon::get()
+            .np_never_last
+            .contains(toks[end - 1].lower.as_str())
+    {
+        end -= 1;
+    }
+    end
+}

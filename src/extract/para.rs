@@ -1,0 +1,102 @@
+//! Stage `para`: one paragraph prepared for the later stages: its word tokens, which of them
+//! lie inside quotes, and sentence bounds over the tokens.
+
+use crate::text::Span;
+
+use super::lex::Token;
+use super::quotes::Quote;
+
+/// One paragraph prepared for attribution: its tokens and which lie inside quotes.
+#[derive(Debug)]
+pub struct Para<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The paragraph's span.
+    pub span: Span,
+    /// Word tokens.
+    pub toks: Vec<Token>,
+    /// Per token: index of the quote (in `quotes`) that holds it.
+    pub inside: Vec<Option<usize>>,
+    /// The quotes of this paragraph.
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Para<'a> {
+    /// Tokenises `span` and marks tokens inside `quotes`.
+    #[must_use]
+    pub fn new(text: &'a str, span: Span, quotes: Vec<Quote>) -> Self {
+        let toks = super::lex::tokens(text, span);
+        let inside = toks
+            .iter()
+            .map(|t| {
+                quotes.iter().position(|q| {
+                    t.span.start >= q.open && t.span.start < q.after.max(q.content.end)
+                })
+            })
+            .collect();
+        Self {
+            text,
+            span,
+            toks,
+            inside,
+            quotes,
+        }
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    #[must_use]
+    pub fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    pub(crate) fn ends_sentence(&self, i: usize) -> bool {
+        matches!(self.toks[i].trail, Some('.' | '?' | '!'))
+            && !self.toks[i].word.ends_with('.')
+            && self.inside[i].is_none()
+    }
+
+    /// Token range of the sentence holding token `i` outside quotes (start inclusive).
+    #[must_use]
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 {
+            if self.inside[s - 1].is_none() && self.ends_sentence(s - 1) {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    }
+
+    /// The country of a sentence-opening place ("In Tokyo, ...", "In Japan, ..."), which
+    /// locates an official whose title leaves the country out.
+    #[must_use]
+    pub fn located_in(&self, sentence_start: usize) -> Option<String> {
+        let toks = &self.toks;
+        if toks.get(sentence_start)?.lower != "in" {
+            return None;
+        }
+        let from = sentence_start + 1;
+        let comma = (from..toks.len().min(from + 4)).find(|&j| toks[j].trail == Some(','))?;
+        let place = Span::new(toks[from].span.start, toks[comma].span.end).slice(self.text);
+        let (g, kind) = crate::governments::Governments::bundled().lookup(place)?;
+        matches!(
+            kind,
+            crate::governments::MentionKind::Capital | crate::governments::MentionKind::Name
+        )
+        .then(|| g.iso3.clone())
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    #[must_use]
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.toks.len() {
+            if self.inside[e].is_none() && self.ends_sentence(e) {
+                return e + 1;
+            }
+            e += 1;
+        }
+        e
+    }
+}

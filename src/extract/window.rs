@@ -1,0 +1,67 @@
+//! Distance windows of the extraction rules, in one place with the reason for each size.
+//! Token counts are words of a paragraph; byte counts are offsets in the article's text.
+
+/// Tokens after a quote searched for its cue ("...," the deputy foreign minister said):
+/// a subject phrase of a title and a two- or three-word name, the cue, and an adverb.
+pub const CUE_AFTER_QUOTE: usize = 16;
+
+/// Tokens after a quote searched for its cue when a name and an apposition come first
+/// (`"...," Ana Ruiz, the director of a research group on maritime law, said`).
+pub const CUE_AFTER_QUOTE_WITH_APPOSITION: usize = 28;
+
+/// Tokens between a quote and its cue for which a short quote (up to
+/// [`SHORT_QUOTE_WORDS`]) still counts as attributed: farther, a short quote is a scare quote.
+pub const NEAR_CUE_SHORT_QUOTE: usize = 12;
+
+/// Tokens between a quote and its cue for which a longer quote still counts as attributed.
+pub const NEAR_CUE: usize = 30;
+
+/// Words up to which a quote is short (a scare quote unless its cue is near).
+pub const SHORT_QUOTE_WORDS: usize = 4;
+
+/// Tokens before a cue searched for the comma that starts an apposition ("Ana Ruiz, a
+/// spokesperson of the ministry of foreign affairs of the republic, said"): a long title.
+pub const APPOSITION_BEFORE_CUE: usize = 26;
+
+/// Tokens before a description searched for a name set off by a comma ("Ruiz, the
+/// minister, said"): a name of up to a few words and its comma.
+pub const NAME_BEFORE_APPOSITION: usize = 14;
+
+/// Tokens before "as saying" searched for the verb of quoting ("quoted the minister of
+/// trade of the region as saying"): a speaker phrase with a title.
+pub const QUOTING_VERB_REACH: usize = 12;
+
+/// Tokens of an apposition after a name in running text ("Ana Ruiz, a spokeswoman for the
+/// foreign ministry of the republic, ..."): longer runs are a new clause.
+pub const MENTION_APPOSITION: usize = 25;
+
+/// Tokens after an object cue ("accused the government of ...") searched for the
+/// preposition that opens its content: an object noun phrase of a few words.
+pub const OBJECT_PREPOSITION_REACH: usize = 10;
+
+/// Bytes back to the last speaker for which an unnamed official of that country is the one
+/// a title-and-name phrase names ("the deputy head of the delegation ... Rear Admiral Ana
+/// Ruiz"): about two short paragraphs.
+pub const RENAME_REACH: usize = 600;
+
+/// Bytes back searched for an unnamed official whose role a later name fills: a few
+/// paragraphs of a news story.
+pub const UNNAMED_ROLE_REACH: usize = 1500;
+
+/// Bytes back searched for the named official that "the Russian leader" points to: about
+/// half a news story.
+pub const NAMED_OFFICIAL_REACH: usize = 3000;
+
+/// Speaker mentions looked at for a definite description or a report ("the ministry", "the
+/// statement"): the recent speakers of the story, not its whole cast.
+pub const RECENT_SPEAKERS: usize = 12;
+
+/// Mentions looked at for a pronoun's speaker: a pronoun rarely reaches farther back.
+pub const PRONOUN_REACH: usize = 40;
+
+/// Words of the first paragraph of running text: shorter paragraphs before it are a
+/// headline, standfirst or byline, whose reported speech is not a statement.
+pub const BODY_PARAGRAPH_WORDS: usize = 20;
+
+/// Paragraphs over which a quote with no cue still carries on the last quoted speaker.
+pub const CARRY_PARAGRAPHS: usize = 3;
