@@ -35,6 +35,7 @@ impl App {
         self.view.scroll_reader = true;
         self.settings.push_recent(path);
         self.select_first_group_if_none();
+        self.restore_view();
     }
 
     /// Saves to `path`; true on success.
