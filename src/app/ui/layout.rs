@@ -92,7 +92,14 @@ pub fn main_then_dock<T, R>(
     main_ui.shrink_clip_rect(main_rect);
     let out = main(state, &mut main_ui);
     if shown {
-        dock.panel().show(&mut host, |ui| panel(state, ui));
+        dock.panel().show(&mut host, |ui| {
+            if dock.resizable {
+                // Fill the panel, so its first frame (often a short hint) does not set
+                // the size egui keeps for it.
+                ui.expand_to_include_rect(ui.max_rect());
+            }
+            panel(state, ui);
+        });
     }
     ui.advance_cursor_after_rect(rect);
     out
