@@ -581,3 +581,30 @@ fn the_inspector_words_evidence_plainly() {
     );
     assert!(harness.query_by_label_contains("quote+cue").is_none());
 }
+
+#[test]
+fn the_row_menu_compares_the_two_selected_statements() {
+    let mut harness = harness(App::new_for_test(test_session()));
+    harness.run();
+    harness
+        .get_by_label("The northern channel stays open to every ferry.")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("We will inspect the eastern piers before the winter season begins,")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().selected(), [id(0, 0), id(0, 1)]);
+    harness
+        .get_by_label("We will inspect the eastern piers before the winter season begins,")
+        .click_secondary();
+    harness.run();
+    harness
+        .get_by_label("Compare the two selected statements")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.tab(), Tab::Compare);
+    let spec = &app.session().comparisons[0];
+    assert_eq!((spec.left, spec.right), (id(0, 0), id(0, 1)));
+}

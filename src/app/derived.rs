@@ -276,6 +276,13 @@ impl Derived {
         self.others = others;
     }
 
+    /// Each article's statements, shared (a background task takes them without copying
+    /// every statement's text on the UI thread).
+    #[must_use]
+    pub fn parts(&self) -> Vec<Arc<ArticleStatements>> {
+        self.articles.values().cloned().collect()
+    }
+
     /// Every statement with its text, article by article in reading order.
     pub fn iter(&self) -> impl Iterator<Item = (&Statement, &str)> {
         self.articles

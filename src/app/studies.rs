@@ -322,14 +322,14 @@ impl App {
         }
         if self.background.index_pending != Some(revision) {
             self.background.index_pending = Some(revision);
-            let items: Vec<(StatementId, String)> = self
-                .caches
-                .derived
-                .iter()
-                .map(|(s, t)| (s.id, t.to_owned()))
-                .collect();
+            let parts = self.caches.derived.parts();
             let task: Task = Box::new(move || {
-                let index = NearDuplicateIndex::new(items.iter().map(|(id, t)| (*id, t.as_str())));
+                let index = NearDuplicateIndex::new(parts.iter().flat_map(|part| {
+                    part.statements
+                        .iter()
+                        .zip(&part.texts)
+                        .map(|(s, t)| (s.id, t.as_str()))
+                }));
                 Output::Index(revision, Arc::new(index))
             });
             self.background.jobs.submit(task, repaint_of(ctx));

@@ -27,8 +27,6 @@ pub struct ReaderView {
     heights: RowHeights,
     /// The paragraph to bring into view, kept until its height settled.
     target: Option<usize>,
-    /// The article the scroll position belongs to.
-    scrolled_article: Option<ArticleId>,
     /// The paragraphs drawn last frame (tests ask which are in view).
     pub drawn: std::ops::Range<usize>,
 }
@@ -98,12 +96,8 @@ impl App {
                 .and_then(|(s, _)| s.spans.first())
                 .and_then(|span| doc.block_of(span.start));
         }
-        let restore = if self.reader.scrolled_article == Some(article.id) {
-            self.view.restore.reader.take()
-        } else {
-            self.view.restore.reader = None;
-            None
-        };
+        // A session just opened puts back where its reader was scrolled.
+        let restore = self.view.restore.reader.take();
         let palette = Palette::of(ui.visuals());
         let body = TextStyle::Body.resolve(ui.style());
         let width = ui.available_width() - ui.spacing().scroll.bar_width - 8.0;
@@ -152,7 +146,6 @@ impl App {
             self.reader.target = None;
         }
         self.reader.drawn = output.drawn;
-        self.reader.scrolled_article = Some(article.id);
         self.view.scrolled.1 = output.offset;
         if let Some(id) = clicked
             && selected != Some(id)
