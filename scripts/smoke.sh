@@ -52,10 +52,11 @@ run_case() {
   kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died after its window appeared" >&2; exit 1; }
   if [ "$size" != 1280x800 ]; then
     xdotool windowfocus --sync "$wid" 2>/dev/null || true
-    xdotool key --window "$wid" Down; sleep 2
+    # A debug build on a software renderer takes a while per frame at 1920x1080: wait.
+    xdotool key --window "$wid" Down; sleep 5
     import -window root -crop "${size}+0+0" "$OUT/$name.png"
-    xdotool key --window "$wid" shift+Down; sleep 1
-    xdotool key --window "$wid" Return; sleep 3
+    xdotool key --window "$wid" shift+Down; sleep 3
+    xdotool key --window "$wid" Return; sleep 6
     kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died while driven" >&2; exit 1; }
     import -window root -crop "${size}+0+0" "$OUT/$name-compare.png"
     echo "smoke: $name: screenshots $OUT/$name.png and $OUT/$name-compare.png"

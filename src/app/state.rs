@@ -195,6 +195,8 @@ pub struct ViewState {
     pub restore: ScrollRestore,
     /// Scroll positions as last drawn: (list, reader, comparison on screen), in points.
     pub scrolled: (f32, f32, f32),
+    /// The statement the inspector showed last frame.
+    pub inspected: Option<StatementId>,
     /// Two files asked to be compared: compare their articles once the import lands.
     pub compare_files: Option<(PathBuf, PathBuf)>,
 }

@@ -32,13 +32,24 @@ impl App {
         else {
             return;
         };
+        // The hint gives way (cut short) before the close button does.
         ui.horizontal(|ui| {
             ui.strong("Comparison");
-            ui.weak("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous");
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("Close comparison").clicked() {
+                if ui
+                    .button("Close comparison")
+                    .on_hover_text("Close this comparison (Ctrl+W)")
+                    .clicked()
+                {
                     self.pending.push(Action::CloseComparison);
                 }
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous")
+                            .weak(),
+                    )
+                    .truncate(),
+                );
             });
         });
         self.compare_options_ui(ui, &options);

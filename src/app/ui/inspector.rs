@@ -35,6 +35,12 @@ impl App {
             return;
         };
         let statement = statement.clone();
+        if self.view.inspected != Some(id) {
+            // egui's grids size their rows from the frame before: draw once more, so a
+            // statement shown for the first time never stays with overlapping rows.
+            self.view.inspected = Some(id);
+            ui.ctx().request_repaint();
+        }
         ui.heading("Statement");
         let selected = self.session.selection.statements.len();
         if selected > 1 {
