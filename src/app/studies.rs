@@ -109,6 +109,7 @@ pub struct Background {
     pairs: HashMap<PairKey, Arc<PairView>>,
     pairs_pending: HashSet<PairKey>,
     index: Option<(u64, Arc<NearDuplicateIndex<StatementId>>)>,
+    /// The revision whose index is being built (at most one build in flight).
     index_pending: Option<u64>,
     also: Option<((u64, StatementId), AlsoReported)>,
     pairing: Option<Arc<GovernmentPairing>>,
@@ -128,9 +129,7 @@ impl Background {
                 self.pairs.insert(key, view);
             }
             Output::Index(revision, index) => {
-                if self.index_pending == Some(revision) {
-                    self.index_pending = None;
-                }
+                self.index_pending = None;
                 self.index = Some((revision, index));
             }
             Output::Pairing(pairing) => {
@@ -145,7 +144,9 @@ impl Background {
                 }
                 self.formulation = Some(formulation);
             }
-            Output::Failed => {}
+            // Whichever task failed, an index build may be among them: let the next frame
+            // ask again rather than wait for a result that will not come.
+            Output::Failed => self.index_pending = None,
             #[cfg(test)]
             Output::ThreadName(_) => {}
         }
@@ -320,7 +321,10 @@ impl App {
             Some((built, index)) if *built == revision => return Some(Arc::clone(index)),
             _ => {}
         }
-        if self.background.index_pending != Some(revision) {
+        // One build at a time: edits in quick succession do not queue a build each (a
+        // build of 40,000 statements takes about a second); the newest revision is built
+        // when the one in flight lands, and the last index answers meanwhile.
+        if self.background.index_pending.is_none() {
             self.background.index_pending = Some(revision);
             let parts = self.caches.derived.parts();
             let task: Task = Box::new(move || {
