@@ -38,11 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         kind: CorrectionKind::SetSpeaker("Lin Wei".into()),
     }))?;
     session.apply(Edit::OpenComparison(ComparisonSpec {
-        left: first.id,
-        right: second.id,
-        pins: Vec::new(),
         notes: std::collections::BTreeMap::from([(0, "check against the transcript".to_owned())]),
-        options: demarche::compare::CompareOptions::default(),
+        ..ComparisonSpec::new(first.id, second.id)
     }))?;
     session.apply(Edit::SetAliases(vec![(
         "Diaoyu Dao".into(),

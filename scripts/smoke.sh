@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Real-window smoke test: starts the built app under a private Xvfb, on the demo session and
 # on an article given on the command line; checks that the window appears and the process
-# stays up; saves a screenshot of each under target/smoke/.
+# stays up; saves a screenshot of each under target/smoke/. The demo is also shown at
+# 1024x640 and 1920x1080 with a statement selected from the keyboard (every panel filled),
+# then with a comparison open: target/smoke/demo-WxH.png and demo-WxH-compare.png (the copies
+# under docs/ come from here).
 # Usage: scripts/smoke.sh [BINARY]   (default: target/debug/demarche)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +16,7 @@ OUT=target/smoke; mkdir -p "$OUT"
 # Xvfb picks a free display itself and writes its number to fd 3 (no race with other X servers);
 # -noreset keeps it from resetting when one app exits, which refused the next app's connection.
 rm -f "$OUT/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
 XPID=$!
 APID=""
 cleanup() { [ -n "$APID" ] && kill "$APID" 2>/dev/null; kill "$XPID" 2>/dev/null || true; }
@@ -26,8 +29,13 @@ export WINIT_X11_SCALE_FACTOR=1
 # Recent-sessions storage goes to a throwaway home so the run leaves nothing behind.
 export HOME=$(mktemp -d)
 
+# run_case NAME [--size WxH] [ARGS...]: the window is resized to WxH (default 1280x800); at
+# a size other than the default the demo is driven from the keyboard (Down selects the first
+# statement; Shift+Down and Enter compare two) and shot before and after the comparison.
 run_case() {
   local name=$1; shift
+  local size=1280x800
+  if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
   kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
   env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
   APID=$!
@@ -39,13 +47,29 @@ run_case() {
     sleep 0.3
   done
   [ -n "$wid" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
+  xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
   sleep 4
   kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died after its window appeared" >&2; exit 1; }
-  import -window root "$OUT/$name.png"
+  if [ "$size" != 1280x800 ]; then
+    xdotool windowfocus --sync "$wid" 2>/dev/null || true
+    # A debug build on a software renderer takes a while per frame at 1920x1080: wait.
+    xdotool key --window "$wid" Down; sleep 5
+    import -window root -crop "${size}+0+0" "$OUT/$name.png"
+    xdotool key --window "$wid" shift+Down; sleep 3
+    xdotool key --window "$wid" Return; sleep 6
+    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died while driven" >&2; exit 1; }
+    import -window root -crop "${size}+0+0" "$OUT/$name-compare.png"
+    echo "smoke: $name: screenshots $OUT/$name.png and $OUT/$name-compare.png"
+    kill "$APID"; wait "$APID" 2>/dev/null || true; APID=""
+    return
+  fi
+  import -window root -crop "${size}+0+0" "$OUT/$name.png"
   echo "smoke: $name: window '$(xdotool getwindowname "$wid")' up; screenshot $OUT/$name.png"
   kill "$APID"; wait "$APID" 2>/dev/null || true; APID=""
 }
 
 run_case demo
 run_case article assets/demo/2026-10-12_harbour-wire_survey-ship.txt
-echo "smoke: 2 passed, 0 failed"
+run_case demo-1024x640 --size 1024x640
+run_case demo-1920x1080 --size 1920x1080
+echo "smoke: 4 passed, 0 failed"

@@ -191,7 +191,7 @@ fn compare_view_marks_words_that_differ_between_governments() {
     assert!(harness.query_by_label_contains("only in A").is_some());
     assert!(
         harness
-            .query_by_label("The two statements read the same.")
+            .query_by_label("The two texts read the same.")
             .is_none()
     );
     assert!(harness.query_by_label_contains("% similar").is_some());

@@ -308,7 +308,7 @@ fn two_governments_pairs_each_claim_with_its_counter_claim() {
     harness.run();
     harness.get_by_label("Compare").click();
     harness.run();
-    harness.get_by_label("Two Governments...").click();
+    harness.get_by_label_contains("Two Governments...").click();
     harness.run();
     harness.get_by_label("First government").click();
     harness.run();

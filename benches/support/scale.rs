@@ -126,3 +126,25 @@ pub fn scale_session(articles: u32, per_article: u32) -> Session {
     }
     session
 }
+
+/// A text of `sentences` sentences, five to a paragraph, the same for the same `seed`.
+/// Variants other than 0 change about a quarter of the sentences (a word added), so two
+/// variants read like two versions of one transcript.
+#[allow(
+    dead_code,
+    reason = "used by the frame benchmark, not by every includer"
+)]
+#[must_use]
+pub fn long_text(sentences: usize, seed: u64, variant: u64) -> String {
+    let mut rng = Lcg(seed);
+    let mut text = String::new();
+    for i in 0..sentences {
+        let mut sentence = rng.sentence();
+        if variant > 0 && (i as u64 + variant).is_multiple_of(4) {
+            sentence = sentence.replacen(' ', " also ", 1);
+        }
+        text.push_str(&sentence);
+        text.push_str(if i % 5 == 4 { "\n\n" } else { " " });
+    }
+    text
+}

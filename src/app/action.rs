@@ -21,6 +21,17 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// A window of the compare tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// The alias list.
+    Aliases,
+    /// Two governments' statements paired.
+    TwoGovernments,
+    /// The selected statement's versions over time.
+    Versions,
+}
+
 /// A request to the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -121,6 +132,44 @@ pub enum Action {
         /// Governments it speaks for (ISO alpha-3).
         governments: Vec<String>,
     },
+    /// Extend the selection from its anchor by this many rows (Shift+Down / Shift+Up).
+    ExtendSelection(isize),
+    /// Move the keyboard's place in the list without selecting (Ctrl+Down / Ctrl+Up).
+    MoveCursor(isize),
+    /// Add the statement the keyboard is on to the selection, or take it out (Ctrl+Space).
+    ToggleCursor,
+    /// Select every statement the list shows (Ctrl+A).
+    SelectAll,
+    /// Select a statement shown elsewhere (a click in the reader): it is selected, and the
+    /// list shows it (its article's statements when the list shows another group).
+    RevealStatement(StatementId),
+    /// Replace the articles selected in the library.
+    SelectArticles(Vec<ArticleId>),
+    /// Compare the whole texts of two articles (opening the comparison, or showing it).
+    CompareArticles(ArticleId, ArticleId),
+    /// Ask for two files with a dialog, then [`Action::CompareFiles`].
+    CompareFilesDialog,
+    /// Import two files (when not open yet) and compare their texts.
+    CompareFiles(PathBuf, PathBuf),
+    /// Name the comparison at this index (`None` or blank: its default name).
+    RenameComparison {
+        /// Which comparison.
+        index: usize,
+        /// The new name.
+        name: Option<String>,
+    },
+    /// Open one of the compare tools' windows.
+    OpenTool(Tool),
+    /// Start renaming the comparison on screen (its tab turns into a text field).
+    StartRename,
+    /// Close the comparison at this index (undoable).
+    CloseComparisonAt(usize),
+    /// Put the statement list in front of the comparison tabs.
+    ShowStatements,
+    /// Show the next (1) or previous (-1) tab.
+    CycleTab(isize),
+    /// Show or hide a panel.
+    TogglePanel(super::state::PanelKind),
     /// Write the open comparison as a report to this path.
     ExportComparison {
         /// Where.

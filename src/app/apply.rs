@@ -7,9 +7,10 @@ use crate::session::Edit;
 
 use super::App;
 use super::action::Action;
+use super::derived::articles_touched;
 use super::dialogs::{self, Picked};
 use super::selection::ChangeStep;
-use super::state::{AfterPrompt, Level, Notice, Tab};
+use super::state::{AfterPrompt, Level, Notice, SelectionSite, Tab};
 
 impl App {
     /// Applies every pending action, including those that applying pushes.
@@ -39,7 +40,20 @@ impl App {
                 self.view.url_prompt = None;
                 self.start_import(urls.into_iter().map(PathBuf::from).collect(), ctx);
             }
-            Action::ArticlesImported(outcome) => self.finish_import(outcome),
+            Action::ArticlesImported(outcome) => {
+                let hashes: Vec<(std::path::PathBuf, String)> = outcome
+                    .imported
+                    .iter()
+                    .filter_map(|a| {
+                        let path = a.article.provenance.path.as_deref()?;
+                        Some((path.into(), a.article.provenance.sha256.clone()))
+                    })
+                    .collect();
+                let failed: Vec<std::path::PathBuf> =
+                    outcome.failures.iter().map(|f| f.path.clone()).collect();
+                self.finish_import(outcome);
+                self.compare_imported_files(&hashes, &failed);
+            }
             Action::OpenSessionDialog => match dialogs::pick_session() {
                 Picked::Chosen(path) => self.push(Action::OpenSession(path)),
                 Picked::Cancelled => {}
@@ -75,8 +89,53 @@ impl App {
                 self.view.tab = Tab::Statements;
             }
             Action::SelectStatements(ids) => {
+                self.view.cursor = ids.last().copied();
                 self.session.selection.statements = ids;
+                self.view.site = SelectionSite::Statements;
                 self.view.scroll_reader = true;
+            }
+            Action::ExtendSelection(delta) => self.extend_selection(delta),
+            Action::MoveCursor(delta) => self.move_cursor(delta),
+            Action::ToggleCursor => self.toggle_cursor(),
+            Action::SelectAll => self.select_all(),
+            Action::RevealStatement(id) => self.reveal_statement(id),
+            Action::SelectArticles(ids) => {
+                self.view.articles = ids;
+                self.view.site = SelectionSite::Articles;
+            }
+            Action::CompareArticles(left, right) => self.compare_articles(left, right),
+            Action::CompareFilesDialog => match dialogs::pick_articles() {
+                Picked::Chosen(paths) => match paths.as_slice() {
+                    [left, right] => self.push(Action::CompareFiles(left.clone(), right.clone())),
+                    _ => self.notice(Level::Info, "Pick exactly two files to compare them."),
+                },
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.notice(Level::Warning, dialogs::unavailable_hint()),
+            },
+            Action::CompareFiles(left, right) => self.compare_files(left, right, ctx),
+            Action::OpenTool(tool) => self.open_tool(tool),
+            Action::StartRename => {
+                if let Some(index) = self.session.selection.comparison
+                    && self.view.tab == Tab::Compare
+                {
+                    let name = self.comparison_name(index);
+                    self.view.renaming = Some((index, name));
+                }
+            }
+            Action::RenameComparison { index, name } => self.rename_comparison(index, name),
+            Action::CloseComparisonAt(index) => {
+                if index < self.session.comparisons.len() {
+                    self.edit(Edit::CloseComparison(index));
+                }
+                if self.session.selection.comparison.is_none() {
+                    self.view.tab = Tab::Statements;
+                }
+            }
+            Action::ShowStatements => self.view.tab = Tab::Statements,
+            Action::CycleTab(step) => self.cycle_tab(step),
+            Action::TogglePanel(panel) => {
+                let shown = self.view.panels.shown(panel);
+                self.view.panels.set(panel, !shown);
             }
             Action::MoveSelection(delta) => self.move_selection(delta),
             Action::CompareSelected => self.compare_selected(),
@@ -146,8 +205,11 @@ impl App {
     /// Applies an edit to the session: records its inverse for undo, marks the session
     /// dirty and moves the revision on. On error nothing changed and a notice says why.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
+        let touched = articles_touched(&edit);
         match self.session.apply(edit) {
             Ok(inverse) => {
+                self.caches.touch(touched);
+                self.caches.touch(articles_touched(&inverse));
                 self.undo.push(inverse);
                 self.redo.clear();
                 self.changed();
@@ -173,8 +235,11 @@ impl App {
         let Some(edit) = from.pop() else {
             return;
         };
+        let touched = articles_touched(&edit);
         match self.session.apply(edit) {
             Ok(inverse) => {
+                self.caches.touch(touched);
+                self.caches.touch(articles_touched(&inverse));
                 to.push(inverse);
                 self.changed();
                 if self.session.selection.comparison.is_none() && self.view.tab == Tab::Compare {
@@ -185,11 +250,43 @@ impl App {
         }
     }
 
+    /// Shows a notice; the same notice again moves to the end with its count raised, so one
+    /// event never piles up as a column of copies.
     pub(super) fn notice(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        if let Some(at) = self
+            .notices
+            .iter()
+            .position(|n| n.level == level && n.text == text)
+        {
+            let mut notice = self.notices.remove(at);
+            notice.times += 1;
+            self.notices.push(notice);
+            return;
+        }
         self.notices.push(Notice {
             level,
-            text: text.into(),
+            text,
+            times: 1,
         });
+    }
+}
+
+impl App {
+    fn open_tool(&mut self, tool: super::action::Tool) {
+        use super::action::Tool;
+        use super::studies::Study;
+        match tool {
+            Tool::Aliases => self.tools.aliases_open = true,
+            Tool::TwoGovernments => self.tools.study = Study::TwoGovernments,
+            Tool::Versions => {
+                if let Some(selected) = self.session.selection.statements.last().copied() {
+                    self.tools.formulation_of = Some(selected);
+                    self.tools.formulation_base = None;
+                    self.tools.study = Study::Formulation;
+                }
+            }
+        }
     }
 }
 

@@ -2,29 +2,113 @@
 //! opening a comparison of any two statements. Each goes through [`super::App::edit`], so
 //! it is undoable and saved with the session.
 
+use std::path::PathBuf;
+
+use crate::article::ArticleId;
 use crate::compare::CompareOptions;
-use crate::session::{ComparisonSpec, Edit};
+use crate::session::{Compared, ComparisonSpec, Edit};
 use crate::statement::StatementId;
 
 use super::App;
-use super::state::Tab;
+use super::state::{Level, Tab};
 
 impl App {
     /// Opens (or shows, when already open) the comparison of `left` with `right`.
     pub(super) fn compare_statements(&mut self, left: StatementId, right: StatementId) {
+        self.open_comparison(ComparisonSpec::new(left, right));
+    }
+
+    /// Opens (or shows) the comparison of two articles' whole texts.
+    pub(super) fn compare_articles(&mut self, left: ArticleId, right: ArticleId) {
+        if left == right {
+            self.notice(Level::Info, "Pick two different articles to compare them.");
+            return;
+        }
+        self.open_comparison(ComparisonSpec::articles(left, right));
+    }
+
+    fn open_comparison(&mut self, spec: ComparisonSpec) {
         self.view.change_row = None;
-        let existing = self
-            .session
-            .comparisons
-            .iter()
-            .position(|c| c.left == left && c.right == right);
+        self.view.renaming = None;
+        let existing = self.session.comparisons.iter().position(|c| {
+            c.compared == spec.compared && c.left == spec.left && c.right == spec.right
+        });
         match existing {
             Some(index) => self.session.selection.comparison = Some(index),
             None => {
-                self.edit(Edit::OpenComparison(ComparisonSpec::new(left, right)));
+                self.edit(Edit::OpenComparison(spec));
             }
         }
         self.view.tab = Tab::Compare;
+    }
+
+    /// Imports two files (a file already open is found by its content) and compares them
+    /// once the import lands.
+    pub(super) fn compare_files(&mut self, left: PathBuf, right: PathBuf, ctx: &egui::Context) {
+        self.view.compare_files = Some((left.clone(), right.clone()));
+        self.start_import(vec![left, right], ctx);
+    }
+
+    /// After an import: when it brought the two files asked for, compares their articles.
+    /// `hashes` are the content hashes of what the import loaded, by path.
+    pub(super) fn compare_imported_files(
+        &mut self,
+        hashes: &[(PathBuf, String)],
+        failed: &[PathBuf],
+    ) {
+        let Some((left, right)) = self.view.compare_files.clone() else {
+            return;
+        };
+        if failed.contains(&left) || failed.contains(&right) {
+            self.view.compare_files = None;
+            return;
+        }
+        let find = |path: &PathBuf| {
+            hashes
+                .iter()
+                .find(|(p, _)| p == path)
+                .and_then(|(_, hash)| self.session.has_article_with_hash(hash))
+        };
+        if let (Some(left), Some(right)) = (find(&left), find(&right)) {
+            self.view.compare_files = None;
+            self.compare_articles(left, right);
+        }
+    }
+
+    /// The name a comparison's tab shows: the user's, else who or what is compared.
+    pub(super) fn comparison_name(&self, index: usize) -> String {
+        let Some(spec) = self.session.comparisons.get(index) else {
+            return String::new();
+        };
+        if let Some(name) = spec.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            return name.to_owned();
+        }
+        let side = |id: StatementId| match spec.compared {
+            Compared::Articles => self.session.articles.get(&id.article).map_or_else(
+                || id.article.to_string(),
+                crate::article::Article::display_name,
+            ),
+            Compared::Statements => self
+                .caches
+                .derived
+                .statement(id)
+                .and_then(|(s, _)| s.speaker.clone())
+                .unwrap_or_else(|| id.to_string()),
+        };
+        format!("{} / {}", side(spec.left), side(spec.right))
+    }
+
+    /// Names a comparison (undoable; blank restores its default name).
+    pub(super) fn rename_comparison(&mut self, index: usize, name: Option<String>) {
+        self.view.renaming = None;
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        let Some(mut spec) = self.session.comparisons.get(index).cloned() else {
+            return;
+        };
+        if spec.name != name {
+            spec.name = name;
+            self.edit(Edit::UpdateComparison(index, spec));
+        }
     }
 
     /// The open comparison with `change` made to a copy, written back as one edit.

@@ -1,14 +1,15 @@
 //! Data derived from the session for display: the corrected statements, the library's
-//! groups with counts and filtered lists. Rebuilt only when the session's
-//! revision changes (or the filter does), never per frame.
+//! groups with counts and filtered lists. Rebuilt only when the session's revision changes
+//! (or the filter does), never per frame; after an edit only the articles it touched are
+//! worked out again (40,000 statements are not cloned for one reassignment).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::article::ArticleId;
 use crate::governments::Governments;
-use crate::session::{GroupKey, Session};
-use crate::statement::{Statement, StatementId};
+use crate::session::{Edit, GroupKey, Session};
+use crate::statement::{Group, Statement, StatementId};
 
 use super::state::ListFilter;
 
@@ -21,24 +22,6 @@ pub struct GroupEntry {
     pub name: String,
     /// Statements listed under it.
     pub count: usize,
-}
-
-/// The statements and groups of one session revision.
-#[derive(Debug, Clone, Default)]
-pub struct Derived {
-    /// Statements with corrections applied.
-    pub statements: Vec<Statement>,
-    /// Each statement's text.
-    pub texts: Vec<String>,
-    index: BTreeMap<StatementId, usize>,
-    per_article: BTreeMap<ArticleId, usize>,
-    members: BTreeMap<GroupKey, Vec<usize>>,
-    /// Governments, most statements first, then by name.
-    pub governments: Vec<GroupEntry>,
-    /// Intergovernmental bodies, same order.
-    pub organisations: Vec<GroupEntry>,
-    /// Other voices, same order.
-    pub others: Vec<GroupEntry>,
 }
 
 /// The name a group goes by on screen.
@@ -64,38 +47,224 @@ pub fn government_name(iso3: &str) -> String {
     group_name(&GroupKey::Government(iso3.to_owned()))
 }
 
+/// True when `statement` is listed under `key` (as [`GroupKey::of_statement`] says, without
+/// allocating: the list filter asks this of every statement).
+#[must_use]
+pub fn in_group(statement: &Statement, key: &GroupKey) -> bool {
+    let affiliation = statement.affiliation.as_deref().unwrap_or("unknown");
+    match key {
+        GroupKey::Government(iso3) => {
+            statement.group == Group::Government && statement.governments.contains(iso3)
+        }
+        GroupKey::Organisation(name) => {
+            statement.group == Group::Organisation && affiliation == name
+        }
+        GroupKey::Other(name) => {
+            let other = statement.group == Group::Other
+                || (statement.group == Group::Government && statement.governments.is_empty());
+            other && affiliation == name
+        }
+    }
+}
+
+/// One article's statements with the corrections applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleStatements {
+    /// In reading order.
+    pub statements: Vec<Statement>,
+    /// Each statement's text.
+    pub texts: Vec<String>,
+    /// The statements with the ordinals the article alone would give its user statements
+    /// (`USER_BASE + n`), kept to renumber them when corrections elsewhere change.
+    local: Vec<Statement>,
+    /// Indexes in the session's corrections of this article's corrections that handed out a
+    /// user ordinal, in order: the n-th made the statement numbered `USER_BASE + n` locally.
+    consumed: Vec<usize>,
+}
+
+/// The statements and groups of one session revision.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    articles: BTreeMap<ArticleId, Arc<ArticleStatements>>,
+    total: usize,
+    counts: BTreeMap<GroupKey, usize>,
+    /// Governments, most statements first, then by name.
+    pub governments: Vec<GroupEntry>,
+    /// Intergovernmental bodies, same order.
+    pub organisations: Vec<GroupEntry>,
+    /// Other voices, same order.
+    pub others: Vec<GroupEntry>,
+}
+
+/// The statements of `id` as `Session::effective_statements` gives them, numbered as if the
+/// article were alone in the session, and which of its corrections handed out user ordinals.
+fn article_statements(session: &Session, id: ArticleId) -> Option<ArticleStatements> {
+    let article = session.articles.get(&id)?;
+    let first = StatementId {
+        article: id,
+        ordinal: 0,
+    };
+    let last = StatementId {
+        article: id,
+        ordinal: u32::MAX,
+    };
+    let mut alone = Session {
+        articles: Arc::new(BTreeMap::from([(id, article.clone())])),
+        statements: Arc::new(
+            session
+                .statements
+                .range(first..=last)
+                .map(|(k, s)| (*k, s.clone()))
+                .collect(),
+        ),
+        ..Session::default()
+    };
+    let own: Vec<(usize, &crate::session::Correction)> = session
+        .corrections
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.anchor.article == id)
+        .collect();
+    // Which corrections hand out an ordinal (an added statement, the tail of a split) only
+    // shows by applying them in order: the one that does leaves a statement numbered with
+    // the next ordinal right after it.
+    let mut consumed = Vec::new();
+    let hands_out = |c: &crate::session::Correction| {
+        matches!(
+            c.kind,
+            crate::session::CorrectionKind::Add { .. } | crate::session::CorrectionKind::SplitAt(_)
+        )
+    };
+    if own.iter().any(|(_, c)| hands_out(c)) {
+        for (k, (index, correction)) in own.iter().enumerate() {
+            if !hands_out(correction) {
+                continue;
+            }
+            alone.corrections = own[..=k].iter().map(|(_, c)| (*c).clone()).collect();
+            let next = StatementId::USER_BASE + consumed.len() as u32;
+            if alone
+                .effective_statements()
+                .iter()
+                .any(|s| s.id.ordinal == next)
+            {
+                consumed.push(*index);
+            }
+        }
+    }
+    alone.corrections = own.iter().map(|(_, c)| (*c).clone()).collect();
+    let local = alone.effective_statements();
+    let texts = local
+        .iter()
+        .map(|s| s.text(&article.text).into_owned())
+        .collect();
+    Some(ArticleStatements {
+        statements: Vec::new(),
+        texts,
+        local,
+        consumed,
+    })
+}
+
+/// Gives the user statements of `part` their session-wide ordinals (`ranks`: correction
+/// index to its rank among every correction that handed out an ordinal).
+fn number(part: &mut ArticleStatements, ranks: &BTreeMap<usize, u32>) {
+    part.statements = part.local.clone();
+    if part.consumed.is_empty() {
+        return;
+    }
+    for statement in &mut part.statements {
+        let Some(local) = statement.id.ordinal.checked_sub(StatementId::USER_BASE) else {
+            continue;
+        };
+        if let Some(rank) = part
+            .consumed
+            .get(local as usize)
+            .and_then(|index| ranks.get(index))
+        {
+            statement.id.ordinal = StatementId::USER_BASE + rank;
+        }
+    }
+}
+
 impl Derived {
     /// Derives everything from `session`.
     #[must_use]
     pub fn build(session: &Session) -> Self {
-        let statements = session.effective_statements();
-        let texts = statements
-            .iter()
-            .map(|s| {
-                session
-                    .articles
-                    .get(&s.id.article)
-                    .map_or_else(String::new, |a| s.text(&a.text).into_owned())
-            })
-            .collect();
-        let mut members: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
-        let mut index = BTreeMap::new();
-        let mut per_article: BTreeMap<ArticleId, usize> = BTreeMap::new();
-        for (i, statement) in statements.iter().enumerate() {
-            index.insert(statement.id, i);
-            *per_article.entry(statement.id.article).or_default() += 1;
-            for key in GroupKey::of_statement(statement) {
-                members.entry(key).or_default().push(i);
+        let mut derived = Self::default();
+        let all: BTreeSet<ArticleId> = session.articles.keys().copied().collect();
+        derived.update(session, &all);
+        derived
+    }
+
+    /// Works out again the statements of the articles in `touched` (added, removed or
+    /// corrected) and renumbers user statements where corrections elsewhere moved them.
+    pub fn update(&mut self, session: &Session, touched: &BTreeSet<ArticleId>) {
+        for id in touched {
+            if let Some(old) = self.articles.remove(id) {
+                self.count(&old, false);
+            }
+            if let Some(part) = article_statements(session, *id) {
+                self.articles.insert(*id, Arc::new(part));
             }
         }
+        let mut consumed: Vec<usize> = self
+            .articles
+            .values()
+            .flat_map(|a| a.consumed.iter().copied())
+            .collect();
+        consumed.sort_unstable();
+        let ranks: BTreeMap<usize, u32> = consumed
+            .into_iter()
+            .enumerate()
+            .map(|(rank, index)| (index, rank as u32))
+            .collect();
+        let ids: Vec<ArticleId> = self.articles.keys().copied().collect();
+        for id in ids {
+            let Some(part) = self.articles.get_mut(&id) else {
+                continue;
+            };
+            let fresh = touched.contains(&id);
+            if !fresh && part.consumed.is_empty() {
+                continue;
+            }
+            let before = (!fresh).then(|| Arc::clone(part));
+            number(Arc::make_mut(part), &ranks);
+            let part = Arc::clone(part);
+            if let Some(before) = before {
+                if before.statements == part.statements {
+                    continue;
+                }
+                self.count(&before, false);
+            }
+            self.count(&part, true);
+        }
+        self.total = self.articles.values().map(|a| a.statements.len()).sum();
+        self.entries();
+    }
+
+    fn count(&mut self, part: &ArticleStatements, add: bool) {
+        for statement in &part.statements {
+            for key in GroupKey::of_statement(statement) {
+                let count = self.counts.entry(key).or_default();
+                if add {
+                    *count += 1;
+                } else {
+                    *count = count.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    fn entries(&mut self) {
+        self.counts.retain(|_, n| *n > 0);
         let mut governments = Vec::new();
         let mut organisations = Vec::new();
         let mut others = Vec::new();
-        for (key, list) in &members {
+        for (key, count) in &self.counts {
             let entry = GroupEntry {
                 key: key.clone(),
                 name: group_name(key),
-                count: list.len(),
+                count: *count,
             };
             match key {
                 GroupKey::Government(_) => governments.push(entry),
@@ -106,42 +275,72 @@ impl Derived {
         for list in [&mut governments, &mut organisations, &mut others] {
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         }
-        Self {
-            statements,
-            texts,
-            index,
-            per_article,
-            members,
-            governments,
-            organisations,
-            others,
-        }
+        self.governments = governments;
+        self.organisations = organisations;
+        self.others = others;
     }
 
-    /// The position of a statement in [`Self::statements`].
+    /// Each article's statements, shared (a background task takes them without copying
+    /// every statement's text on the UI thread).
     #[must_use]
-    pub fn position(&self, id: StatementId) -> Option<usize> {
-        self.index.get(&id).copied()
+    pub fn parts(&self) -> Vec<Arc<ArticleStatements>> {
+        self.articles.values().cloned().collect()
+    }
+
+    /// Every statement with its text, article by article in reading order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Statement, &str)> {
+        self.articles
+            .values()
+            .flat_map(|a| a.statements.iter().zip(a.texts.iter().map(String::as_str)))
+    }
+
+    /// How many statements there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.total
     }
 
     /// A statement with its text.
     #[must_use]
     pub fn statement(&self, id: StatementId) -> Option<(&Statement, &str)> {
-        let i = self.position(id)?;
-        Some((self.statements.get(i)?, self.texts.get(i)?.as_str()))
+        let part = self.articles.get(&id.article)?;
+        let i = part.statements.iter().position(|s| s.id == id)?;
+        Some((part.statements.get(i)?, part.texts.get(i)?.as_str()))
     }
 
-    /// Positions of the statements listed under `key`.
+    /// One article's statements with their texts, in reading order.
     #[must_use]
-    pub fn members(&self, key: &GroupKey) -> &[usize] {
-        self.members.get(key).map_or(&[], Vec::as_slice)
+    pub fn in_article(&self, article: ArticleId) -> (&[Statement], &[String]) {
+        self.articles
+            .get(&article)
+            .map_or((&[], &[]), |a| (&a.statements, &a.texts))
     }
 
     /// Number of statements in an article.
     #[must_use]
     pub fn count_in_article(&self, article: ArticleId) -> usize {
-        self.per_article.get(&article).copied().unwrap_or(0)
+        self.articles
+            .get(&article)
+            .map_or(0, |a| a.statements.len())
     }
+}
+
+/// The articles an edit changes the statements of: `None` for all of them.
+#[must_use]
+pub fn articles_touched(edit: &Edit) -> Option<BTreeSet<ArticleId>> {
+    Some(match edit {
+        Edit::AddArticles(imported) => imported.iter().map(|a| a.article.id).collect(),
+        Edit::RemoveArticles(ids) => ids.iter().copied().collect(),
+        Edit::AddCorrection(correction) => {
+            let mut set = BTreeSet::from([correction.anchor.article]);
+            if let crate::session::CorrectionKind::MergeWith(others) = &correction.kind {
+                set.extend(others.iter().map(|a| a.article));
+            }
+            set
+        }
+        Edit::ReplaceStatements(_) => return None,
+        _ => BTreeSet::new(),
+    })
 }
 
 /// What the statement list shows.
@@ -153,6 +352,15 @@ pub enum ListSource {
     Article(ArticleId),
 }
 
+/// What changed since the caches were built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Touched {
+    /// Only these articles' statements.
+    Articles(BTreeSet<ArticleId>),
+    /// Anything: build everything again.
+    All,
+}
+
 /// Caches keyed by the session revision.
 #[derive(Debug, Default)]
 pub struct Caches {
@@ -160,16 +368,40 @@ pub struct Caches {
     /// The derived data of the current revision.
     pub derived: Derived,
     list: Option<(ListSource, ListFilter, Arc<[StatementId]>)>,
+    touched: Option<Touched>,
 }
 
 impl Caches {
-    /// Rebuilds what depends on the session when its revision moved.
+    /// Records that the next revision changes only the statements of `articles` (`None`:
+    /// possibly all). A revision moved without this builds everything again.
+    pub fn touch(&mut self, articles: Option<BTreeSet<ArticleId>>) {
+        let next = match (self.touched.take(), articles) {
+            (Some(Touched::All), _) | (_, None) => Touched::All,
+            (Some(Touched::Articles(mut before)), Some(more)) => {
+                before.extend(more);
+                Touched::Articles(before)
+            }
+            (None, Some(set)) => Touched::Articles(set),
+        };
+        self.touched = Some(next);
+    }
+
+    /// Rebuilds what depends on the session when its revision moved: only the touched
+    /// articles when [`Self::touch`] said which, else everything.
     pub fn refresh(&mut self, session: &Session, revision: u64) {
-        if self.revision != Some(revision) {
-            self.derived = Derived::build(session);
-            self.list = None;
-            self.revision = Some(revision);
+        if self.revision == Some(revision) {
+            return;
         }
+        match (self.revision, self.touched.take()) {
+            (Some(_), Some(Touched::Articles(set))) => {
+                if !set.is_empty() {
+                    self.derived.update(session, &set);
+                }
+            }
+            _ => self.derived = Derived::build(session),
+        }
+        self.list = None;
+        self.revision = Some(revision);
     }
 
     /// The statements `source` lists that match `filter` (words in the text or speaker,
@@ -181,31 +413,29 @@ impl Caches {
             .as_ref()
             .is_none_or(|(s, f, _)| s != source || f != filter);
         if stale {
-            let derived = &self.derived;
-            let candidates: Vec<usize> = match source {
-                ListSource::Group(key) => derived.members(key).to_vec(),
-                ListSource::Article(article) => (0..derived.statements.len())
-                    .filter(|&i| derived.statements[i].id.article == *article)
-                    .collect(),
+            let needle = Needle::new(&filter.text);
+            let keep = |s: &Statement, text: &str| {
+                filter.kind.is_none_or(|kind| s.kind == kind)
+                    && (!filter.low_confidence || s.confidence < super::state::LOW_CONFIDENCE)
+                    && needle.found_in(s, text)
             };
-            let needle = filter.text.trim().to_lowercase();
-            let rows = candidates
-                .into_iter()
-                .filter(|&i| needle.is_empty() || matches(derived, i, &needle))
-                .filter(|&i| {
-                    filter.kind.is_none_or(|kind| {
-                        derived.statements.get(i).is_some_and(|s| s.kind == kind)
-                    })
-                })
-                .filter(|&i| {
-                    !filter.low_confidence
-                        || derived
-                            .statements
-                            .get(i)
-                            .is_some_and(|s| s.confidence < super::state::LOW_CONFIDENCE)
-                })
-                .filter_map(|i| derived.statements.get(i).map(|s| s.id))
-                .collect();
+            let rows: Arc<[StatementId]> = match source {
+                ListSource::Group(key) => self
+                    .derived
+                    .iter()
+                    .filter(|(s, t)| in_group(s, key) && keep(s, t))
+                    .map(|(s, _)| s.id)
+                    .collect(),
+                ListSource::Article(article) => {
+                    let (statements, texts) = self.derived.in_article(*article);
+                    statements
+                        .iter()
+                        .zip(texts)
+                        .filter(|(s, t)| keep(s, t))
+                        .map(|(s, _)| s.id)
+                        .collect()
+                }
+            };
             self.list = Some((source.clone(), filter.clone(), rows));
         }
         self.list
@@ -214,15 +444,224 @@ impl Caches {
     }
 }
 
-fn matches(derived: &Derived, i: usize, needle: &str) -> bool {
-    let text = derived
-        .texts
-        .get(i)
-        .is_some_and(|t| t.to_lowercase().contains(needle));
-    let speaker = derived.statements.get(i).is_some_and(|s| {
-        s.speaker
-            .as_deref()
-            .is_some_and(|sp| sp.to_lowercase().contains(needle))
-    });
-    text || speaker
+/// Search words, lowercased once; matched without allocating when they are ASCII.
+struct Needle {
+    lower: String,
+}
+
+impl Needle {
+    fn new(text: &str) -> Self {
+        Self {
+            lower: text.trim().to_lowercase(),
+        }
+    }
+
+    fn found_in(&self, statement: &Statement, text: &str) -> bool {
+        self.lower.is_empty()
+            || self.matches(text)
+            || statement
+                .speaker
+                .as_deref()
+                .is_some_and(|s| self.matches(s))
+    }
+
+    fn matches(&self, haystack: &str) -> bool {
+        let needle = self.lower.as_bytes();
+        if !self.lower.is_ascii() {
+            return haystack.to_lowercase().contains(&self.lower);
+        }
+        haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::session::{Anchor, Correction, CorrectionKind, ImportedArticle};
+    use crate::statement::{Evidence, Origin, StatementKind};
+    use crate::text::Span;
+
+    fn session() -> Session {
+        let mut imported = Vec::new();
+        for a in 0..4u32 {
+            let mut text = String::new();
+            let mut statements = Vec::new();
+            for n in 0..5u32 {
+                let start = text.len();
+                text.push_str(&format!("Envoy {a} line {n} says the tide turns. "));
+                statements.push(Statement {
+                    id: StatementId {
+                        article: ArticleId(a),
+                        ordinal: n,
+                    },
+                    spans: vec![Span::new(start, text.len() - 1)],
+                    kind: StatementKind::Direct,
+                    speaker: Some(format!("Envoy {a}")),
+                    role: None,
+                    speaker_mention: None,
+                    group: Group::Government,
+                    governments: vec![["CHN", "JPN"][(n % 2) as usize].to_owned()],
+                    affiliation: None,
+                    cue: None,
+                    evidence: Evidence::default(),
+                    confidence: 0.9,
+                    continues_previous: false,
+                    origin: Origin::Extracted,
+                    question: None,
+                });
+                text.push_str("Filler words. ");
+            }
+            imported.push(ImportedArticle {
+                article: Article::from_text(ArticleId(a), text),
+                statements,
+            });
+        }
+        let mut session = Session::default();
+        session
+            .apply(Edit::AddArticles(imported))
+            .expect("articles added");
+        session
+    }
+
+    fn flat(derived: &Derived) -> Vec<(Statement, String)> {
+        derived
+            .iter()
+            .map(|(s, t)| (s.clone(), t.to_owned()))
+            .collect()
+    }
+
+    fn anchor(session: &Session, article: u32, ordinal: u32) -> Anchor {
+        let id = StatementId {
+            article: ArticleId(article),
+            ordinal,
+        };
+        let statement = &session.statements[&id];
+        Anchor::of_statement(statement, &session.articles[&id.article].text).expect("anchor")
+    }
+
+    #[test]
+    fn updating_touched_articles_gives_what_a_full_build_gives() {
+        let mut session = session();
+        let mut caches = Caches::default();
+        caches.refresh(&session, 0);
+        let text_of = |s: &Session, a: u32| s.articles[&ArticleId(a)].text.clone();
+        // Added statements and splits in several articles, interleaved, so user ordinals
+        // depend on corrections in other articles; then hide, reassign and undo.
+        let mut edits = Vec::new();
+        for (article, ordinal) in [(2, 1), (0, 3), (2, 0), (1, 4)] {
+            let text = text_of(&session, article);
+            let at = text.find(&format!("line {ordinal}")).expect("line");
+            edits.push(Edit::AddCorrection(Correction {
+                anchor: Anchor::new(ArticleId(article), Span::new(at, at + 6), &text),
+                kind: CorrectionKind::Add {
+                    kind: StatementKind::Partial,
+                    speaker: None,
+                    governments: vec!["KOR".to_owned()],
+                },
+            }));
+        }
+        edits.push(Edit::AddCorrection(Correction {
+            anchor: anchor(&session, 0, 1),
+            kind: CorrectionKind::SplitAt(
+                text_of(&session, 0)
+                    .find("says the tide")
+                    .expect("split point"),
+            ),
+        }));
+        edits.push(Edit::AddCorrection(Correction {
+            anchor: anchor(&session, 1, 2),
+            kind: CorrectionKind::NotAStatement,
+        }));
+        edits.push(Edit::AddCorrection(Correction {
+            anchor: anchor(&session, 3, 0),
+            kind: CorrectionKind::SetGovernments(Vec::new()),
+        }));
+        let mut undo = Vec::new();
+        for (revision, edit) in edits.into_iter().enumerate() {
+            let touched = articles_touched(&edit);
+            let inverse = session.apply(edit).expect("applied");
+            caches.touch(touched);
+            caches.touch(articles_touched(&inverse));
+            undo.push(inverse);
+            caches.refresh(&session, revision as u64 + 1);
+            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
+            assert_eq!(
+                caches.derived.governments,
+                Derived::build(&session).governments
+            );
+        }
+        let mut revision = 100;
+        while let Some(edit) = undo.pop() {
+            let touched = articles_touched(&edit);
+            let inverse = session.apply(edit).expect("undone");
+            caches.touch(touched);
+            caches.touch(articles_touched(&inverse));
+            revision += 1;
+            caches.refresh(&session, revision);
+            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
+        }
+    }
+
+    #[test]
+    fn the_build_matches_the_session_s_effective_statements() {
+        let mut session = session();
+        let text = session.articles[&ArticleId(1)].text.clone();
+        let at = text.find("Filler").expect("filler");
+        for article in [1, 0] {
+            let text = session.articles[&ArticleId(article)].text.clone();
+            session.corrections.push(Correction {
+                anchor: Anchor::new(ArticleId(article), Span::new(at, at + 6), &text),
+                kind: CorrectionKind::Add {
+                    kind: StatementKind::Indirect,
+                    speaker: Some("Someone".to_owned()),
+                    governments: Vec::new(),
+                },
+            });
+        }
+        let derived = Derived::build(&session);
+        let built: Vec<Statement> = derived.iter().map(|(s, _)| s.clone()).collect();
+        assert_eq!(built, session.effective_statements());
+    }
+
+    #[test]
+    fn membership_without_allocating_agrees_with_group_keys() {
+        let mut statement = session().statements.values().next().cloned().expect("one");
+        let cases = [
+            (Group::Government, vec!["CHN".to_owned()], None),
+            (Group::Government, Vec::new(), Some("analyst".to_owned())),
+            (Group::Other, Vec::new(), None),
+            (
+                Group::Organisation,
+                Vec::new(),
+                Some("United Nations".to_owned()),
+            ),
+        ];
+        for (group, governments, affiliation) in cases {
+            statement.group = group;
+            statement.governments = governments;
+            statement.affiliation = affiliation;
+            let keys = GroupKey::of_statement(&statement);
+            for key in [
+                GroupKey::Government("CHN".to_owned()),
+                GroupKey::Other("analyst".to_owned()),
+                GroupKey::Other("unknown".to_owned()),
+                GroupKey::Organisation("United Nations".to_owned()),
+            ] {
+                assert_eq!(in_group(&statement, &key), keys.contains(&key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_in_ascii_and_beyond() {
+        let statement = session().statements.values().next().cloned().expect("one");
+        assert!(Needle::new("TIDE").found_in(&statement, "the Tide turns"));
+        assert!(Needle::new("envoy 0").found_in(&statement, "nothing"));
+        assert!(Needle::new("ÉTÉ").found_in(&statement, "un été chaud"));
+        assert!(!Needle::new("ebb").found_in(&statement, "the tide turns"));
+    }
 }

@@ -83,9 +83,7 @@ impl App {
         self.caches.refresh(&self.session, self.revision);
         let spec = self.open_spec().ok_or(ExportError::NothingOpen)?;
         let options = self.effective_options(spec);
-        let derived = &self.caches.derived;
-        let (_, left) = derived.statement(spec.left).ok_or(ExportError::Missing)?;
-        let (_, right) = derived.statement(spec.right).ok_or(ExportError::Missing)?;
+        let (left, right) = self.compared_texts(spec).ok_or(ExportError::Missing)?;
         let pins: Vec<Pin> = spec
             .pins
             .iter()

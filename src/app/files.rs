@@ -568,6 +568,7 @@ impl App {
         self.view.scroll_reader = true;
         self.files.load_report = None;
         self.select_first_group_if_none();
+        self.restore_view();
     }
 
     /// Leaves the demo for a new untitled session (the demo is never changed by imports).

@@ -16,6 +16,7 @@ mod fonts;
 mod import;
 mod jobs;
 mod pair;
+mod reader;
 mod recovery;
 mod selection;
 mod settings;
@@ -38,7 +39,7 @@ pub use files::FileAction;
 pub use fonts::install_cjk_fallback;
 pub use pair::{PairRow, PairView, Piece, PieceKind, compare_pair};
 pub use recovery::Orphan;
-pub use state::{Level, Notice, Tab};
+pub use state::{Level, Notice, PanelKind, Panels, Tab};
 
 use derived::Caches;
 use settings::Settings;
@@ -66,7 +67,7 @@ pub fn run(startup: Startup) -> eframe::Result {
             .with_title("Demarche")
             .with_app_id("demarche")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([800.0, 500.0]),
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
@@ -75,6 +76,12 @@ pub fn run(startup: Startup) -> eframe::Result {
         Box::new(move |cc| {
             install_cjk_fallback(&cc.egui_ctx);
             let mut app = App::new(startup, Settings::load_default());
+            if let Some(panels) = cc
+                .storage
+                .and_then(|storage| eframe::get_value::<Panels>(storage, PANELS_KEY))
+            {
+                app.view.panels = panels;
+            }
             app.start_services(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
@@ -112,6 +119,10 @@ pub struct App {
     /// The session is the bundled demo (named so in the title until saved elsewhere).
     demo: bool,
     dark_applied: Option<bool>,
+    /// The reader's layout of the article it shows.
+    reader: ui::ReaderView,
+    /// Heights of the open comparison's rows.
+    compare_rows: ui::RowHeights,
 }
 
 impl App {
@@ -136,7 +147,7 @@ impl App {
         } else {
             Tab::Statements
         };
-        Self {
+        let mut app = Self {
             session,
             session_path: None,
             dirty: false,
@@ -162,7 +173,11 @@ impl App {
             title: String::new(),
             demo: false,
             dark_applied: None,
-        }
+            reader: ui::ReaderView::default(),
+            compare_rows: ui::RowHeights::default(),
+        };
+        app.restore_view();
+        app
     }
 
     /// An app around `session` that never touches the user's config (settings stay in
@@ -200,13 +215,93 @@ impl App {
         self.poll_jobs(&ctx);
         self.input_ui(&ctx);
         self.title_ui(&ctx);
+        // Panels in reading order (menu, library, centre, inspector, status), which is also
+        // the order Tab moves in.
         self.menu_bar_ui(ui);
-        self.status_ui(ui);
-        self.library_ui(ui);
-        self.inspector_ui(ui);
-        self.centre_ui(ui);
+        if self.view.panels.library {
+            self.library_ui(ui);
+        }
+        ui::main_then_dock(
+            ui,
+            ui::STATUS_DOCK,
+            true,
+            self,
+            |app, ui| {
+                let inspector = app.view.panels.inspector;
+                ui::main_then_dock(
+                    ui,
+                    ui::INSPECTOR_DOCK,
+                    inspector,
+                    app,
+                    Self::centre_ui,
+                    Self::inspector_ui,
+                );
+            },
+            Self::status_ui,
+        );
         self.windows_ui(&ctx);
+        self.focus_ring_ui(&ctx);
+        self.remember_view();
         self.apply_pending(&ctx);
+    }
+
+    /// Keeps the search, filters, tab and scroll positions in the session's selection, so a
+    /// save carries them and reopening puts them back.
+    fn remember_view(&mut self) {
+        let (list, reader, compare) = self.view.scrolled;
+        let saved = &mut self.session.selection.view;
+        if saved.search != self.view.filter.text {
+            saved.search.clone_from(&self.view.filter.text);
+        }
+        saved.kind = self.view.filter.kind;
+        saved.low_confidence = self.view.filter.low_confidence;
+        saved.article = self.view.list_article;
+        saved.list_in_front = self.view.tab == Tab::Statements;
+        saved.list_scroll = points(list);
+        saved.reader_scroll = points(reader);
+        if let Some(index) = self.session.selection.comparison
+            && self.view.tab == Tab::Compare
+        {
+            saved.compare_scroll.insert(index, points(compare));
+        }
+        saved
+            .compare_scroll
+            .retain(|index, _| *index < self.session.comparisons.len());
+    }
+
+    /// Puts back the view the session was saved with (after opening it).
+    fn restore_view(&mut self) {
+        let saved = self.session.selection.view.clone();
+        self.view.filter = state::ListFilter {
+            text: saved.search,
+            kind: saved.kind,
+            low_confidence: saved.low_confidence,
+        };
+        self.view.list_article = saved
+            .article
+            .filter(|id| self.session.articles.contains_key(id));
+        let comparison = self.session.selection.comparison;
+        self.view.tab = if comparison.is_some() && !saved.list_in_front {
+            Tab::Compare
+        } else {
+            Tab::Statements
+        };
+        // Until an area is drawn again, the position remembered is the one saved.
+        self.view.scrolled = (
+            saved.list_scroll as f32,
+            saved.reader_scroll as f32,
+            comparison
+                .and_then(|index| saved.compare_scroll.get(&index))
+                .map_or(0.0, |&y| y as f32),
+        );
+        self.view.restore = state::ScrollRestore {
+            list: Some(saved.list_scroll as f32),
+            reader: Some(saved.reader_scroll as f32),
+            compare: comparison
+                .and_then(|index| saved.compare_scroll.get(&index))
+                .map(|&y| y as f32),
+        };
+        self.view.scroll_reader = false;
     }
 
     /// Queues an action; it is applied at the end of the next frame.
@@ -274,6 +369,45 @@ impl App {
         &self.title
     }
 
+    /// The statement the keyboard is on in the list.
+    #[must_use]
+    pub fn cursor(&self) -> Option<StatementId> {
+        self.view.cursor
+    }
+
+    /// The articles selected in the library.
+    #[must_use]
+    pub fn selected_articles(&self) -> &[crate::article::ArticleId] {
+        &self.view.articles
+    }
+
+    /// Which panels are shown.
+    #[must_use]
+    pub fn panels(&self) -> Panels {
+        self.view.panels
+    }
+
+    /// The reader's paragraphs laid out last frame (those in view), and the paragraph that
+    /// holds the selected statement's start.
+    #[must_use]
+    pub fn reader_in_view(&self) -> (std::ops::Range<usize>, Option<usize>) {
+        let selected = self
+            .session
+            .selection
+            .statements
+            .last()
+            .and_then(|id| self.caches.derived.statement(*id))
+            .and_then(|(s, _)| s.spans.first())
+            .and_then(|span| self.reader.block_of(span.start));
+        (self.reader.drawn.clone(), selected)
+    }
+
+    /// The name a comparison's tab shows.
+    #[must_use]
+    pub fn comparison_title(&self, index: usize) -> String {
+        self.comparison_name(index)
+    }
+
     /// Blocks until a running import finishes and queues its result (tests).
     pub fn wait_for_imports(&mut self) {
         while let Some(job) = self.import.take() {
@@ -322,8 +456,21 @@ impl App {
     }
 }
 
+/// Whole points of a scroll offset, as the session keeps them.
+fn points(offset: f32) -> u32 {
+    offset.max(0.0).round() as u32
+}
+
+/// The key of the shown panels in eframe's storage.
+const PANELS_KEY: &str = "panels";
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    /// Keeps which panels are shown (their sizes are kept with egui's own memory).
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PANELS_KEY, &self.view.panels);
     }
 }

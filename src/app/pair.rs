@@ -116,11 +116,11 @@ pub fn view_of(comparison: &Comparison, left: &str, right: &str) -> PairView {
         view.deleted_words += words_of(row, ChangeOp::Delete);
         view.inserted_words += words_of(row, ChangeOp::Insert);
         view.rows.push(PairRow {
-            left: side_pieces(left, row, Side::Left, &phrases_left),
-            right: side_pieces(right, row, Side::Right, &phrases_right),
+            left: reflow(side_pieces(left, row, Side::Left, &phrases_left)),
+            right: reflow(side_pieces(right, row, Side::Right, &phrases_right)),
             similarity: row.similarity,
             moved: row.moved,
-            inline: inline_pieces(row, left, right),
+            inline: reflow(inline_pieces(row, left, right)),
         });
     }
     view
@@ -216,6 +216,20 @@ fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
                 push_piece(&mut pieces, gap, PieceKind::Same, None);
             }
         }
+        // The two sides' ranges need not end at the same white space (one side's equal
+        // text may take the space the other leaves to the next change): a piece whose
+        // source has white space before it is not glued to the previous piece.
+        if let Some(range) = range
+            && source[..range.start.min(source.len())]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+            && pieces
+                .last()
+                .is_some_and(|p| !p.text.ends_with(char::is_whitespace))
+        {
+            push_piece(&mut pieces, " ", PieceKind::Same, None);
+        }
         if let Some(range) = range {
             *end = Some(range.end);
             if change.op == ChangeOp::Equal {
@@ -254,6 +268,17 @@ fn separate_replacements(pieces: Vec<Piece>) -> Vec<Piece> {
         out.push(piece);
     }
     out
+}
+
+/// The pieces as the view shows them: hard-wrapped lines joined (a line break and the white
+/// space around it read as one space), so a transcript's rows read as running text.
+fn reflow(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    for piece in &mut pieces {
+        if piece.text.contains('\n') {
+            piece.text = super::reader::reflowed(&piece.text).into_owned();
+        }
+    }
+    pieces
 }
 
 /// Appends `text`, joining it to the previous piece when kind and phrase are the same.
@@ -355,6 +380,10 @@ mod tests {
             ),
             ("China's territory", "Japan's territory"),
             ("We oppose it strongly.", "We oppose it firmly."),
+            (
+                "The ferry lanes are an open route.",
+                "The ferry lanes are clearly an open route.",
+            ),
         ] {
             let view = compare_pair(left, right, &CompareOptions::default(), &[]);
             for row in &view.rows {
@@ -368,6 +397,7 @@ mod tests {
                 }
                 let text: String = row.inline.iter().map(|p| p.text.as_str()).collect();
                 assert!(!text.contains("  "), "{text:?}");
+                assert!(!text.contains("areclearly"), "{text:?}");
             }
         }
         let view = compare_pair(
@@ -388,6 +418,22 @@ mod tests {
                 .iter()
                 .any(|p| p.kind == PieceKind::Deleted && p.text.contains("Islands"))
         );
+    }
+
+    #[test]
+    fn rows_show_hard_wrapped_lines_as_running_text() {
+        let view = compare_pair(
+            "We will keep the channel\nopen to all ships.",
+            "We will keep the channel\nopen to every ship.",
+            &CompareOptions::default(),
+            &[],
+        );
+        for row in &view.rows {
+            for piece in row.left.iter().chain(&row.right).chain(&row.inline) {
+                assert!(!piece.text.contains('\n'), "{piece:?}");
+            }
+        }
+        assert!(view.has_changes());
     }
 
     #[test]

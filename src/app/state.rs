@@ -36,13 +36,91 @@ pub enum Level {
     Error,
 }
 
-/// A one-line message in the status bar, until dismissed.
+/// A one-line message in the status bar, until dismissed. The same message again is not
+/// shown twice: it counts up instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     /// How serious.
     pub level: Level,
     /// The sentence shown.
     pub text: String,
+    /// How many times it happened (1 the first time).
+    pub times: usize,
+}
+
+/// Which panels are shown (kept between runs with eframe's storage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Panels {
+    /// The library on the left.
+    pub library: bool,
+    /// The inspector on the right.
+    pub inspector: bool,
+    /// The article reader under the statement list.
+    pub reader: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            library: true,
+            inspector: true,
+            reader: true,
+        }
+    }
+}
+
+/// A panel the View menu shows or hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    /// The library.
+    Library,
+    /// The inspector.
+    Inspector,
+    /// The article reader.
+    Reader,
+}
+
+impl Panels {
+    /// Whether `panel` is shown.
+    #[must_use]
+    pub fn shown(self, panel: PanelKind) -> bool {
+        match panel {
+            PanelKind::Library => self.library,
+            PanelKind::Inspector => self.inspector,
+            PanelKind::Reader => self.reader,
+        }
+    }
+
+    /// Shows or hides `panel`.
+    pub fn set(&mut self, panel: PanelKind, shown: bool) {
+        match panel {
+            PanelKind::Library => self.library = shown,
+            PanelKind::Inspector => self.inspector = shown,
+            PanelKind::Reader => self.reader = shown,
+        }
+    }
+}
+
+/// Where the last selection was made: the statement list or the library's articles (Enter
+/// compares what was selected last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SelectionSite {
+    /// Statements in the list.
+    #[default]
+    Statements,
+    /// Articles in the library.
+    Articles,
+}
+
+/// Scroll positions to put back once (after a session was opened), in points.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScrollRestore {
+    /// The statement list.
+    pub list: Option<f32>,
+    /// The reader.
+    pub reader: Option<f32>,
+    /// The comparison on screen.
+    pub compare: Option<f32>,
 }
 
 /// What narrows the statement list.
@@ -100,4 +178,27 @@ pub struct ViewState {
     pub scroll_change: bool,
     /// The note being edited in the inspector: (statement, session revision, text).
     pub note_draft: Option<(StatementId, u64, String)>,
+    /// Which panels are shown.
+    pub panels: Panels,
+    /// The statement the keyboard is on in the list (Ctrl+Up/Down move it without
+    /// selecting, Ctrl+Space toggles it).
+    pub cursor: Option<StatementId>,
+    /// The statement list has keyboard focus (arrows move in it).
+    pub list_focused: bool,
+    /// Focus the statement list on the next frame.
+    pub focus_list: bool,
+    /// Articles selected in the library, in the order picked.
+    pub articles: Vec<crate::article::ArticleId>,
+    /// Where the last selection was made.
+    pub site: SelectionSite,
+    /// The comparison tab being renamed: (index, name typed so far).
+    pub renaming: Option<(usize, String)>,
+    /// Scroll positions to restore on the next frame.
+    pub restore: ScrollRestore,
+    /// Scroll positions as last drawn: (list, reader, comparison on screen), in points.
+    pub scrolled: (f32, f32, f32),
+    /// The statement the inspector showed last frame.
+    pub inspected: Option<StatementId>,
+    /// Two files asked to be compared: compare their articles once the import lands.
+    pub compare_files: Option<(PathBuf, PathBuf)>,
 }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::compare::{CompareOptions, NearDuplicateIndex, Pin, collate, pair_by_similarity};
-use crate::session::ComparisonSpec;
+use crate::session::{Compared, ComparisonSpec};
 use crate::statement::StatementId;
 
 use super::App;
@@ -26,14 +26,15 @@ pub const VERSION_MIN: f32 = 0.4;
 /// Cached comparisons kept before the cache is emptied.
 const PAIR_CACHE: usize = 64;
 
-/// What a comparison depends on: the two statements as they read now, the options (with the
-/// session's aliases) and the pins.
+/// What a comparison depends on: the two statements as they read now (or the two articles,
+/// by content hash), the options (with the session's aliases) and the pins.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PairKey {
     /// Left statement.
     pub left: StatementId,
     /// Right statement.
     pub right: StatementId,
+    compared: Compared,
     left_text: String,
     right_text: String,
     options: CompareOptions,
@@ -108,6 +109,7 @@ pub struct Background {
     pairs: HashMap<PairKey, Arc<PairView>>,
     pairs_pending: HashSet<PairKey>,
     index: Option<(u64, Arc<NearDuplicateIndex<StatementId>>)>,
+    /// The revision whose index is being built (at most one build in flight).
     index_pending: Option<u64>,
     also: Option<((u64, StatementId), AlsoReported)>,
     pairing: Option<Arc<GovernmentPairing>>,
@@ -127,9 +129,7 @@ impl Background {
                 self.pairs.insert(key, view);
             }
             Output::Index(revision, index) => {
-                if self.index_pending == Some(revision) {
-                    self.index_pending = None;
-                }
+                self.index_pending = None;
                 self.index = Some((revision, index));
             }
             Output::Pairing(pairing) => {
@@ -144,7 +144,9 @@ impl Background {
                 }
                 self.formulation = Some(formulation);
             }
-            Output::Failed => {}
+            // Whichever task failed, an index build may be among them: let the next frame
+            // ask again rather than wait for a result that will not come.
+            Output::Failed => self.index_pending = None,
             #[cfg(test)]
             Output::ThreadName(_) => {}
         }
@@ -207,14 +209,46 @@ impl App {
         options
     }
 
+    /// The two texts a comparison sets side by side: two statements' words, or two
+    /// articles' whole texts.
+    pub(super) fn compared_texts(&self, spec: &ComparisonSpec) -> Option<(&str, &str)> {
+        match spec.compared {
+            Compared::Statements => {
+                let (_, left) = self.caches.derived.statement(spec.left)?;
+                let (_, right) = self.caches.derived.statement(spec.right)?;
+                Some((left, right))
+            }
+            Compared::Articles => {
+                let left = self.session.articles.get(&spec.left.article)?;
+                let right = self.session.articles.get(&spec.right.article)?;
+                Some((left.text.as_str(), right.text.as_str()))
+            }
+        }
+    }
+
+    /// The key of a comparison: statements by their words (short), articles by their
+    /// content hash (an article's text can be megabytes; it is not copied every frame).
     fn pair_key(&self, spec: &ComparisonSpec) -> Option<PairKey> {
-        let (_, left_text) = self.caches.derived.statement(spec.left)?;
-        let (_, right_text) = self.caches.derived.statement(spec.right)?;
+        let (left_text, right_text) = match spec.compared {
+            Compared::Statements => {
+                let (left, right) = self.compared_texts(spec)?;
+                (left.to_owned(), right.to_owned())
+            }
+            Compared::Articles => {
+                let left = self.session.articles.get(&spec.left.article)?;
+                let right = self.session.articles.get(&spec.right.article)?;
+                (
+                    left.provenance.sha256.clone(),
+                    right.provenance.sha256.clone(),
+                )
+            }
+        };
         Some(PairKey {
             left: spec.left,
             right: spec.right,
-            left_text: left_text.to_owned(),
-            right_text: right_text.to_owned(),
+            compared: spec.compared,
+            left_text,
+            right_text,
             options: self.effective_options(spec),
             pins: spec
                 .pins
@@ -226,21 +260,23 @@ impl App {
 
     /// The open comparison, asking the thread for it when it is not cached.
     pub(super) fn open_pair(&mut self, ctx: &egui::Context) -> Computed<Arc<PairView>> {
-        let Some(key) = self.open_spec().and_then(|spec| self.pair_key(spec)) else {
+        let Some(spec) = self.open_spec() else {
+            return Computed::Missing;
+        };
+        let Some(key) = self.pair_key(spec) else {
             return Computed::Missing;
         };
         if let Some(view) = self.background.pairs.get(&key) {
             return Computed::Ready(Arc::clone(view));
         }
-        if self.background.pairs_pending.insert(key.clone()) {
+        if !self.background.pairs_pending.contains(&key)
+            && let Some((left, right)) = self.compared_texts(spec)
+        {
+            let (left, right) = (left.to_owned(), right.to_owned());
+            self.background.pairs_pending.insert(key.clone());
             let task_key = key.clone();
             let task: Task = Box::new(move || {
-                let view = compare_pair(
-                    &task_key.left_text,
-                    &task_key.right_text,
-                    &task_key.options,
-                    &task_key.pins,
-                );
+                let view = compare_pair(&left, &right, &task_key.options, &task_key.pins);
                 Output::Pair(task_key, Arc::new(view))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
@@ -285,18 +321,19 @@ impl App {
             Some((built, index)) if *built == revision => return Some(Arc::clone(index)),
             _ => {}
         }
-        if self.background.index_pending != Some(revision) {
+        // One build at a time: edits in quick succession do not queue a build each (a
+        // build of 40,000 statements takes about a second); the newest revision is built
+        // when the one in flight lands, and the last index answers meanwhile.
+        if self.background.index_pending.is_none() {
             self.background.index_pending = Some(revision);
-            let items: Vec<(StatementId, String)> = self
-                .caches
-                .derived
-                .statements
-                .iter()
-                .zip(&self.caches.derived.texts)
-                .map(|(s, t)| (s.id, t.clone()))
-                .collect();
+            let parts = self.caches.derived.parts();
             let task: Task = Box::new(move || {
-                let index = NearDuplicateIndex::new(items.iter().map(|(id, t)| (*id, t.as_str())));
+                let index = NearDuplicateIndex::new(parts.iter().flat_map(|part| {
+                    part.statements
+                        .iter()
+                        .zip(&part.texts)
+                        .map(|(s, t)| (s.id, t.as_str()))
+                }));
                 Output::Index(revision, Arc::new(index))
             });
             self.background.jobs.submit(task, repaint_of(ctx));
@@ -371,14 +408,12 @@ impl App {
             let topic = query.topic.trim().to_lowercase();
             let side = |government: &str| -> Vec<(StatementId, String)> {
                 derived
-                    .statements
                     .iter()
-                    .zip(&derived.texts)
                     .filter(|(s, t)| {
                         s.governments.iter().any(|g| g == government)
                             && (topic.is_empty() || t.to_lowercase().contains(&topic))
                     })
-                    .map(|(s, t)| (s.id, t.clone()))
+                    .map(|(s, t)| (s.id, t.to_owned()))
                     .collect()
             };
             let left = side(&query.left);

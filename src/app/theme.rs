@@ -3,6 +3,61 @@
 
 use egui::{Color32, Stroke, Visuals};
 
+/// Background tints for statements in the reader, one per government (light, dark). Picked
+/// by the government's code, so a government keeps its colour in every article and run.
+const GOVERNMENT_TINTS: [(Color32, Color32); 8] = [
+    (
+        Color32::from_rgb(0xcf, 0xe3, 0xff),
+        Color32::from_rgb(0x1e, 0x3a, 0x5f),
+    ),
+    (
+        Color32::from_rgb(0xff, 0xd6, 0xd6),
+        Color32::from_rgb(0x5f, 0x24, 0x24),
+    ),
+    (
+        Color32::from_rgb(0xd4, 0xf2, 0xd4),
+        Color32::from_rgb(0x1f, 0x4d, 0x2a),
+    ),
+    (
+        Color32::from_rgb(0xe8, 0xd9, 0xff),
+        Color32::from_rgb(0x3f, 0x2a, 0x63),
+    ),
+    (
+        Color32::from_rgb(0xff, 0xe4, 0xc4),
+        Color32::from_rgb(0x5c, 0x3b, 0x14),
+    ),
+    (
+        Color32::from_rgb(0xc9, 0xf0, 0xee),
+        Color32::from_rgb(0x14, 0x4d, 0x4a),
+    ),
+    (
+        Color32::from_rgb(0xff, 0xd6, 0xee),
+        Color32::from_rgb(0x5c, 0x1f, 0x45),
+    ),
+    (
+        Color32::from_rgb(0xe6, 0xeb, 0xc4),
+        Color32::from_rgb(0x45, 0x4a, 0x16),
+    ),
+];
+
+/// The tint of statements of a government (`None`: not a government's, grey).
+#[must_use]
+pub fn government_colour(iso3: Option<&str>, dark: bool) -> Color32 {
+    let Some(iso3) = iso3 else {
+        return if dark {
+            Color32::from_gray(0x44)
+        } else {
+            Color32::from_gray(0xe4)
+        };
+    };
+    // FNV-1a: stable across runs and platforms, unlike the standard hasher's seed.
+    let hash = iso3.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let (light, dark_tint) = GOVERNMENT_TINTS[hash as usize % GOVERNMENT_TINTS.len()];
+    if dark { dark_tint } else { light }
+}
+
 /// Colours used by the views.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
@@ -18,6 +73,8 @@ pub struct Palette {
     pub highlight_bg: Color32,
     /// Ordinary text.
     pub text: Color32,
+    /// Headings and strong text.
+    pub strong: Color32,
     /// Secondary text (counts, dates).
     pub weak: Color32,
     /// Error notices.
@@ -38,6 +95,7 @@ impl Palette {
                 inserted_fg: Color32::from_rgb(0xc6, 0xf6, 0xd0),
                 highlight_bg: Color32::from_rgb(0x5a, 0x4a, 0x12),
                 text: visuals.text_color(),
+                strong: visuals.strong_text_color(),
                 weak: visuals.weak_text_color(),
                 error: Color32::from_rgb(0xff, 0x8a, 0x80),
                 warning: Color32::from_rgb(0xff, 0xcc, 0x66),
@@ -50,6 +108,7 @@ impl Palette {
                 inserted_fg: Color32::from_rgb(0x0b, 0x5d, 0x1e),
                 highlight_bg: Color32::from_rgb(0xff, 0xec, 0x99),
                 text: visuals.text_color(),
+                strong: visuals.strong_text_color(),
                 weak: visuals.weak_text_color(),
                 error: Color32::from_rgb(0xb0, 0x1c, 0x1c),
                 warning: Color32::from_rgb(0x8a, 0x5a, 0x00),

@@ -85,6 +85,22 @@ pub struct ComparisonSpec {
     /// apply on top; `options.aliases` is left empty.
     #[serde(default)]
     pub options: crate::compare::CompareOptions,
+    /// The name the user gave it (its tab shows the speakers or titles otherwise).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Two statements, or the whole texts of their two articles.
+    #[serde(default)]
+    pub compared: Compared,
+}
+
+/// What a comparison sets side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Compared {
+    /// The statements `left` and `right`.
+    #[default]
+    Statements,
+    /// The whole texts of the articles of `left` and `right` (their ordinals are unused).
+    Articles,
 }
 
 impl ComparisonSpec {
@@ -97,8 +113,53 @@ impl ComparisonSpec {
             pins: Vec::new(),
             notes: BTreeMap::new(),
             options: crate::compare::CompareOptions::default(),
+            name: None,
+            compared: Compared::Statements,
         }
     }
+
+    /// A comparison of two articles' whole texts.
+    #[must_use]
+    pub fn articles(left: ArticleId, right: ArticleId) -> Self {
+        let whole = |article| StatementId {
+            article,
+            ordinal: 0,
+        };
+        Self {
+            compared: Compared::Articles,
+            ..Self::new(whole(left), whole(right))
+        }
+    }
+}
+
+/// Where the user was in the views when the session was saved (search, filters, the tab in
+/// front, scroll positions in points), so reopening puts them back.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SavedView {
+    /// The statement list's search text.
+    #[serde(default)]
+    pub search: String,
+    /// Only statements of this kind.
+    #[serde(default)]
+    pub kind: Option<crate::statement::StatementKind>,
+    /// Only statements of low confidence.
+    #[serde(default)]
+    pub low_confidence: bool,
+    /// The article listed instead of a group.
+    #[serde(default)]
+    pub article: Option<ArticleId>,
+    /// The statement list was in front of the comparison tabs.
+    #[serde(default)]
+    pub list_in_front: bool,
+    /// Scroll position of the statement list.
+    #[serde(default)]
+    pub list_scroll: u32,
+    /// Scroll position of the article reader.
+    #[serde(default)]
+    pub reader_scroll: u32,
+    /// Scroll position of each open comparison, by index.
+    #[serde(default)]
+    pub compare_scroll: BTreeMap<usize, u32>,
 }
 
 /// What the user had selected when the session was saved.
@@ -113,6 +174,9 @@ pub struct Selection {
     /// Index into [`Session::comparisons`] of the comparison on screen.
     #[serde(default)]
     pub comparison: Option<usize>,
+    /// Search, filters, the tab in front and scroll positions.
+    #[serde(default)]
+    pub view: SavedView,
 }
 
 /// The user's whole work.

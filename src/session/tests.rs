@@ -122,6 +122,8 @@ fn every_edit_is_undone_by_its_inverse() {
             pins: Vec::new(),
             notes: std::collections::BTreeMap::new(),
             options: crate::compare::CompareOptions::default(),
+            name: None,
+            compared: super::Compared::Statements,
         }),
         Edit::SetNote(
             StatementId {

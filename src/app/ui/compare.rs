@@ -4,8 +4,9 @@
 //! are; notes on rows. Drawn from a cached [`PairView`]; nothing is computed while painting.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, FontId, Layout, Rect, RichText, ScrollArea, TextStyle, UiBuilder, pos2, vec2};
+use egui::{Align, FontId, Layout, Rect, RichText, TextStyle, UiBuilder, pos2, vec2};
 
+use crate::session::Compared;
 use crate::statement::StatementId;
 
 use super::super::App;
@@ -15,6 +16,7 @@ use super::super::pair::{PairRow, PairView, Piece, PieceKind};
 use super::super::studies::{CompareLayout, Computed};
 use super::super::theme::Palette;
 use super::super::wording::counted;
+use super::rows::{Rows, ScrollTo, rows_ui};
 
 /// Width of the similarity gutter between the two sides.
 const GUTTER: f32 = 72.0;
@@ -30,13 +32,24 @@ impl App {
         else {
             return;
         };
+        // The hint gives way (cut short) before the close button does.
         ui.horizontal(|ui| {
             ui.strong("Comparison");
-            ui.weak("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous");
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("Close comparison").clicked() {
+                if ui
+                    .button("Close comparison")
+                    .on_hover_text("Close this comparison (Ctrl+W)")
+                    .clicked()
+                {
                     self.pending.push(Action::CloseComparison);
                 }
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous")
+                            .weak(),
+                    )
+                    .truncate(),
+                );
             });
         });
         self.compare_options_ui(ui, &options);
@@ -62,7 +75,7 @@ impl App {
                 counted(view.inserted_words, "word", "words")
             )
         } else {
-            "The two statements read the same.".to_owned()
+            "The two texts read the same.".to_owned()
         };
         if view.shared_phrases > 0 {
             summary.push_str(&format!(
@@ -77,10 +90,19 @@ impl App {
         let side_width = ((full - GUTTER) / 2.0 - 8.0).max(120.0);
         let derived = &self.caches.derived;
         let session = &self.session;
+        let articles = self
+            .open_spec()
+            .is_some_and(|spec| spec.compared == Compared::Articles);
         ui.horizontal_top(|ui| {
-            side_header_ui(ui, session, derived, left, "A", side_width);
-            ui.add_space(GUTTER);
-            side_header_ui(ui, session, derived, right, "B", side_width);
+            if articles {
+                article_header_ui(ui, session, left.article, "A", side_width);
+                ui.add_space(GUTTER);
+                article_header_ui(ui, session, right.article, "B", side_width);
+            } else {
+                side_header_ui(ui, session, derived, left, "A", side_width);
+                ui.add_space(GUTTER);
+                side_header_ui(ui, session, derived, right, "B", side_width);
+            }
         });
         ui.separator();
         let area = ui.available_rect_before_wrap();
@@ -98,6 +120,8 @@ impl App {
         ui.advance_cursor_after_rect(area);
     }
 
+    /// The aligned rows; only those in view are laid out (a comparison of two long
+    /// articles has hundreds).
     fn compare_rows_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -108,56 +132,96 @@ impl App {
     ) {
         let font = TextStyle::Body.resolve(ui.style());
         let current = self.view.change_row;
-        let scroll = std::mem::take(&mut self.view.scroll_change);
+        let scroll_row = std::mem::take(&mut self.view.scroll_change)
+            .then_some(current)
+            .flatten()
+            .map(|row| (row, Align::Center));
+        let restore = self.view.restore.compare.take();
         let notes = self
             .open_spec()
             .map(|spec| spec.notes.clone())
             .unwrap_or_default();
-        ScrollArea::vertical()
-            .id_salt("compare_rows")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                for (index, row) in view.rows.iter().enumerate() {
-                    let response = ui
-                        .horizontal_top(|ui| {
-                            if inline {
-                                side_text_ui(ui, &row.inline, &font, palette, width);
-                            } else {
-                                side_text_ui(ui, &row.left, &font, palette, width);
-                            }
-                            ui.allocate_ui_with_layout(
-                                vec2(GUTTER, 0.0),
-                                Layout::top_down(Align::Center),
-                                |ui| {
-                                    ui.set_width(GUTTER);
-                                    gutter_ui(ui, row, index, palette);
-                                    let add = egui::Button::new(RichText::new("Add note").small())
-                                        .wrap_mode(egui::TextWrapMode::Extend);
-                                    if !notes.contains_key(&index) && ui.add(add).clicked() {
-                                        self.tools.note_edit = Some((index, String::new()));
-                                    }
-                                },
-                            );
-                            if !inline {
-                                side_text_ui(ui, &row.right, &font, palette, width);
-                            }
-                        })
-                        .response;
-                    self.row_note_ui(ui, index, notes.get(&index));
-                    if current == Some(index) {
-                        ui.painter().rect_stroke(
-                            response.rect.expand(2.0),
-                            2.0,
-                            ui.visuals().selection.stroke,
-                            egui::StrokeKind::Outside,
-                        );
-                        if scroll {
-                            response.scroll_to_me(Some(Align::Center));
-                        }
+        let line = ui.text_style_height(&TextStyle::Body);
+        let chars_per_line = (width / (font.size * 0.5)).max(10.0);
+        let lines = |pieces: &[Piece]| {
+            let chars: usize = pieces.iter().map(|p| p.text.len()).sum();
+            (chars as f32 / chars_per_line).ceil().max(1.0)
+        };
+        let estimate = |index: usize| {
+            view.rows.get(index).map_or(line, |row| {
+                let text = if inline {
+                    lines(&row.inline)
+                } else {
+                    lines(&row.left).max(lines(&row.right))
+                };
+                (text * line).max(3.0 * line) + 12.0
+            })
+        };
+        let key = {
+            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+            BuildHasherDefault::<DefaultHasher>::default().hash_one((
+                std::ptr::from_ref(view) as usize,
+                width.round() as i64,
+                inline,
+                self.session.selection.comparison,
+            ))
+        };
+        let rows = Rows {
+            id_salt: "compare_rows",
+            key,
+            count: view.rows.len(),
+            scroll: ScrollTo {
+                row: scroll_row,
+                offset: restore,
+            },
+        };
+        let mut heights = std::mem::take(&mut self.compare_rows);
+        let output = rows_ui(ui, &mut heights, rows, estimate, |ui, index| {
+            let Some(row) = view.rows.get(index) else {
+                return;
+            };
+            let response = ui
+                .horizontal_top(|ui| {
+                    if inline {
+                        side_text_ui(ui, &row.inline, &font, palette, width);
+                    } else {
+                        side_text_ui(ui, &row.left, &font, palette, width);
                     }
-                    ui.separator();
-                }
-            });
+                    ui.allocate_ui_with_layout(
+                        vec2(GUTTER, 0.0),
+                        Layout::top_down(Align::Center),
+                        |ui| {
+                            ui.set_width(GUTTER);
+                            gutter_ui(ui, row, index, palette);
+                            let add = egui::Button::new(RichText::new("Add note").small())
+                                .wrap_mode(egui::TextWrapMode::Extend);
+                            if !notes.contains_key(&index) && ui.add(add).clicked() {
+                                self.tools.note_edit = Some((index, String::new()));
+                            }
+                        },
+                    );
+                    if !inline {
+                        side_text_ui(ui, &row.right, &font, palette, width);
+                    }
+                })
+                .response;
+            self.row_note_ui(ui, index, notes.get(&index));
+            if current == Some(index) {
+                ui.painter().rect_stroke(
+                    response.rect.expand(2.0),
+                    2.0,
+                    ui.visuals().selection.stroke,
+                    egui::StrokeKind::Outside,
+                );
+            }
+            ui.separator();
+        });
+        self.compare_rows = heights;
+        self.view.scrolled.2 = output.offset;
+        if output.changed && scroll_row.is_some() {
+            // Heights measured this frame moved the row: go to it again next frame.
+            self.view.scroll_change = true;
+        }
     }
 }
 
@@ -223,6 +287,34 @@ fn side_header_ui(
                 line.push_str(extra);
             }
             ui.weak(line);
+        }
+    });
+}
+
+/// The header of one side of an article comparison: title, outlet and date.
+fn article_header_ui(
+    ui: &mut egui::Ui,
+    session: &crate::session::Session,
+    id: crate::article::ArticleId,
+    side: &str,
+    width: f32,
+) {
+    ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        let Some(article) = session.articles.get(&id) else {
+            ui.weak(format!("{side}: article {id} not found"));
+            return;
+        };
+        ui.add(
+            egui::Label::new(RichText::new(format!("{side}: {}", article.display_name())).strong())
+                .truncate(),
+        );
+        let details: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !details.is_empty() {
+            ui.weak(details.join(" · "));
         }
     });
 }

@@ -7,7 +7,7 @@ use crate::compare::{CompareOptions, Granularity};
 
 use super::super::App;
 use super::super::action::Action;
-use super::super::studies::{CompareLayout, Study};
+use super::super::studies::CompareLayout;
 use super::super::theme::Palette;
 
 impl App {
@@ -206,14 +206,16 @@ impl App {
         ui: &mut egui::Ui,
         actions: &mut Vec<Action>,
     ) {
+        use super::super::action::Tool;
         use super::super::export::ExportFormat;
+        use super::super::shortcuts::Command;
         use super::menu::item_ui;
         let open = self.session.selection.comparison.is_some();
         ui.separator();
         item_ui(
             ui,
             "Export as HTML...",
-            None,
+            Some(Command::ExportHtml),
             open,
             Action::ExportComparisonDialog(ExportFormat::Html),
             actions,
@@ -221,29 +223,36 @@ impl App {
         item_ui(
             ui,
             "Export as Markdown...",
-            None,
+            Some(Command::ExportMarkdown),
             open,
             Action::ExportComparisonDialog(ExportFormat::Markdown),
             actions,
         );
         ui.separator();
-        if ui.button("Aliases...").clicked() {
-            self.tools.aliases_open = true;
-        }
-        if ui.button("Two Governments...").clicked() {
-            self.tools.study = Study::TwoGovernments;
-        }
-        let selected = self.session.selection.statements.last().copied();
-        if ui
-            .add_enabled(
-                selected.is_some(),
-                egui::Button::new("Versions Over Time..."),
-            )
-            .clicked()
-        {
-            self.tools.formulation_of = selected;
-            self.tools.formulation_base = None;
-            self.tools.study = Study::Formulation;
-        }
+        item_ui(
+            ui,
+            "Aliases...",
+            Some(Command::Aliases),
+            true,
+            Action::OpenTool(Tool::Aliases),
+            actions,
+        );
+        item_ui(
+            ui,
+            "Two Governments...",
+            Some(Command::TwoGovernments),
+            true,
+            Action::OpenTool(Tool::TwoGovernments),
+            actions,
+        );
+        let selected = !self.session.selection.statements.is_empty();
+        item_ui(
+            ui,
+            "Versions Over Time...",
+            Some(Command::Versions),
+            selected,
+            Action::OpenTool(Tool::Versions),
+            actions,
+        );
     }
 }

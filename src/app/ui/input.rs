@@ -14,7 +14,10 @@ impl App {
     /// Shortcuts, dropped files and close requests.
     pub(in crate::app) fn input_ui(&mut self, ctx: &egui::Context) {
         if self.view.prompt.is_none() && self.view.url_prompt.is_none() {
-            let actions = shortcuts::handle_keys(ctx);
+            let dark = self.view.dark;
+            let actions = shortcuts::handle_keys(ctx)
+                .into_iter()
+                .map(|command| command.action(dark));
             self.pending.extend(actions);
         }
         self.dropped_files_ui(ctx);

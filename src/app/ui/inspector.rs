@@ -1,52 +1,59 @@
 //! The inspector (right panel): the selected statement's details (speaker, role,
-//! governments, kind, cue, confidence, evidence, note) and its article with the statement
-//! lit up and scrolled into view.
+//! governments, kind, cue, confidence, evidence in plain words, note), its corrections and
+//! tools. It scrolls, so everything stays reachable in a small window; the article itself is
+//! in the reader under the statement list.
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Grid, Panel, RichText, ScrollArea, TextEdit, TextStyle};
+use egui::{Grid, RichText, ScrollArea, TextEdit};
 
-use crate::article::Article;
 use crate::governments::Governments;
 use crate::session::CorrectionKind;
 use crate::statement::Statement;
-use crate::text::Span;
 
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::government_name;
-use super::super::theme::Palette;
+use super::super::wording::rule_in_words;
 
 impl App {
-    /// The right panel.
+    /// The right panel's contents, in a scroll area so every tool stays reachable in a
+    /// small window.
     pub(in crate::app) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
-        Panel::right("inspector")
-            .default_size(340.0)
-            .size_range(220.0..=640.0)
-            .show(ui, |ui| {
-                let Some(id) = self.session.selection.statements.last().copied() else {
-                    ui.heading("Statement");
-                    ui.weak("Select a statement in the list to see who said it, why Demarche attributes it so, and where it stands in its article.");
-                    return;
-                };
-                let Some((statement, _)) = self.caches.derived.statement(id) else {
-                    ui.weak(format!("Statement {id} is not in the session."));
-                    return;
-                };
-                let statement = statement.clone();
-                ui.heading("Statement");
-                details_ui(ui, &statement);
-                ui.add_space(4.0);
-                correction_ui(ui, &statement, &mut self.pending);
-                ui.add_space(6.0);
-                self.note_ui(ui, &statement);
-                self.inspector_tools_ui(ui, &statement);
-                ui.separator();
-                ui.strong("In the article");
-                if let Some(article) = self.session.articles.get(&id.article) {
-                    let scroll = std::mem::take(&mut self.view.scroll_reader);
-                    reader_ui(ui, article, &statement, scroll);
-                }
-            });
+        ScrollArea::vertical()
+            .id_salt("inspector_scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| self.inspector_body_ui(ui));
+    }
+
+    fn inspector_body_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(id) = self.session.selection.statements.last().copied() else {
+            ui.heading("Statement");
+            ui.weak("Select a statement in the list to see who said it, why Demarche attributes it so, and where it stands in its article.");
+            return;
+        };
+        let Some((statement, _)) = self.caches.derived.statement(id) else {
+            ui.weak(format!("Statement {id} is not in the session."));
+            return;
+        };
+        let statement = statement.clone();
+        if self.view.inspected != Some(id) {
+            // egui's grids size their rows from the frame before: draw once more, so a
+            // statement shown for the first time never stays with overlapping rows.
+            self.view.inspected = Some(id);
+            ui.ctx().request_repaint();
+        }
+        ui.heading("Statement");
+        let selected = self.session.selection.statements.len();
+        if selected > 1 {
+            ui.weak(format!(
+                "{selected} selected; the last one picked is shown."
+            ));
+        }
+        details_ui(ui, &statement);
+        ui.add_space(4.0);
+        correction_ui(ui, &statement, &mut self.pending);
+        ui.add_space(6.0);
+        self.note_ui(ui, &statement);
+        self.inspector_tools_ui(ui, &statement);
     }
 
     fn note_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {
@@ -187,7 +194,7 @@ fn details_ui(ui: &mut egui::Ui, statement: &Statement) {
                 format!("{:.0}%", (statement.confidence * 100.0).clamp(0.0, 100.0)),
             );
             if !statement.evidence.rule.is_empty() {
-                field(ui, "Rule", statement.evidence.rule.clone());
+                field(ui, "Found as", rule_in_words(&statement.evidence.rule));
             }
             if !statement.evidence.chain.is_empty() {
                 field(ui, "Why", statement.evidence.chain.join(" → "));
@@ -202,67 +209,4 @@ fn details_ui(ui: &mut egui::Ui, statement: &Statement) {
                 .to_owned(),
             );
         });
-}
-
-/// The article, paragraph by paragraph, with the statement's spans highlighted; the first
-/// paragraph holding the statement is scrolled into view when `scroll` is set.
-fn reader_ui(ui: &mut egui::Ui, article: &Article, statement: &Statement, scroll: bool) {
-    let palette = Palette::of(ui.visuals());
-    let font = TextStyle::Body.resolve(ui.style());
-    ScrollArea::vertical()
-        .id_salt("reader")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let mut scrolled = !scroll;
-            let paragraphs: Vec<Span> = if article.paragraphs.is_empty() {
-                vec![Span::new(0, article.text.len())]
-            } else {
-                article.paragraphs.clone()
-            };
-            for paragraph in paragraphs {
-                let marks: Vec<Span> = statement
-                    .spans
-                    .iter()
-                    .filter(|s| s.overlap(paragraph) > 0)
-                    .map(|s| Span::new(s.start.max(paragraph.start), s.end.min(paragraph.end)))
-                    .collect();
-                let response = if marks.is_empty() {
-                    ui.add(egui::Label::new(paragraph.slice(&article.text)).wrap())
-                } else {
-                    let job = highlighted(&article.text, paragraph, &marks, &font, &palette);
-                    ui.add(egui::Label::new(job).wrap())
-                };
-                if !scrolled && !marks.is_empty() {
-                    response.scroll_to_me(Some(Align::Center));
-                    scrolled = true;
-                }
-                ui.add_space(4.0);
-            }
-        });
-}
-
-fn highlighted(
-    text: &str,
-    paragraph: Span,
-    marks: &[Span],
-    font: &egui::FontId,
-    palette: &Palette,
-) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    let plain = TextFormat::simple(font.clone(), palette.text);
-    let mut lit = plain.clone();
-    lit.background = palette.highlight_bg;
-    lit.underline = egui::Stroke::new(1.0, palette.text);
-    let mut at = paragraph.start;
-    for mark in marks {
-        if mark.start > at {
-            job.append(Span::new(at, mark.start).slice(text), 0.0, plain.clone());
-        }
-        job.append(mark.slice(text), 0.0, lit.clone());
-        at = mark.end;
-    }
-    if paragraph.end > at {
-        job.append(Span::new(at, paragraph.end).slice(text), 0.0, plain);
-    }
-    job
 }

@@ -185,9 +185,10 @@ impl App {
         let next = self
             .caches
             .derived
-            .statements
+            .in_article(statement.id.article)
+            .0
             .iter()
-            .filter(|s| s.id.article == statement.id.article && s.id != statement.id)
+            .filter(|s| s.id != statement.id)
             .filter_map(|s| Some((s.spans.first()?.start, s)))
             .filter(|(at, _)| *at > start)
             .min_by_key(|(at, s)| (*at, s.id))?

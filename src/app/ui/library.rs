@@ -12,6 +12,7 @@ use crate::session::GroupKey;
 use super::super::App;
 use super::super::action::Action;
 use super::super::derived::GroupEntry;
+use super::super::theme::government_colour;
 use super::super::wording::counted;
 
 impl App {
@@ -22,6 +23,7 @@ impl App {
             .default_size(240.0)
             .size_range(160.0..=420.0)
             .show(ui, |ui| {
+                ui.add_space(2.0);
                 ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                     self.groups_ui(ui, &mut actions);
                     ui.add_space(8.0);
@@ -64,6 +66,23 @@ impl App {
             ui.weak("Open articles with File > Open Articles (Ctrl+O) or drop files here.");
             return;
         }
+        let picked = self.view.articles.as_slice();
+        let pair = match picked {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        };
+        let compare = ui
+            .add_enabled(
+                pair.is_some(),
+                egui::Button::new("Compare articles").small(),
+            )
+            .on_hover_text("Compare the whole texts of the two articles picked (Enter)")
+            .on_disabled_hover_text("Ctrl+click two articles to compare their texts");
+        if compare.clicked()
+            && let Some((left, right)) = pair
+        {
+            actions.push(Action::CompareArticles(left, right));
+        }
         let spacing = ui.spacing().item_spacing.y;
         let first_line = ui
             .spacing()
@@ -103,11 +122,46 @@ impl App {
     }
 
     fn article_row_ui(&self, ui: &mut egui::Ui, article: &Article, actions: &mut Vec<Action>) {
-        let chosen = self.view.list_article == Some(article.id);
+        let picked = &self.view.articles;
+        let chosen = self.view.list_article == Some(article.id) || picked.contains(&article.id);
         let response = ui.add(egui::Button::selectable(chosen, article.display_name()).truncate());
         if response.clicked() {
-            actions.push(Action::SelectArticle(article.id));
+            let modifiers = ui.input(|i| i.modifiers);
+            if modifiers.command || modifiers.ctrl {
+                let mut next = picked.clone();
+                if let Some(at) = next.iter().position(|a| *a == article.id) {
+                    next.remove(at);
+                } else {
+                    next.push(article.id);
+                }
+                actions.push(Action::SelectArticles(next));
+            } else {
+                actions.push(Action::SelectArticle(article.id));
+                actions.push(Action::SelectArticles(vec![article.id]));
+            }
         }
+        response.context_menu(|ui| {
+            let other = match picked.as_slice() {
+                [one] if *one != article.id => Some((*one, article.id)),
+                [a, b] if *a == article.id || *b == article.id => Some((*a, *b)),
+                _ => None,
+            };
+            let label = if picked.len() == 2 {
+                "Compare the two picked articles"
+            } else {
+                "Compare with the picked article"
+            };
+            if ui
+                .add_enabled(other.is_some(), egui::Button::new(label))
+                .clicked()
+                && let Some((left, right)) = other
+            {
+                actions.push(Action::CompareArticles(left, right));
+            }
+            if ui.button("List its statements").clicked() {
+                actions.push(Action::SelectArticle(article.id));
+            }
+        });
         let details: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
             .into_iter()
             .flatten()
@@ -130,6 +184,12 @@ fn group_list_ui(
 ) {
     for entry in entries {
         ui.horizontal(|ui| {
+            if let GroupKey::Government(iso3) = &entry.key {
+                // The colour its statements have in the reader.
+                let colour = government_colour(Some(iso3), ui.visuals().dark_mode);
+                let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, colour);
+            }
             let selected = chosen == Some(&entry.key);
             let response = ui.selectable_label(selected, &entry.name);
             if response.clicked() {

@@ -5,6 +5,7 @@ use egui::{Button, MenuBar, Panel};
 use super::super::App;
 use super::super::action::Action;
 use super::super::shortcuts::{Command, shortcut_text};
+use super::super::state::{PanelKind, Tab};
 
 /// A menu entry: a button with its shortcut text, pushing `action` when clicked.
 pub(super) fn item_ui(
@@ -33,20 +34,12 @@ impl App {
                 ui.menu_button("File", |ui| self.file_menu_ui(ui, &mut actions));
                 ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, &mut actions));
                 ui.menu_button("Compare", |ui| self.compare_menu_ui(ui, &mut actions));
-                ui.menu_button("View", |ui| {
-                    let dark = self.view.dark;
-                    if ui.radio(!dark, "Light").clicked() {
-                        actions.push(Action::SetDarkMode(false));
-                    }
-                    if ui.radio(dark, "Dark").clicked() {
-                        actions.push(Action::SetDarkMode(true));
-                    }
-                });
+                ui.menu_button("View", |ui| self.view_menu_ui(ui, &mut actions));
                 ui.menu_button("Help", |ui| {
                     item_ui(
                         ui,
                         "Keyboard Shortcuts",
-                        None,
+                        Some(Command::Shortcuts),
                         true,
                         Action::ShowShortcuts,
                         &mut actions,
@@ -63,6 +56,70 @@ impl App {
             });
         });
         self.pending.extend(actions);
+    }
+
+    fn view_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let panels = self.view.panels;
+        for (label, command, panel) in [
+            ("Library", Command::ToggleLibrary, PanelKind::Library),
+            ("Inspector", Command::ToggleInspector, PanelKind::Inspector),
+            ("Article Reader", Command::ToggleReader, PanelKind::Reader),
+        ] {
+            let shortcut = shortcut_text(ui.ctx(), command);
+            let shown = panels.shown(panel);
+            let text = if shown {
+                format!("✔ {label}")
+            } else {
+                format!("   {label}")
+            };
+            if ui
+                .add(Button::new(text).shortcut_text(shortcut))
+                .on_hover_text(if shown {
+                    "Shown: click to hide"
+                } else {
+                    "Hidden: click to show"
+                })
+                .clicked()
+            {
+                actions.push(Action::TogglePanel(panel));
+            }
+        }
+        ui.separator();
+        let on_list = self.view.tab == Tab::Statements;
+        item_ui(
+            ui,
+            "Next Tab",
+            Some(Command::NextTab),
+            !self.session.comparisons.is_empty(),
+            Action::CycleTab(1),
+            actions,
+        );
+        item_ui(
+            ui,
+            "Previous Tab",
+            Some(Command::PreviousTab),
+            !self.session.comparisons.is_empty(),
+            Action::CycleTab(-1),
+            actions,
+        );
+        item_ui(
+            ui,
+            "Statement List",
+            Some(Command::StatementList),
+            !on_list,
+            Action::ShowStatements,
+            actions,
+        );
+        ui.separator();
+        let dark = self.view.dark;
+        item_ui(
+            ui,
+            if dark { "Light Mode" } else { "Dark Mode" },
+            Some(Command::ToggleDark),
+            true,
+            Action::SetDarkMode(!dark),
+            actions,
+        );
     }
 
     fn file_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -86,7 +143,7 @@ impl App {
         item_ui(
             ui,
             "Open Session...",
-            None,
+            cmd(Command::OpenSession),
             true,
             Action::OpenSessionDialog,
             actions,
@@ -148,12 +205,20 @@ impl App {
             Action::FocusSearch,
             actions,
         );
+        item_ui(
+            ui,
+            "Select All",
+            Some(Command::SelectAll),
+            self.view.tab == Tab::Statements,
+            Action::SelectAll,
+            actions,
+        );
         ui.separator();
         let any = !self.session.articles.is_empty();
         item_ui(
             ui,
             "Re-extract With Current Rules",
-            None,
+            Some(Command::Reextract),
             any,
             Action::Reextract,
             actions,
@@ -161,7 +226,7 @@ impl App {
     }
 
     fn compare_menu_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let two = self.session.selection.statements.len() == 2;
+        let two = self.session.selection.statements.len() == 2 || self.view.articles.len() == 2;
         item_ui(
             ui,
             "Compare Selected",
@@ -170,6 +235,15 @@ impl App {
             Action::CompareSelected,
             actions,
         );
+        item_ui(
+            ui,
+            "Compare Two Files...",
+            Some(Command::CompareFiles),
+            true,
+            Action::CompareFilesDialog,
+            actions,
+        );
+        ui.separator();
         let open = self.session.selection.comparison.is_some();
         item_ui(
             ui,
@@ -187,10 +261,19 @@ impl App {
             Action::PreviousChange,
             actions,
         );
+        let on_comparison = open && self.view.tab == Tab::Compare;
+        item_ui(
+            ui,
+            "Rename Comparison...",
+            Some(Command::RenameComparison),
+            on_comparison,
+            Action::StartRename,
+            actions,
+        );
         item_ui(
             ui,
             "Close Comparison",
-            None,
+            Some(Command::CloseComparison),
             open,
             Action::CloseComparison,
             actions,
@@ -199,9 +282,10 @@ impl App {
         if !self.session.comparisons.is_empty() {
             ui.separator();
             ui.weak("Open comparisons");
-            for (index, spec) in self.session.comparisons.iter().enumerate() {
-                let label = format!("{} vs {}", spec.left, spec.right);
-                let current = self.session.selection.comparison == Some(index);
+            for index in 0..self.session.comparisons.len() {
+                let label = self.comparison_name(index);
+                let current = self.session.selection.comparison == Some(index)
+                    && self.view.tab == Tab::Compare;
                 if ui.radio(current, label).clicked() {
                     actions.push(Action::ShowComparison(index));
                 }

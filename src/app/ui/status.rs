@@ -1,6 +1,6 @@
 //! The status bar: notices (dismissable), import progress, and counts.
 
-use egui::{Align, Layout, Panel, RichText};
+use egui::{Align, Layout, RichText};
 
 use super::super::App;
 use super::super::action::Action;
@@ -12,10 +12,10 @@ use super::super::wording::counted;
 const SHOWN_NOTICES: usize = 3;
 
 impl App {
-    /// The bottom panel.
+    /// The status bar's contents (the bottom panel).
     pub(in crate::app) fn status_ui(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
-        Panel::bottom("status").show(ui, |ui| {
+        {
             let palette = Palette::of(ui.visuals());
             let first = self.notices.len().saturating_sub(SHOWN_NOTICES);
             for (index, notice) in self.notices.iter().enumerate().skip(first) {
@@ -28,7 +28,12 @@ impl App {
                         Level::Warning => palette.warning,
                         Level::Error => palette.error,
                     };
-                    ui.add(egui::Label::new(RichText::new(&notice.text).color(color)).truncate())
+                    let text = if notice.times > 1 {
+                        format!("{} ({} times)", notice.text, notice.times)
+                    } else {
+                        notice.text.clone()
+                    };
+                    ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate())
                         .on_hover_text(&notice.text);
                 });
             }
@@ -39,20 +44,27 @@ impl App {
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let derived = &self.caches.derived;
+                    let articles = self.view.articles.len();
                     let mut counts = format!(
                         "{} · {} · {}",
                         counted(self.session.articles.len(), "article", "articles"),
-                        counted(derived.statements.len(), "statement", "statements"),
+                        counted(derived.len(), "statement", "statements"),
                         counted(derived.governments.len(), "government", "governments")
                     );
                     let selected = self.session.selection.statements.len();
                     if selected > 0 {
                         counts.push_str(&format!(" · {selected} selected"));
                     }
+                    if articles > 0 {
+                        counts.push_str(&format!(
+                            " · {} picked in the library",
+                            counted(articles, "article", "articles")
+                        ));
+                    }
                     ui.weak(counts);
                 });
             });
-        });
+        }
         self.pending.extend(actions);
     }
 }
