@@ -223,8 +223,7 @@ fn core_title(xml: &[u8]) -> Result<Option<String>, FormatError> {
             }
         }
     })?;
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    Ok(Some(title).filter(|t| !t.is_empty()))
+    Ok(super::one_line_title(&title))
 }
 
 #[cfg(test)]

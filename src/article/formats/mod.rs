@@ -237,6 +237,25 @@ impl Blocks {
     }
 }
 
+/// A document title as one line: runs of white space become one space; `None` when empty.
+pub(crate) fn one_line_title(title: &str) -> Option<String> {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(title).filter(|t| !t.is_empty())
+}
+
+/// The body's text with the notes' text after it (footnotes, endnotes), one line between.
+pub(crate) fn body_then_notes(body: Blocks, notes: Blocks) -> String {
+    let mut text = body.finish();
+    let notes = notes.finish();
+    if !notes.is_empty() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&notes);
+    }
+    text
+}
+
 /// Tidies one block: each line's runs of spaces and tabs become one space, lines are
 /// trimmed, blank lines inside the block are dropped (a block stays one paragraph), and
 /// control characters other than line breaks are removed.

@@ -170,14 +170,7 @@ fn read_xml(content: &[u8], meta: Option<&[u8]>) -> Result<Document, FormatError
         Some(meta) => meta_title(meta)?,
         None => None,
     };
-    let mut text = body.finish();
-    let notes = notes.finish();
-    if !notes.is_empty() {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&notes);
-    }
+    let text = super::body_then_notes(body, notes);
     Ok(Document {
         text,
         meta: Metadata {
@@ -211,8 +204,7 @@ fn meta_title(xml: &[u8]) -> Result<Option<String>, FormatError> {
             }
         }
     })?;
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    Ok(Some(title).filter(|t| !t.is_empty()))
+    Ok(super::one_line_title(&title))
 }
 
 #[cfg(test)]

@@ -154,23 +154,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
         });
     }
     let encoding = reader.document_encoding.name().to_owned();
-    let title = reader
-        .title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut text = reader.body.finish();
-    let notes = reader.notes.finish();
-    if !notes.is_empty() {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&notes);
-    }
+    let title = super::one_line_title(&reader.title);
+    let text = super::body_then_notes(reader.body, reader.notes);
     Ok(Document {
         text,
         meta: Metadata {
-            title: Some(title).filter(|t| !t.is_empty()),
+            title,
             date: None,
             outlet: None,
         },
