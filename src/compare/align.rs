@@ -354,22 +354,16 @@ impl Aligner<'_, '_, '_> {
     fn pair_leftovers(&mut self, path: &[Step]) -> Result<Vec<(usize, usize)>, Cancelled> {
         let lefts: Vec<usize> = path
             .iter()
-            .filter_map(|s| {
-                if let Step::Left(i) = s {
-                    Some(*i)
-                } else {
-                    None
-                }
+            .filter_map(|s| match s {
+                Step::Left(i) => Some(*i),
+                _ => None,
             })
             .collect();
         let rights: Vec<usize> = path
             .iter()
-            .filter_map(|s| {
-                if let Step::Right(j) = s {
-                    Some(*j)
-                } else {
-                    None
-                }
+            .filter_map(|s| match s {
+                Step::Right(j) => Some(*j),
+                _ => None,
             })
             .collect();
         if lefts.is_empty() || rights.is_empty() {

@@ -137,13 +137,7 @@ pub(crate) fn one_sided(
         Side::Left
     };
     let piece = |kind: ChangeOp, span: Span| {
-        let mut change = Change {
-            op: kind,
-            text: String::new(),
-            right_text: None,
-            left_range: None,
-            right_range: None,
-        };
+        let mut change = Change::unfilled(kind);
         set_range(&mut change, side, span);
         let (l, r) = if side == Side::Left {
             (text, "")
@@ -444,13 +438,7 @@ fn render(left: &DiffSide<'_>, right: &DiffSide<'_>, pieces: &[Piece]) -> Vec<Ch
     for piece in pieces {
         let sides = [(Side::Left, piece.left), (Side::Right, piece.right)];
         if piece.equal {
-            let mut change = Change {
-                op: ChangeOp::Equal,
-                text: String::new(),
-                right_text: None,
-                left_range: None,
-                right_range: None,
-            };
+            let mut change = Change::unfilled(ChangeOp::Equal);
             for (side, range) in sides {
                 let Some(range) = range else { continue };
                 let k = side as usize;
@@ -463,13 +451,7 @@ fn render(left: &DiffSide<'_>, right: &DiffSide<'_>, pieces: &[Piece]) -> Vec<Ch
             continue;
         }
         // A gap before a change: give it to the equal piece just emitted, or emit it alone.
-        let mut lone = Change {
-            op: ChangeOp::Equal,
-            text: String::new(),
-            right_text: None,
-            left_range: None,
-            right_range: None,
-        };
+        let mut lone = Change::unfilled(ChangeOp::Equal);
         for (side, range) in sides {
             let Some(range) = range else { continue };
             let k = side as usize;
@@ -493,30 +475,18 @@ fn render(left: &DiffSide<'_>, right: &DiffSide<'_>, pieces: &[Piece]) -> Vec<Ch
             let Some(range) = range else { continue };
             let k = side as usize;
             let span = Span::new(cursor[k], range.end.min(ends[k]).max(cursor[k]));
-            let mut change = Change {
-                op: if side == Side::Left {
-                    ChangeOp::Delete
-                } else {
-                    ChangeOp::Insert
-                },
-                text: String::new(),
-                right_text: None,
-                left_range: None,
-                right_range: None,
-            };
+            let mut change = Change::unfilled(if side == Side::Left {
+                ChangeOp::Delete
+            } else {
+                ChangeOp::Insert
+            });
             set_range(&mut change, side, span);
             out.push(change);
             cursor[k] = span.end;
         }
     }
     // Text after the last token on each side.
-    let mut tail = Change {
-        op: ChangeOp::Equal,
-        text: String::new(),
-        right_text: None,
-        left_range: None,
-        right_range: None,
-    };
+    let mut tail = Change::unfilled(ChangeOp::Equal);
     for side in [Side::Left, Side::Right] {
         let k = side as usize;
         if cursor[k] >= ends[k] {

@@ -72,6 +72,19 @@ pub struct Change {
     pub right_range: Option<Span>,
 }
 
+impl Change {
+    /// A change of `op` with no text or ranges yet (the diff fills them in).
+    pub(crate) const fn unfilled(op: ChangeOp) -> Self {
+        Self {
+            op,
+            text: String::new(),
+            right_text: None,
+            left_range: None,
+            right_range: None,
+        }
+    }
+}
+
 /// One line of the aligned table: a sentence (or two merged ones) per side, either may be empty.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
