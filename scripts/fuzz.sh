@@ -17,14 +17,20 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
            mutated_real_sessions_never_panic_and_open_only_when_sound
            session_parsing_never_panics_on_any_text)
 fi
-cargo test --no-default-features --test fuzz --no-run
-LOG=$(mktemp)
-trap 'rm -f "$LOG"' EXIT
+# Build once and run a copy of the test binary, so that editing or rebuilding the checkout
+# during a long run neither disturbs it nor is held up by it.
+built=$(cargo test --no-default-features --test fuzz --no-run 2>&1 | tee /dev/stderr |
+  sed -n 's/.*Executable tests\/fuzz.rs (\(.*\))$/\1/p' | tail -1)
+[ -x "$built" ] || { echo "fuzz: could not find the built test binary" >&2; exit 1; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cp "$built" "$WORK/fuzz"
+LOG="$WORK/log"
 for target in "${TARGETS[@]}"; do
   end=$((SECONDS + MINUTES * 60))
   batches=0
   while [ $SECONDS -lt $end ]; do
-    if ! PROPTEST_CASES=$BATCH cargo test -q --no-default-features --test fuzz -- --exact "$target" >"$LOG" 2>&1; then
+    if ! PROPTEST_CASES=$BATCH "$WORK/fuzz" --exact "$target" >"$LOG" 2>&1; then
       cat "$LOG"
       echo "fuzz: $target FAILED after $batches batches of $BATCH cases"
       exit 1
