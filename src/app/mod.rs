@@ -25,6 +25,7 @@ mod signals;
 mod state;
 mod studies;
 mod theme;
+mod timeline;
 mod ui;
 mod wording;
 mod worker;

@@ -14,6 +14,8 @@ mod menu;
 mod progress;
 mod reader;
 mod rows;
+mod shifts;
+mod timeline;
 mod statements;
 mod status;
 mod studies;

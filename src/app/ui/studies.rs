@@ -259,11 +259,7 @@ fn joined_rows(view: &PairView) -> Vec<Piece> {
             .last()
             .is_some_and(|p| !p.text.ends_with(char::is_whitespace));
         if needs_space && !row.inline.is_empty() {
-            pieces.push(Piece {
-                text: " ".to_owned(),
-                kind: PieceKind::Same,
-                phrase: None,
-            });
+            pieces.push(Piece::plain(" ", PieceKind::Same));
         }
         pieces.extend(row.inline.iter().cloned());
     }
