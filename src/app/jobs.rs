@@ -26,6 +26,8 @@ pub enum Output {
     Pairing(Arc<GovernmentPairing>),
     /// One statement's versions over time.
     Formulation(Arc<Formulation>),
+    /// The shifts of a statement's other versions against it, for one revision.
+    AlsoShifts((u64, StatementId), super::studies::AlsoShifts),
     /// The uses of a formula across the session's articles.
     Timeline(Arc<super::timeline::Timeline>),
     /// The task panicked; its result stays missing.

@@ -207,4 +207,6 @@ pub struct ViewState {
     pub timeline: Option<super::timeline::TimelineQuery>,
     /// Compare > Timeline of a Phrase...: the phrase being typed, while the prompt is open.
     pub timeline_prompt: Option<String>,
+    /// Where the timeline's dated points were drawn last frame, with their use's index.
+    pub timeline_points: Vec<(egui::Pos2, usize)>,
 }

@@ -141,6 +141,9 @@ pub struct Formulation {
 /// Other versions of a statement with their similarity, best first.
 pub type AlsoReported = Arc<Vec<(StatementId, f32)>>;
 
+/// The shifts of each other version against the statement ("Also reported as" badges).
+pub type AlsoShifts = Arc<Vec<(StatementId, Vec<crate::compare::Shift>)>>;
+
 /// The cache of thread-computed results.
 #[derive(Debug, Default)]
 pub struct Background {
@@ -154,6 +157,8 @@ pub struct Background {
     /// The revision whose index is being built (at most one build in flight).
     index_pending: Option<u64>,
     also: Option<((u64, StatementId), AlsoReported)>,
+    also_shifts: Option<((u64, StatementId), AlsoShifts)>,
+    also_shifts_pending: Option<(u64, StatementId)>,
     pairing: Option<Arc<GovernmentPairing>>,
     pairing_pending: Option<(PairingQuery, u64)>,
     formulation: Option<Arc<Formulation>>,
@@ -194,6 +199,12 @@ impl Background {
                     self.pairing_pending = None;
                 }
                 self.pairing = Some(pairing);
+            }
+            Output::AlsoShifts(key, shifts) => {
+                if self.also_shifts_pending == Some(key) {
+                    self.also_shifts_pending = None;
+                }
+                self.also_shifts = Some((key, shifts));
             }
             Output::Timeline(timeline) => {
                 if self.timeline_pending.as_ref() == Some(&timeline.query) {
@@ -500,6 +511,53 @@ impl App {
             self.background.also = Some((key, Arc::clone(&list)));
         }
         Computed::Ready(list)
+    }
+
+    /// The shifts of each version in `list` against `id`, computed on the thread (each
+    /// pair compared once per session revision).
+    pub(super) fn also_reported_shifts(
+        &mut self,
+        ctx: &egui::Context,
+        id: StatementId,
+        list: &AlsoReported,
+    ) -> Option<AlsoShifts> {
+        let key = (self.revision, id);
+        if let Some((at, shifts)) = &self.background.also_shifts
+            && *at == key
+        {
+            return Some(Arc::clone(shifts));
+        }
+        if self.background.also_shifts_pending != Some(key) && !list.is_empty() {
+            let derived = &self.caches.derived;
+            let (_, base) = derived.statement(id)?;
+            let base = base.to_owned();
+            let others: Vec<(StatementId, String)> = list
+                .iter()
+                .filter_map(|(other, _)| {
+                    derived
+                        .statement(*other)
+                        .map(|(_, text)| (*other, text.to_owned()))
+                })
+                .collect();
+            self.background.also_shifts_pending = Some(key);
+            let task: Task = Box::new(move || {
+                let options = CompareOptions::default();
+                let shifts = others
+                    .iter()
+                    .map(|(other, text)| {
+                        let comparison = crate::compare::compare_texts(&base, text, &options);
+                        let shifts = comparison.rows.into_iter().flat_map(|r| r.shifts).collect();
+                        (*other, shifts)
+                    })
+                    .collect();
+                Output::AlsoShifts(key, Arc::new(shifts))
+            });
+            self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                return self.background.also_shifts.as_ref().map(|(_, s)| Arc::clone(s));
+            }
+        }
+        None
     }
 
     /// Two governments' statements paired (computed on the thread).

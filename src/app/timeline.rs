@@ -372,6 +372,20 @@ impl App {
             .map(|done| (done.phrase.clone(), done.uses.clone()))
     }
 
+    /// The open timeline's phrase: as typed, or the statement's formula once computed.
+    #[must_use]
+    pub fn timeline_phrase(&self) -> Option<String> {
+        match self.view.timeline.as_ref()? {
+            TimelineQuery::Phrase(phrase) => Some(phrase.clone()),
+            query @ TimelineQuery::Statement(_) => self
+                .background
+                .timeline
+                .as_ref()
+                .filter(|done| done.query.0 == *query)
+                .map(|done| done.phrase.clone()),
+        }
+    }
+
     /// Shows an article in the reader with no statement selected.
     pub(super) fn reveal_article(&mut self, article: ArticleId) {
         if !self.session.articles.contains_key(&article) {
