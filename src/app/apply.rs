@@ -10,8 +10,8 @@ use super::action::Action;
 use super::derived::articles_touched;
 use super::dialogs::{self, Picked};
 use super::selection::ChangeStep;
-use super::timeline::TimelineQuery;
 use super::state::{AfterPrompt, Level, Notice, SelectionSite, Tab};
+use super::timeline::TimelineQuery;
 
 impl App {
     /// Applies every pending action, including those that applying pushes.

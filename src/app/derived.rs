@@ -288,9 +288,7 @@ impl Derived {
     }
 
     /// Each article's statements by article, shared.
-    pub fn parts_by_article(
-        &self,
-    ) -> impl Iterator<Item = (&ArticleId, &Arc<ArticleStatements>)> {
+    pub fn parts_by_article(&self) -> impl Iterator<Item = (&ArticleId, &Arc<ArticleStatements>)> {
         self.articles.iter()
     }
 

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::compare::{Pin, compare_texts_with_pins};
-use crate::session::Compared;
 use crate::export::comparison::{ReportMeta, SideMeta, comparison_html, comparison_markdown};
+use crate::session::Compared;
 use crate::statement::StatementId;
 
 use super::App;

@@ -373,13 +373,8 @@ impl App {
                 cancel: Some(&progress.cancel),
                 progress: Some(&report),
             };
-            match compare_pair_controlled(
-                &left,
-                &right,
-                &task_key.options,
-                &task_key.pins,
-                control,
-            ) {
+            match compare_pair_controlled(&left, &right, &task_key.options, &task_key.pins, control)
+            {
                 Ok(view) => Output::Pair(task_key, Arc::new(view)),
                 Err(_) => Output::PairCancelled(task_key, Arc::clone(&progress)),
             }
@@ -554,7 +549,11 @@ impl App {
             });
             self.background.jobs.submit(task, repaint_of(ctx));
             if self.settle() {
-                return self.background.also_shifts.as_ref().map(|(_, s)| Arc::clone(s));
+                return self
+                    .background
+                    .also_shifts
+                    .as_ref()
+                    .map(|(_, s)| Arc::clone(s));
             }
         }
         None

@@ -386,6 +386,20 @@ impl App {
         }
     }
 
+    /// Where the timeline's dated points were drawn last frame, with each use's statement
+    /// (tests click them).
+    #[must_use]
+    pub fn timeline_points(&self) -> Vec<(egui::Pos2, Option<StatementId>)> {
+        let Some(done) = &self.background.timeline else {
+            return Vec::new();
+        };
+        self.view
+            .timeline_points
+            .iter()
+            .filter_map(|&(at, index)| Some((at, done.uses.get(index)?.statement)))
+            .collect()
+    }
+
     /// Shows an article in the reader with no statement selected.
     pub(super) fn reveal_article(&mut self, article: ArticleId) {
         if !self.session.articles.contains_key(&article) {
@@ -405,9 +419,18 @@ mod tests {
     #[test]
     fn day_numbers_round_trip() {
         assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2031-03-04").map(date_of_day).as_deref(), Some("2031-03-04"));
-        assert_eq!(day_number("2000-02-29").map(date_of_day).as_deref(), Some("2000-02-29"));
-        assert_eq!(day_number("2024").map(date_of_day).as_deref(), Some("2024-01-01"));
+        assert_eq!(
+            day_number("2031-03-04").map(date_of_day).as_deref(),
+            Some("2031-03-04")
+        );
+        assert_eq!(
+            day_number("2000-02-29").map(date_of_day).as_deref(),
+            Some("2000-02-29")
+        );
+        assert_eq!(
+            day_number("2024").map(date_of_day).as_deref(),
+            Some("2024-01-01")
+        );
         assert_eq!(day_number("undated"), None);
         assert_eq!(day_number("2024-13-01"), None);
     }

@@ -157,20 +157,16 @@ impl App {
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.spinner();
-            match progress {
-                Some(p) => {
-                    let share = p.done as f32 / p.total.max(1) as f32;
-                    ui.label(format!("Comparing... {}", p.stage.label()));
-                    ui.add(
-                        egui::ProgressBar::new(share)
-                            .desired_width(180.0)
-                            .show_percentage(),
-                    );
-                }
-                None => {
-                    ui.label("Comparing...");
-                }
-            }
+            let (stage, share) = progress.map_or(("starting", 0.0), |p| {
+                (p.stage.label(), p.done as f32 / p.total.max(1) as f32)
+            });
+            ui.label("Comparing...");
+            ui.add(
+                egui::ProgressBar::new(share)
+                    .desired_width(180.0)
+                    .show_percentage(),
+            );
+            // Cancel before the stage's name, so it does not move as the stage changes.
             if ui
                 .button("Cancel")
                 .on_hover_text("Stop this comparison (it can be run again)")
@@ -178,6 +174,7 @@ impl App {
             {
                 self.pending.push(Action::CancelComparison);
             }
+            ui.weak(stage);
         });
     }
 

@@ -15,11 +15,11 @@ mod progress;
 mod reader;
 mod rows;
 mod shifts;
-mod timeline;
 mod statements;
 mod status;
 mod studies;
 mod tabs;
+mod timeline;
 mod windows;
 
 pub use layout::{Dock, Edge, main_then_dock};

@@ -44,8 +44,12 @@ pub(in crate::app) fn shift_badge_ui(ui: &mut egui::Ui, shift: &Shift) -> egui::
         .inner_margin(Margin::symmetric(5, 1))
         .show(ui, |ui| {
             ui.add(
-                egui::Label::new(RichText::new(text).small().color(ui.visuals().strong_text_color()))
-                    .wrap(),
+                egui::Label::new(
+                    RichText::new(text)
+                        .small()
+                        .color(ui.visuals().strong_text_color()),
+                )
+                .wrap(),
             )
         })
         .inner

@@ -217,7 +217,9 @@ impl App {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label("Every use of the phrase in the session's articles, by date and government.");
+                ui.label(
+                    "Every use of the phrase in the session's articles, by date and government.",
+                );
                 let label = ui.label("Phrase");
                 let field = ui
                     .add(
