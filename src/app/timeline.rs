@@ -85,6 +85,8 @@ impl Timeline {
         };
         let mut variants: BTreeMap<usize, Variant> = BTreeMap::new();
         let mut undated = Vec::new();
+        // Uses on one day in one lane are spread a little up the lane, so none hides another.
+        let mut stacked: HashMap<(i64, usize), usize> = HashMap::new();
         for (index, used) in uses.iter().enumerate() {
             let variant = variants.entry(used.variant).or_insert_with(|| Variant {
                 id: used.variant,
@@ -94,8 +96,12 @@ impl Timeline {
             });
             match used.date.as_deref().and_then(day_number) {
                 Some(day) => {
+                    let lane = lane_index(used);
+                    let below = stacked.entry((day, lane)).or_default();
+                    let lift = (*below as f64 * 0.12).min(0.4);
+                    *below += 1;
                     variant.uses.push(index);
-                    variant.points.push([day as f64, lane_index(used) as f64]);
+                    variant.points.push([day as f64, lane as f64 + lift]);
                 }
                 None => undated.push(index),
             }
@@ -120,8 +126,8 @@ impl Timeline {
 
 /// "Variant 2: 'wording'", the wording cut to a legend's width.
 fn variant_label(used: &FormulaUse) -> String {
-    let mut wording: String = used.wording.chars().take(48).collect();
-    if used.wording.chars().nth(48).is_some() {
+    let mut wording: String = used.wording.chars().take(34).collect();
+    if used.wording.chars().nth(34).is_some() {
         wording.push('…');
     }
     format!("Variant {}: \u{201c}{wording}\u{201d}", used.variant)

@@ -19,8 +19,16 @@ use super::super::wording::counted;
 
 /// Points further than this (in points on screen) from a click are not clicked.
 const CLICK_RADIUS: f32 = 14.0;
-/// Days added before the first and after the last use, so no point sits on the frame.
-const MARGIN_DAYS: f64 = 20.0;
+/// Share of the time span added before the first and after the last use (at least a
+/// day), so no point sits on the frame.
+const MARGIN_SHARE: f64 = 0.08;
+/// Steps between date marks, in days: a day, two, a week, a fortnight, about a month, two,
+/// a quarter, half a year, a year, two, five, ten.
+const DATE_STEPS: [f64; 12] = [
+    1.0, 2.0, 7.0, 14.0, 30.0, 61.0, 91.0, 182.0, 365.0, 730.0, 1826.0, 3652.0,
+];
+/// Most date marks along the axis.
+const MOST_MARKS: f64 = 8.0;
 
 impl App {
     /// The timeline tab's contents.
@@ -100,6 +108,7 @@ impl App {
             .include_y(-0.6)
             .include_y(lanes.len() as f64 - 0.4)
             .x_axis_label("Date")
+            .x_grid_spacer(date_marks)
             .x_axis_formatter(|mark, _| date_of_day(mark.value.round() as i64))
             .y_axis_formatter(move |mark, _| {
                 let lane = mark.value.round();
@@ -108,7 +117,7 @@ impl App {
                 }
                 lane_names.get(lane as usize).cloned().unwrap_or_default()
             })
-            .y_axis_min_width(90.0)
+            .y_axis_min_width(60.0)
             .y_grid_spacer(move |_| {
                 (0..lanes.len())
                     .map(|lane| GridMark {
@@ -124,9 +133,8 @@ impl App {
                 HoverPosition::Elsewhere { .. } => None,
             });
         if first <= last {
-            plot = plot
-                .include_x(first - MARGIN_DAYS)
-                .include_x(last + MARGIN_DAYS);
+            let margin = ((last - first) * MARGIN_SHARE).max(1.0);
+            plot = plot.include_x(first - margin).include_x(last + margin);
         }
         let response = plot.show(ui, |plot_ui| {
             for (number, variant) in timeline.variants.iter().enumerate() {
@@ -248,6 +256,28 @@ impl App {
             self.view.timeline_prompt = None;
         }
     }
+}
+
+/// Date marks on whole days, a step from [`DATE_STEPS`] that fits the range in view.
+fn date_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let range = (high - low).max(1.0);
+    let step = DATE_STEPS
+        .iter()
+        .copied()
+        .find(|step| range / step <= MOST_MARKS && *step >= input.base_step_size)
+        .unwrap_or(range / MOST_MARKS)
+        .max(1.0);
+    let mut marks = Vec::new();
+    let mut value = (low / step).ceil() * step;
+    while value <= high && marks.len() < 64 {
+        marks.push(GridMark {
+            value,
+            step_size: step,
+        });
+        value += step;
+    }
+    marks
 }
 
 /// What clicking a use does: select its statement, or show its article.
