@@ -530,6 +530,53 @@ mod tests {
     }
 
     #[test]
+    fn rows_carry_their_shifts_and_the_words_that_carry_them() {
+        let view = compare_pair(
+            "The levy talks go on. Velmora strongly condemns the blockade.",
+            "The levy talks go on. Velmora regrets the blockade.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert_eq!(view.shifted_rows(), vec![1], "{view:?}");
+        let row = &view.rows[1];
+        assert!(
+            row.shifts.iter().any(|s| s.kind == ShiftKind::Weaker),
+            "{row:?}"
+        );
+        assert_eq!(view.shifts.get(&ShiftKind::Weaker), Some(&1));
+        assert_eq!(view.shift_count(), 1);
+        let shifted = |pieces: &[Piece]| {
+            pieces
+                .iter()
+                .filter(|p| p.shift.is_some())
+                .map(|p| p.text.as_str())
+                .collect::<String>()
+        };
+        assert!(shifted(&row.left).contains("condemns"), "{row:?}");
+        assert!(shifted(&row.right).contains("regrets"), "{row:?}");
+        // The pieces still spell each side exactly.
+        let left: String = row.left.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(left, "Velmora strongly condemns the blockade.");
+        assert!(view.rows[0].shifts.is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_comparison_returns_cancelled() {
+        let flag = std::sync::atomic::AtomicBool::new(true);
+        let result = compare_pair_controlled(
+            "One sentence here.",
+            "Another sentence there.",
+            &CompareOptions::default(),
+            &[],
+            CompareControl {
+                cancel: Some(&flag),
+                progress: None,
+            },
+        );
+        assert_eq!(result, Err(Cancelled));
+    }
+
+    #[test]
     fn identical_texts_have_no_changes() {
         let view = compare_pair(
             "We firmly oppose it.",

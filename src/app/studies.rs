@@ -780,3 +780,33 @@ impl Default for AddDraft {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn a_stored_time_limit_counts_as_a_minimum_of_the_default() {
+        let app = App::new_for_test(crate::session::Session::default());
+        let mut spec = ComparisonSpec::new(
+            StatementId {
+                article: crate::article::ArticleId(0),
+                ordinal: 0,
+            },
+            StatementId {
+                article: crate::article::ArticleId(1),
+                ordinal: 0,
+            },
+        );
+        // What sessions saved when the limit covered the word diff alone.
+        spec.options.time_limit = Duration::from_millis(200);
+        assert_eq!(app.effective_options(&spec).time_limit, DEFAULT_TIME_LIMIT);
+        spec.options.time_limit = DEFAULT_TIME_LIMIT * 3;
+        assert_eq!(
+            app.effective_options(&spec).time_limit,
+            DEFAULT_TIME_LIMIT * 3
+        );
+    }
+}

@@ -441,6 +441,90 @@ mod tests {
         assert_eq!(day_number("2024-13-01"), None);
     }
 
+    fn an_article(id: u32, date: &str, text: &str) -> Article {
+        let mut article = Article::from_text(ArticleId(id), text);
+        article.date = Some(date.to_owned());
+        article
+    }
+
+    #[test]
+    fn a_statements_formula_is_its_run_of_words_most_repeated_elsewhere() {
+        let articles: BTreeMap<ArticleId, Article> = [
+            an_article(
+                0,
+                "2031-01-02",
+                "Talks went on. The Kessel strait is open to every ship, the minister said.",
+            ),
+            an_article(
+                1,
+                "2031-02-03",
+                "A later note: the Kessel strait is open to every ship in all seasons.",
+            ),
+            an_article(
+                2,
+                "2031-03-04",
+                "Officials repeated that the Kessel strait is open to every ship.",
+            ),
+            an_article(3, "2031-03-05", "Weather in the strait was calm."),
+        ]
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+        let formula = formula_of(
+            "The Kessel strait is open to every ship, the minister said.",
+            ArticleId(0),
+            &articles,
+        );
+        assert_eq!(formula, "The Kessel strait is open to every ship");
+        // Nothing repeated: the first words.
+        let alone = formula_of(
+            "Quiet harbours rarely make news anywhere at all today.",
+            ArticleId(3),
+            &articles,
+        );
+        assert_eq!(alone, "Quiet harbours rarely make news anywhere at all");
+    }
+
+    #[test]
+    fn a_timeline_puts_each_government_in_a_lane_and_undated_uses_apart() {
+        let uses = |government: Option<&str>, date: Option<&str>, variant: usize| FormulaUse {
+            file: "f.txt".to_owned(),
+            title: None,
+            date: date.map(str::to_owned),
+            government: government.map(str::to_owned),
+            speaker: None,
+            text: "text".to_owned(),
+            variant,
+            article: ArticleId(0),
+            statement: None,
+            governments: Vec::new(),
+            span: crate::text::Span::new(0, 4),
+            wording: "the words".to_owned(),
+        };
+        let timeline = Timeline::new(
+            (TimelineQuery::Phrase("words".to_owned()), 1),
+            "words".to_owned(),
+            vec![
+                uses(Some("Velmora"), Some("2031-01-02"), 1),
+                uses(Some("Arland"), Some("2031-01-02"), 2),
+                uses(None, Some("2031-01-05"), 1),
+                uses(Some("Arland"), None, 2),
+            ],
+        );
+        assert_eq!(timeline.lanes, ["Arland", "Velmora", NO_GOVERNMENT]);
+        assert_eq!(timeline.undated, [3]);
+        assert_eq!(timeline.variants.len(), 2);
+        let first = &timeline.variants[0];
+        assert_eq!(first.uses, [0, 2]);
+        assert_eq!(first.points[0][1], 1.0);
+        assert_eq!(first.points[1][1], 2.0);
+        assert!(
+            timeline
+                .use_at(&first.label, 1)
+                .is_some_and(|u| u.government.is_none())
+        );
+    }
+
     #[test]
     fn plain_words_split_latin_runs_and_cjk_characters() {
         let words: Vec<String> = plain_words("Kelvar's port, 港口开放")
