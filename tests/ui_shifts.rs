@@ -372,3 +372,41 @@ A: We will review the quota with our partners in the coming weeks.\n";
     assert!(harness.query_by_label("Question asked").is_some());
     assert!(harness.query_by_label(question).is_some());
 }
+
+#[test]
+fn the_open_timeline_is_saved_with_the_session_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("timeline.ron");
+    let mut harness = harness(App::new_for_test(shifts_session()));
+    harness.run();
+    push_and_run(&mut harness, Action::TimelinePrompt);
+    let field = harness.get_by_label("Phrase");
+    field.type_text("tariffs on grain");
+    harness.run();
+    harness.get_by_label("Show timeline").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Timeline);
+    let (phrase, uses) = harness.state().timeline().expect("computed");
+    assert_eq!(phrase, "tariffs on grain");
+    assert_eq!(uses.len(), 4, "{uses:?}");
+    push_and_run(&mut harness, Action::SaveSessionAs(path.clone()));
+    let saved = demarche::session::load_session(&path).expect("saved session");
+    assert_eq!(
+        saved.selection.view.timeline.as_deref(),
+        Some("tariffs on grain")
+    );
+    let mut reopened = harness_sized(
+        App::new_for_test_startup(demarche::app::Startup::Session(path)),
+        egui::vec2(1024.0, 640.0),
+    );
+    reopened.run();
+    assert_eq!(
+        reopened.state().timeline_phrase().as_deref(),
+        Some("tariffs on grain")
+    );
+    assert!(
+        reopened
+            .query_by_label_contains("Timeline: tariffs on grain")
+            .is_some()
+    );
+}

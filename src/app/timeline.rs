@@ -58,6 +58,8 @@ pub struct Timeline {
     pub variants: Vec<Variant>,
     /// Indexes of uses with no date (listed apart, not on the time axis).
     pub undated: Vec<usize>,
+    /// The outlet of each article with a use, for hover text.
+    pub outlets: BTreeMap<ArticleId, String>,
 }
 
 impl Timeline {
@@ -113,6 +115,7 @@ impl Timeline {
             lanes: names,
             variants: variants.into_values().collect(),
             undated,
+            outlets: BTreeMap::new(),
         }
     }
 
@@ -289,7 +292,16 @@ fn compute(
         })
         .collect();
     let uses = formula_timeline(&phrase, &sources);
-    Timeline::new(query, phrase, uses)
+    let outlets = uses
+        .iter()
+        .filter_map(|u| {
+            let outlet = articles.get(&u.article)?.outlet.clone()?;
+            Some((u.article, outlet))
+        })
+        .collect();
+    let mut timeline = Timeline::new(query, phrase, uses);
+    timeline.outlets = outlets;
+    timeline
 }
 
 impl App {

@@ -129,7 +129,9 @@ impl App {
             .label_formatter(move |position| match position {
                 HoverPosition::NearDataPoint {
                     plot_name, index, ..
-                } => hovered.use_at(plot_name, *index).map(hover_text),
+                } => hovered
+                    .use_at(plot_name, *index)
+                    .map(|used| hover_text(used, &hovered)),
                 HoverPosition::Elsewhere { .. } => None,
             });
         if first <= last {
@@ -199,7 +201,7 @@ impl App {
                         let title = used.title.clone().unwrap_or_else(|| used.file.clone());
                         if ui
                             .link(format!("Variant {} · {title}", used.variant))
-                            .on_hover_text(hover_text(used))
+                            .on_hover_text(hover_text(used, timeline))
                             .clicked()
                         {
                             self.pending.push(select_use(used));
@@ -288,8 +290,8 @@ fn select_use(used: &FormulaUse) -> Action {
     }
 }
 
-/// A use's hover text: its text, then speaker, government, outlet (title) and date.
-fn hover_text(used: &FormulaUse) -> String {
+/// A use's hover text: its text, then speaker and government, then outlet, title and date.
+fn hover_text(used: &FormulaUse, timeline: &Timeline) -> String {
     let mut lines = vec![super::inspector_tools::snippet(&used.text)];
     let who: Vec<&str> = [used.speaker.as_deref(), used.government.as_deref()]
         .into_iter()
@@ -298,7 +300,12 @@ fn hover_text(used: &FormulaUse) -> String {
     if !who.is_empty() {
         lines.push(who.join(" · "));
     }
-    let mut source = used.title.clone().unwrap_or_else(|| used.file.clone());
+    let mut source = timeline
+        .outlets
+        .get(&used.article)
+        .map(|outlet| format!("{outlet} · "))
+        .unwrap_or_default();
+    source.push_str(used.title.as_deref().unwrap_or(&used.file));
     source.push_str(" · ");
     source.push_str(used.date.as_deref().unwrap_or("undated"));
     lines.push(source);
