@@ -3,8 +3,9 @@
 # on an article given on the command line; checks that the window appears and the process
 # stays up; saves a screenshot of each under target/smoke/. The demo is also shown at
 # 1024x640 and 1920x1080 with a statement selected from the keyboard (every panel filled),
-# then with a comparison open: target/smoke/demo-WxH.png and demo-WxH-compare.png (the copies
-# under docs/ come from here).
+# then with a comparison open: target/smoke/demo-WxH.png and demo-WxH-compare.png, then with
+# two articles compared at their first shift and a phrase's timeline: demo-WxH-shifts.png and
+# demo-WxH-timeline.png (the copies under docs/ come from here).
 # Usage: scripts/smoke.sh [BINARY]   (default: target/debug/demarche)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,8 +69,45 @@ run_case() {
   kill "$APID"; wait "$APID" 2>/dev/null || true; APID=""
 }
 
+# run_shifts NAME WxH: the demo at WxH; two articles picked in the library (a click, then a
+# Ctrl+click) and compared, F8 to the first shift (shot NAME-shifts.png), then Compare >
+# Timeline of a Phrase (Ctrl+Shift+T) on "territory" (shot NAME-timeline.png).
+run_shifts() {
+  local name=$1 size=$2
+  kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
+  # A home of its own: earlier cases leave recovery copies that would be offered here.
+  HOME=$(mktemp -d) env -u WAYLAND_DISPLAY "$BIN" >"$OUT/$name.log" 2>&1 &
+  APID=$!
+  local wid="" deadline=$((SECONDS + 90))
+  while [ $SECONDS -lt $deadline ]; do
+    wid=$(xdotool search --onlyvisible --name '^Demarche' 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app exited before its window appeared" >&2; exit 1; }
+    sleep 0.3
+  done
+  [ -n "$wid" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
+  xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
+  sleep 4
+  xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  # The library lists the demo's first two articles at these heights (points, scale 1).
+  xdotool mousemove 100 334 click 1; sleep 3
+  xdotool keydown ctrl; sleep 0.5; xdotool mousemove 100 371; sleep 0.5; xdotool click 1; sleep 0.5; xdotool keyup ctrl; sleep 3
+  xdotool key --window "$wid" Return; sleep 12
+  xdotool key --window "$wid" F8; sleep 6
+  import -window root -crop "${size}+0+0" "$OUT/$name-shifts.png"
+  xdotool key --window "$wid" ctrl+shift+t; sleep 4
+  xdotool type --delay 60 --window "$wid" territory; sleep 2
+  xdotool key --window "$wid" Return; sleep 10
+  kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died while driven" >&2; exit 1; }
+  import -window root -crop "${size}+0+0" "$OUT/$name-timeline.png"
+  echo "smoke: $name: screenshots $OUT/$name-shifts.png and $OUT/$name-timeline.png"
+  kill "$APID"; wait "$APID" 2>/dev/null || true; APID=""
+}
+
 run_case demo
 run_case article assets/demo/2026-10-12_harbour-wire_survey-ship.txt
 run_case demo-1024x640 --size 1024x640
 run_case demo-1920x1080 --size 1920x1080
-echo "smoke: 4 passed, 0 failed"
+run_shifts demo-1024x640 1024x640
+run_shifts demo-1920x1080 1920x1080
+echo "smoke: 6 passed, 0 failed"

@@ -81,6 +81,27 @@ pub enum Action {
     NextChange,
     /// Scroll the comparison to its previous row with a change.
     PreviousChange,
+    /// Scroll the comparison to its next row with a shift of position (F8).
+    NextShift,
+    /// Scroll the comparison to its previous row with a shift of position (Shift+F8).
+    PreviousShift,
+    /// Stop the comparison on screen while it is computed.
+    CancelComparison,
+    /// Compute a cancelled comparison again.
+    RerunComparison,
+    /// Open the timeline of a phrase: its uses across the session's articles by date.
+    ShowTimeline(String),
+    /// Open the timeline of a statement's formula (its wording most repeated elsewhere).
+    ShowStatementOverTime(StatementId),
+    /// Ask for a phrase to follow over time (Compare > Timeline of a Phrase...).
+    TimelinePrompt,
+    /// Put the open timeline in front.
+    ShowTimelineTab,
+    /// Close the timeline.
+    CloseTimeline,
+    /// Show an article in the reader with no statement selected (a timeline use that no
+    /// statement holds).
+    RevealArticle(ArticleId),
     /// Record the user's correction of a statement (anchored to its text, undoable).
     Correct {
         /// The statement corrected.

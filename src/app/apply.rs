@@ -11,6 +11,7 @@ use super::derived::articles_touched;
 use super::dialogs::{self, Picked};
 use super::selection::ChangeStep;
 use super::state::{AfterPrompt, Level, Notice, SelectionSite, Tab};
+use super::timeline::TimelineQuery;
 
 impl App {
     /// Applies every pending action, including those that applying pushes.
@@ -156,6 +157,27 @@ impl App {
             }
             Action::NextChange => self.step_change(ChangeStep::Next),
             Action::PreviousChange => self.step_change(ChangeStep::Previous),
+            Action::NextShift => self.step_shift(ChangeStep::Next),
+            Action::PreviousShift => self.step_shift(ChangeStep::Previous),
+            Action::CancelComparison => self.cancel_comparison(),
+            Action::RerunComparison => self.rerun_comparison(),
+            Action::ShowTimeline(phrase) => self.show_timeline(TimelineQuery::Phrase(phrase)),
+            Action::ShowStatementOverTime(id) => {
+                self.show_timeline(TimelineQuery::Statement(id));
+            }
+            Action::TimelinePrompt => self.open_timeline_prompt(),
+            Action::ShowTimelineTab => {
+                if self.view.timeline.is_some() {
+                    self.view.tab = Tab::Timeline;
+                }
+            }
+            Action::CloseTimeline => {
+                self.view.timeline = None;
+                if self.view.tab == Tab::Timeline {
+                    self.view.tab = Tab::Statements;
+                }
+            }
+            Action::RevealArticle(article) => self.reveal_article(article),
             Action::Correct {
                 statement,
                 correction,

@@ -287,6 +287,11 @@ impl Derived {
         self.articles.values().cloned().collect()
     }
 
+    /// Each article's statements by article, shared.
+    pub fn parts_by_article(&self) -> impl Iterator<Item = (&ArticleId, &Arc<ArticleStatements>)> {
+        self.articles.iter()
+    }
+
     /// Every statement with its text, article by article in reading order.
     pub fn iter(&self) -> impl Iterator<Item = (&Statement, &str)> {
         self.articles

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::compare::{Pin, compare_texts_with_pins};
 use crate::export::comparison::{ReportMeta, SideMeta, comparison_html, comparison_markdown};
+use crate::session::Compared;
 use crate::statement::StatementId;
 
 use super::App;
@@ -101,19 +102,24 @@ impl App {
             pins,
             notes,
             meta: ReportMeta {
-                left: self.side_meta(spec.left),
-                right: self.side_meta(spec.right),
+                left: self.side_meta(spec.left, spec.compared),
+                right: self.side_meta(spec.right, spec.compared),
             },
         })
     }
 
-    fn side_meta(&self, id: StatementId) -> SideMeta {
-        let speaker = self
-            .caches
-            .derived
-            .statement(id)
-            .and_then(|(s, _)| s.speaker.clone())
-            .unwrap_or_default();
+    /// One side's provenance. An article comparison names the article (title, outlet,
+    /// date, file) and no speaker: its side is the whole text, not the first statement.
+    fn side_meta(&self, id: StatementId, compared: Compared) -> SideMeta {
+        let speaker = match compared {
+            Compared::Statements => self
+                .caches
+                .derived
+                .statement(id)
+                .and_then(|(s, _)| s.speaker.clone())
+                .unwrap_or_default(),
+            Compared::Articles => String::new(),
+        };
         let Some(article) = self.session.articles.get(&id.article) else {
             return SideMeta {
                 speaker,

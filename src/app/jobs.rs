@@ -10,19 +10,26 @@ use crate::compare::NearDuplicateIndex;
 use crate::statement::StatementId;
 
 use super::pair::PairView;
-use super::studies::{Formulation, GovernmentPairing, PairKey};
+use super::studies::{Formulation, GovernmentPairing, PairKey, PairProgress};
 
 /// What a finished task hands back.
 #[derive(Debug)]
 pub enum Output {
     /// A comparison of two statements.
     Pair(PairKey, Arc<PairView>),
+    /// A comparison the user cancelled stopped (with the run's progress, to tell it from a
+    /// later run of the same pair).
+    PairCancelled(PairKey, Arc<PairProgress>),
     /// The near-duplicate index of every statement of one session revision.
     Index(u64, Arc<NearDuplicateIndex<StatementId>>),
     /// Two governments' statements paired claim to counter-claim.
     Pairing(Arc<GovernmentPairing>),
     /// One statement's versions over time.
     Formulation(Arc<Formulation>),
+    /// The shifts of a statement's other versions against it, for one revision.
+    AlsoShifts((u64, StatementId), super::studies::AlsoShifts),
+    /// The uses of a formula across the session's articles.
+    Timeline(Arc<super::timeline::Timeline>),
     /// The task panicked; its result stays missing.
     Failed,
     /// The name of the thread that ran the task (tests).

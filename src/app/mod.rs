@@ -25,6 +25,7 @@ mod signals;
 mod state;
 mod studies;
 mod theme;
+mod timeline;
 mod ui;
 mod wording;
 mod worker;
@@ -267,6 +268,10 @@ impl App {
         saved
             .compare_scroll
             .retain(|index, _| *index < self.session.comparisons.len());
+        let timeline = self.timeline_phrase();
+        if self.session.selection.view.timeline != timeline {
+            self.session.selection.view.timeline = timeline;
+        }
     }
 
     /// Puts back the view the session was saved with (after opening it).
@@ -280,6 +285,11 @@ impl App {
         self.view.list_article = saved
             .article
             .filter(|id| self.session.articles.contains_key(id));
+        self.view.timeline = saved
+            .timeline
+            .clone()
+            .filter(|phrase| !phrase.trim().is_empty())
+            .map(timeline::TimelineQuery::Phrase);
         let comparison = self.session.selection.comparison;
         self.view.tab = if comparison.is_some() && !saved.list_in_front {
             Tab::Compare

@@ -1,11 +1,16 @@
 //! The comparison of two statements as the compare view draws it: aligned rows of marked
 //! pieces. Computed once per pair by [`super::derived::Caches`], never while painting.
 //!
-//! [`compare_pair`] is the one function that calls the comparison engine
-//! ([`crate::compare::compare_texts_with_pins`]: sentences aligned, moves found, words
-//! diffed on normalised text and mapped back to the text as written).
+//! [`compare_pair`] and [`compare_pair_controlled`] call the comparison engine
+//! ([`crate::compare::compare_texts_controlled`]: sentences aligned, moves found, words
+//! diffed on normalised text and mapped back to the text as written, shifts read).
 
-use crate::compare::{ChangeOp, CompareOptions, Comparison, Pin, Row, compare_texts_with_pins};
+use std::collections::BTreeMap;
+
+use crate::compare::{
+    Cancelled, ChangeOp, CompareControl, CompareOptions, Comparison, Pin, Row, Shift, ShiftKind,
+    compare_texts_controlled,
+};
 use crate::text::Span;
 
 /// How a piece of text differs from the other side.
@@ -28,6 +33,21 @@ pub struct Piece {
     pub kind: PieceKind,
     /// The shared phrase (both statements use it) this text belongs to, by colour index.
     pub phrase: Option<usize>,
+    /// The words carry a shift of position of this kind (drawn in italics).
+    pub shift: Option<ShiftKind>,
+}
+
+impl Piece {
+    /// A piece of `text` of `kind`, in no shared phrase and carrying no shift.
+    #[must_use]
+    pub fn plain(text: impl Into<String>, kind: PieceKind) -> Self {
+        Self {
+            text: text.into(),
+            kind,
+            phrase: None,
+            shift: None,
+        }
+    }
 }
 
 /// One aligned row: the left and right text (either may be empty) and how alike they are.
@@ -43,6 +63,9 @@ pub struct PairRow {
     pub moved: bool,
     /// Both sides in one run: unchanged text once, deletions and insertions in place.
     pub inline: Vec<Piece>,
+    /// How the position moved between the two sides ("weaker: 'firmly opposes' ->
+    /// 'opposes'"); empty when it did not.
+    pub shifts: Vec<Shift>,
 }
 
 /// A whole comparison, ready to draw.
@@ -56,6 +79,11 @@ pub struct PairView {
     pub inserted_words: usize,
     /// Phrases both statements use (coloured alike on both sides).
     pub shared_phrases: usize,
+    /// Shifts of position by kind (kinds without shifts left out).
+    pub shifts: BTreeMap<ShiftKind, usize>,
+    /// The comparison ran out of time: some sentences may be left unpaired and some diffs
+    /// coarser. Its text is still exact.
+    pub approximate: bool,
 }
 
 impl PairView {
@@ -78,6 +106,23 @@ impl PairView {
             .collect()
     }
 
+    /// Indexes of the rows with at least one shift of position.
+    #[must_use]
+    pub fn shifted_rows(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| !row.shifts.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// All shifts.
+    #[must_use]
+    pub fn shift_count(&self) -> usize {
+        self.shifts.values().sum()
+    }
+
     /// True when the two texts differ anywhere.
     #[must_use]
     pub fn has_changes(&self) -> bool {
@@ -88,11 +133,24 @@ impl PairView {
 /// Compares two statement texts with the session's options and pins.
 #[must_use]
 pub fn compare_pair(left: &str, right: &str, options: &CompareOptions, pins: &[Pin]) -> PairView {
-    view_of(
-        &compare_texts_with_pins(left, right, options, pins),
-        left,
-        right,
-    )
+    compare_pair_controlled(left, right, options, pins, CompareControl::default())
+        .unwrap_or_default()
+}
+
+/// [`compare_pair`] with progress reports and a cancel flag (the form the compare thread
+/// runs, so a long comparison shows how far it is and can be stopped).
+///
+/// # Errors
+/// [`Cancelled`] when `control.cancel` was set.
+pub fn compare_pair_controlled(
+    left: &str,
+    right: &str,
+    options: &CompareOptions,
+    pins: &[Pin],
+    control: CompareControl<'_>,
+) -> Result<PairView, Cancelled> {
+    let comparison = compare_texts_controlled(left, right, options, pins, control)?;
+    Ok(view_of(&comparison, left, right))
 }
 
 /// The drawable view of a comparison the engine made of `left` and `right`.
@@ -110,6 +168,8 @@ pub fn view_of(comparison: &Comparison, left: &str, right: &str) -> PairView {
         .collect();
     let mut view = PairView {
         shared_phrases: comparison.shared_phrases.len(),
+        shifts: comparison.summary.shifts.clone(),
+        approximate: comparison.approximate,
         ..PairView::default()
     };
     for row in &comparison.rows {
@@ -121,6 +181,7 @@ pub fn view_of(comparison: &Comparison, left: &str, right: &str) -> PairView {
             similarity: row.similarity,
             moved: row.moved,
             inline: reflow(inline_pieces(row, left, right)),
+            shifts: row.shifts.clone(),
         });
     }
     view
@@ -167,8 +228,25 @@ fn side_pieces(text: &str, row: &Row, side: Side, phrases: &[(Span, usize)]) -> 
         .map(|&(span, id)| (clamp(span), id))
         .filter(|(span, _)| !span.is_empty())
         .collect();
+    // The words that carry each shift on this side (an empty span: none here).
+    let shifted: Vec<(Span, ShiftKind)> = row
+        .shifts
+        .iter()
+        .map(|shift| {
+            let span = match side {
+                Side::Left => shift.left.byte_span,
+                Side::Right => shift.right.byte_span,
+            };
+            (clamp(span), shift.kind)
+        })
+        .filter(|(span, _)| !span.is_empty())
+        .collect();
     let mut cuts: Vec<usize> = vec![extent.start, extent.end];
-    for span in marks.iter().chain(phrases.iter().map(|(span, _)| span)) {
+    for span in marks
+        .iter()
+        .chain(phrases.iter().map(|(span, _)| span))
+        .chain(shifted.iter().map(|(span, _)| span))
+    {
         cuts.extend([span.start, span.end]);
     }
     cuts.sort_unstable();
@@ -186,7 +264,17 @@ fn side_pieces(text: &str, row: &Row, side: Side, phrases: &[(Span, usize)]) -> 
             .iter()
             .find(|(span, _)| inside(span))
             .map(|&(_, id)| id);
-        push_piece(&mut pieces, segment.slice(text), segment_kind, phrase);
+        let shift = shifted
+            .iter()
+            .find(|(span, _)| inside(span))
+            .map(|&(_, kind)| kind);
+        push_piece(
+            &mut pieces,
+            segment.slice(text),
+            segment_kind,
+            phrase,
+            shift,
+        );
     }
     pieces
 }
@@ -213,7 +301,7 @@ fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
                 .last()
                 .is_some_and(|p| p.text.ends_with(char::is_whitespace));
             if !(gap.trim().is_empty() && ends_in_space) {
-                push_piece(&mut pieces, gap, PieceKind::Same, None);
+                push_piece(&mut pieces, gap, PieceKind::Same, None, None);
             }
         }
         // The two sides' ranges need not end at the same white space (one side's equal
@@ -228,7 +316,7 @@ fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
                 .last()
                 .is_some_and(|p| !p.text.ends_with(char::is_whitespace))
         {
-            push_piece(&mut pieces, " ", PieceKind::Same, None);
+            push_piece(&mut pieces, " ", PieceKind::Same, None, None);
         }
         if let Some(range) = range {
             *end = Some(range.end);
@@ -239,7 +327,7 @@ fn inline_pieces(row: &Row, left: &str, right: &str) -> Vec<Piece> {
         let text = range
             .and_then(|r| source.get(r.start..r.end))
             .unwrap_or(&change.text);
-        push_piece(&mut pieces, text, kind, None);
+        push_piece(&mut pieces, text, kind, None, None);
     }
     separate_replacements(pieces)
 }
@@ -258,11 +346,7 @@ fn separate_replacements(pieces: Vec<Piece>) -> Vec<Piece> {
             let spaced = last.text.ends_with(char::is_whitespace)
                 || piece.text.starts_with(char::is_whitespace);
             if replacement && !spaced {
-                out.push(Piece {
-                    text: " ".to_owned(),
-                    kind: PieceKind::Same,
-                    phrase: None,
-                });
+                out.push(Piece::plain(" ", PieceKind::Same));
             }
         }
         out.push(piece);
@@ -281,14 +365,22 @@ fn reflow(mut pieces: Vec<Piece>) -> Vec<Piece> {
     pieces
 }
 
-/// Appends `text`, joining it to the previous piece when kind and phrase are the same.
-fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind, phrase: Option<usize>) {
+/// Appends `text`, joining it to the previous piece when kind, phrase and shift are the
+/// same.
+fn push_piece(
+    pieces: &mut Vec<Piece>,
+    text: &str,
+    kind: PieceKind,
+    phrase: Option<usize>,
+    shift: Option<ShiftKind>,
+) {
     if text.is_empty() {
         return;
     }
     if let Some(last) = pieces.last_mut()
         && last.kind == kind
         && last.phrase == phrase
+        && last.shift == shift
     {
         last.text.push_str(text);
         return;
@@ -297,6 +389,7 @@ fn push_piece(pieces: &mut Vec<Piece>, text: &str, kind: PieceKind, phrase: Opti
         text: text.to_owned(),
         kind,
         phrase,
+        shift,
     });
 }
 
@@ -434,6 +527,53 @@ mod tests {
             }
         }
         assert!(view.has_changes());
+    }
+
+    #[test]
+    fn rows_carry_their_shifts_and_the_words_that_carry_them() {
+        let view = compare_pair(
+            "The levy talks go on. Velmora strongly condemns the blockade.",
+            "The levy talks go on. Velmora regrets the blockade.",
+            &CompareOptions::default(),
+            &[],
+        );
+        assert_eq!(view.shifted_rows(), vec![1], "{view:?}");
+        let row = &view.rows[1];
+        assert!(
+            row.shifts.iter().any(|s| s.kind == ShiftKind::Weaker),
+            "{row:?}"
+        );
+        assert_eq!(view.shifts.get(&ShiftKind::Weaker), Some(&1));
+        assert_eq!(view.shift_count(), 1);
+        let shifted = |pieces: &[Piece]| {
+            pieces
+                .iter()
+                .filter(|p| p.shift.is_some())
+                .map(|p| p.text.as_str())
+                .collect::<String>()
+        };
+        assert!(shifted(&row.left).contains("condemns"), "{row:?}");
+        assert!(shifted(&row.right).contains("regrets"), "{row:?}");
+        // The pieces still spell each side exactly.
+        let left: String = row.left.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(left, "Velmora strongly condemns the blockade.");
+        assert!(view.rows[0].shifts.is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_comparison_returns_cancelled() {
+        let flag = std::sync::atomic::AtomicBool::new(true);
+        let result = compare_pair_controlled(
+            "One sentence here.",
+            "Another sentence there.",
+            &CompareOptions::default(),
+            &[],
+            CompareControl {
+                cancel: Some(&flag),
+                progress: None,
+            },
+        );
+        assert_eq!(result, Err(Cancelled));
     }
 
     #[test]

@@ -198,25 +198,38 @@ impl App {
         }
     }
 
+    /// F7 / Shift+F7: the next or previous row with a change (among the rows shown).
     pub(super) fn step_change(&mut self, step: ChangeStep) {
+        self.step_rows(step, |view| view.changed_rows());
+    }
+
+    /// F8 / Shift+F8: the next or previous row with a shift of position.
+    pub(super) fn step_shift(&mut self, step: ChangeStep) {
+        self.step_rows(step, |view| view.shifted_rows());
+    }
+
+    fn step_rows(&mut self, step: ChangeStep, rows: impl Fn(&super::PairView) -> Vec<usize>) {
         self.caches.refresh(&self.session, self.revision);
         let Some(view) = self.open_pair_ready() else {
             return;
         };
-        let changed = view.changed_rows();
+        let mut rows = rows(&view);
+        if self.tools.shifts_only {
+            rows.retain(|&r| view.rows.get(r).is_some_and(|row| !row.shifts.is_empty()));
+        }
         let current = self.view.change_row;
         let next = match step {
-            ChangeStep::Next => changed
+            ChangeStep::Next => rows
                 .iter()
                 .copied()
                 .find(|&r| current.is_none_or(|c| r > c))
-                .or_else(|| changed.first().copied()),
-            ChangeStep::Previous => changed
+                .or_else(|| rows.first().copied()),
+            ChangeStep::Previous => rows
                 .iter()
                 .rev()
                 .copied()
                 .find(|&r| current.is_none_or(|c| r < c))
-                .or_else(|| changed.last().copied()),
+                .or_else(|| rows.last().copied()),
         };
         if let Some(row) = next {
             self.view.tab = Tab::Compare;

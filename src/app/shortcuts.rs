@@ -63,6 +63,12 @@ pub enum Command {
     NextChange,
     /// Compare > Previous Change
     PreviousChange,
+    /// Compare > Next Shift
+    NextShift,
+    /// Compare > Previous Shift
+    PreviousShift,
+    /// Compare > Timeline of a Phrase...
+    Timeline,
     /// Compare > Rename Comparison...
     RenameComparison,
     /// Compare > Close Comparison
@@ -134,6 +140,9 @@ impl Command {
             Self::ToggleCursor => Action::ToggleCursor,
             Self::NextChange => Action::NextChange,
             Self::PreviousChange => Action::PreviousChange,
+            Self::NextShift => Action::NextShift,
+            Self::PreviousShift => Action::PreviousShift,
+            Self::Timeline => Action::TimelinePrompt,
             Self::RenameComparison => Action::StartRename,
             Self::CloseComparison => Action::CloseComparison,
             Self::NextTab => Action::CycleTab(1),
@@ -197,6 +206,9 @@ impl Command {
             Self::ToggleCursor => "Add the statement to the selection, or take it out",
             Self::NextChange => "Go to the next change in the comparison",
             Self::PreviousChange => "Go to the previous change in the comparison",
+            Self::NextShift => "Go to the next shift of position (stronger, weaker, hedged...)",
+            Self::PreviousShift => "Go to the previous shift of position",
+            Self::Timeline => "Follow a phrase over time across the session's articles",
             Self::RenameComparison => "Rename the comparison on screen",
             Self::CloseComparison => "Close the comparison on screen",
             Self::NextTab => "Show the next tab",
@@ -237,6 +249,7 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     key(CTRL_SHIFT, Key::A, Command::Aliases),
     key(CTRL_SHIFT, Key::V, Command::Versions),
     key(CTRL_SHIFT, Key::L, Command::StatementList),
+    key(CTRL_SHIFT, Key::T, Command::Timeline),
     key(CTRL, Key::Y, Command::Redo),
     key(CTRL, Key::O, Command::OpenArticles),
     key(CTRL, Key::S, Command::Save),
@@ -258,6 +271,8 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     key(CTRL, Key::ArrowUp, Command::CursorUp),
     key(Modifiers::SHIFT, Key::F7, Command::PreviousChange),
     key(NONE, Key::F7, Command::NextChange),
+    key(Modifiers::SHIFT, Key::F8, Command::PreviousShift),
+    key(NONE, Key::F8, Command::NextShift),
     key(NONE, Key::F2, Command::RenameComparison),
     key(NONE, Key::F1, Command::Shortcuts),
     key(Modifiers::ALT, Key::ArrowDown, Command::NextChange),

@@ -14,6 +14,8 @@ pub enum Tab {
     Statements,
     /// The comparison on screen.
     Compare,
+    /// The timeline of a phrase.
+    Timeline,
 }
 
 /// What to do once the unsaved-changes prompt is answered.
@@ -201,4 +203,10 @@ pub struct ViewState {
     pub inspected: Option<StatementId>,
     /// Two files asked to be compared: compare their articles once the import lands.
     pub compare_files: Option<(PathBuf, PathBuf)>,
+    /// The timeline open in its tab.
+    pub timeline: Option<super::timeline::TimelineQuery>,
+    /// Compare > Timeline of a Phrase...: the phrase being typed, while the prompt is open.
+    pub timeline_prompt: Option<String>,
+    /// Where the timeline's dated points were drawn last frame, with their use's index.
+    pub timeline_points: Vec<(egui::Pos2, usize)>,
 }

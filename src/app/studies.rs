@@ -4,15 +4,19 @@
 //! so a frame only reads, and asks for work when the key moved.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-use crate::compare::{CompareOptions, NearDuplicateIndex, Pin, collate, pair_by_similarity};
+use crate::compare::{
+    CompareControl, CompareOptions, CompareProgress, DEFAULT_TIME_LIMIT, NearDuplicateIndex, Pin,
+    collate, pair_by_similarity,
+};
 use crate::session::{Compared, ComparisonSpec};
 use crate::statement::StatementId;
 
 use super::App;
 use super::jobs::{Jobs, Output, Task};
-use super::pair::{PairView, compare_pair, view_of};
+use super::pair::{PairView, compare_pair_controlled, view_of};
 
 /// Similarity below which another statement of the same voice is not listed as "also
 /// reported as".
@@ -39,6 +43,42 @@ pub struct PairKey {
     right_text: String,
     options: CompareOptions,
     pins: Vec<Pin>,
+}
+
+/// A comparison on its way on the thread: how far it is, and the flag that stops it.
+#[derive(Debug, Default)]
+pub struct PairProgress {
+    /// Set by Cancel; the comparison stops soon after.
+    cancel: AtomicBool,
+    /// The last progress the comparison reported.
+    stage: Mutex<Option<CompareProgress>>,
+}
+
+impl PairProgress {
+    /// The last progress reported (`None` before the first report).
+    #[must_use]
+    pub fn latest(&self) -> Option<CompareProgress> {
+        self.stage.lock().ok().and_then(|stage| *stage)
+    }
+
+    fn report(&self, progress: CompareProgress) {
+        if let Ok(mut stage) = self.stage.lock() {
+            *stage = Some(progress);
+        }
+    }
+}
+
+/// The comparison on screen, as far as it got.
+#[derive(Debug, Clone)]
+pub enum PairState {
+    /// Here it is.
+    Ready(Arc<PairView>),
+    /// The compare thread is working on it (with its progress once reported).
+    Computing(Option<CompareProgress>),
+    /// The user cancelled it; it runs again when asked.
+    Cancelled,
+    /// Its inputs are gone (a statement was hidden or removed).
+    Missing,
 }
 
 /// A result that may still be on its way.
@@ -101,26 +141,48 @@ pub struct Formulation {
 /// Other versions of a statement with their similarity, best first.
 pub type AlsoReported = Arc<Vec<(StatementId, f32)>>;
 
+/// The shifts of each other version against the statement ("Also reported as" badges).
+pub type AlsoShifts = Arc<Vec<(StatementId, Vec<crate::compare::Shift>)>>;
+
 /// The cache of thread-computed results.
 #[derive(Debug, Default)]
 pub struct Background {
     /// The thread.
     pub jobs: Jobs,
     pairs: HashMap<PairKey, Arc<PairView>>,
-    pairs_pending: HashSet<PairKey>,
+    pairs_pending: HashMap<PairKey, Arc<PairProgress>>,
+    /// Comparisons the user cancelled (not asked for again until re-run).
+    pairs_cancelled: HashSet<PairKey>,
     index: Option<(u64, Arc<NearDuplicateIndex<StatementId>>)>,
     /// The revision whose index is being built (at most one build in flight).
     index_pending: Option<u64>,
     also: Option<((u64, StatementId), AlsoReported)>,
+    also_shifts: Option<((u64, StatementId), AlsoShifts)>,
+    also_shifts_pending: Option<(u64, StatementId)>,
     pairing: Option<Arc<GovernmentPairing>>,
     pairing_pending: Option<(PairingQuery, u64)>,
     formulation: Option<Arc<Formulation>>,
     formulation_pending: Option<(StatementId, StatementId, u64)>,
+    /// The last timeline computed.
+    pub(super) timeline: Option<Arc<super::timeline::Timeline>>,
+    /// The timeline asked for.
+    pub(super) timeline_pending: Option<(super::timeline::TimelineQuery, u64)>,
 }
 
 impl Background {
     fn take(&mut self, output: Output) {
         match output {
+            Output::PairCancelled(key, progress) => {
+                // Only forget the pending entry if it is this run's (a re-run may have
+                // asked again meanwhile).
+                if self
+                    .pairs_pending
+                    .get(&key)
+                    .is_some_and(|p| Arc::ptr_eq(p, &progress))
+                {
+                    self.pairs_pending.remove(&key);
+                }
+            }
             Output::Pair(key, view) => {
                 self.pairs_pending.remove(&key);
                 if self.pairs.len() >= PAIR_CACHE {
@@ -137,6 +199,18 @@ impl Background {
                     self.pairing_pending = None;
                 }
                 self.pairing = Some(pairing);
+            }
+            Output::AlsoShifts(key, shifts) => {
+                if self.also_shifts_pending == Some(key) {
+                    self.also_shifts_pending = None;
+                }
+                self.also_shifts = Some((key, shifts));
+            }
+            Output::Timeline(timeline) => {
+                if self.timeline_pending.as_ref() == Some(&timeline.query) {
+                    self.timeline_pending = None;
+                }
+                self.timeline = Some(timeline);
             }
             Output::Formulation(formulation) => {
                 if self.formulation_pending == Some(formulation.query) {
@@ -197,9 +271,13 @@ impl App {
         self.background.jobs.busy()
     }
 
-    /// The options a comparison runs with: its own, plus the session's aliases.
+    /// The options a comparison runs with: its own, plus the session's aliases. The stored
+    /// time limit counts as a minimum of the whole-comparison default: sessions saved when
+    /// the limit covered the word diff alone carry 200 ms, which would make every long
+    /// comparison needlessly approximate.
     pub(super) fn effective_options(&self, spec: &ComparisonSpec) -> CompareOptions {
         let mut options = spec.options.clone();
+        options.time_limit = options.time_limit.max(DEFAULT_TIME_LIMIT);
         options.aliases = self
             .session
             .aliases
@@ -258,35 +336,75 @@ impl App {
         })
     }
 
-    /// The open comparison, asking the thread for it when it is not cached.
-    pub(super) fn open_pair(&mut self, ctx: &egui::Context) -> Computed<Arc<PairView>> {
+    /// The open comparison, asking the thread for it when it is not cached (and not
+    /// cancelled).
+    pub(super) fn open_pair(&mut self, ctx: &egui::Context) -> PairState {
         let Some(spec) = self.open_spec() else {
-            return Computed::Missing;
+            return PairState::Missing;
         };
         let Some(key) = self.pair_key(spec) else {
-            return Computed::Missing;
+            return PairState::Missing;
         };
+        if self.background.pairs_cancelled.contains(&key) {
+            return PairState::Cancelled;
+        }
         if let Some(view) = self.background.pairs.get(&key) {
-            return Computed::Ready(Arc::clone(view));
+            return PairState::Ready(Arc::clone(view));
         }
-        if !self.background.pairs_pending.contains(&key)
-            && let Some((left, right)) = self.compared_texts(spec)
-        {
-            let (left, right) = (left.to_owned(), right.to_owned());
-            self.background.pairs_pending.insert(key.clone());
-            let task_key = key.clone();
-            let task: Task = Box::new(move || {
-                let view = compare_pair(&left, &right, &task_key.options, &task_key.pins);
-                Output::Pair(task_key, Arc::new(view))
-            });
-            self.background.jobs.submit(task, repaint_of(ctx));
-            if self.settle()
-                && let Some(view) = self.background.pairs.get(&key)
+        if let Some(progress) = self.background.pairs_pending.get(&key) {
+            return PairState::Computing(progress.latest());
+        }
+        let Some((left, right)) = self.compared_texts(spec) else {
+            return PairState::Missing;
+        };
+        let (left, right) = (left.to_owned(), right.to_owned());
+        let progress = Arc::new(PairProgress::default());
+        self.background
+            .pairs_pending
+            .insert(key.clone(), Arc::clone(&progress));
+        let task_key = key.clone();
+        let repaint = repaint_of(ctx);
+        let task: Task = Box::new(move || {
+            let report = |p: CompareProgress| {
+                progress.report(p);
+                repaint();
+            };
+            let control = CompareControl {
+                cancel: Some(&progress.cancel),
+                progress: Some(&report),
+            };
+            match compare_pair_controlled(&left, &right, &task_key.options, &task_key.pins, control)
             {
-                return Computed::Ready(Arc::clone(view));
+                Ok(view) => Output::Pair(task_key, Arc::new(view)),
+                Err(_) => Output::PairCancelled(task_key, Arc::clone(&progress)),
             }
+        });
+        self.background.jobs.submit(task, repaint_of(ctx));
+        if self.settle()
+            && let Some(view) = self.background.pairs.get(&key)
+        {
+            return PairState::Ready(Arc::clone(view));
         }
-        Computed::Computing
+        PairState::Computing(None)
+    }
+
+    /// Stops the comparison on screen while it is computed; it shows as cancelled until
+    /// [`Self::rerun_comparison`].
+    pub(super) fn cancel_comparison(&mut self) {
+        let Some(key) = self.open_spec().and_then(|spec| self.pair_key(spec)) else {
+            return;
+        };
+        if let Some(progress) = self.background.pairs_pending.remove(&key) {
+            progress.cancel.store(true, Ordering::Relaxed);
+            self.background.pairs_cancelled.insert(key);
+        }
+    }
+
+    /// Asks for a cancelled comparison again.
+    pub(super) fn rerun_comparison(&mut self) {
+        if let Some(key) = self.open_spec().and_then(|spec| self.pair_key(spec)) {
+            self.background.pairs_cancelled.remove(&key);
+        }
     }
 
     /// Tests ([`Jobs::blocking`]): waits for the thread and takes its results. True if it did.
@@ -388,6 +506,57 @@ impl App {
             self.background.also = Some((key, Arc::clone(&list)));
         }
         Computed::Ready(list)
+    }
+
+    /// The shifts of each version in `list` against `id`, computed on the thread (each
+    /// pair compared once per session revision).
+    pub(super) fn also_reported_shifts(
+        &mut self,
+        ctx: &egui::Context,
+        id: StatementId,
+        list: &AlsoReported,
+    ) -> Option<AlsoShifts> {
+        let key = (self.revision, id);
+        if let Some((at, shifts)) = &self.background.also_shifts
+            && *at == key
+        {
+            return Some(Arc::clone(shifts));
+        }
+        if self.background.also_shifts_pending != Some(key) && !list.is_empty() {
+            let derived = &self.caches.derived;
+            let (_, base) = derived.statement(id)?;
+            let base = base.to_owned();
+            let others: Vec<(StatementId, String)> = list
+                .iter()
+                .filter_map(|(other, _)| {
+                    derived
+                        .statement(*other)
+                        .map(|(_, text)| (*other, text.to_owned()))
+                })
+                .collect();
+            self.background.also_shifts_pending = Some(key);
+            let task: Task = Box::new(move || {
+                let options = CompareOptions::default();
+                let shifts = others
+                    .iter()
+                    .map(|(other, text)| {
+                        let comparison = crate::compare::compare_texts(&base, text, &options);
+                        let shifts = comparison.rows.into_iter().flat_map(|r| r.shifts).collect();
+                        (*other, shifts)
+                    })
+                    .collect();
+                Output::AlsoShifts(key, Arc::new(shifts))
+            });
+            self.background.jobs.submit(task, repaint_of(ctx));
+            if self.settle() {
+                return self
+                    .background
+                    .also_shifts
+                    .as_ref()
+                    .map(|(_, s)| Arc::clone(s));
+            }
+        }
+        None
     }
 
     /// Two governments' statements paired (computed on the thread).
@@ -575,6 +744,8 @@ pub struct ToolsView {
     pub note_edit: Option<(usize, String)>,
     /// The study window open.
     pub study: Study,
+    /// The comparison shows only rows with a shift of position.
+    pub shifts_only: bool,
     /// The two governments and topic asked about.
     pub pairing: PairingQuery,
     /// The formulation table's base version, when the user chose one.
@@ -607,5 +778,35 @@ impl Default for AddDraft {
             governments: Vec::new(),
             speaker: String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn a_stored_time_limit_counts_as_a_minimum_of_the_default() {
+        let app = App::new_for_test(crate::session::Session::default());
+        let mut spec = ComparisonSpec::new(
+            StatementId {
+                article: crate::article::ArticleId(0),
+                ordinal: 0,
+            },
+            StatementId {
+                article: crate::article::ArticleId(1),
+                ordinal: 0,
+            },
+        );
+        // What sessions saved when the limit covered the word diff alone.
+        spec.options.time_limit = Duration::from_millis(200);
+        assert_eq!(app.effective_options(&spec).time_limit, DEFAULT_TIME_LIMIT);
+        spec.options.time_limit = DEFAULT_TIME_LIMIT * 3;
+        assert_eq!(
+            app.effective_options(&spec).time_limit,
+            DEFAULT_TIME_LIMIT * 3
+        );
     }
 }

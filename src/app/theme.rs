@@ -162,3 +162,70 @@ impl Palette {
         }
     }
 }
+
+/// The colour of a shift of position, from the Okabe-Ito palette (told apart with any of the
+/// common colour-vision deficiencies), darker on light backgrounds and lighter on dark ones.
+/// Badges also name their kind, so the colour is never the only cue.
+#[must_use]
+pub fn shift_colour(kind: crate::compare::ShiftKind, dark: bool) -> Color32 {
+    use crate::compare::ShiftKind;
+    let (light, dark_tint) = match kind {
+        // Vermillion.
+        ShiftKind::Stronger => (
+            Color32::from_rgb(0xb8, 0x4a, 0x00),
+            Color32::from_rgb(0xff, 0x8c, 0x4a),
+        ),
+        // Blue / sky blue.
+        ShiftKind::Weaker => (
+            Color32::from_rgb(0x00, 0x72, 0xb2),
+            Color32::from_rgb(0x56, 0xb4, 0xe9),
+        ),
+        // Reddish purple.
+        ShiftKind::MoreCertain => (
+            Color32::from_rgb(0xa3, 0x4a, 0x82),
+            Color32::from_rgb(0xe0, 0x94, 0xc0),
+        ),
+        // Orange.
+        ShiftKind::LessCertain => (
+            Color32::from_rgb(0x9a, 0x66, 0x00),
+            Color32::from_rgb(0xe6, 0x9f, 0x00),
+        ),
+        // Black / yellow.
+        ShiftKind::Negation => (
+            Color32::from_rgb(0x30, 0x30, 0x30),
+            Color32::from_rgb(0xf0, 0xe4, 0x42),
+        ),
+        // Bluish green.
+        ShiftKind::Renamed => (
+            Color32::from_rgb(0x00, 0x7a, 0x5a),
+            Color32::from_rgb(0x3c, 0xcb, 0x9c),
+        ),
+    };
+    if dark { dark_tint } else { light }
+}
+
+/// Colours for a timeline's variants (Okabe-Ito, then repeating), readable on the plot's
+/// background in light and dark.
+#[must_use]
+pub fn variant_colour(index: usize, dark: bool) -> Color32 {
+    const LIGHT: [Color32; 7] = [
+        Color32::from_rgb(0x00, 0x72, 0xb2),
+        Color32::from_rgb(0xd5, 0x5e, 0x00),
+        Color32::from_rgb(0x00, 0x9e, 0x73),
+        Color32::from_rgb(0xcc, 0x79, 0xa7),
+        Color32::from_rgb(0xb0, 0x80, 0x00),
+        Color32::from_rgb(0x56, 0xb4, 0xe9),
+        Color32::from_rgb(0x30, 0x30, 0x30),
+    ];
+    const DARK: [Color32; 7] = [
+        Color32::from_rgb(0x56, 0xb4, 0xe9),
+        Color32::from_rgb(0xff, 0x8c, 0x4a),
+        Color32::from_rgb(0x3c, 0xcb, 0x9c),
+        Color32::from_rgb(0xe0, 0x94, 0xc0),
+        Color32::from_rgb(0xe6, 0x9f, 0x00),
+        Color32::from_rgb(0xf0, 0xe4, 0x42),
+        Color32::from_rgb(0xe0, 0xe0, 0xe0),
+    ];
+    let colours = if dark { &DARK } else { &LIGHT };
+    colours[index % colours.len()]
+}

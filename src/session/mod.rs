@@ -160,6 +160,9 @@ pub struct SavedView {
     /// Scroll position of each open comparison, by index.
     #[serde(default)]
     pub compare_scroll: BTreeMap<usize, u32>,
+    /// The phrase of the open timeline (the app's "Show over time").
+    #[serde(default)]
+    pub timeline: Option<String>,
 }
 
 /// What the user had selected when the session was saved.

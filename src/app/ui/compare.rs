@@ -13,10 +13,11 @@ use super::super::App;
 use super::super::action::Action;
 use super::super::derived::{Derived, government_name};
 use super::super::pair::{PairRow, PairView, Piece, PieceKind};
-use super::super::studies::{CompareLayout, Computed};
-use super::super::theme::Palette;
+use super::super::studies::{CompareLayout, PairState};
+use super::super::theme::{Palette, shift_colour};
 use super::super::wording::counted;
 use super::rows::{Rows, ScrollTo, rows_ui};
+use super::shifts::{shift_badges_ui, shift_counts};
 
 /// Width of the similarity gutter between the two sides.
 const GUTTER: f32 = 72.0;
@@ -45,8 +46,10 @@ impl App {
                 }
                 ui.add(
                     egui::Label::new(
-                        RichText::new("F7 / Alt+Down: next change, Shift+F7 / Alt+Up: previous")
-                            .weak(),
+                        RichText::new(
+                            "F7 / Shift+F7: next / previous change; F8 / Shift+F8: next / previous shift",
+                        )
+                        .weak(),
                     )
                     .truncate(),
                 );
@@ -54,15 +57,25 @@ impl App {
         });
         self.compare_options_ui(ui, &options);
         let view = match self.open_pair(ui.ctx()) {
-            Computed::Ready(view) => view,
-            Computed::Computing => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Comparing...");
+            PairState::Ready(view) => view,
+            PairState::Computing(progress) => {
+                self.comparison_progress_ui(ui, progress);
+                return;
+            }
+            PairState::Cancelled => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("The comparison was cancelled.");
+                    if ui
+                        .button("Compare again")
+                        .on_hover_text("Run this comparison again")
+                        .clicked()
+                    {
+                        self.pending.push(Action::RerunComparison);
+                    }
                 });
                 return;
             }
-            Computed::Missing => {
+            PairState::Missing => {
                 ui.weak("One of the compared statements is no longer in the session.");
                 return;
             }
@@ -83,7 +96,19 @@ impl App {
                 counted(view.shared_phrases, "shared phrase", "shared phrases")
             ));
         }
-        ui.add(egui::Label::new(summary).wrap());
+        summary.push_str("; ");
+        summary.push_str(
+            &shift_counts(&view.shifts).unwrap_or_else(|| "no shift of position".to_owned()),
+        );
+        ui.horizontal_wrapped(|ui| {
+            if view.approximate {
+                ui.label(RichText::new("Approximate").strong().color(palette.warning))
+                    .on_hover_text(
+                        "The comparison reached its time limit: some sentences may be left unpaired and some differences shown coarser than they are. The text on both sides is still exact.",
+                    );
+            }
+            ui.add(egui::Label::new(summary).wrap());
+        });
         ui.separator();
         let inline = self.tools.layout == CompareLayout::Inline;
         let full = ui.available_width() - OVERVIEW - 8.0;
@@ -108,8 +133,12 @@ impl App {
         let area = ui.available_rect_before_wrap();
         let strip = Rect::from_min_max(pos2(area.max.x - OVERVIEW, area.min.y), area.max);
         let rows_rect = Rect::from_min_max(area.min, pos2(strip.min.x - 8.0, area.max.y));
-        let changed = view.changed_rows();
-        self.overview_ui(ui, strip, view.rows.len(), &changed);
+        let marked = if self.tools.shifts_only {
+            view.shifted_rows()
+        } else {
+            view.changed_rows()
+        };
+        self.overview_ui(ui, strip, view.rows.len(), &marked);
         let mut rows_ui = ui.new_child(UiBuilder::new().max_rect(rows_rect));
         let text_width = if inline {
             full - GUTTER - 8.0
@@ -118,6 +147,35 @@ impl App {
         };
         self.compare_rows_ui(&mut rows_ui, &view, &palette, inline, text_width);
         ui.advance_cursor_after_rect(area);
+    }
+
+    /// A comparison on its way: its stage, a progress bar and Cancel.
+    fn comparison_progress_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        progress: Option<crate::compare::CompareProgress>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            let (stage, share) = progress.map_or(("starting", 0.0), |p| {
+                (p.stage.label(), p.done as f32 / p.total.max(1) as f32)
+            });
+            ui.label("Comparing...");
+            ui.add(
+                egui::ProgressBar::new(share)
+                    .desired_width(180.0)
+                    .show_percentage(),
+            );
+            // Cancel before the stage's name, so it does not move as the stage changes.
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop this comparison (it can be run again)")
+                .clicked()
+            {
+                self.pending.push(Action::CancelComparison);
+            }
+            ui.weak(stage);
+        });
     }
 
     /// The aligned rows; only those in view are laid out (a comparison of two long
@@ -132,10 +190,21 @@ impl App {
     ) {
         let font = TextStyle::Body.resolve(ui.style());
         let current = self.view.change_row;
+        // The rows shown: all, or those with a shift.
+        let shown: Vec<usize> = if self.tools.shifts_only {
+            view.shifted_rows()
+        } else {
+            (0..view.rows.len()).collect()
+        };
+        if shown.is_empty() && !view.rows.is_empty() {
+            ui.weak("No row has a shift of position. Untick \"Only rows with shifts\" to see every row.");
+            return;
+        }
         let scroll_row = std::mem::take(&mut self.view.scroll_change)
             .then_some(current)
             .flatten()
-            .map(|row| (row, Align::Center));
+            .and_then(|row| shown.iter().position(|&r| r == row))
+            .map(|position| (position, Align::Center));
         let restore = self.view.restore.compare.take();
         let notes = self
             .open_spec()
@@ -147,14 +216,16 @@ impl App {
             let chars: usize = pieces.iter().map(|p| p.text.len()).sum();
             (chars as f32 / chars_per_line).ceil().max(1.0)
         };
-        let estimate = |index: usize| {
-            view.rows.get(index).map_or(line, |row| {
+        let estimate = |position: usize| {
+            let row = shown.get(position).and_then(|&index| view.rows.get(index));
+            row.map_or(line, |row| {
                 let text = if inline {
                     lines(&row.inline)
                 } else {
                     lines(&row.left).max(lines(&row.right))
                 };
-                (text * line).max(3.0 * line) + 12.0
+                let badges = if row.shifts.is_empty() { 0.0 } else { 1.4 };
+                (text * line).max(3.0 * line) + badges * line + 12.0
             })
         };
         let key = {
@@ -164,19 +235,23 @@ impl App {
                 width.round() as i64,
                 inline,
                 self.session.selection.comparison,
+                self.tools.shifts_only,
             ))
         };
         let rows = Rows {
             id_salt: "compare_rows",
             key,
-            count: view.rows.len(),
+            count: shown.len(),
             scroll: ScrollTo {
                 row: scroll_row,
                 offset: restore,
             },
         };
         let mut heights = std::mem::take(&mut self.compare_rows);
-        let output = rows_ui(ui, &mut heights, rows, estimate, |ui, index| {
+        let output = rows_ui(ui, &mut heights, rows, estimate, |ui, position| {
+            let Some(index) = shown.get(position).copied() else {
+                return;
+            };
             let Some(row) = view.rows.get(index) else {
                 return;
             };
@@ -205,6 +280,7 @@ impl App {
                     }
                 })
                 .response;
+            shift_badges_ui(ui, &row.shifts);
             self.row_note_ui(ui, index, notes.get(&index));
             if current == Some(index) {
                 ui.painter().rect_stroke(
@@ -336,6 +412,9 @@ pub(super) fn side_text_ui(
                 if let Some(id) = piece.phrase {
                     format.color = palette.phrase(id, dark);
                 }
+                if let Some(kind) = piece.shift {
+                    format.color = shift_colour(kind, dark);
+                }
             }
             PieceKind::Deleted => {
                 format.background = palette.deleted_bg;
@@ -348,6 +427,8 @@ pub(super) fn side_text_ui(
                 format.underline = palette.inserted_stroke();
             }
         }
+        // The words that carry a shift stand out in italics on either side.
+        format.italics = piece.shift.is_some();
         job.append(&piece.text, 0.0, format);
     }
     ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {

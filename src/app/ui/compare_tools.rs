@@ -34,6 +34,9 @@ impl App {
             ui.checkbox(&mut next.ignore_punctuation, "Ignore punctuation");
             ui.checkbox(&mut next.ignore_whitespace, "Ignore white space");
             ui.separator();
+            ui.checkbox(&mut self.tools.shifts_only, "Only rows with shifts")
+                .on_hover_text("Show only the rows where the position moved (stronger, weaker, hedged, negated, renamed)");
+            ui.separator();
             let aliases = self.session.aliases.len();
             if ui
                 .button(format!("Aliases ({aliases})..."))
@@ -252,6 +255,14 @@ impl App {
             Some(Command::Versions),
             selected,
             Action::OpenTool(Tool::Versions),
+            actions,
+        );
+        item_ui(
+            ui,
+            "Timeline of a Phrase...",
+            Some(Command::Timeline),
+            !self.session.articles.is_empty(),
+            Action::TimelinePrompt,
             actions,
         );
     }

@@ -48,12 +48,36 @@ impl App {
                 "{selected} selected; the last one picked is shown."
             ));
         }
+        self.question_ui(ui, &statement);
         details_ui(ui, &statement);
         ui.add_space(4.0);
         correction_ui(ui, &statement, &mut self.pending);
         ui.add_space(6.0);
         self.note_ui(ui, &statement);
         self.inspector_tools_ui(ui, &statement);
+    }
+
+    /// In a transcript, the question this statement answers, then the answer itself.
+    fn question_ui(&self, ui: &mut egui::Ui, statement: &Statement) {
+        let Some(span) = statement.question else {
+            return;
+        };
+        let Some(article) = self.session.articles.get(&statement.id.article) else {
+            return;
+        };
+        let Some(question) = article.text.get(span.start..span.end) else {
+            return;
+        };
+        let question = super::super::reader::reflowed(question.trim());
+        ui.label(RichText::new("Question asked").weak());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(question.as_ref()).italics()).wrap());
+        });
+        if let Some((_, answer)) = self.caches.derived.statement(statement.id) {
+            ui.label(RichText::new("Answer").weak());
+            ui.add(egui::Label::new(super::inspector_tools::snippet(answer)).wrap());
+        }
+        ui.add_space(4.0);
     }
 
     fn note_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {

@@ -28,7 +28,7 @@ impl App {
     /// Everything below the statement's details and above its article.
     pub(in crate::app) fn inspector_tools_ui(&mut self, ui: &mut egui::Ui, statement: &Statement) {
         self.also_reported_ui(ui, statement);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Versions over time...")
                 .on_hover_text("This statement's versions in its government's articles, by date")
@@ -37,6 +37,14 @@ impl App {
                 self.tools.formulation_of = Some(statement.id);
                 self.tools.formulation_base = None;
                 self.tools.study = Study::Formulation;
+            }
+            if ui
+                .button("Show over time")
+                .on_hover_text("This statement's formula across the session's articles, by date and government")
+                .clicked()
+            {
+                self.pending
+                    .push(Action::ShowStatementOverTime(statement.id));
             }
             if ui.button("Two governments...").clicked() {
                 if self.tools.pairing.left.is_empty()
@@ -73,6 +81,7 @@ impl App {
                     ui.weak("No other article carries this statement.");
                 }
                 Computed::Ready(list) => {
+                    let shifts = self.also_reported_shifts(&ctx, statement.id, &list);
                     for &(other, score) in list.iter() {
                         let Some((s, text)) = self.caches.derived.statement(other) else {
                             continue;
@@ -102,6 +111,12 @@ impl App {
                             }
                         });
                         ui.add(egui::Label::new(snippet(text)).wrap());
+                        if let Some(found) = shifts
+                            .as_ref()
+                            .and_then(|s| s.iter().find(|(id, _)| *id == other))
+                        {
+                            super::shifts::shift_badges_ui(ui, &found.1);
+                        }
                         ui.add_space(2.0);
                     }
                 }

@@ -261,6 +261,22 @@ impl App {
             Action::PreviousChange,
             actions,
         );
+        item_ui(
+            ui,
+            "Next Shift",
+            Some(Command::NextShift),
+            open,
+            Action::NextShift,
+            actions,
+        );
+        item_ui(
+            ui,
+            "Previous Shift",
+            Some(Command::PreviousShift),
+            open,
+            Action::PreviousShift,
+            actions,
+        );
         let on_comparison = open && self.view.tab == Tab::Compare;
         item_ui(
             ui,

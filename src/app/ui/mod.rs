@@ -14,10 +14,12 @@ mod menu;
 mod progress;
 mod reader;
 mod rows;
+mod shifts;
 mod statements;
 mod status;
 mod studies;
 mod tabs;
+mod timeline;
 mod windows;
 
 pub use layout::{Dock, Edge, main_then_dock};

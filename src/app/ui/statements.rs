@@ -122,6 +122,13 @@ fn row_menu_ui(
         actions.push(Action::SelectStatements(vec![left, right]));
         actions.push(Action::CompareSelected);
     }
+    if ui
+        .button("Show over time")
+        .on_hover_text("This statement's formula across the session's articles, by date")
+        .clicked()
+    {
+        actions.push(Action::ShowStatementOverTime(id));
+    }
     if ui.button("Copy text").clicked() {
         ui.ctx().copy_text(text.to_owned());
     }

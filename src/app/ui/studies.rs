@@ -204,7 +204,17 @@ impl App {
                             ui.label(version.date.clone().unwrap_or_else(|| "undated".to_owned()));
                             ui.label(&version.source);
                             let pieces = joined_rows(&version.view);
-                            side_text_ui(ui, &pieces, &font, &palette, 420.0);
+                            ui.vertical(|ui| {
+                                side_text_ui(ui, &pieces, &font, &palette, 420.0);
+                                let shifts: Vec<_> = version
+                                    .view
+                                    .rows
+                                    .iter()
+                                    .flat_map(|row| row.shifts.iter().cloned())
+                                    .collect();
+                                ui.set_max_width(420.0);
+                                super::shifts::shift_badges_ui(ui, &shifts);
+                            });
                             ui.vertical(|ui| {
                                 if version.id == base {
                                     ui.label(RichText::new("Base").strong());
@@ -259,11 +269,7 @@ fn joined_rows(view: &PairView) -> Vec<Piece> {
             .last()
             .is_some_and(|p| !p.text.ends_with(char::is_whitespace));
         if needs_space && !row.inline.is_empty() {
-            pieces.push(Piece {
-                text: " ".to_owned(),
-                kind: PieceKind::Same,
-                phrase: None,
-            });
+            pieces.push(Piece::plain(" ", PieceKind::Same));
         }
         pieces.extend(row.inline.iter().cloned());
     }

@@ -16,8 +16,10 @@ impl App {
             self.tabs_ui(ui);
             ui.separator();
             let comparison_open = self.session.selection.comparison.is_some();
+            let timeline_open = self.view.timeline.is_some();
             match self.view.tab {
                 Tab::Compare if comparison_open => self.compare_ui(ui),
+                Tab::Timeline if timeline_open => self.timeline_ui(ui),
                 _ => {
                     let reader = self.view.panels.reader;
                     self.statements_ui(ui);
@@ -41,8 +43,11 @@ impl App {
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let on_list = self.view.tab == Tab::Statements
-                        || self.session.selection.comparison.is_none();
+                    let on_timeline =
+                        self.view.tab == Tab::Timeline && self.view.timeline.is_some();
+                    let on_list = !on_timeline
+                        && (self.view.tab == Tab::Statements
+                            || self.session.selection.comparison.is_none());
                     if ui
                         .selectable_label(on_list, "Statements")
                         .on_hover_text("The statement list and the article reader")
@@ -51,12 +56,44 @@ impl App {
                         actions.push(Action::ShowStatements);
                     }
                     for index in 0..self.session.comparisons.len() {
-                        let current = !on_list && self.session.selection.comparison == Some(index);
+                        let current = !on_list
+                            && !on_timeline
+                            && self.session.selection.comparison == Some(index);
                         self.comparison_tab_ui(ui, index, current, &mut actions);
                     }
+                    self.timeline_tab_ui(ui, on_timeline, &mut actions);
                 });
             });
         self.pending.extend(actions);
+    }
+
+    /// The timeline's tab, while one is open.
+    fn timeline_tab_ui(&self, ui: &mut egui::Ui, current: bool, actions: &mut Vec<Action>) {
+        if self.view.timeline.is_none() {
+            return;
+        }
+        let phrase = self
+            .timeline_phrase()
+            .unwrap_or_else(|| "finding...".to_owned());
+        let mut name: String = phrase.chars().take(32).collect();
+        if phrase.chars().nth(32).is_some() {
+            name.push('…');
+        }
+        ui.separator();
+        if ui
+            .selectable_label(current, format!("Timeline: {name}"))
+            .on_hover_text("The phrase's uses over time")
+            .clicked()
+        {
+            actions.push(Action::ShowTimelineTab);
+        }
+        if ui
+            .small_button("×")
+            .on_hover_text("Close the timeline")
+            .clicked()
+        {
+            actions.push(Action::CloseTimeline);
+        }
     }
 
     fn comparison_tab_ui(

@@ -17,6 +17,7 @@ impl App {
         self.shortcuts_ui(ctx);
         self.aliases_window_ui(ctx);
         self.study_window_ui(ctx);
+        self.timeline_prompt_ui(ctx);
         self.file_windows_ui(ctx);
     }
 
