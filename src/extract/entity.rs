@@ -4,7 +4,7 @@
 use crate::governments::Governments;
 use crate::statement::Group;
 
-use super::knowledge::{Knowledge, OfficeHolder};
+use super::knowledge::{Knowledge, Office, OfficeHolder};
 use super::memory::Memory;
 use super::phrase::{Gender, Phrase};
 
@@ -218,7 +218,10 @@ impl Memory {
 }
 
 /// The holder of the office a description names ("Chinese President", "the Jewish state's
-/// premier", "the Russian leader") in `iso3` on `date`.
+/// premier", "the Russian leader", "the German defence secretary") in `iso3` on `date`,
+/// found by the registry's kind of office (`Office`), not by how the office is written there
+/// ("Federal President", "Armed Forces Minister"). A country's "leader" is its head of
+/// government, never a ceremonial head of state.
 fn office_holder<'k>(
     description: &str,
     iso3: &str,
@@ -226,58 +229,55 @@ fn office_holder<'k>(
 ) -> Option<&'k super::knowledge::OfficeHolder> {
     let k = Knowledge::bundled();
     let d = description.to_lowercase();
+    let words: Vec<&str> = d.split_whitespace().collect();
     let has = |w: &str| {
-        d.split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(w.split_whitespace().count())
-            .any(|win| win.join(" ") == w)
+        let n = w.split_whitespace().count();
+        words.windows(n).any(|win| win.join(" ") == w)
     };
-    let offices: &[&str] = if has("vice president")
-        || has("deputy")
-        || has("vice")
-        || has("former")
-        || has("official")
-    {
-        &[]
-    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
-        &[
-            "Foreign Minister",
-            "Foreign Secretary",
-            "Secretary of State",
-            "External Affairs Minister",
-        ]
-    } else if has("defense minister")
-        || has("defence minister")
-        || has("defense secretary")
-        || has("defence secretary")
-    {
-        &["Defense Minister", "Defence Minister", "Defense Secretary"]
-    } else if has("prime minister") || has("premier") {
-        &["Prime Minister", "Premier"]
-    } else if has("president") {
-        &["President"]
-    } else if has("chancellor") {
-        &["Chancellor"]
-    } else if has("leader") {
-        &[
-            "President",
-            "Prime Minister",
-            "Chancellor",
-            "Supreme Leader",
-        ]
-    } else {
-        &[]
-    };
-    offices.iter().find_map(|office| {
-        let holders = k
-            .holders
-            .iter()
-            .filter(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office));
-        match date {
-            Some(date) => holders.into_iter().find(|h| h.in_office(date)),
-            None => latest(holders),
-        }
-    })
+    let any = |ws: &[&str]| ws.iter().any(|w| has(w));
+    // What the description asks for: the kind of office, and words the registry's name of
+    // the office must hold when the kind alone is too wide (a "president" is not a king).
+    let wanted: Option<(Office, &[&str])> =
+        if any(&["vice president", "deputy", "vice", "former", "official", "acting"]) {
+            None
+        } else if any(&[
+            "foreign minister",
+            "foreign secretary",
+            "secretary of state",
+            "external affairs minister",
+            "minister of foreign affairs",
+        ]) {
+            Some((Office::ForeignMinister, &[]))
+        } else if any(&[
+            "defense minister",
+            "defence minister",
+            "defense secretary",
+            "defence secretary",
+            "armed forces minister",
+            "minister of defence",
+            "minister of defense",
+        ]) {
+            Some((Office::DefenceMinister, &[]))
+        } else if any(&["prime minister", "premier"]) {
+            Some((Office::HeadOfGovernment, &["minister", "premier"]))
+        } else if has("president") {
+            Some((Office::HeadOfState, &["president"]))
+        } else if has("chancellor") {
+            Some((Office::HeadOfGovernment, &["chancellor"]))
+        } else if has("leader") {
+            return k.holder_of(iso3, Office::HeadOfGovernment, date);
+        } else {
+            None
+        };
+    let (office, role_words) = wanted?;
+    k.holders
+        .iter()
+        .filter(|h| h.iso3 == iso3 && h.office.covers(office) && h.holds_office(date))
+        .filter(|h| {
+            let role = h.role.to_lowercase();
+            role_words.is_empty() || role_words.iter().any(|w| role.contains(w))
+        })
+        .max_by(|a, b| a.from.cmp(&b.from))
 }
 
 /// Where a named person stands in the office-holder registry on an article's date.

@@ -209,9 +209,18 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         }
     }
     // A single official whose country the text leaves implicit ("a senior administration
-    // official said"); not a body or a group, which name their country when they speak.
+    // official said"), or the government's staff as a group ("federal officials said",
+    // "police said"); not a body or a group of leaders, which name their country when they
+    // speak.
     let lone = &memory.entities[entity];
-    if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
+    let staff = lone.plural
+        && phrase.name.is_none()
+        && phrase.description.split_whitespace().last().is_some_and(|w| {
+            Lexicon::get()
+                .collective_officials
+                .contains(w.to_lowercase().as_str())
+        });
+    if phrase.gov_role && (staff || !lone.plural && (!lone.body || phrase.definite)) {
         super::resolve::fill_country(memory, entity);
     }
     let e = memory.entities[entity].clone();
