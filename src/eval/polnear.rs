@@ -415,6 +415,24 @@ mod tests {
     }
 
     #[test]
+    fn gold_sources_are_judged_by_the_products_knowledge() {
+        assert_eq!(
+            article_date("paper_2019-04-02_some-slug").as_deref(),
+            Some("2019-04-02")
+        );
+        assert_eq!(article_date("paper_some-slug"), None);
+        assert!(government_source("the Canadian foreign ministry", None));
+        assert!(government_source("Kenyan officials", None));
+        // A registry name counts only while in office on the article's date.
+        assert!(government_source("Angela Merkel", Some("2015-01-01")));
+        assert!(!government_source("Angela Merkel", Some("2023-01-01")));
+        // Pronouns need the text around them; other voices are no government.
+        assert!(!government_source("she", None));
+        assert!(!government_source("the analyst", None));
+        assert!(!government_source("", None));
+    }
+
+    #[test]
     fn parses_brat_lines_and_matches_content() {
         let raw = "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 20;22 30\t\"x\"\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
         let parsed = parse_ann(Path::new("x.ann"), raw).expect("parses");

@@ -122,8 +122,7 @@ pub fn to_jsonl(records: &[StatementRecord]) -> String {
 }
 
 /// The CSV header row (with its line break).
-pub const CSV_HEADER: &str =
-    "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date,governments\n";
+pub const CSV_HEADER: &str = "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date,governments\n";
 
 /// CSV with a header row; spans joined with " … "; the last column lists every government
 /// as "China (CHN); Russia (RUS)". Cells are guarded against formula
@@ -387,7 +386,10 @@ mod tests {
         assert!(csv.starts_with(CSV_HEADER));
         assert!(CSV_HEADER.trim_end().ends_with(",date,governments"));
         assert!(
-            csv.lines().nth(1).expect("row").ends_with(",China (CHN); Russia (RUS)"),
+            csv.lines()
+                .nth(1)
+                .expect("row")
+                .ends_with(",China (CHN); Russia (RUS)"),
             "{csv}"
         );
         // A statement of no government: an empty list, not a missing field.

@@ -237,38 +237,44 @@ fn office_holder<'k>(
     let any = |ws: &[&str]| ws.iter().any(|w| has(w));
     // What the description asks for: the kind of office, and words the registry's name of
     // the office must hold when the kind alone is too wide (a "president" is not a king).
-    let wanted: Option<(Office, &[&str])> =
-        if any(&["vice president", "deputy", "vice", "former", "official", "acting"]) {
-            None
-        } else if any(&[
-            "foreign minister",
-            "foreign secretary",
-            "secretary of state",
-            "external affairs minister",
-            "minister of foreign affairs",
-        ]) {
-            Some((Office::ForeignMinister, &[]))
-        } else if any(&[
-            "defense minister",
-            "defence minister",
-            "defense secretary",
-            "defence secretary",
-            "armed forces minister",
-            "minister of defence",
-            "minister of defense",
-        ]) {
-            Some((Office::DefenceMinister, &[]))
-        } else if any(&["prime minister", "premier"]) {
-            Some((Office::HeadOfGovernment, &["minister", "premier"]))
-        } else if has("president") {
-            Some((Office::HeadOfState, &["president"]))
-        } else if has("chancellor") {
-            Some((Office::HeadOfGovernment, &["chancellor"]))
-        } else if has("leader") {
-            return k.holder_of(iso3, Office::HeadOfGovernment, date);
-        } else {
-            None
-        };
+    let wanted: Option<(Office, &[&str])> = if any(&[
+        "vice president",
+        "deputy",
+        "vice",
+        "former",
+        "official",
+        "acting",
+    ]) {
+        None
+    } else if any(&[
+        "foreign minister",
+        "foreign secretary",
+        "secretary of state",
+        "external affairs minister",
+        "minister of foreign affairs",
+    ]) {
+        Some((Office::ForeignMinister, &[]))
+    } else if any(&[
+        "defense minister",
+        "defence minister",
+        "defense secretary",
+        "defence secretary",
+        "armed forces minister",
+        "minister of defence",
+        "minister of defense",
+    ]) {
+        Some((Office::DefenceMinister, &[]))
+    } else if any(&["prime minister", "premier"]) {
+        Some((Office::HeadOfGovernment, &["minister", "premier"]))
+    } else if has("president") {
+        Some((Office::HeadOfState, &["president"]))
+    } else if has("chancellor") {
+        Some((Office::HeadOfGovernment, &["chancellor"]))
+    } else if has("leader") {
+        return k.holder_of(iso3, Office::HeadOfGovernment, date);
+    } else {
+        None
+    };
     let (office, role_words) = wanted?;
     k.holders
         .iter()

@@ -213,13 +213,20 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "police said"); not a body or a group of leaders, which name their country when they
     // speak.
     let lone = &memory.entities[entity];
+    // A participle after a plural ("officials underlining ...") is more often a
+    // description of them than their report.
     let staff = lone.plural
+        && !participle
         && phrase.name.is_none()
-        && phrase.description.split_whitespace().last().is_some_and(|w| {
-            Lexicon::get()
-                .collective_officials
-                .contains(w.to_lowercase().as_str())
-        });
+        && phrase
+            .description
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| {
+                Lexicon::get()
+                    .collective_officials
+                    .contains(w.to_lowercase().as_str())
+            });
     if phrase.gov_role && (staff || !lone.plural && (!lone.body || phrase.definite)) {
         super::resolve::fill_country(memory, entity);
     }
@@ -391,12 +398,16 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if Lexicon::get().adverbial_subordinators.contains(lower) {
                 return k;
             }
-            // ", Carter said" / ", the ministry said" at the sentence end.
-            if (k + 1..(k + 5).min(se)).any(|m| is_cue_like(para, m)) && se - k <= 7 {
-                let m = (k..se).find(|&m| is_cue_like(para, m)).unwrap_or(se);
-                if m > k && (k..m).all(|x| np_token(&toks[x])) {
-                    return k;
-                }
+            // ", Carter said" / ", the ministry said" / ", a ministry spokesman told
+            // reporters on Monday" at the sentence end: a speaker phrase, its cue and a few
+            // words of audience, place or time.
+            if let Some(m) = (k + 1..(k + window::TRAILING_SPEAKER_WORDS).min(se))
+                .find(|&m| is_cue_like(para, m))
+                && se - m <= window::TRAILING_CUE_TAIL
+                && (k..m).all(|x| np_token(&toks[x]))
+                && !(m..se).any(|x| toks[x].lower == "that" || para.inside[x].is_some())
+            {
+                return k;
             }
         }
         k += 1;

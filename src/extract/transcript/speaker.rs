@@ -31,7 +31,11 @@ pub(crate) fn host_from_title(article: &Article, title: &str) -> Option<Entity> 
     // The host must hold the office on the briefing's date when it is known; an undated
     // briefing's title names its host whoever holds the office today.
     let date = article.date.as_deref();
-    for h in k.holders.iter().filter(|h| date.is_none_or(|d| h.in_office(d))) {
+    for h in k
+        .holders
+        .iter()
+        .filter(|h| date.is_none_or(|d| h.in_office(d)))
+    {
         let names = std::iter::once(&h.name).chain(h.aliases.iter());
         for n in names {
             if title.contains(n.as_str()) {
