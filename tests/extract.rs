@@ -1381,6 +1381,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Danish transport ministry spokesman",
         governments: &["DNK"],
     },
+    // A trailing cue followed by a time ("announced Monday morning").
+    ReportedCase {
+        text: "The ferry service would resume within days, a spokesman for the Estonian navy announced Monday morning.\n",
+        date: "2027-03-03",
+        statement: "The ferry service would resume within days",
+        speaker: "spokesman for the Estonian navy",
+        governments: &["EST"],
+    },
 ];
 
 #[test]

@@ -117,10 +117,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // Trailing attribution: "<clause>, Carter said."
     let after_words = se.saturating_sub(i + 1);
     let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
+    // "..., the navy announced Monday morning": a time after the cue ends nothing.
+    let after_time = skip_time(toks, i + 1, se);
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
         && after_words <= 7
-        && (after_words == 0 || audience || is_preposition(&toks[i + 1].lower))
+        && (after_words == 0
+            || audience
+            || after_time == se
+            || is_preposition(&toks[after_time.min(se - 1)].lower))
         && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
     let (content_start, content_end) = if trailing {
         let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
@@ -311,12 +316,17 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 /// "yesterday").
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
     let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
+    let start = j;
     loop {
         let Some(t) = toks.get(j).filter(|_| j < se) else {
             return j;
         };
         let w = t.lower.as_str();
-        if Lexicon::get().time_adverbs.contains(w) || time_noun(w) && t.capitalised() {
+        // "Monday morning": a time noun after a skipped time word.
+        let after_time = j > start && time_noun(&toks[j - 1].lower);
+        if Lexicon::get().time_adverbs.contains(w)
+            || time_noun(w) && (t.capitalised() || after_time)
+        {
             j += 1;
         } else if Lexicon::get().time_determiners.contains(w)
             && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
