@@ -1389,6 +1389,21 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "spokesman for the Estonian navy",
         governments: &["EST"],
     },
+    // The attribution set off inside the clause: the clause around it, in two spans.
+    ReportedCase {
+        text: "The Estonian transport ministry said the bridge was finished. The first trains, officials said, would cross it in the spring.\n",
+        date: "2027-03-03",
+        statement: "The first trains … would cross it in the spring",
+        speaker: "officials",
+        governments: &["EST"],
+    },
+    ReportedCase {
+        text: "The Estonian transport ministry said the bridge was finished. Tolls would rise by a tenth, the ministry said in a report, and lorries would pay double.\n",
+        date: "2027-03-03",
+        statement: "Tolls would rise by a tenth … lorries would pay double",
+        speaker: "Estonian transport ministry",
+        governments: &["EST"],
+    },
 ];
 
 #[test]

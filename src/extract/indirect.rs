@@ -127,6 +127,59 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             || after_time == se
             || is_preposition(&toks[after_time.min(se - 1)].lower))
         && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
+    // The attribution set off inside the reported clause: "The deal, officials said, would
+    // be signed next week", "<clause>, the ministry said in a report, and <clause>". The
+    // content is the clause around it (without an adverbial opening such as "In recent
+    // days,"), as two spans.
+    let inner_comma = (i..se.min(i + window::TRAILING_CUE_TAIL))
+        .find(|&j| toks[j].trail == Some(','))
+        .filter(|&c| {
+            c + 3 < se
+                && (c == i
+                    || audience
+                    || skip_time(toks, i + 1, c + 1) > c
+                    || is_preposition(&toks[i + 1].lower))
+                && !(i + 1..=c).any(|j| toks[j].lower == "that")
+        });
+    if let Some(c) = inner_comma.filter(|_| {
+        // The speaker phrase stands right before the cue, set off by commas, and the cue
+        // reports a clause rather than an object.
+        !trailing
+            && !cue.object
+            && !catenative
+            && first > ss
+            && i > 0
+            && phrase.span.end == toks[i - 1].span.end
+            && toks[first - 1].trail == Some(',')
+            && !(ss..se).any(|j| para.inside[j].is_some())
+    }) {
+        let lead = toks[ss].lower.as_str();
+        let adverbial = Lexicon::get().adverbial_leads.contains(lead)
+            || Lexicon::get().clause_openers.contains(lead);
+        let mut from = c + 1;
+        if Lexicon::get()
+            .coordinators
+            .contains(toks[from].lower.as_str())
+        {
+            from += 1;
+        }
+        let to = clause_end(para, from, se);
+        let before = (!adverbial).then(|| Span::new(toks[ss].span.start, toks[first - 1].span.end));
+        if to <= from + 1 || before.is_none() && to <= from + 2 {
+            return None;
+        }
+        let after = Span::new(toks[from].span.start, toks[to - 1].span.end);
+        return official_draft(
+            para,
+            memory,
+            entity,
+            &phrase,
+            &cue,
+            (ss, participle),
+            before.into_iter().chain(std::iter::once(after)).collect(),
+            Rule::ReportedCueAfter,
+        );
+    }
     let (content_start, content_end) = if trailing {
         let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
         if para.inside[ss].is_some() || inside * 2 > first - ss {
@@ -207,6 +260,47 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if content_end <= content_start + 2 {
         return None;
     }
+    let span = Span::new(
+        toks[content_start].span.start,
+        toks[content_end - 1].span.end,
+    );
+    let rule = if trailing {
+        Rule::ReportedCueAfter
+    } else if phrase.pronoun.is_some() {
+        // "The ministry said ... It added that ...": a pronoun carries on a speaker named
+        // before.
+        Rule::ReportedContinued
+    } else {
+        Rule::ReportedCueBefore
+    };
+    official_draft(
+        para,
+        memory,
+        entity,
+        &phrase,
+        &cue,
+        (ss, participle),
+        vec![span],
+        rule,
+    )
+}
+
+/// The statement of the reported `spans` when the subject `phrase` (resolved to `entity`)
+/// speaks for a government: the country comes from a located body or, for an official the
+/// text leaves unplaced, from the article's usual government. `at` is the sentence start and
+/// whether the cue is a participle.
+#[allow(clippy::too_many_arguments)]
+fn official_draft(
+    para: &Para,
+    memory: &mut Memory,
+    entity: usize,
+    phrase: &super::phrase::Phrase,
+    cue: &Cue,
+    (ss, participle): (usize, bool),
+    spans: Vec<Span>,
+    rule: Rule,
+) -> Option<Draft> {
+    let toks = &para.toks;
     if let Some(g) = para.located_in(ss) {
         let e = &mut memory.entities[entity];
         if e.group == Group::Government && e.governments.is_empty() {
@@ -239,27 +333,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if e.group != Group::Government || e.governments.is_empty() {
         return None;
     }
-    let span = Span::new(
-        toks[content_start].span.start,
-        toks[content_end - 1].span.end,
-    );
     Some(Draft {
-        spans: vec![span],
+        spans,
         kind: StatementKind::Indirect,
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
         cue_span: Some(cue.span(toks)),
-        cue: Some(cue.text),
-        rule: if trailing {
-            Rule::ReportedCueAfter
-        } else if phrase.pronoun.is_some() {
-            // "The ministry said ... It added that ...": a pronoun carries on a speaker
-            // named before.
-            Rule::ReportedContinued
-        } else {
-            Rule::ReportedCueBefore
-        },
+        cue: Some(cue.text.clone()),
+        rule,
         continues_previous: false,
         question: None,
     })
