@@ -1404,6 +1404,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Estonian transport ministry",
         governments: &["EST"],
     },
+    // A name after a preposition in an opening adverbial is no apposition of the subject.
+    ReportedCase {
+        text: "After her talks with Maret Kask, the White House announced that the ban on Estonian timber would end.\n",
+        date: "2027-03-03",
+        statement: "the ban on Estonian timber would end",
+        speaker: "White House",
+        governments: &["USA"],
+    },
 ];
 
 #[test]
