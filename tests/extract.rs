@@ -1412,6 +1412,30 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "White House",
         governments: &["USA"],
     },
+    // Staff of a named office holder speak for the holder's government (invented sentences
+    // about a real office).
+    ReportedCase {
+        text: "A spokeswoman for Olaf Scholz said the trip to the coast had been called off.\n",
+        date: "2023-05-10",
+        statement: "the trip to the coast had been called off",
+        speaker: "spokeswoman for Olaf Scholz",
+        governments: &["DEU"],
+    },
+    ReportedCase {
+        text: "Scholz's office said the trip to the coast had been called off.\n",
+        date: "2023-05-10",
+        statement: "the trip to the coast had been called off",
+        speaker: "Scholz's office",
+        governments: &["DEU"],
+    },
+    // A spokeswoman for an office is not its holder.
+    ReportedCase {
+        text: "A spokeswoman for the German chancellor said the trip to the coast had been called off.\n",
+        date: "2023-05-10",
+        statement: "the trip to the coast had been called off",
+        speaker: "spokeswoman for the German chancellor",
+        governments: &["DEU"],
+    },
 ];
 
 #[test]
@@ -1489,6 +1513,12 @@ fn offices_are_found_by_kind_and_held_on_the_date() {
         assert_eq!(s.governments, *governments, "{text}");
         assert!(!s.text(&article.text).is_empty());
     }
+    // Staff of someone out of office on the date speak for no government.
+    let (_, statements) = extract_on(
+        "A spokeswoman for Olaf Scholz said the trip to the coast had been called off.\n",
+        Some("2027-03-03"),
+    );
+    assert!(statements.iter().all(|s| s.governments.is_empty()));
     // A former president named in a later article is no government's voice.
     let text = "“The treaty was the best we could get,” Nicolas Sarkozy told the students.\n";
     let (article, statements) = extract_on(text, Some("2016-10-01"));

@@ -119,6 +119,15 @@ impl Memory {
                 governments.push(h.iso3.clone());
             }
         }
+        // "a spokeswoman for Ana Ruiz", "Ruiz's office": staff of an office holder speak for
+        // the holder's government.
+        if governments.is_empty()
+            && phrase.name.is_none()
+            && (phrase.gov_role || phrase.body)
+            && let Some(h) = principal(&phrase.description, date)
+        {
+            governments.push(h.iso3.clone());
+        }
         governments.sort();
         governments.dedup();
         let gender = match (phrase.gender, holder.map(|h| h.gender.as_str())) {
@@ -244,6 +253,18 @@ fn office_holder<'k>(
         "former",
         "official",
         "acting",
+        // Staff of an office, not its holder ("a spokeswoman for the chancellor").
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "office",
+        "staff",
+        "envoy",
     ]) {
         None
     } else if any(&[
@@ -284,6 +305,51 @@ fn office_holder<'k>(
             role_words.is_empty() || role_words.iter().any(|w| role.contains(w))
         })
         .max_by(|a, b| a.from.cmp(&b.from))
+}
+
+/// The office holder (in office on `date`) a staff description names after "for" / "of" or
+/// with a possessive ("spokeswoman for Ana Ruiz", "Ruiz's office"): runs of capitalised words
+/// looked up as a full name, or one word as a surname.
+fn principal<'k>(description: &str, date: Option<&str>) -> Option<&'k OfficeHolder> {
+    let k = Knowledge::bundled();
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && capitalised(words[i]) {
+            i += 1;
+            if possessive(words[i - 1]) {
+                break;
+            }
+        }
+        let staff_of = start > 0 && matches!(words[start - 1], "for" | "of" | "to")
+            || possessive(words[i - 1]);
+        if !staff_of {
+            continue;
+        }
+        let run = words[start..i]
+            .join(" ")
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        let found = if run.contains(' ') {
+            k.holders_named(&run, date)
+                .into_iter()
+                .find(|h| h.holds_office(date))
+        } else {
+            k.holders_by_surname(&run, date).into_iter().next()
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Where a named person stands in the office-holder registry on an article's date.
