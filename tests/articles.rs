@@ -793,13 +793,20 @@ mod joined_dev_texts {
         let Some(shared) = shared() else {
             return;
         };
-        for dir in [shared.join("corpus"), shared.join("polnear/dev/text")] {
+        // Articles the blank-line layout must find at least (a ratchet below the dev figures
+        // in BENCHMARKS.md: 23 of 35 and 32 of 84 on 2026-12-03).
+        for (dir, min_blank_found) in [
+            (shared.join("corpus"), 23),
+            (shared.join("polnear/dev/text"), 32),
+        ] {
             let files = texts_in(&dir);
             assert!(!files.is_empty(), "{}", dir.display());
             let mut one_by_one = 0;
             let mut singles: Vec<(Article, String)> = Vec::new();
             for file in &files {
                 let loaded = load_articles(file, ArticleId(0)).expect("dev text loads");
+                // A single real article is never cut in two.
+                assert_eq!(loaded.articles.len(), 1, "{}", file.display());
                 one_by_one += statements(&loaded.articles);
                 let text = loaded.articles[0].text.trim().to_owned();
                 singles.push((loaded.articles.into_iter().next().expect("one"), text));
@@ -858,7 +865,9 @@ mod joined_dev_texts {
                     dir.display(),
                     loaded.articles.len()
                 );
-                if layout != "blank lines" {
+                if layout == "blank lines" {
+                    assert!(loaded.articles.len() >= min_blank_found, "{layout}");
+                } else {
                     assert_eq!(loaded.articles.len(), count, "{layout}");
                 }
                 assert!(

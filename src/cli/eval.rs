@@ -42,6 +42,10 @@ pub struct EvalArgs {
     /// is below this.
     #[arg(long, default_value_t = 0.0)]
     pub min_reported_precision: f64,
+    /// Fail when the PolNeAR recall of officials' reported speech (contents without quote
+    /// marks whose gold source is a government speaker) is below this.
+    #[arg(long, default_value_t = 0.0)]
+    pub min_official_reported_recall: f64,
 }
 
 /// Runs the evaluations asked for and fails when a score is below its minimum.
@@ -93,6 +97,11 @@ pub fn run(args: &EvalArgs) -> ExitCode {
                     "PolNeAR dev reported-speech precision",
                     report.reported.precision(),
                     args.min_reported_precision,
+                );
+                check(
+                    "PolNeAR dev officials' reported-speech recall",
+                    report.official_reported.recall(),
+                    args.min_official_reported_recall,
                 );
             }
             Err(err) => return super::fail(&err),

@@ -39,8 +39,11 @@ pub struct StatementRecord {
     pub outlet: Option<String>,
     /// The article's publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// The (first) government, or null.
+    /// The (first) government, or null (kept for readers written before `governments`).
     pub government: Option<GovernmentRef>,
+    /// Every government the statement speaks for (a joint statement has several), in the
+    /// statement's order; empty when none.
+    pub governments: Vec<GovernmentRef>,
     /// "government", "organisation" or "other".
     pub group: &'static str,
     /// Resolved speaker.
@@ -77,6 +80,12 @@ pub fn records(
             text: span.slice(&article.text).to_owned(),
         }
     };
+    let government_ref = |iso3: &String| GovernmentRef {
+        name: governments
+            .get(iso3)
+            .map_or_else(|| iso3.clone(), |g| g.name.clone()),
+        iso3: iso3.clone(),
+    };
     statements
         .iter()
         .map(|s| StatementRecord {
@@ -84,12 +93,8 @@ pub fn records(
             title: article.title.clone(),
             outlet: article.outlet.clone(),
             date: article.date.clone(),
-            government: s.governments.first().map(|iso3| GovernmentRef {
-                name: governments
-                    .get(iso3)
-                    .map_or_else(|| iso3.clone(), |g| g.name.clone()),
-                iso3: iso3.clone(),
-            }),
+            government: s.governments.first().map(government_ref),
+            governments: s.governments.iter().map(government_ref).collect(),
             group: s.group.as_str(),
             speaker: s.speaker.clone(),
             speaker_mention: s.speaker_mention.map(text_ref),
@@ -117,10 +122,10 @@ pub fn to_jsonl(records: &[StatementRecord]) -> String {
 }
 
 /// The CSV header row (with its line break).
-pub const CSV_HEADER: &str =
-    "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date\n";
+pub const CSV_HEADER: &str = "file,title,government,iso3,group,speaker,kind,cue,start,end,text,confidence,outlet,date,governments\n";
 
-/// CSV with a header row; spans joined with " … ". Cells are guarded against formula
+/// CSV with a header row; spans joined with " … "; the last column lists every government
+/// as "China (CHN); Russia (RUS)". Cells are guarded against formula
 /// injection (see [`csv_field`]).
 #[must_use]
 pub fn to_csv(records: &[StatementRecord]) -> String {
@@ -165,6 +170,11 @@ pub fn to_csv_rows(records: &[StatementRecord]) -> String {
             format!("{:.2}", r.confidence),
             r.outlet.clone().unwrap_or_default(),
             r.date.clone().unwrap_or_default(),
+            r.governments
+                .iter()
+                .map(|g| format!("{} ({})", g.name, g.iso3))
+                .collect::<Vec<_>>()
+                .join("; "),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -330,6 +340,7 @@ mod tests {
             "outlet",
             "date",
             "government",
+            "governments",
             "group",
             "speaker",
             "speaker_mention",
@@ -353,6 +364,41 @@ mod tests {
         assert_eq!(value["spans"][0]["text"], "Diaoyu Dao is China’s,");
         assert_eq!(value["speaker_mention"]["text"], "Zhao");
         assert_eq!(value["speaker_mention"]["start"], 25);
+    }
+
+    #[test]
+    fn joint_statements_list_every_government() {
+        let (article, mut statements) = sample();
+        statements[0].governments = vec!["CHN".into(), "RUS".into()];
+        let records = records("a.txt", &article, &statements, Governments::bundled());
+        let value: serde_json::Value =
+            serde_json::from_str(to_jsonl(&records).trim()).expect("json");
+        // The first government stays where readers of the old field find it.
+        assert_eq!(value["government"]["iso3"], "CHN");
+        assert_eq!(
+            value["governments"],
+            serde_json::json!([
+                {"name": "China", "iso3": "CHN"},
+                {"name": "Russia", "iso3": "RUS"}
+            ])
+        );
+        let csv = to_csv(&records);
+        assert!(csv.starts_with(CSV_HEADER));
+        assert!(CSV_HEADER.trim_end().ends_with(",date,governments"));
+        assert!(
+            csv.lines()
+                .nth(1)
+                .expect("row")
+                .ends_with(",China (CHN); Russia (RUS)"),
+            "{csv}"
+        );
+        // A statement of no government: an empty list, not a missing field.
+        statements[0].governments.clear();
+        let records = super::records("a.txt", &article, &statements, Governments::bundled());
+        let value: serde_json::Value =
+            serde_json::from_str(to_jsonl(&records).trim()).expect("json");
+        assert_eq!(value["governments"], serde_json::json!([]));
+        assert!(value["government"].is_null());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::governments::Governments;
 use crate::statement::Group;
 
-use super::knowledge::{Knowledge, OfficeHolder};
+use super::knowledge::{Knowledge, Office, OfficeHolder};
 use super::memory::Memory;
 use super::phrase::{Gender, Phrase};
 
@@ -119,6 +119,15 @@ impl Memory {
                 governments.push(h.iso3.clone());
             }
         }
+        // "a spokeswoman for Ana Ruiz", "Ruiz's office": staff of an office holder speak for
+        // the holder's government.
+        if governments.is_empty()
+            && phrase.name.is_none()
+            && (phrase.gov_role || phrase.body)
+            && let Some(h) = principal(&phrase.description, date)
+        {
+            governments.push(h.iso3.clone());
+        }
         governments.sort();
         governments.dedup();
         let gender = match (phrase.gender, holder.map(|h| h.gender.as_str())) {
@@ -218,7 +227,10 @@ impl Memory {
 }
 
 /// The holder of the office a description names ("Chinese President", "the Jewish state's
-/// premier", "the Russian leader") in `iso3` on `date`.
+/// premier", "the Russian leader", "the German defence secretary") in `iso3` on `date`,
+/// found by the registry's kind of office (`Office`), not by how the office is written there
+/// ("Federal President", "Armed Forces Minister"). A country's "leader" is its head of
+/// government, never a ceremonial head of state.
 fn office_holder<'k>(
     description: &str,
     iso3: &str,
@@ -226,58 +238,118 @@ fn office_holder<'k>(
 ) -> Option<&'k super::knowledge::OfficeHolder> {
     let k = Knowledge::bundled();
     let d = description.to_lowercase();
+    let words: Vec<&str> = d.split_whitespace().collect();
     let has = |w: &str| {
-        d.split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(w.split_whitespace().count())
-            .any(|win| win.join(" ") == w)
+        let n = w.split_whitespace().count();
+        words.windows(n).any(|win| win.join(" ") == w)
     };
-    let offices: &[&str] = if has("vice president")
-        || has("deputy")
-        || has("vice")
-        || has("former")
-        || has("official")
-    {
-        &[]
-    } else if has("foreign minister") || has("foreign secretary") || has("secretary of state") {
-        &[
-            "Foreign Minister",
-            "Foreign Secretary",
-            "Secretary of State",
-            "External Affairs Minister",
-        ]
-    } else if has("defense minister")
-        || has("defence minister")
-        || has("defense secretary")
-        || has("defence secretary")
-    {
-        &["Defense Minister", "Defence Minister", "Defense Secretary"]
-    } else if has("prime minister") || has("premier") {
-        &["Prime Minister", "Premier"]
+    let any = |ws: &[&str]| ws.iter().any(|w| has(w));
+    // What the description asks for: the kind of office, and words the registry's name of
+    // the office must hold when the kind alone is too wide (a "president" is not a king).
+    let wanted: Option<(Office, &[&str])> = if any(&[
+        "vice president",
+        "deputy",
+        "vice",
+        "former",
+        "official",
+        "acting",
+        // Staff of an office, not its holder ("a spokeswoman for the chancellor").
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "office",
+        "staff",
+        "envoy",
+    ]) {
+        None
+    } else if any(&[
+        "foreign minister",
+        "foreign secretary",
+        "secretary of state",
+        "external affairs minister",
+        "minister of foreign affairs",
+    ]) {
+        Some((Office::ForeignMinister, &[]))
+    } else if any(&[
+        "defense minister",
+        "defence minister",
+        "defense secretary",
+        "defence secretary",
+        "armed forces minister",
+        "minister of defence",
+        "minister of defense",
+    ]) {
+        Some((Office::DefenceMinister, &[]))
+    } else if any(&["prime minister", "premier"]) {
+        Some((Office::HeadOfGovernment, &["minister", "premier"]))
     } else if has("president") {
-        &["President"]
+        Some((Office::HeadOfState, &["president"]))
     } else if has("chancellor") {
-        &["Chancellor"]
+        Some((Office::HeadOfGovernment, &["chancellor"]))
     } else if has("leader") {
-        &[
-            "President",
-            "Prime Minister",
-            "Chancellor",
-            "Supreme Leader",
-        ]
+        return k.holder_of(iso3, Office::HeadOfGovernment, date);
     } else {
-        &[]
+        None
     };
-    offices.iter().find_map(|office| {
-        let holders = k
-            .holders
-            .iter()
-            .filter(|h| h.iso3 == iso3 && h.role.eq_ignore_ascii_case(office));
-        match date {
-            Some(date) => holders.into_iter().find(|h| h.in_office(date)),
-            None => latest(holders),
+    let (office, role_words) = wanted?;
+    k.holders
+        .iter()
+        .filter(|h| h.iso3 == iso3 && h.office.covers(office) && h.holds_office(date))
+        .filter(|h| {
+            let role = h.role.to_lowercase();
+            role_words.is_empty() || role_words.iter().any(|w| role.contains(w))
+        })
+        .max_by(|a, b| a.from.cmp(&b.from))
+}
+
+/// The office holder (in office on `date`) a staff description names after "for" / "of" or
+/// with a possessive ("spokeswoman for Ana Ruiz", "Ruiz's office"): runs of capitalised words
+/// looked up as a full name, or one word as a surname.
+fn principal<'k>(description: &str, date: Option<&str>) -> Option<&'k OfficeHolder> {
+    let k = Knowledge::bundled();
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
+            continue;
         }
-    })
+        let start = i;
+        while i < words.len() && capitalised(words[i]) {
+            i += 1;
+            if possessive(words[i - 1]) {
+                break;
+            }
+        }
+        let staff_of = start > 0 && matches!(words[start - 1], "for" | "of" | "to")
+            || possessive(words[i - 1]);
+        if !staff_of {
+            continue;
+        }
+        let run = words[start..i]
+            .join(" ")
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        let found = if run.contains(' ') {
+            k.holders_named(&run, date)
+                .into_iter()
+                .find(|h| h.holds_office(date))
+        } else {
+            k.holders_by_surname(&run, date).into_iter().next()
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Where a named person stands in the office-holder registry on an article's date.

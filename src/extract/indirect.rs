@@ -117,11 +117,69 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // Trailing attribution: "<clause>, Carter said."
     let after_words = se.saturating_sub(i + 1);
     let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
+    // "..., the navy announced Monday morning": a time after the cue ends nothing.
+    let after_time = skip_time(toks, i + 1, se);
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
         && after_words <= 7
-        && (after_words == 0 || audience || is_preposition(&toks[i + 1].lower))
+        && (after_words == 0
+            || audience
+            || after_time == se
+            || is_preposition(&toks[after_time.min(se - 1)].lower))
         && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());
+    // The attribution set off inside the reported clause: "The deal, officials said, would
+    // be signed next week", "<clause>, the ministry said in a report, and <clause>". The
+    // content is the clause around it (without an adverbial opening such as "In recent
+    // days,"), as two spans.
+    let inner_comma = (i..se.min(i + window::TRAILING_CUE_TAIL))
+        .find(|&j| toks[j].trail == Some(','))
+        .filter(|&c| {
+            c + 3 < se
+                && (c == i
+                    || audience
+                    || skip_time(toks, i + 1, c + 1) > c
+                    || is_preposition(&toks[i + 1].lower))
+                && !(i + 1..=c).any(|j| toks[j].lower == "that")
+        });
+    if let Some(c) = inner_comma.filter(|_| {
+        // The speaker phrase stands right before the cue, set off by commas, and the cue
+        // reports a clause rather than an object.
+        !trailing
+            && !cue.object
+            && !catenative
+            && first > ss
+            && i > 0
+            && phrase.span.end == toks[i - 1].span.end
+            && toks[first - 1].trail == Some(',')
+            && !(ss..se).any(|j| para.inside[j].is_some())
+    }) {
+        let lead = toks[ss].lower.as_str();
+        let adverbial = Lexicon::get().adverbial_leads.contains(lead)
+            || Lexicon::get().clause_openers.contains(lead);
+        let mut from = c + 1;
+        if Lexicon::get()
+            .coordinators
+            .contains(toks[from].lower.as_str())
+        {
+            from += 1;
+        }
+        let to = clause_end(para, from, se);
+        let before = (!adverbial).then(|| Span::new(toks[ss].span.start, toks[first - 1].span.end));
+        if to <= from + 1 || before.is_none() && to <= from + 2 {
+            return None;
+        }
+        let after = Span::new(toks[from].span.start, toks[to - 1].span.end);
+        return official_draft(
+            para,
+            memory,
+            entity,
+            &phrase,
+            &cue,
+            (ss, participle),
+            before.into_iter().chain(std::iter::once(after)).collect(),
+            Rule::ReportedCueAfter,
+        );
+    }
     let (content_start, content_end) = if trailing {
         let inside = (ss..first).filter(|&j| para.inside[j].is_some()).count();
         if para.inside[ss].is_some() || inside * 2 > first - ss {
@@ -202,6 +260,47 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if content_end <= content_start + 2 {
         return None;
     }
+    let span = Span::new(
+        toks[content_start].span.start,
+        toks[content_end - 1].span.end,
+    );
+    let rule = if trailing {
+        Rule::ReportedCueAfter
+    } else if phrase.pronoun.is_some() {
+        // "The ministry said ... It added that ...": a pronoun carries on a speaker named
+        // before.
+        Rule::ReportedContinued
+    } else {
+        Rule::ReportedCueBefore
+    };
+    official_draft(
+        para,
+        memory,
+        entity,
+        &phrase,
+        &cue,
+        (ss, participle),
+        vec![span],
+        rule,
+    )
+}
+
+/// The statement of the reported `spans` when the subject `phrase` (resolved to `entity`)
+/// speaks for a government: the country comes from a located body or, for an official the
+/// text leaves unplaced, from the article's usual government. `at` is the sentence start and
+/// whether the cue is a participle.
+#[allow(clippy::too_many_arguments)]
+fn official_draft(
+    para: &Para,
+    memory: &mut Memory,
+    entity: usize,
+    phrase: &super::phrase::Phrase,
+    cue: &Cue,
+    (ss, participle): (usize, bool),
+    spans: Vec<Span>,
+    rule: Rule,
+) -> Option<Draft> {
+    let toks = &para.toks;
     if let Some(g) = para.located_in(ss) {
         let e = &mut memory.entities[entity];
         if e.group == Group::Government && e.governments.is_empty() {
@@ -209,36 +308,40 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         }
     }
     // A single official whose country the text leaves implicit ("a senior administration
-    // official said"); not a body or a group, which name their country when they speak.
+    // official said"), or the government's staff as a group ("federal officials said",
+    // "police said"); not a body or a group of leaders, which name their country when they
+    // speak.
     let lone = &memory.entities[entity];
-    if !lone.plural && phrase.gov_role && (!lone.body || phrase.definite) {
+    // A participle after a plural ("officials underlining ...") is more often a
+    // description of them than their report.
+    let staff = lone.plural
+        && !participle
+        && phrase.name.is_none()
+        && phrase
+            .description
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| {
+                Lexicon::get()
+                    .collective_officials
+                    .contains(w.to_lowercase().as_str())
+            });
+    if phrase.gov_role && (staff || !lone.plural && (!lone.body || phrase.definite)) {
         super::resolve::fill_country(memory, entity);
     }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {
         return None;
     }
-    let span = Span::new(
-        toks[content_start].span.start,
-        toks[content_end - 1].span.end,
-    );
     Some(Draft {
-        spans: vec![span],
+        spans,
         kind: StatementKind::Indirect,
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
         entity: Some(e),
         cue_span: Some(cue.span(toks)),
-        cue: Some(cue.text),
-        rule: if trailing {
-            Rule::ReportedCueAfter
-        } else if phrase.pronoun.is_some() {
-            // "The ministry said ... It added that ...": a pronoun carries on a speaker
-            // named before.
-            Rule::ReportedContinued
-        } else {
-            Rule::ReportedCueBefore
-        },
+        cue: Some(cue.text.clone()),
+        rule,
         continues_previous: false,
         question: None,
     })
@@ -295,12 +398,17 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 /// "yesterday").
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
     let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
+    let start = j;
     loop {
         let Some(t) = toks.get(j).filter(|_| j < se) else {
             return j;
         };
         let w = t.lower.as_str();
-        if Lexicon::get().time_adverbs.contains(w) || time_noun(w) && t.capitalised() {
+        // "Monday morning": a time noun after a skipped time word.
+        let after_time = j > start && time_noun(&toks[j - 1].lower);
+        if Lexicon::get().time_adverbs.contains(w)
+            || time_noun(w) && (t.capitalised() || after_time)
+        {
             j += 1;
         } else if Lexicon::get().time_determiners.contains(w)
             && toks.get(j + 1).is_some_and(|n| time_noun(&n.lower))
@@ -382,12 +490,16 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if Lexicon::get().adverbial_subordinators.contains(lower) {
                 return k;
             }
-            // ", Carter said" / ", the ministry said" at the sentence end.
-            if (k + 1..(k + 5).min(se)).any(|m| is_cue_like(para, m)) && se - k <= 7 {
-                let m = (k..se).find(|&m| is_cue_like(para, m)).unwrap_or(se);
-                if m > k && (k..m).all(|x| np_token(&toks[x])) {
-                    return k;
-                }
+            // ", Carter said" / ", the ministry said" / ", a ministry spokesman told
+            // reporters on Monday" at the sentence end: a speaker phrase, its cue and a few
+            // words of audience, place or time.
+            if let Some(m) = (k + 1..(k + window::TRAILING_SPEAKER_WORDS).min(se))
+                .find(|&m| is_cue_like(para, m))
+                && se - m <= window::TRAILING_CUE_TAIL
+                && (k..m).all(|x| np_token(&toks[x]))
+                && !(m..se).any(|x| toks[x].lower == "that" || para.inside[x].is_some())
+            {
+                return k;
             }
         }
         k += 1;

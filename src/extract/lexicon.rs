@@ -137,6 +137,9 @@ pub struct Lexicon {
     pub indefinites: HashSet<String>,
     /// Nouns for private people quoted anonymously ("a refugee", "one woman"): never a government.
     pub person_nouns: HashSet<String>,
+    /// Heads of plural descriptions of a government's staff ("administration officials"):
+    /// with no country named, the country the article's officials speak for.
+    pub collective_officials: HashSet<String>,
 }
 
 impl Lexicon {
@@ -233,6 +236,7 @@ mod tests {
             &lexicon.party_labels,
             &lexicon.indefinites,
             &lexicon.person_nouns,
+            &lexicon.collective_officials,
         ];
         for class in all {
             assert!(!class.is_empty());

@@ -143,7 +143,13 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         if let Some(comma) = comma {
             let prev_end = comma + 1;
             let prev_start = trailing_np(&toks[..prev_end]);
-            if prev_start < prev_end {
+            // "After her meeting with Ana Ruiz, the White House said": a name after a
+            // preposition is its object, not the subject an apposition describes.
+            let object = prev_start > 0
+                && Lexicon::get()
+                    .prepositions
+                    .contains(toks[prev_start - 1].lower.as_str());
+            if prev_start < prev_end && !object {
                 let named = analyze(para.text, strip_leading(&toks[prev_start..prev_end]));
                 if named.name.is_some() && named.pronoun.is_none() {
                     phrase = merge(named, phrase);

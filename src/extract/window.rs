@@ -65,3 +65,11 @@ pub const BODY_PARAGRAPH_WORDS: usize = 20;
 
 /// Paragraphs over which a quote with no cue still carries on the last quoted speaker.
 pub const CARRY_PARAGRAPHS: usize = 3;
+
+/// Words of a speaker phrase set off after a reported clause (", a spokesman for the Chinese
+/// foreign ministry told ..."): longer phrases are a clause of their own.
+pub const TRAILING_SPEAKER_WORDS: usize = 9;
+
+/// Words from a trailing cue to the sentence end (", Carter told reporters on Monday"): the
+/// cue, its audience and a time or place; more is a reported clause of its own.
+pub const TRAILING_CUE_TAIL: usize = 6;

@@ -237,21 +237,24 @@ fn headline_starts(text: &str) -> Vec<usize> {
     let prose_in = |from: usize, to: usize| prose_before[to] - prose_before[from];
     let mut starts: Vec<usize> = vec![0];
     for at in 1..texts.len() {
-        let head = if start_signal(texts[at]) {
-            headline_before(&texts, at)
+        let last = starts.last().copied().unwrap_or(0);
+        let (head, min_prose) = if start_signal(texts[at]) {
+            (headline_before(&texts, at), MIN_PROSE_PARAGRAPHS)
         } else if dated_title(texts[at]) && prose_in(at + 1, (at + 4).min(texts.len())) >= 2 {
-            Some(at)
+            (Some(at), MIN_PROSE_PARAGRAPHS)
+        } else if texts
+            .get(at + 1)
+            .is_some_and(|lede| headline_over_lede(texts[at], lede))
+        {
+            // No dateline or byline to confirm it: the article before must be a whole one.
+            (Some(at), MIN_PROSE_BEFORE_UNCONFIRMED)
         } else {
-            None
+            (None, 0)
         };
         let Some(head) = head else {
             continue;
         };
-        let last = starts.last().copied().unwrap_or(0);
-        if head > last
-            && ends_sentence(texts[head - 1])
-            && prose_in(last, head) >= MIN_PROSE_PARAGRAPHS
-        {
+        if head > last && ends_sentence(texts[head - 1]) && prose_in(last, head) >= min_prose {
             starts.push(head);
         }
     }
@@ -268,6 +271,77 @@ fn headline_starts(text: &str) -> Vec<usize> {
         .map(|k| paragraphs[k].start)
         .collect()
 }
+
+/// A Title Case headline of a news article over its lede, with no dateline or byline between
+/// them: a one-line headline of several words ("Sample Minister Rejects Port Deal Offer"),
+/// then a paragraph of prose that opens on its own (not "He ...", "But ...") and names a
+/// person, place or body the headline names. A subheading inside an article is shorter or
+/// names nothing its paragraph takes up again.
+fn headline_over_lede(head: &str, lede: &str) -> bool {
+    let words = head.split_whitespace().count();
+    if !(MIN_UNCONFIRMED_HEADLINE_WORDS..=MAX_UNCONFIRMED_HEADLINE_WORDS).contains(&words)
+        || !is_headline(head)
+        || !title_case(head)
+        || !is_prose(lede)
+    {
+        return false;
+    }
+    let first = lede
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if CONTINUING_OPENERS.contains(&first.as_str()) {
+        return false;
+    }
+    // Names: capitalised words of four letters or more past the first word of the lede
+    // (where every sentence starts with a capital).
+    let names = |s: &str, skip_first: bool| -> BTreeSet<String> {
+        s.split_whitespace()
+            .skip(usize::from(skip_first))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_owned()
+            })
+            .filter(|w| {
+                w.chars().count() >= 4
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+            })
+            .collect()
+    };
+    let lede_names = names(lede, true);
+    names(head, false).iter().any(|n| lede_names.contains(n))
+}
+
+/// Words that open a paragraph carrying on the one before, never an article's lede.
+const CONTINUING_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "also",
+    "still",
+    "meanwhile",
+    "however",
+    "instead",
+];
 
 /// A Title Case headline that carries a full date ("Sample Spokesperson's Regular Press
 /// Conference on March 4, 2031").
@@ -315,6 +389,14 @@ const MIN_PROSE_PARAGRAPHS: usize = 2;
 /// Words a headline that opens a joined article has at least ("Sample Talks End" is too
 /// little to tell from a subheading).
 const MIN_HEADLINE_WORDS: usize = 4;
+/// Words of a headline that no dateline or byline confirms: at least this many (subheadings
+/// are shorter) ...
+const MIN_UNCONFIRMED_HEADLINE_WORDS: usize = 6;
+/// ... and at most this many (a longer line is a sentence of the text).
+const MAX_UNCONFIRMED_HEADLINE_WORDS: usize = 20;
+/// Paragraphs of prose the article before an unconfirmed headline must hold: a whole article,
+/// not the first section of one.
+const MIN_PROSE_BEFORE_UNCONFIRMED: usize = 4;
 
 /// A paragraph of running text that ends a sentence (not a headline, label or short line).
 fn is_prose(paragraph: &str) -> bool {

@@ -409,3 +409,51 @@ fn plain_single_articles_are_not_split() {
         assert_eq!(split(text), None, "{text:?}");
     }
 }
+
+#[test]
+fn title_case_headlines_over_their_ledes_split_plain_joined_articles() {
+    // No dateline, byline or separator: each headline names someone its lede names.
+    let text = format!(
+        "Minister Aldo Varga Rejects Invented Port Deal Offer.\n\nMinister Aldo Varga turned \
+         down the invented offer for the sample port on Monday, saying the terms were unfair.\n\n\
+         {}\n\nSample Farmers Cheer As Ilvania Lifts Grain Duties\n\nFarmers across Ilvania \
+         welcomed the end of the sample duties on grain on Tuesday, which they said had weighed on \
+         their prices for years.\n\n\
+         {}\n",
+        prose("port", 4),
+        prose("grain", 3)
+    );
+    let found = split(&text).expect("joined");
+    let got = texts(&text, &found);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[1].starts_with("Sample Farmers Cheer As Ilvania Lifts Grain Duties"));
+}
+
+#[test]
+fn a_subheading_over_a_continuing_paragraph_stays_in_its_article() {
+    // Title Case subheadings inside one article: the paragraph under the first carries on
+    // ("But ..."), the second names nothing of its paragraph, the third is too short, and
+    // the fourth comes before the article holds a whole article's prose.
+    let text = format!(
+        "Invented Summit Ends Without A Sample Deal\n\n{}\n\nWhat Minister Aldo Varga Wants \
+         From Ilvania\n\nBut the minister said on Monday that the invented talks would go on \
+         for as long as the sample partners wanted them to.\n\n{}\n\nA Long Road Ahead For The \
+         Sample Negotiators\n\nThe invented negotiators have met eleven times since the spring \
+         and expect to meet again before the end of the sample year.\n\n{}\n\nIlvania Waits\n\n\
+         Ilvania has waited for the invented deal since the sample talks began, and its \
+         ministers say they will keep waiting.\n\n{}\n",
+        prose("a", 4),
+        prose("b", 4),
+        prose("c", 4),
+        prose("d", 2)
+    );
+    assert_eq!(split(&text), None);
+    let early = format!(
+        "Invented Summit Ends Without A Sample Deal\n\n{}\n\nMinister Aldo Varga Speaks To The \
+         Sample Press\n\nMinister Aldo Varga told the invented reporters that the sample talks \
+         would go on for as long as the partners wanted.\n\n{}\n",
+        prose("a", 2),
+        prose("b", 3)
+    );
+    assert_eq!(split(&early), None);
+}

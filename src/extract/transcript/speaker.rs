@@ -28,7 +28,14 @@ pub(crate) fn host_from_title(article: &Article, title: &str) -> Option<Entity> 
     let k = Knowledge::bundled();
     let memory = Memory::new(article.date.as_deref());
     // A known office holder named in any script.
-    for h in &k.holders {
+    // The host must hold the office on the briefing's date when it is known; an undated
+    // briefing's title names its host whoever holds the office today.
+    let date = article.date.as_deref();
+    for h in k
+        .holders
+        .iter()
+        .filter(|h| date.is_none_or(|d| h.in_office(d)))
+    {
         let names = std::iter::once(&h.name).chain(h.aliases.iter());
         for n in names {
             if title.contains(n.as_str()) {
@@ -365,10 +372,10 @@ fn speaker_of(briefing: &Briefing, label: &str) -> Option<Entity> {
         .chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     {
-        let h = k
-            .holders_named(trimmed, article.date.as_deref())
-            .into_iter()
-            .next()?;
+        let date = article.date.as_deref();
+        let h = k.holders_named(trimmed, date).into_iter().next()?;
+        // Out of office on the article's date: a former official, no government's voice.
+        let in_office = h.holds_office(date) || date.is_none();
         return Some(Entity {
             name: Some(h.name.clone()),
             description: Some(h.role.clone()),
@@ -376,9 +383,17 @@ fn speaker_of(briefing: &Briefing, label: &str) -> Option<Entity> {
             body: false,
             plural: false,
             gender: super::super::phrase::Gender::Unknown,
-            group: Group::Government,
-            governments: vec![h.iso3.clone()],
-            affiliation: None,
+            group: if in_office {
+                Group::Government
+            } else {
+                Group::Other
+            },
+            governments: if in_office {
+                vec![h.iso3.clone()]
+            } else {
+                Vec::new()
+            },
+            affiliation: (!in_office).then(|| format!("former {}", h.role.to_lowercase())),
         });
     }
     let words = title_case(trimmed);
