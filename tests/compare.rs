@@ -1226,6 +1226,22 @@ fn shifts_say_which_words_carry_them_and_why() {
         },
     );
     assert!(aliased.rows[0].shifts.is_empty());
+    // Words added in a new clause carry the shift alone: the other side gets an empty span
+    // at that place, not a word borrowed from text the clause replaced.
+    let c = compare_texts(
+        "Valdor regrets the move, minister Ilse Brandt told the assembly.",
+        "Valdor regrets the move and has lodged a firm protest.",
+        &CompareOptions::default(),
+    );
+    let shift = c.rows[0].shifts.first().expect("a shift");
+    assert_eq!(shift.kind, ShiftKind::Stronger);
+    assert!(shift.left.text.is_empty(), "{:?}", shift.left.text);
+    assert!(shift.right.text.contains("firm"), "{:?}", shift.right.text);
+    assert!(
+        shift.badge().starts_with("stronger: added '"),
+        "{}",
+        shift.badge()
+    );
     // One-sided rows and identical rows have an empty list.
     let c = compare_texts(
         "We firmly object.",

@@ -124,15 +124,16 @@ pub struct Shift {
 }
 
 impl Shift {
-    /// A one-line badge: "weaker: 'firmly opposes' -> 'opposes'".
+    /// A one-line badge: "weaker: 'firmly opposes' -> 'opposes'", or "stronger: added
+    /// 'strongly'" when one side carries nothing.
     #[must_use]
     pub fn badge(&self) -> String {
-        format!(
-            "{}: '{}' -> '{}'",
-            self.kind.label(),
-            self.left.text,
-            self.right.text
-        )
+        let label = self.kind.label();
+        match (self.left.text.is_empty(), self.right.text.is_empty()) {
+            (true, false) => format!("{label}: added '{}'", self.right.text),
+            (false, true) => format!("{label}: dropped '{}'", self.left.text),
+            _ => format!("{label}: '{}' -> '{}'", self.left.text, self.right.text),
+        }
     }
 }
 
@@ -676,6 +677,24 @@ impl Pair<'_, '_> {
         w.token.partition_point(|&t| t < token)
     }
 
+    /// Where the other side's token `other_token` falls on `side`, as a word index, when
+    /// it lies in a run both sides share (the same word on both sides).
+    fn equal_counterpart_word(&self, side: Side, other_token: usize) -> Option<usize> {
+        let (_, w) = self.side(side);
+        let run = self.runs.iter().find(|r| {
+            let range = if side == Side::Left { r.right } else { r.left };
+            r.equal && range.0 <= other_token && other_token < range.1
+        })?;
+        let (mine, theirs) = if side == Side::Left {
+            (run.left, run.right)
+        } else {
+            (run.right, run.left)
+        };
+        let token = mine.0 + (other_token - theirs.0);
+        let word = w.token.partition_point(|&t| t < token);
+        (w.token.get(word) == Some(&token)).then_some(word)
+    }
+
     /// The span of a shift on `side`: its carrying words (with the next word when they
     /// modify it), or the word at the matching place when this side has none.
     fn shift_span(
@@ -709,10 +728,18 @@ impl Pair<'_, '_> {
                 .min()
                 .and_then(|i| ow.token.get(i).copied())
                 .map_or(0, |t| self.counterpart_word(side, t));
-            if with_head && at < w.keys.len() {
-                (at, at + 1)
-            } else {
-                (at, at)
+            // The word the other side's words modify, when this side has it too (an equal
+            // run): "firmly opposes" -> "opposes". Otherwise nothing is carried here, and
+            // the span is empty at the matching place rather than an unrelated word.
+            let head = other_hits
+                .iter()
+                .map(|h| h.words.1)
+                .max()
+                .and_then(|i| ow.token.get(i).copied())
+                .and_then(|t| self.equal_counterpart_word(side, t));
+            match head {
+                Some(head) if with_head => (head, head + 1),
+                _ => (at, at),
             }
         };
         let bytes = self.word_span(side, range).unwrap_or_else(|| {
