@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use crate::compare::{Pin, compare_texts_with_pins};
-use crate::export::comparison::{ReportMeta, SideMeta, comparison_html, comparison_markdown};
+use crate::export::comparison::{
+    ReportMeta, SideMeta, comparison_html, comparison_markdown, escape_html, escape_markdown,
+};
 use crate::session::Compared;
 use crate::statement::StatementId;
 
@@ -160,7 +162,7 @@ impl ReportInputs {
                 if !self.notes.is_empty() {
                     text.push_str("\n## Notes\n\n");
                     for (row, note) in &self.notes {
-                        text.push_str(&format!("- Row {}: {note}\n", row + 1));
+                        text.push_str(&format!("- Row {}: {}\n", row + 1, escape_markdown(note)));
                     }
                 }
                 text
@@ -176,11 +178,11 @@ fn with_html_notes(html: String, notes: &[(usize, String)]) -> String {
     }
     let mut list = String::from("<h2>Notes</h2>\n<ul>\n");
     for (row, note) in notes {
-        let escaped = note
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        list.push_str(&format!("<li>Row {}: {escaped}</li>\n", row + 1));
+        list.push_str(&format!(
+            "<li>Row {}: {}</li>\n",
+            row + 1,
+            escape_html(note)
+        ));
     }
     list.push_str("</ul>\n");
     match html.rfind("</body>") {
@@ -190,5 +192,34 @@ fn with_html_notes(html: String, notes: &[(usize, String)]) -> String {
             out
         }
         None => html + &list,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(note: &str) -> ReportInputs {
+        ReportInputs {
+            left: "We object to the plan.".to_owned(),
+            right: "We strongly object to the plan.".to_owned(),
+            options: crate::compare::CompareOptions::default(),
+            pins: Vec::new(),
+            notes: vec![(0, note.to_owned())],
+            meta: ReportMeta::default(),
+        }
+    }
+
+    #[test]
+    fn row_notes_are_escaped_in_both_report_formats() {
+        let note = "check <b>this</b> | *now*\nsecond line";
+        let md = inputs(note).render(ExportFormat::Markdown);
+        assert!(
+            md.contains("- Row 1: check \\<b\\>this\\</b\\> \\| \\*now\\* second line"),
+            "{md}"
+        );
+        let html = inputs(note).render(ExportFormat::Html);
+        assert!(html.contains("check &lt;b&gt;this&lt;/b&gt;"), "{html}");
+        assert!(!html.contains("<b>this"), "{html}");
     }
 }

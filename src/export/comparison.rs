@@ -139,7 +139,7 @@ fn segments<'a>(c: &'a Comparison, row: &Row, side: Side) -> Vec<Segment<'a>> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -154,8 +154,8 @@ fn escape_html(text: &str) -> String {
     out
 }
 
-/// Escapes text for a Markdown table cell (one line).
-fn escape_markdown(text: &str) -> String {
+/// Escapes text for a Markdown table cell or list item (one line; HTML shown as text).
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
