@@ -267,7 +267,10 @@ fn the_open_comparison_exports_as_html_and_markdown_with_provenance() {
     }
     assert!(html.contains("<style"), "self-contained");
     assert!(html.contains("names &lt;differ&gt;"));
-    assert!(markdown.contains("Row 1: names <differ>"));
+    assert!(
+        markdown.contains("Row 1: names \\<differ\\>"),
+        "HTML in a note is shown as text"
+    );
     assert!(
         harness
             .state()
