@@ -75,7 +75,8 @@ pub struct ArticleStatements {
     /// Each statement's text.
     pub texts: Vec<String>,
     /// The statements with the ordinals the article alone would give its user statements
-    /// (`USER_BASE + n`), kept to renumber them when corrections elsewhere change.
+    /// (`USER_BASE + n`), kept to renumber them when corrections elsewhere change; empty
+    /// once numbered when the article has no user statements (`statements` is then final).
     local: Vec<Statement>,
     /// Indexes in the session's corrections of this article's corrections that handed out a
     /// user ordinal, in order: the n-th made the statement numbered `USER_BASE + n` locally.
@@ -168,10 +169,15 @@ fn article_statements(session: &Session, id: ArticleId) -> Option<ArticleStateme
 /// Gives the user statements of `part` their session-wide ordinals (`ranks`: correction
 /// index to its rank among every correction that handed out an ordinal).
 fn number(part: &mut ArticleStatements, ranks: &BTreeMap<usize, u32>) {
-    part.statements = part.local.clone();
     if part.consumed.is_empty() {
+        // No user statements here, so the local numbers are the session's and never need
+        // renumbering: keep one copy, not two (at 40,000 statements that is megabytes).
+        if !part.local.is_empty() {
+            part.statements = std::mem::take(&mut part.local);
+        }
         return;
     }
+    part.statements = part.local.clone();
     for statement in &mut part.statements {
         let Some(local) = statement.id.ordinal.checked_sub(StatementId::USER_BASE) else {
             continue;
