@@ -29,7 +29,7 @@ pub use file::{
 };
 pub use import::{
     ImportFailure, ImportOutcome, ImportedFile, extract_contained, import_file, import_paths,
-    import_paths_with, panic_text,
+    import_in_order_with, import_paths_with, panic_text,
 };
 
 /// A group of voices as listed in the library panel: one government, one organisation,
