@@ -78,7 +78,7 @@ impl ImportJob {
                     first_id,
                     0,
                     importer,
-                    &*cancel,
+                    &cancel,
                     |index, result| {
                         let mut outcome = lock(&partial);
                         match result {

@@ -8,8 +8,8 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::ValueEnum;
 
@@ -101,32 +101,32 @@ pub fn run(args: &ExtractArgs) -> ExitCode {
         import_file,
         &stop,
         |index, result| {
-        if write_error.is_some() {
-            return;
-        }
-        let imported = match result {
-            Ok(imported) => {
-                for warning in &imported.warnings {
-                    super::report_warning(warning);
-                }
-                imported.articles
-            }
-            Err(failure) => {
-                super::report_error(&failure.message);
-                failed = true;
+            if write_error.is_some() {
                 return;
             }
-        };
-        let shown = args.files[index].display().to_string();
-        let file_records: Vec<StatementRecord> = imported
-            .iter()
-            .flat_map(|a| records(&shown, &a.article, &a.statements, Governments::bundled()))
-            .collect();
-        if let Err(err) = writer.write(&file_records) {
-            write_error = Some(err);
-            stop.store(true, Ordering::Relaxed);
-        }
-    },
+            let imported = match result {
+                Ok(imported) => {
+                    for warning in &imported.warnings {
+                        super::report_warning(warning);
+                    }
+                    imported.articles
+                }
+                Err(failure) => {
+                    super::report_error(&failure.message);
+                    failed = true;
+                    return;
+                }
+            };
+            let shown = args.files[index].display().to_string();
+            let file_records: Vec<StatementRecord> = imported
+                .iter()
+                .flat_map(|a| records(&shown, &a.article, &a.statements, Governments::bundled()))
+                .collect();
+            if let Err(err) = writer.write(&file_records) {
+                write_error = Some(err);
+                stop.store(true, Ordering::Relaxed);
+            }
+        },
     );
     if let Some(err) = write_error {
         return super::write_failed(&err);

@@ -422,7 +422,11 @@ impl Knowledge {
     }
 
     /// The holders listed under `name` in `index`, in registry order.
-    fn indexed<'a>(&'a self, index: &HashMap<String, Vec<usize>>, name: &str) -> Vec<&'a OfficeHolder> {
+    fn indexed<'a>(
+        &'a self,
+        index: &HashMap<String, Vec<usize>>,
+        name: &str,
+    ) -> Vec<&'a OfficeHolder> {
         index
             .get(name)
             .map(|list| list.iter().map(|&i| &self.holders[i]).collect())

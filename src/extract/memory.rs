@@ -157,7 +157,7 @@ impl Memory {
                 n.checked_sub(1).map(|i| (list[i], e))
             })
             .collect();
-        older.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        older.sort_unstable_by_key(|b| std::cmp::Reverse(b.0));
         older.into_iter().map(|(_, e)| e).find(|&e| stop(e))
     }
 
@@ -272,7 +272,9 @@ impl Memory {
             // `at`; the same entity as the speaker can never be strong and not strong.
             (Some(s), Some(a))
                 if a != s.entity
-                    && self.latest_before(a, at).is_some_and(|(a_at, _)| a_at > s.at)
+                    && self
+                        .latest_before(a, at)
+                        .is_some_and(|(a_at, _)| a_at > s.at)
                     && strong(&self.entities[a])
                     && !strong(&self.entities[s.entity]) =>
             {
@@ -400,7 +402,12 @@ impl Memory {
     pub fn introduced_as(&mut self, surname: &str) -> Option<&super::phrase::Phrase> {
         // `introduced` only grows: index the phrases added since the last call by the first
         // and last words of their names (the only words a surname can match).
-        for (i, p) in self.introduced.iter().enumerate().skip(self.introduced_indexed) {
+        for (i, p) in self
+            .introduced
+            .iter()
+            .enumerate()
+            .skip(self.introduced_indexed)
+        {
             let Some((n, _)) = &p.name else { continue };
             let n = clean_name(n);
             let mut words = n.split_whitespace();
@@ -548,9 +555,11 @@ impl Memory {
     pub fn add(&mut self, entity: Entity) -> usize {
         if entity.name.is_none() {
             let wanted = entity.description.as_deref().map(Lower::of);
-            if let Some(i) = self.entities.iter().position(|e| {
-                e.name.is_none() && e.description.as_deref().map(Lower::of) == wanted
-            }) {
+            if let Some(i) = self
+                .entities
+                .iter()
+                .position(|e| e.name.is_none() && e.description.as_deref().map(Lower::of) == wanted)
+            {
                 return i;
             }
         }

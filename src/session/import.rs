@@ -120,7 +120,12 @@ where
     };
     // One file (or one thread) needs no pool.
     let pool = (jobs != 1 && paths.len() > 1)
-        .then(|| rayon::ThreadPoolBuilder::new().num_threads(jobs).build().ok())
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()
+        })
         .flatten();
     let Some(pool) = pool else {
         for (index, path) in paths.iter().enumerate() {
