@@ -56,6 +56,55 @@ pub struct Memory {
     introduced_by_word: FxHashMap<String, Vec<usize>>,
     /// How many of `introduced` are in `introduced_by_word`.
     introduced_indexed: usize,
+    /// Entities by full name and by first and last word of the name, for [`Self::find_name`].
+    names: std::cell::RefCell<NameIndex>,
+}
+
+/// Entities by name words. Entity names are only ever set (an unnamed speaker named later),
+/// never changed: new entities and the unnamed ones are looked at again before each lookup.
+#[derive(Debug, Default)]
+struct NameIndex {
+    /// Full name, first word and last word -> entities, ascending.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// Entities already looked at.
+    seen: usize,
+    /// Entities without a name so far.
+    unnamed: Vec<usize>,
+}
+
+impl NameIndex {
+    fn refresh(&mut self, entities: &[Entity]) {
+        let mut fresh: Vec<usize> = Vec::new();
+        self.unnamed.retain(|&i| {
+            let named = entities[i].name.is_some();
+            if named {
+                fresh.push(i);
+            }
+            !named
+        });
+        for i in self.seen..entities.len() {
+            if entities[i].name.is_some() {
+                fresh.push(i);
+            } else {
+                self.unnamed.push(i);
+            }
+        }
+        self.seen = entities.len();
+        for i in fresh {
+            let Some(name) = entities[i].name.as_deref() else {
+                continue;
+            };
+            let mut words = name.split_whitespace();
+            let first = words.next();
+            let last = words.next_back().or(first);
+            for key in [Some(name), first, last].into_iter().flatten() {
+                let list = self.by_word.entry(key.to_owned()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
 }
 
 impl Memory {
@@ -435,15 +484,19 @@ impl Memory {
             return found;
         }
         // "Liu" after "Liu Xiaming": a family name written first.
-        self.latest_or_first(|i| {
+        let family = |i: usize| {
             self.entities[i].name.as_deref().is_some_and(|n| {
                 n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name)
             })
-        })
+        };
+        match self.name_candidates(name) {
+            Some(candidates) => self.latest_or_first_of(&candidates, family),
+            None => self.latest_or_first(family),
+        }
     }
 
     fn find_name_strict(&self, name: &str, single: bool) -> Option<usize> {
-        self.latest_or_first(|i| {
+        let fits = |i: usize| {
             let e = &self.entities[i];
             e.name.as_deref() == Some(name)
                 || single && e.surname_matches(name)
@@ -451,7 +504,67 @@ impl Memory {
                     && e.name.as_deref().is_some_and(|n| {
                         n.ends_with(name) || name.ends_with(n) || same_person(n, name)
                     })
-        })
+        };
+        match self.name_candidates(name) {
+            Some(candidates) => self.latest_or_first_of(&candidates, fits),
+            None => self.latest_or_first(fits),
+        }
+    }
+
+    /// Every entity whose name can match `name` in [`Self::find_name`] (and some that
+    /// cannot): those whose full name, first or last word is `name`, its last word, or an
+    /// ending of its last word (a whole name that ends `name`), or whose name is empty. None
+    /// for a name of unusual spacing, which is then compared with every entity.
+    fn name_candidates(&self, name: &str) -> Option<Vec<usize>> {
+        let plain = !name.is_empty()
+            && name
+                .split(' ')
+                .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        if !plain {
+            return None;
+        }
+        let mut index = self.names.borrow_mut();
+        index.refresh(&self.entities);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let mut keys: Vec<&str> = vec![name, ""];
+        keys.extend(last.char_indices().map(|(at, _)| &last[at..]));
+        let mut out: Vec<usize> = keys
+            .into_iter()
+            .filter_map(|k| index.by_word.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    /// [`Self::latest_or_first`] over `candidates` (ascending) alone.
+    fn latest_or_first_of(
+        &self,
+        candidates: &[usize],
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut latest: Option<((usize, u64), usize)> = None;
+        let mut first_unmentioned: Option<usize> = None;
+        for &i in candidates {
+            if !fits(i) {
+                continue;
+            }
+            match self.by_entity.get(i).and_then(|l| l.last()) {
+                Some(&key) => {
+                    if latest.is_none_or(|(k, _)| key > k) {
+                        latest = Some((key, i));
+                    }
+                }
+                None => {
+                    if first_unmentioned.is_none() {
+                        first_unmentioned = Some(i);
+                    }
+                }
+            }
+        }
+        latest.map(|(_, i)| i).or(first_unmentioned)
     }
 
     /// The latest mentioned entity that `fits`, else the first one never mentioned.
