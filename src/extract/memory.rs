@@ -82,8 +82,8 @@ impl NameIndex {
             }
             !named
         });
-        for i in self.seen..entities.len() {
-            if entities[i].name.is_some() {
+        for (i, e) in entities.iter().enumerate().skip(self.seen) {
+            if e.name.is_some() {
                 fresh.push(i);
             } else {
                 self.unnamed.push(i);
