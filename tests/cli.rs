@@ -144,3 +144,39 @@ fn compare_rejects_a_malformed_alias() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("FROM=TO"));
 }
+
+#[test]
+fn extract_output_is_the_same_on_one_thread_and_on_four() {
+    // Every extraction fixture, a file that is missing and a CLI fixture, in a fixed order:
+    // statements, article numbers and error lines must not depend on the thread count.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files.insert(files.len() / 2, dir.join("no-such-file.txt"));
+    files.push(fixture("briefing.txt"));
+    let run = |jobs: &str| {
+        demarche()
+            .args(["extract", "-j", jobs])
+            .args(&files)
+            .output()
+            .expect("run")
+    };
+    let one = run("1");
+    let four = run("4");
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.status.code(), Some(1), "the missing file fails the run");
+    assert_eq!(one.status.code(), four.status.code());
+    assert_eq!(
+        String::from_utf8_lossy(&one.stdout),
+        String::from_utf8_lossy(&four.stdout)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&one.stderr),
+        String::from_utf8_lossy(&four.stderr)
+    );
+}

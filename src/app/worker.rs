@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::article::ArticleId;
-use crate::session::{ImportFailure, ImportOutcome, ImportedFile, import_file};
+use crate::session::{
+    ImportFailure, ImportOutcome, ImportedFile, import_file, import_in_order_with,
+};
 
 /// Progress bars appear only for work that takes longer than this.
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
@@ -70,25 +72,28 @@ impl ImportJob {
             .spawn(move || {
                 // Repaint however the thread ends, so a dead thread is noticed at once.
                 let _repaint = OnDrop(Some(repaint));
-                let mut next = first_id.0;
-                for (index, path) in paths.iter().enumerate() {
-                    if cancel.load(Ordering::Relaxed) {
-                        lock(&partial).skipped = paths[index..].to_vec();
-                        break;
-                    }
-                    let result = importer(path, ArticleId(next));
-                    let mut outcome = lock(&partial);
-                    match result {
-                        Ok(file) => {
-                            let count = u32::try_from(file.articles.len()).unwrap_or(u32::MAX);
-                            next = next.saturating_add(count);
-                            outcome.imported.extend(file.articles);
-                            outcome.warnings.extend(file.warnings);
+                // Files run on every core and come back in the order given.
+                let handed = import_in_order_with(
+                    &paths,
+                    first_id,
+                    0,
+                    importer,
+                    &cancel,
+                    |index, result| {
+                        let mut outcome = lock(&partial);
+                        match result {
+                            Ok(file) => {
+                                outcome.imported.extend(file.articles);
+                                outcome.warnings.extend(file.warnings);
+                            }
+                            Err(failure) => outcome.failures.push(failure),
                         }
-                        Err(failure) => outcome.failures.push(failure),
-                    }
-                    drop(outcome);
-                    done.store(index + 1, Ordering::Relaxed);
+                        drop(outcome);
+                        done.store(index + 1, Ordering::Relaxed);
+                    },
+                );
+                if handed < paths.len() {
+                    lock(&partial).skipped = paths[handed..].to_vec();
                 }
                 let outcome = std::mem::take(&mut *lock(&partial));
                 let _ = sender.send(outcome);

@@ -1,12 +1,15 @@
 //! `demarche extract`: the statements found in articles, as JSON lines, CSV or Markdown.
 //!
-//! Each file's statements are written and flushed as soon as that file is done, so a slow
-//! or stuck file never holds back the others' output. Each file is contained: one that
-//! cannot be read, or on which Demarche fails, is reported on stderr and the rest still run.
+//! Files are read on every core (`-j N` to choose), and each file's statements are written
+//! and flushed, in the order the files were given, as soon as that file and the ones before it
+//! are done; the output is the same for any number of threads. Each file is contained: one
+//! that cannot be read, or on which Demarche fails, is reported on stderr and the rest still
+//! run.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::ValueEnum;
 
@@ -15,7 +18,7 @@ use crate::export::statements::{
     CSV_HEADER, StatementRecord, records, to_csv_rows, to_jsonl, to_markdown,
 };
 use crate::governments::Governments;
-use crate::session::import_file;
+use crate::session::{import_file, import_in_order_with};
 
 /// Output formats for statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,6 +37,9 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatementFormat::Jsonl)]
     pub format: StatementFormat,
+    /// Threads reading files at once (0: one per core).
+    #[arg(short = 'j', long = "jobs", default_value_t = 0)]
+    pub jobs: usize,
     /// Article files (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .eml) or http(s) addresses.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
@@ -86,30 +92,44 @@ pub fn run(args: &ExtractArgs) -> ExitCode {
         Err(err) => return super::write_failed(&err),
     };
     let mut failed = false;
-    let mut next_id = 0_u32;
-    for file in &args.files {
-        let imported = match import_file(file, ArticleId(next_id)) {
-            Ok(imported) => {
-                for warning in &imported.warnings {
-                    super::report_warning(warning);
+    let mut write_error = None;
+    let stop = AtomicBool::new(false);
+    import_in_order_with(
+        &args.files,
+        ArticleId(0),
+        args.jobs,
+        import_file,
+        &stop,
+        |index, result| {
+            if write_error.is_some() {
+                return;
+            }
+            let imported = match result {
+                Ok(imported) => {
+                    for warning in &imported.warnings {
+                        super::report_warning(warning);
+                    }
+                    imported.articles
                 }
-                imported.articles
+                Err(failure) => {
+                    super::report_error(&failure.message);
+                    failed = true;
+                    return;
+                }
+            };
+            let shown = args.files[index].display().to_string();
+            let file_records: Vec<StatementRecord> = imported
+                .iter()
+                .flat_map(|a| records(&shown, &a.article, &a.statements, Governments::bundled()))
+                .collect();
+            if let Err(err) = writer.write(&file_records) {
+                write_error = Some(err);
+                stop.store(true, Ordering::Relaxed);
             }
-            Err(failure) => {
-                super::report_error(&failure.message);
-                failed = true;
-                continue;
-            }
-        };
-        next_id = next_id.saturating_add(u32::try_from(imported.len()).unwrap_or(u32::MAX));
-        let shown = file.display().to_string();
-        let file_records: Vec<StatementRecord> = imported
-            .iter()
-            .flat_map(|a| records(&shown, &a.article, &a.statements, Governments::bundled()))
-            .collect();
-        if let Err(err) = writer.write(&file_records) {
-            return super::write_failed(&err);
-        }
+        },
+    );
+    if let Some(err) = write_error {
+        return super::write_failed(&err);
     }
     if failed {
         ExitCode::FAILURE

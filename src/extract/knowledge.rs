@@ -1,7 +1,11 @@
 //! Extraction knowledge loaded once from `assets/`: cue verbs (`cues.ron`), role words
 //! (`titles.ron`) and well-known office holders (`office_holders.ron`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+// Word maps looked up for every token: a fast non-cryptographic hasher (the keys come from
+// the bundled assets, not from the text).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -239,6 +243,10 @@ pub struct Knowledge {
     pub modifiers: HashSet<String>,
     /// Office holders.
     pub holders: Vec<OfficeHolder>,
+    /// `holders` by name and by alias: indexes into `holders`, ascending.
+    holders_by_name: HashMap<String, Vec<usize>>,
+    /// `holders` by [`OfficeHolder::surname`]: indexes into `holders`, ascending.
+    holders_by_surname_index: HashMap<String, Vec<usize>>,
     /// Every word that appears in a role phrase (lowercase), for name detection.
     pub role_words: HashSet<String>,
     /// First words (as written) of organisation and state-media names, for a fast skip.
@@ -302,7 +310,7 @@ impl Knowledge {
                 file: "assets/office_holders.ron",
                 source,
             })?;
-        let mut verb_forms = HashMap::new();
+        let mut verb_forms = HashMap::default();
         for verb in cues.verbs {
             for form in &verb.forms {
                 verb_forms
@@ -313,7 +321,7 @@ impl Knowledge {
         let government_roles: Vec<Vec<String>> =
             titles.government_roles.iter().map(|p| words(p)).collect();
         let bodies: Vec<Vec<String>> = titles.bodies.iter().map(|p| words(p)).collect();
-        let mut role_words = HashSet::new();
+        let mut role_words = HashSet::default();
         for phrase in government_roles.iter().chain(bodies.iter()) {
             role_words.extend(phrase.iter().cloned());
         }
@@ -332,7 +340,7 @@ impl Knowledge {
                 organisations.insert(alias.clone(), org.name.clone());
             }
         }
-        let mut organisation_first_words: HashSet<String> = HashSet::new();
+        let mut organisation_first_words: HashSet<String> = HashSet::default();
         for name in organisations.keys().chain(titles.state_media.iter()) {
             if let Some(w) = name.split_whitespace().next() {
                 organisation_first_words.insert(w.to_owned());
@@ -349,7 +357,7 @@ impl Knowledge {
                 }
             }
         }
-        let mut government_first_words = HashSet::new();
+        let mut government_first_words = HashSet::default();
         let mut government_max_words = 1;
         for (phrase, _, _) in crate::governments::Governments::bundled().phrases_longest_first() {
             let n = phrase.split_whitespace().count();
@@ -358,7 +366,7 @@ impl Knowledge {
                 government_first_words.insert(w.to_owned());
             }
         }
-        let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, role) in government_roles.iter().enumerate() {
             if let Some(w) = role.first() {
                 government_role_index.entry(w.clone()).or_default().push(i);
@@ -387,9 +395,42 @@ impl Knowledge {
                 .collect(),
             honorifics: titles.honorifics.into_iter().collect(),
             modifiers: titles.modifiers.into_iter().collect(),
+            holders_by_name: HashMap::default(),
+            holders_by_surname_index: HashMap::default(),
             holders: holders.into_holders(),
             role_words,
-        })
+        }
+        .with_holder_index())
+    }
+
+    /// Indexes the office holders by name, alias and surname, so that a name met in a text
+    /// is looked up, not compared with every holder.
+    fn with_holder_index(mut self) -> Self {
+        for (i, h) in self.holders.iter().enumerate() {
+            for name in std::iter::once(&h.name).chain(h.aliases.iter()) {
+                let list = self.holders_by_name.entry(name.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            self.holders_by_surname_index
+                .entry(h.surname().to_owned())
+                .or_default()
+                .push(i);
+        }
+        self
+    }
+
+    /// The holders listed under `name` in `index`, in registry order.
+    fn indexed<'a>(
+        &'a self,
+        index: &HashMap<String, Vec<usize>>,
+        name: &str,
+    ) -> Vec<&'a OfficeHolder> {
+        index
+            .get(name)
+            .map(|list| list.iter().map(|&i| &self.holders[i]).collect())
+            .unwrap_or_default()
     }
 
     /// The cue verb written as `word` (any case).
@@ -407,11 +448,7 @@ impl Knowledge {
     /// [`OfficeHolder::holds_office`] before filing the person under a government.
     #[must_use]
     pub fn holders_named(&self, name: &str, date: Option<&str>) -> Vec<&OfficeHolder> {
-        let mut found: Vec<&OfficeHolder> = self
-            .holders
-            .iter()
-            .filter(|h| h.name == name || h.aliases.iter().any(|a| a == name))
-            .collect();
+        let mut found = self.indexed(&self.holders_by_name, name);
         match date {
             Some(date) => found.sort_by_key(|h| !h.in_office(date)),
             None => found.sort_by(|a, b| {
@@ -426,11 +463,9 @@ impl Knowledge {
     /// date is known (a surname alone is too ambiguous to reach into past terms).
     #[must_use]
     pub fn holders_by_surname(&self, surname: &str, date: Option<&str>) -> Vec<&OfficeHolder> {
-        self.holders
-            .iter()
-            .filter(|h| h.surname() == surname)
-            .filter(|h| h.holds_office(date))
-            .collect()
+        let mut found = self.indexed(&self.holders_by_surname_index, surname);
+        found.retain(|h| h.holds_office(date));
+        found
     }
 
     /// The holder of `office` for the government `iso3` on `date`, or today's holder when no

@@ -2,7 +2,9 @@
 //! auxiliaries, time words, subordinators ...), loaded once from `assets/lexicon.ron`: a rule
 //! names the class it needs (`Lexicon::get().modals.contains(w)`), the words live in the asset.
 
-use std::collections::HashSet;
+// Sets of short words looked up for every token: a fast non-cryptographic hasher (the text
+// cannot choose the keys, so collision attacks do not apply).
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;

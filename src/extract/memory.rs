@@ -1,6 +1,8 @@
 //! Stage `resolve`'s memory: the people, bodies and governments an article has mentioned, so
 //! that "he", "the ministry", "Carter" or "Beijing" resolve to the speaker first introduced.
 
+use rustc_hash::FxHashMap;
+
 use crate::statement::Group;
 use crate::text::Span;
 
@@ -18,6 +20,11 @@ struct Mention {
     entity: usize,
     speaker: bool,
 }
+
+/// How many of the latest mentions a backward search reads one by one before it ranks the
+/// remaining entities by their latest mention (one step per entity, not per mention: the
+/// search stays linear in the text however often the same people come back).
+const TAIL_SCAN: usize = 32;
 
 /// The running memory of one article.
 #[derive(Debug, Default)]
@@ -37,6 +44,67 @@ pub struct Memory {
     /// The country of the story's dateline ("BEIJING (Wire) -"): the last resort for an
     /// official whose country nothing else tells.
     pub dateline: Option<String>,
+    /// Per entity, the positions of its mentions in `mentions` order, as (offset, sequence
+    /// number): `mentions` is sorted by offset, then by arrival, so the latest of these before
+    /// an offset ranks the entity among all mentions without reading them.
+    by_entity: Vec<Vec<(usize, u64)>>,
+    /// The speaker mentions alone, in `mentions` order.
+    speakers: Vec<Mention>,
+    /// Arrival counter of mentions.
+    seq: u64,
+    /// `introduced` by first and last word of the name: indexes into `introduced`.
+    introduced_by_word: FxHashMap<String, Vec<usize>>,
+    /// How many of `introduced` are in `introduced_by_word`.
+    introduced_indexed: usize,
+    /// Entities by full name and by first and last word of the name, for [`Self::find_name`].
+    names: std::cell::RefCell<NameIndex>,
+}
+
+/// Entities by name words. Entity names are only ever set (an unnamed speaker named later),
+/// never changed: new entities and the unnamed ones are looked at again before each lookup.
+#[derive(Debug, Default)]
+struct NameIndex {
+    /// Full name, first word and last word -> entities, ascending.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// Entities already looked at.
+    seen: usize,
+    /// Entities without a name so far.
+    unnamed: Vec<usize>,
+}
+
+impl NameIndex {
+    fn refresh(&mut self, entities: &[Entity]) {
+        let mut fresh: Vec<usize> = Vec::new();
+        self.unnamed.retain(|&i| {
+            let named = entities[i].name.is_some();
+            if named {
+                fresh.push(i);
+            }
+            !named
+        });
+        for (i, e) in entities.iter().enumerate().skip(self.seen) {
+            if e.name.is_some() {
+                fresh.push(i);
+            } else {
+                self.unnamed.push(i);
+            }
+        }
+        self.seen = entities.len();
+        for i in fresh {
+            let Some(name) = entities[i].name.as_deref() else {
+                continue;
+            };
+            let mut words = name.split_whitespace();
+            let first = words.next();
+            let last = words.next_back().or(first);
+            for key in [Some(name), first, last].into_iter().flatten() {
+                let list = self.by_word.entry(key.to_owned()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
 }
 
 impl Memory {
@@ -51,22 +119,95 @@ impl Memory {
             reports: Vec::new(),
             introduced: Vec::new(),
             dateline: None,
+            ..Self::default()
         }
     }
 
     /// Records that `entity` was mentioned at `at` (as a speaker or not).
     pub fn mention(&mut self, entity: usize, span: Span, speaker: bool) {
         let at = span.start;
+        let m = Mention {
+            at,
+            end: span.end,
+            entity,
+            speaker,
+        };
+        // Mentions arrive nearly in text order: each insertion lands at or near the end.
         let pos = self.mentions.partition_point(|m| m.at <= at);
-        self.mentions.insert(
-            pos,
-            Mention {
-                at,
-                end: span.end,
-                entity,
-                speaker,
-            },
-        );
+        self.mentions.insert(pos, m);
+        if speaker {
+            let pos = self.speakers.partition_point(|m| m.at <= at);
+            self.speakers.insert(pos, m);
+        }
+        if self.by_entity.len() <= entity {
+            self.by_entity.resize_with(entity + 1, Vec::new);
+        }
+        self.seq += 1;
+        let list = &mut self.by_entity[entity];
+        let pos = list.partition_point(|&(a, _)| a <= at);
+        list.insert(pos, (at, self.seq));
+    }
+
+    /// The mentions before `at` (at or before it when `inclusive`).
+    fn mentions_before(&self, at: usize, inclusive: bool) -> &[Mention] {
+        let end = self
+            .mentions
+            .partition_point(|m| m.at < at || inclusive && m.at == at);
+        &self.mentions[..end]
+    }
+
+    /// The speaker mentions before `at` (at or before it when `inclusive`).
+    fn speakers_before(&self, at: usize, inclusive: bool) -> &[Mention] {
+        let end = self
+            .speakers
+            .partition_point(|m| m.at < at || inclusive && m.at == at);
+        &self.speakers[..end]
+    }
+
+    /// The key of the latest mention of `entity` before `at`.
+    fn latest_before(&self, entity: usize, at: usize) -> Option<(usize, u64)> {
+        let list = self.by_entity.get(entity)?;
+        let n = list.partition_point(|&(a, _)| a < at);
+        n.checked_sub(1).map(|i| list[i])
+    }
+
+    /// The first entity, latest mentioned first, among the entities mentioned before `at` (at
+    /// or before it when `inclusive`) for which `stop` says true. The same answer as reading
+    /// every earlier mention backwards, in time linear in the entities, not the mentions.
+    fn find_recent(
+        &self,
+        at: usize,
+        inclusive: bool,
+        mut stop: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        let before = self.mentions_before(at, inclusive);
+        let split = before.len().saturating_sub(TAIL_SCAN);
+        let mut seen: Vec<usize> = Vec::with_capacity(TAIL_SCAN);
+        for m in before[split..].iter().rev() {
+            if seen.contains(&m.entity) {
+                continue;
+            }
+            if stop(m.entity) {
+                return Some(m.entity);
+            }
+            seen.push(m.entity);
+        }
+        if split == 0 {
+            return None;
+        }
+        // Older entities, ranked by their latest mention before `at`.
+        let mut older: Vec<((usize, u64), usize)> = self
+            .by_entity
+            .iter()
+            .enumerate()
+            .filter(|(e, _)| !seen.contains(e))
+            .filter_map(|(e, list)| {
+                let n = list.partition_point(|&(a, _)| a < at || inclusive && a == at);
+                n.checked_sub(1).map(|i| (list[i], e))
+            })
+            .collect();
+        older.sort_unstable_by_key(|b| std::cmp::Reverse(b.0));
+        older.into_iter().map(|(_, e)| e).find(|&e| stop(e))
     }
 
     /// Records that `entity` issued a report (a statement, a letter) mentioned at `at`.
@@ -77,20 +218,23 @@ impl Memory {
     /// The latest speaker mention before `at`: its entity and the words of the mention.
     #[must_use]
     pub fn last_speaker_mention(&self, at: usize) -> Option<(usize, Span)> {
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| m.speaker && m.at <= at)
+        self.speakers_before(at, true)
+            .last()
             .map(|m| (m.entity, Span::new(m.at, m.end)))
     }
 
     /// The latest mention of `entity` before `at`, as a speaker or not.
     #[must_use]
     pub fn last_mention_of(&self, entity: usize, at: usize) -> Option<Span> {
-        self.mentions
+        let list = self.by_entity.get(entity)?;
+        let key = *list.get(list.partition_point(|&(a, _)| a <= at).checked_sub(1)?)?;
+        // Its place among all mentions (same offset: ordered by arrival).
+        let from = self.mentions.partition_point(|m| m.at < key.0);
+        self.mentions[from..]
             .iter()
-            .rev()
-            .find(|m| m.entity == entity && m.at <= at)
+            .take_while(|m| m.at == key.0)
+            .filter(|m| m.entity == entity)
+            .last()
             .map(|m| Span::new(m.at, m.end))
     }
 
@@ -99,10 +243,10 @@ impl Memory {
     #[must_use]
     pub fn usual_government(&self) -> Option<String> {
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for m in &self.mentions {
-            let e = &self.entities[m.entity];
-            if e.group == Group::Government && e.governments.len() == 1 {
-                *counts.entry(e.governments[0].as_str()).or_default() += 1;
+        for (i, list) in self.by_entity.iter().enumerate() {
+            let e = &self.entities[i];
+            if !list.is_empty() && e.group == Group::Government && e.governments.len() == 1 {
+                *counts.entry(e.governments[0].as_str()).or_default() += list.len();
             }
         }
         counts
@@ -114,21 +258,13 @@ impl Memory {
     /// The latest entity naming several people or bodies mentioned before `at`.
     #[must_use]
     pub fn last_plural(&self, at: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| m.at < at && self.entities[m.entity].plural)
-            .map(|m| m.entity)
+        self.find_recent(at, false, |e| self.entities[e].plural)
     }
 
     /// The entity of the latest speaker mention before `at`.
     #[must_use]
     pub fn last_speaker(&self, at: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| m.speaker && m.at <= at)
-            .map(|m| m.entity)
+        self.speakers_before(at, true).last().map(|m| m.entity)
     }
 
     /// Resolves a pronoun used at `at`; `sentence_start` lets a subject earlier in the same
@@ -149,10 +285,9 @@ impl Memory {
                 return Some(*e);
             }
             return self
-                .mentions
+                .speakers_before(at, false)
                 .iter()
                 .rev()
-                .filter(|m| m.at < at && m.speaker)
                 .take(window::RECENT_SPEAKERS)
                 .find(|m| {
                     let e = &self.entities[m.entity];
@@ -161,7 +296,7 @@ impl Memory {
                 .map(|m| m.entity)
                 .or_else(|| self.last_speaker(at));
         }
-        let before = self.mentions.iter().rev().filter(|m| m.at < at);
+        let before = self.mentions_before(at, false).iter().rev();
         // A fitting subject earlier in the same sentence.
         if let Some(m) = before
             .clone()
@@ -180,17 +315,22 @@ impl Memory {
             Pronoun::She => e.gender == Gender::Female,
             _ => false,
         };
-        let any = before.clone().find(|m| fits(&self.entities[m.entity]));
+        let any = self.find_recent(at, false, |e| fits(&self.entities[e]));
         match (speaker, any) {
+            // `a` is the entity of the latest fitting mention, the one of `a` latest before
+            // `at`; the same entity as the speaker can never be strong and not strong.
             (Some(s), Some(a))
-                if a.at > s.at
-                    && strong(&self.entities[a.entity])
+                if a != s.entity
+                    && self
+                        .latest_before(a, at)
+                        .is_some_and(|(a_at, _)| a_at > s.at)
+                    && strong(&self.entities[a])
                     && !strong(&self.entities[s.entity]) =>
             {
-                Some(a.entity)
+                Some(a)
             }
             (Some(s), _) => Some(s.entity),
-            (None, Some(a)) => Some(a.entity),
+            (None, Some(a)) => Some(a),
             (None, None) => None,
         }
     }
@@ -234,34 +374,30 @@ impl Memory {
     #[must_use]
     pub fn last_two_governments(&self, at: usize) -> Option<[String; 2]> {
         let mut seen: Vec<&str> = Vec::new();
-        for m in self.mentions.iter().rev().filter(|m| m.at < at) {
-            let e = &self.entities[m.entity];
+        self.find_recent(at, false, |i| {
+            let e = &self.entities[i];
             if e.group == Group::Government && e.governments.len() == 1 {
                 let g = e.governments[0].as_str();
                 if !seen.contains(&g) {
                     seen.push(g);
                 }
-                if seen.len() == 2 {
-                    let mut pair = [seen[0].to_owned(), seen[1].to_owned()];
-                    pair.sort();
-                    return Some(pair);
-                }
             }
-        }
-        None
+            seen.len() == 2
+        })?;
+        let mut pair = [seen[0].to_owned(), seen[1].to_owned()];
+        pair.sort();
+        Some(pair)
     }
 
     /// The government of the latest single-country government entity mentioned before `at`
     /// ("the country's president" after a Philippine official spoke).
     #[must_use]
     pub fn last_government(&self, at: usize) -> Option<String> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.at < at)
-            .map(|m| &self.entities[m.entity])
-            .find(|e| e.group == Group::Government && e.governments.len() == 1)
-            .map(|e| e.governments[0].clone())
+        self.find_recent(at, false, |i| {
+            let e = &self.entities[i];
+            e.group == Group::Government && e.governments.len() == 1
+        })
+        .map(|i| self.entities[i].governments[0].clone())
     }
 
     /// The latest named official of `iso3` who spoke before `at` and whose office fits the
@@ -312,15 +448,31 @@ impl Memory {
 
     /// The full phrase of a titled person introduced earlier under `surname`.
     #[must_use]
-    pub fn introduced_as(&self, surname: &str) -> Option<&super::phrase::Phrase> {
-        self.introduced.iter().rev().find(|p| {
-            p.name.as_ref().is_some_and(|(n, _)| {
-                let n = clean_name(n);
-                n.split_whitespace().count() >= 2
-                    && (n.split_whitespace().next_back() == Some(surname)
-                        || n.split_whitespace().next() == Some(surname))
-            })
-        })
+    pub fn introduced_as(&mut self, surname: &str) -> Option<&super::phrase::Phrase> {
+        // `introduced` only grows: index the phrases added since the last call by the first
+        // and last words of their names (the only words a surname can match).
+        for (i, p) in self
+            .introduced
+            .iter()
+            .enumerate()
+            .skip(self.introduced_indexed)
+        {
+            let Some((n, _)) = &p.name else { continue };
+            let n = clean_name(n);
+            let mut words = n.split_whitespace();
+            let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+                continue;
+            };
+            for w in [first, last] {
+                let list = self.introduced_by_word.entry(w.to_owned()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        self.introduced_indexed = self.introduced.len();
+        let latest = *self.introduced_by_word.get(surname)?.last()?;
+        self.introduced.get(latest)
     }
 
     /// The entity a name refers to: one met before with that full name or surname.
@@ -332,33 +484,93 @@ impl Memory {
             return found;
         }
         // "Liu" after "Liu Xiaming": a family name written first.
-        self.mentions
-            .iter()
-            .rev()
-            .map(|m| m.entity)
-            .chain(0..self.entities.len())
-            .find(|&i| {
-                self.entities[i].name.as_deref().is_some_and(|n| {
-                    n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name)
-                })
+        let family = |i: usize| {
+            self.entities[i].name.as_deref().is_some_and(|n| {
+                n.split_whitespace().count() == 2 && n.split_whitespace().next() == Some(name)
             })
+        };
+        match self.name_candidates(name) {
+            Some(candidates) => self.latest_or_first_of(&candidates, family),
+            None => self.latest_or_first(family),
+        }
     }
 
     fn find_name_strict(&self, name: &str, single: bool) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .map(|m| m.entity)
-            .chain(0..self.entities.len())
-            .find(|&i| {
-                let e = &self.entities[i];
-                e.name.as_deref() == Some(name)
-                    || single && e.surname_matches(name)
-                    || !single
-                        && e.name.as_deref().is_some_and(|n| {
-                            n.ends_with(name) || name.ends_with(n) || same_person(n, name)
-                        })
-            })
+        let fits = |i: usize| {
+            let e = &self.entities[i];
+            e.name.as_deref() == Some(name)
+                || single && e.surname_matches(name)
+                || !single
+                    && e.name.as_deref().is_some_and(|n| {
+                        n.ends_with(name) || name.ends_with(n) || same_person(n, name)
+                    })
+        };
+        match self.name_candidates(name) {
+            Some(candidates) => self.latest_or_first_of(&candidates, fits),
+            None => self.latest_or_first(fits),
+        }
+    }
+
+    /// Every entity whose name can match `name` in [`Self::find_name`] (and some that
+    /// cannot): those whose full name, first or last word is `name`, its last word, or an
+    /// ending of its last word (a whole name that ends `name`), or whose name is empty. None
+    /// for a name of unusual spacing, which is then compared with every entity.
+    fn name_candidates(&self, name: &str) -> Option<Vec<usize>> {
+        let plain = !name.is_empty()
+            && name
+                .split(' ')
+                .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        if !plain {
+            return None;
+        }
+        let mut index = self.names.borrow_mut();
+        index.refresh(&self.entities);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let mut keys: Vec<&str> = vec![name, ""];
+        keys.extend(last.char_indices().map(|(at, _)| &last[at..]));
+        let mut out: Vec<usize> = keys
+            .into_iter()
+            .filter_map(|k| index.by_word.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    /// [`Self::latest_or_first`] over `candidates` (ascending) alone.
+    fn latest_or_first_of(
+        &self,
+        candidates: &[usize],
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut latest: Option<((usize, u64), usize)> = None;
+        let mut first_unmentioned: Option<usize> = None;
+        for &i in candidates {
+            if !fits(i) {
+                continue;
+            }
+            match self.by_entity.get(i).and_then(|l| l.last()) {
+                Some(&key) => {
+                    if latest.is_none_or(|(k, _)| key > k) {
+                        latest = Some((key, i));
+                    }
+                }
+                None => {
+                    if first_unmentioned.is_none() {
+                        first_unmentioned = Some(i);
+                    }
+                }
+            }
+        }
+        latest.map(|(_, i)| i).or(first_unmentioned)
+    }
+
+    /// The latest mentioned entity that `fits`, else the first one never mentioned.
+    fn latest_or_first(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.find_recent(usize::MAX, true, &fits)
+            .or_else(|| (0..self.entities.len()).find(|&i| fits(i)))
     }
 
     /// The entity a definite description ("the ministry", "the embassy spokesperson") points
@@ -389,17 +601,17 @@ impl Memory {
                 .all(|w| desc.split_whitespace().any(|d| d == w.as_str()))
         };
         if let Some(m) = self
-            .mentions
+            .speakers_before(at, false)
             .iter()
             .rev()
-            .filter(|m| m.at < at && m.speaker)
             .take(window::RECENT_SPEAKERS)
             .find(|m| full(&self.entities[m.entity]))
         {
             return Some(m.entity);
         }
-        for m in self.mentions.iter().rev().filter(|m| m.at < at) {
-            let e = &self.entities[m.entity];
+        // The latest entity with the most of the words (all of them ends the search).
+        self.find_recent(at, false, |i| {
+            let e = &self.entities[i];
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
                 + " "
                 + &e.role.as_deref().unwrap_or("").to_lowercase();
@@ -408,12 +620,10 @@ impl Memory {
                 .filter(|w| desc.split_whitespace().any(|d| d == w.as_str()))
                 .count();
             if hits > 0 && best.is_none_or(|(h, _)| hits > h) {
-                best = Some((hits, m.entity));
-                if hits == words.len() {
-                    break;
-                }
+                best = Some((hits, i));
             }
-        }
+            hits == words.len()
+        });
         let (hits, found) = best?;
         if hits == words.len() {
             return Some(found);
@@ -456,16 +666,49 @@ impl Memory {
 
     /// Adds an entity (or returns an equal one already known).
     pub fn add(&mut self, entity: Entity) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| {
-            e.name.is_none()
-                && entity.name.is_none()
-                && e.description.as_deref().map(str::to_lowercase)
-                    == entity.description.as_deref().map(str::to_lowercase)
-        }) {
-            return i;
+        if entity.name.is_none() {
+            let wanted = entity.description.as_deref().map(Lower::of);
+            if let Some(i) = self
+                .entities
+                .iter()
+                .position(|e| e.name.is_none() && e.description.as_deref().map(Lower::of) == wanted)
+            {
+                return i;
+            }
         }
         self.entities.push(entity);
         self.entities.len() - 1
+    }
+}
+
+/// A string compared in lower case without allocating when it is ASCII (the usual case);
+/// the same equality as comparing `str::to_lowercase` of both.
+#[derive(Debug)]
+enum Lower<'a> {
+    Ascii(&'a str),
+    Other(String),
+}
+
+impl<'a> Lower<'a> {
+    fn of(s: &'a str) -> Self {
+        if s.is_ascii() {
+            Self::Ascii(s)
+        } else {
+            Self::Other(s.to_lowercase())
+        }
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Ascii(a), Self::Ascii(b)) => a.eq_ignore_ascii_case(b),
+            // An ASCII string lowers to its ASCII lower case.
+            (Self::Ascii(a), Self::Other(b)) | (Self::Other(b), Self::Ascii(a)) => {
+                a.to_ascii_lowercase() == *b
+            }
+            (Self::Other(a), Self::Other(b)) => a == b,
+        }
     }
 }
 
@@ -510,5 +753,78 @@ mod tests {
         let lavrov = memory.entity_from(&phrase("Lavrov"));
         assert_eq!(lavrov.name.as_deref(), Some("Sergei Lavrov"));
         assert_eq!(lavrov.governments, ["RUS"]);
+    }
+
+    #[test]
+    fn recency_search_reads_as_every_mention_backwards() {
+        let mut memory = Memory::new(None);
+        let mut seed = 7_u64;
+        let mut draw = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from((seed >> 33) % n).expect("small")
+        };
+        for i in 0..60 {
+            memory.entities.push(Entity {
+                name: Some(format!("Person {i}")),
+                description: None,
+                role: None,
+                body: false,
+                plural: i % 7 == 0,
+                gender: Gender::Unknown,
+                group: Group::Other,
+                governments: Vec::new(),
+                affiliation: None,
+            });
+        }
+        // Mentions mostly in text order, some behind, some at a shared offset; the entities
+        // mentioned early are mentioned rarely later.
+        for n in 0..900 {
+            let at = (n * 10 + draw(40)).saturating_sub(20);
+            let entity = if n % 5 == 0 { draw(60) } else { draw(12) };
+            memory.mention(entity, Span::new(at, at + 4), draw(3) == 0);
+        }
+        let naive = |at: usize, inclusive: bool, fits: &dyn Fn(usize) -> bool| {
+            memory
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.at < at || inclusive && m.at == at)
+                .map(|m| m.entity)
+                .find(|&e| fits(e))
+        };
+        for at in (0..9_200).step_by(37) {
+            for k in [1, 5, 13, 59] {
+                let fits = |e: usize| e % k == k - 1;
+                for inclusive in [false, true] {
+                    assert_eq!(
+                        memory.find_recent(at, inclusive, fits),
+                        naive(at, inclusive, &fits),
+                        "at {at}, k {k}"
+                    );
+                }
+            }
+            assert_eq!(
+                memory.last_plural(at),
+                naive(at, false, &|e| memory.entities[e].plural)
+            );
+            for e in [0, 3, 11, 40] {
+                let expected = memory
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.entity == e && m.at <= at)
+                    .map(|m| Span::new(m.at, m.end));
+                assert_eq!(memory.last_mention_of(e, at), expected);
+            }
+            let speaker = memory
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.speaker && m.at <= at)
+                .map(|m| (m.entity, Span::new(m.at, m.end)));
+            assert_eq!(memory.last_speaker_mention(at), speaker);
+        }
     }
 }

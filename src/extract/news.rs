@@ -225,16 +225,18 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
         }
     }
     speaker_of_whole_quotation(&mut drafts);
-    // Entities named later keep the name: refresh speakers from the final memory.
+    // Entities named later keep the name: refresh speakers from the final memory (the first
+    // name given to each description).
+    let mut renamed: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+    for (d, n) in &memory.renamed {
+        renamed.entry(d.as_str()).or_insert(n.as_str());
+    }
     for d in &mut drafts {
         if let Some(e) = &mut d.entity
             && e.name.is_none()
-            && let Some((_, n)) = memory
-                .renamed
-                .iter()
-                .find(|(d, _)| e.description.as_ref() == Some(d))
+            && let Some(n) = e.description.as_deref().and_then(|d| renamed.get(d))
         {
-            e.name = Some(n.clone());
+            e.name = Some((*n).to_owned());
         }
     }
     drafts

@@ -26,14 +26,7 @@ impl<'a> Para<'a> {
     #[must_use]
     pub fn new(text: &'a str, span: Span, quotes: Vec<Quote>) -> Self {
         let toks = super::lex::tokens(text, span);
-        let inside = toks
-            .iter()
-            .map(|t| {
-                quotes.iter().position(|q| {
-                    t.span.start >= q.open && t.span.start < q.after.max(q.content.end)
-                })
-            })
-            .collect();
+        let inside = inside_quotes(&toks, &quotes);
         Self {
             text,
             span,
@@ -99,4 +92,32 @@ impl<'a> Para<'a> {
         }
         e
     }
+}
+
+/// Per token, the index of the first quote that holds its start. Quotes of a paragraph come in
+/// text order without overlap, so one sweep over tokens and quotes together answers it; any
+/// other order is answered by asking every quote.
+fn inside_quotes(toks: &[Token], quotes: &[Quote]) -> Vec<Option<usize>> {
+    let end = |q: &Quote| q.after.max(q.content.end);
+    let ordered = quotes.windows(2).all(|w| end(&w[0]) <= w[1].open);
+    if !ordered {
+        return toks
+            .iter()
+            .map(|t| {
+                quotes
+                    .iter()
+                    .position(|q| t.span.start >= q.open && t.span.start < end(q))
+            })
+            .collect();
+    }
+    let mut q = 0;
+    toks.iter()
+        .map(|t| {
+            let at = t.span.start;
+            while q < quotes.len() && end(&quotes[q]) <= at {
+                q += 1;
+            }
+            quotes.get(q).filter(|x| at >= x.open).map(|_| q)
+        })
+        .collect()
 }

@@ -104,6 +104,10 @@ fn scan_paragraph(
     let mut stack: Vec<Open> = Vec::new();
     let mut i = para.start;
     let end = para.end;
+    // Looked up once per paragraph, not once per mark: the last curly closing mark, and
+    // (when first needed) the last single closer that can end a quote.
+    let last_curly_close = para.slice(text).rfind('”').map(|p| para.start + p);
+    let mut closers = Closers::default();
     while i < end {
         let b = bytes[i];
         // Fast skip of plain ASCII that cannot be a mark.
@@ -161,7 +165,7 @@ fn scan_paragraph(
                     close(&mut stack, Style::Straight, i, i + 1, text, index, out);
                 } else if top_is(&stack, Style::Curly)
                     && looks_closing(text, para, i, width)
-                    && !text[i..end].contains('”')
+                    && last_curly_close.is_none_or(|p| p < i)
                 {
                     // `“Immunity deals ... the FBI," he said`: a curly quote closed by a
                     // straight mark, with no curly close to come.
@@ -210,7 +214,7 @@ fn scan_paragraph(
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric)
-                && text[i + width..para.end].contains('”') =>
+                && last_curly_close.is_some_and(|p| p >= i + width) =>
             {
                 stack.push(Open {
                     style: Style::Curly,
@@ -267,7 +271,7 @@ fn scan_paragraph(
                 index,
                 out,
             ),
-            '‘' if opens_single(text, para, i, width, prev, '’') => {
+            '‘' if opens_single(text, para, i, width, prev, &mut closers.curly, '’') => {
                 stack.push(Open {
                     style: Style::SingleCurly,
                     mark: i,
@@ -300,7 +304,7 @@ fn scan_paragraph(
                         index,
                         out,
                     );
-                } else if opens_single(text, para, i, width, prev, '\'') {
+                } else if opens_single(text, para, i, width, prev, &mut closers.straight, '\'') {
                     stack.push(Open {
                         style: Style::SingleStraight,
                         mark: i,
@@ -407,6 +411,33 @@ fn looks_closing(text: &str, para: Span, i: usize, width: usize) -> bool {
         && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation())
 }
 
+/// Per paragraph, the offset of the last single mark of each kind that can close a quote
+/// (glued to the word before, no letter after), found on first use.
+#[derive(Debug, Default)]
+struct Closers {
+    curly: Option<Option<usize>>,
+    straight: Option<Option<usize>>,
+}
+
+/// The offset of the last `closer` in `para` that is glued to the character before it and
+/// not followed by a letter or digit.
+fn last_closer(text: &str, para: Span, closer: char) -> Option<usize> {
+    let slice = para.slice(text);
+    let mut after: Option<char> = None;
+    let mut chars = slice.char_indices().rev().peekable();
+    while let Some((j, c)) = chars.next() {
+        let before = chars.peek().map(|&(_, b)| b);
+        if c == closer
+            && before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| !a.is_alphanumeric())
+        {
+            return Some(para.start + j);
+        }
+        after = Some(c);
+    }
+    None
+}
+
 /// Whether a single mark at `i` opens a quote rather than being an apostrophe: it starts a
 /// word, is not an elision ('90s, 'em) and a matching closer follows in the paragraph.
 fn opens_single(
@@ -415,6 +446,7 @@ fn opens_single(
     i: usize,
     width: usize,
     prev: Option<char>,
+    last: &mut Option<Option<usize>>,
     closer: char,
 ) -> bool {
     if prev.is_some_and(|p| p.is_alphanumeric()) {
@@ -439,19 +471,10 @@ fn opens_single(
             return false;
         }
     }
-    // A closer must follow: the mark glued to a word and not followed by a letter.
-    let mut prev_char = next;
-    let mut chars = rest.char_indices().skip(1).peekable();
-    while let Some((_, c)) = chars.next() {
-        if c == closer && !prev_char.is_whitespace() {
-            let after = chars.peek().map(|(_, a)| *a);
-            if after.is_none_or(|a| !a.is_alphanumeric()) {
-                return true;
-            }
-        }
-        prev_char = c;
-    }
-    false
+    // A closer must follow (after the next character): the mark glued to a word and not
+    // followed by a letter. The paragraph's last such closer tells, without a rescan.
+    let last = *last.get_or_insert_with(|| last_closer(text, para, closer));
+    last.is_some_and(|j| j >= i + width + next.len_utf8())
 }
 
 /// Whether a single mark closes an open single quote: glued to the previous word and not

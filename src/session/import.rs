@@ -7,6 +7,9 @@
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::article::{Article, ArticleId, LoadWarning, Loaded, split_paragraphs};
 use crate::statement::Statement;
@@ -47,8 +50,8 @@ pub struct ImportedFile {
     pub warnings: Vec<LoadWarning>,
 }
 
-/// Loads `paths` as articles numbered from `first_id` and extracts their statements.
-/// `progress(done, total)` is called after each file.
+/// Loads `paths` as articles numbered from `first_id` and extracts their statements, on
+/// every core. `progress(done, total)` is called after each file, in the order given.
 pub fn import_paths(
     paths: &[PathBuf],
     first_id: ArticleId,
@@ -68,23 +71,116 @@ pub fn import_paths_with(
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
-    let mut next = first_id.0;
-    for (done, path) in paths.iter().enumerate() {
-        match import_file(path, ArticleId(next)) {
+    let cancel = AtomicBool::new(false);
+    import_in_order_with(paths, first_id, 0, import_file, &cancel, |index, result| {
+        // Files already under way when the import was cancelled are dropped as well.
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        match result {
             Ok(file) => {
-                let count = u32::try_from(file.articles.len()).unwrap_or(u32::MAX);
                 outcome.imported.extend(file.articles);
                 outcome.warnings.extend(file.warnings);
-                next = next.saturating_add(count);
             }
             Err(failure) => outcome.failures.push(failure),
         }
-        if !progress(done + 1, paths.len()) {
-            outcome.skipped = paths[done + 1..].to_vec();
-            break;
+        if !progress(index + 1, paths.len()) {
+            cancel.store(true, Ordering::Relaxed);
+            outcome.skipped = paths[index + 1..].to_vec();
         }
-    }
+    });
     outcome
+}
+
+/// Imports `paths` with `importer` on `jobs` threads (0: one per core) and hands each file's
+/// result to `take` in the order given, as soon as that file and every file before it are
+/// done, its articles numbered from `first_id` on as one file after another would number
+/// them: the results are the same whatever `jobs` is. Once `cancel` is set no file starts;
+/// the files already started are still handed over. Returns how many files were handed over
+/// (always the first ones).
+pub fn import_in_order_with<I>(
+    paths: &[PathBuf],
+    first_id: ArticleId,
+    jobs: usize,
+    importer: I,
+    cancel: &AtomicBool,
+    mut take: impl FnMut(usize, Result<ImportedFile, ImportFailure>),
+) -> usize
+where
+    I: Fn(&Path, ArticleId) -> Result<ImportedFile, ImportFailure> + Sync,
+{
+    let mut next = first_id.0;
+    let mut handed = 0;
+    let mut hand_over = |index: usize, mut result: Result<ImportedFile, ImportFailure>| {
+        if let Ok(file) = &mut result {
+            next = renumber(file, next);
+        }
+        take(index, result);
+        handed = index + 1;
+    };
+    // One file (or one thread) needs no pool.
+    let pool = (jobs != 1 && paths.len() > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let Some(pool) = pool else {
+        for (index, path) in paths.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            hand_over(index, importer(path, ArticleId(0)));
+        }
+        return handed;
+    };
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        let importer = &importer;
+        scope.spawn(move || {
+            pool.install(|| {
+                // A bridge hands the files out one by one in the order given: the files
+                // started are always the first ones, and the first files' output is not held
+                // back by later ones.
+                paths
+                    .iter()
+                    .enumerate()
+                    .par_bridge()
+                    .for_each_with(send, |send, (index, path)| {
+                        if !cancel.load(Ordering::Relaxed) {
+                            let _ = send.send((index, importer(path, ArticleId(0))));
+                        }
+                    });
+            });
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (index, result) in receive {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&due) {
+                hand_over(due, result);
+                due += 1;
+            }
+        }
+    });
+    handed
+}
+
+/// Numbers the articles of `file` (and their statements) from `first`; returns the next free
+/// number.
+fn renumber(file: &mut ImportedFile, first: u32) -> u32 {
+    let mut next = first;
+    for imported in &mut file.articles {
+        let id = ArticleId(next);
+        imported.article.id = id;
+        for statement in &mut imported.statements {
+            statement.id.article = id;
+        }
+        next = next.saturating_add(1);
+    }
+    next
 }
 
 /// Loads every article of one file or web address (numbered from `first_id`) and extracts
@@ -260,5 +356,53 @@ mod tests {
             panic_text(&*payload),
             "an internal error: index out of bounds"
         );
+    }
+
+    #[test]
+    fn files_import_the_same_on_one_thread_and_on_four() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut paths: Vec<PathBuf> = (0..9)
+            .map(|n| {
+                let p = dir.path().join(format!("{n}.txt"));
+                std::fs::write(
+                    &p,
+                    format!("Sample text {n}. \"We agree on point {n},\" the minister said.\n"),
+                )
+                .expect("w");
+                p
+            })
+            .collect();
+        paths.insert(4, dir.path().join("missing.txt"));
+        let run = |jobs: usize| {
+            let cancel = AtomicBool::new(false);
+            let mut got = Vec::new();
+            let handed = import_in_order_with(
+                &paths,
+                ArticleId(7),
+                jobs,
+                import_file,
+                &cancel,
+                |index, result| got.push((index, result)),
+            );
+            assert_eq!(handed, paths.len());
+            got
+        };
+        let one = run(1);
+        assert_eq!(one, run(4));
+        let order: Vec<usize> = one.iter().map(|(i, _)| *i).collect();
+        assert_eq!(order, (0..paths.len()).collect::<Vec<_>>());
+        // Articles numbered one after another from the first id, failures taking none.
+        let ids: Vec<u32> = one
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .flat_map(|f| &f.articles)
+            .map(|a| a.article.id.0)
+            .collect();
+        assert_eq!(ids, (7..16).collect::<Vec<_>>());
+        for (_, file) in &one {
+            for a in file.iter().flat_map(|f| &f.articles) {
+                assert!(a.statements.iter().all(|s| s.id.article == a.article.id));
+            }
+        }
     }
 }

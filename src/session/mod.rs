@@ -28,8 +28,8 @@ pub use file::{
     save_session_with, session_to_ron,
 };
 pub use import::{
-    ImportFailure, ImportOutcome, ImportedFile, extract_contained, import_file, import_paths,
-    import_paths_with, panic_text,
+    ImportFailure, ImportOutcome, ImportedFile, extract_contained, import_file,
+    import_in_order_with, import_paths, import_paths_with, panic_text,
 };
 
 /// A group of voices as listed in the library panel: one government, one organisation,

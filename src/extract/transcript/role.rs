@@ -99,7 +99,7 @@ pub fn role_by_words(label: &str) -> Option<Role> {
     if lex.question_labels.contains(key.as_str()) {
         return Some(Role::Questioner);
     }
-    let has = |markers: &std::collections::HashSet<String>| {
+    let has = |markers: &rustc_hash::FxHashSet<String>| {
         let mut list: Vec<&String> = markers.iter().collect();
         list.sort();
         list.into_iter().any(|m| trimmed.contains(m.as_str()))
