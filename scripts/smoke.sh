@@ -38,7 +38,9 @@ run_case() {
   local size=1280x800
   if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
   kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
-  env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
+  # A home of its own: a case closed with unsaved work (an opened article) keeps a recovery
+  # copy, which the next case would otherwise offer back over its screenshots.
+  HOME=$(mktemp -d) env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
   APID=$!
   local wid="" deadline=$((SECONDS + 90))
   while [ $SECONDS -lt $deadline ]; do
