@@ -1242,6 +1242,19 @@ fn shifts_say_which_words_carry_them_and_why() {
         "{}",
         shift.badge()
     );
+    // Chinese is cut into characters: the head of a dropped intensifier is the two-character
+    // word it modifies on both sides.
+    let c = compare_texts(
+        "我们坚决反对这一做法。",
+        "我们反对这一做法。",
+        &CompareOptions::default(),
+    );
+    let shift = c.rows[0].shifts.first().expect("a shift");
+    assert_eq!(shift.kind, ShiftKind::Weaker);
+    assert_eq!(
+        (shift.left.text.as_str(), shift.right.text.as_str()),
+        ("坚决反对", "反对")
+    );
     // One-sided rows and identical rows have an empty list.
     let c = compare_texts(
         "We firmly object.",

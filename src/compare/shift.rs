@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalise::{AliasTable, TokenKind, tokenise};
+use super::normalise::{AliasTable, TokenKind, is_cjk, tokenise};
 use super::offsets::CharOffsets;
 use super::options::{CompareOptions, Granularity};
 use super::result::TextSpan;
@@ -695,6 +695,37 @@ impl Pair<'_, '_> {
         (w.token.get(word) == Some(&token)).then_some(word)
     }
 
+    /// The end (exclusive, in words) of the head word starting at word `at`: one word, or
+    /// two where a script written without spaces (Chinese, Japanese) is cut into characters
+    /// and two of them run on ("坚决反对": the head of "坚决" is "反对", not "反").
+    fn head_end(&self, side: Side, at: usize) -> usize {
+        let (s, w) = self.side(side);
+        let ideograph = |word: usize| {
+            w.token
+                .get(word)
+                .and_then(|&t| s.spans.get(t))
+                .map(|span| span.slice(s.text))
+                .is_some_and(|text| {
+                    let mut chars = text.chars();
+                    chars.next().is_some_and(is_cjk) && chars.next().is_none()
+                })
+        };
+        let touching = || {
+            let (Some(a), Some(b)) = (
+                w.token.get(at).and_then(|&t| s.spans.get(t)),
+                w.token.get(at + 1).and_then(|&t| s.spans.get(t)),
+            ) else {
+                return false;
+            };
+            a.end == b.start
+        };
+        if ideograph(at) && ideograph(at + 1) && touching() {
+            at + 2
+        } else {
+            at + 1
+        }
+    }
+
     /// The span of a shift on `side`: its carrying words (with the next word when they
     /// modify it), or the word at the matching place when this side has none.
     fn shift_span(
@@ -710,7 +741,7 @@ impl Pair<'_, '_> {
             hits.iter().map(|h| h.words.1).max(),
         ) {
             let end = if with_head && last < w.keys.len() {
-                last + 1
+                self.head_end(side, last)
             } else {
                 last
             };
@@ -738,7 +769,7 @@ impl Pair<'_, '_> {
                 .and_then(|i| ow.token.get(i).copied())
                 .and_then(|t| self.equal_counterpart_word(side, t));
             match head {
-                Some(head) if with_head => (head, head + 1),
+                Some(head) if with_head => (head, self.head_end(side, head)),
                 _ => (at, at),
             }
         };
