@@ -11,6 +11,7 @@
 //! `gui`) and only reads this core's data and pushes actions.
 
 pub mod article;
+pub mod calendar;
 pub mod cli;
 pub mod compare;
 pub mod eval;

@@ -553,13 +553,7 @@ mod tests {
         let y: i64 = date.get(0..4)?.parse().ok()?;
         let m: i64 = date.get(5..7)?.parse().ok()?;
         let d: i64 = date.get(8..10)?.parse().ok()?;
-        // Days from the civil calendar (H. Hinnant's algorithm).
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(era * 146_097 + doe - 719_468)
+        Some(crate::calendar::days_from_civil(y, m, d))
     }
 
     /// The G20 members, whose offices the registry covers since 2000.
