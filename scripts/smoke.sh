@@ -30,6 +30,28 @@ export WINIT_X11_SCALE_FACTOR=1
 # Recent-sessions storage goes to a throwaway home so the run leaves nothing behind.
 export HOME=$(mktemp -d)
 
+# start_app NAME WxH [ARGS...]: starts the app on ARGS (log in $OUT/NAME.log), waits for its
+# window, sizes it to WxH and sets APID and WID. Each start gets a home of its own: a case
+# closed with unsaved work (an opened article) keeps a recovery copy, which the next case
+# would otherwise offer back over its screenshots.
+start_app() {
+  local name=$1 size=$2; shift 2
+  kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
+  HOME=$(mktemp -d) env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
+  APID=$!
+  WID=""
+  local deadline=$((SECONDS + 90))
+  while [ $SECONDS -lt $deadline ]; do
+    WID=$(xdotool search --onlyvisible --name '^Demarche' 2>/dev/null | head -1 || true)
+    [ -n "$WID" ] && break
+    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app exited before its window appeared" >&2; exit 1; }
+    sleep 0.3
+  done
+  [ -n "$WID" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
+  xdotool windowsize "$WID" "${size%x*}" "${size#*x}"
+  sleep 4
+}
+
 # run_case NAME [--size WxH] [ARGS...]: the window is resized to WxH (default 1280x800); at
 # a size other than the default the demo is driven from the keyboard (Down selects the first
 # statement; Shift+Down and Enter compare two) and shot before and after the comparison.
@@ -37,21 +59,8 @@ run_case() {
   local name=$1; shift
   local size=1280x800
   if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
-  kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
-  # A home of its own: a case closed with unsaved work (an opened article) keeps a recovery
-  # copy, which the next case would otherwise offer back over its screenshots.
-  HOME=$(mktemp -d) env -u WAYLAND_DISPLAY "$BIN" "$@" >"$OUT/$name.log" 2>&1 &
-  APID=$!
-  local wid="" deadline=$((SECONDS + 90))
-  while [ $SECONDS -lt $deadline ]; do
-    wid=$(xdotool search --onlyvisible --name '^Demarche' 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && break
-    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app exited before its window appeared" >&2; exit 1; }
-    sleep 0.3
-  done
-  [ -n "$wid" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
-  xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
-  sleep 4
+  start_app "$name" "$size" "$@"
+  local wid=$WID
   kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app died after its window appeared" >&2; exit 1; }
   if [ "$size" != 1280x800 ]; then
     xdotool windowfocus --sync "$wid" 2>/dev/null || true
@@ -76,20 +85,8 @@ run_case() {
 # Timeline of a Phrase (Ctrl+Shift+T) on "territory" (shot NAME-timeline.png).
 run_shifts() {
   local name=$1 size=$2
-  kill -0 "$XPID" 2>/dev/null || { echo "smoke: Xvfb is gone" >&2; exit 1; }
-  # A home of its own: earlier cases leave recovery copies that would be offered here.
-  HOME=$(mktemp -d) env -u WAYLAND_DISPLAY "$BIN" >"$OUT/$name.log" 2>&1 &
-  APID=$!
-  local wid="" deadline=$((SECONDS + 90))
-  while [ $SECONDS -lt $deadline ]; do
-    wid=$(xdotool search --onlyvisible --name '^Demarche' 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && break
-    kill -0 "$APID" 2>/dev/null || { tail -20 "$OUT/$name.log" >&2; echo "smoke: $name: app exited before its window appeared" >&2; exit 1; }
-    sleep 0.3
-  done
-  [ -n "$wid" ] || { echo "smoke: $name: no Demarche window within 90 s" >&2; exit 1; }
-  xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
-  sleep 4
+  start_app "$name" "$size"
+  local wid=$WID
   xdotool windowfocus --sync "$wid" 2>/dev/null || true
   # The library lists the demo's first two articles at these heights (points, scale 1).
   xdotool mousemove 100 334 click 1; sleep 3
