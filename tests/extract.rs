@@ -1040,6 +1040,50 @@ fn a_transcript_between_news_stories_is_a_region_of_its_own() {
     assert!(!has(&article, &statements, "And China?"));
 }
 
+/// Names written with lowercase particles ("bin", "da", "van den", "al-") are read whole,
+/// before a cue, after one, in an apposition and as a later mention.
+#[test]
+fn names_with_lowercase_particles_are_read_whole() {
+    let text = "Delegations met in Geneva on Monday.\n\n\
+        Syrian President Tarek al-Nouri said Damascus would send an envoy.\n\n\
+        \u{201c}We will not attend,\u{201d} said Dutch Prime Minister Joost van den Akker.\n\n\
+        Brazil's foreign minister, Renata da Fonseca, said Brasilia backed the text.\n\n\
+        Omani Foreign Minister Salim bin Harith told reporters that Muscat would host the talks.\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2031-05-04".to_owned());
+    let statements = extract(&article);
+    let cases = [
+        ("Damascus would send an envoy", "Tarek al-Nouri", "SYR"),
+        ("We will not attend", "Joost van den Akker", "NLD"),
+        ("Brasilia backed the text", "Renata da Fonseca", "BRA"),
+        ("Muscat would host the talks", "Salim bin Harith", "OMN"),
+    ];
+    for (words, speaker, iso3) in cases {
+        let s = find(&article, &statements, words);
+        assert_eq!(s.speaker.as_deref(), Some(speaker), "{words}");
+        assert_eq!(gov(s), [iso3], "{words}");
+    }
+}
+
+/// A country filled in from the article's other officials gives way to the country the
+/// text names later, in every statement of that official.
+#[test]
+fn a_named_country_replaces_one_filled_in_from_other_officials() {
+    let text = "Fisheries talks resumed in Geneva on Monday.\n\n\
+        Qatari Emir Nasser Haddad said the emirate was ready to host the next round.\n\n\
+        Foreign Minister Ana Quiroga told reporters that the draft needed more work.\n\n\
+        Peru's foreign minister, Ana Quiroga, said on Tuesday that Lima backed the draft.\n";
+    let mut article = Article::from_text(ArticleId(4), text);
+    article.date = Some("2031-05-04".to_owned());
+    let statements = extract(&article);
+    assert_eq!(gov(find(&article, &statements, "ready to host")), ["QAT"]);
+    for words in ["the draft needed more work", "Lima backed the draft"] {
+        let s = find(&article, &statements, words);
+        assert_eq!(s.speaker.as_deref(), Some("Ana Quiroga"), "{words}");
+        assert_eq!(gov(s), ["PER"], "{words}");
+    }
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -199,10 +199,20 @@ impl Memory {
         let Some(e) = self.entities.get_mut(index) else {
             return;
         };
-        if e.governments.is_empty()
+        // Only a phrase that names the same person corrects a filled-in country: a
+        // description ("the foreign ministry") may be resolved to the wrong body.
+        let inferred = self.country_inferred.contains(&index)
+            && fresh
+                .name
+                .as_deref()
+                .is_some_and(|n| e.name.as_deref() == Some(n) || e.surname_matches(n));
+        if (e.governments.is_empty() || inferred && e.governments != fresh.governments)
             && !fresh.governments.is_empty()
             && fresh.group == Group::Government
         {
+            if self.country_inferred.remove(&index) {
+                self.country_corrected.push(index);
+            }
             e.governments = fresh.governments;
             e.group = Group::Government;
             e.affiliation = None;

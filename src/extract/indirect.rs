@@ -8,7 +8,7 @@ use super::Draft;
 use super::cues::{Cue, cue_at};
 use super::lexicon::Lexicon;
 use super::memory::Memory;
-use super::np::{leading_np, np_token};
+use super::np::{leading_np, np_token_at};
 use super::para::Para;
 use super::rule::Rule;
 use super::subject::{clause_subject, phrase_after_cue, phrase_before};
@@ -496,7 +496,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if let Some(m) = (k + 1..(k + window::TRAILING_SPEAKER_WORDS).min(se))
                 .find(|&m| is_cue_like(para, m))
                 && se - m <= window::TRAILING_CUE_TAIL
-                && (k..m).all(|x| np_token(&toks[x]))
+                && (k..m).all(|x| np_token_at(toks, x))
                 && !(m..se).any(|x| toks[x].lower == "that" || para.inside[x].is_some())
             {
                 return k;

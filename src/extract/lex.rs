@@ -22,10 +22,27 @@ pub struct Token {
 }
 
 impl Token {
-    /// True when the word starts with an uppercase letter.
+    /// True when the word starts with an uppercase letter, or is a name written with a
+    /// lowercase particle joined by a hyphen ("al-Rashid", "el-Masri").
     #[must_use]
     pub fn capitalised(&self) -> bool {
-        self.word.chars().next().is_some_and(char::is_uppercase)
+        let mut chars = self.word.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_lowercase() => self.word.find('-').is_some_and(|hyphen| {
+                hyphen <= 4
+                    && self.word[hyphen + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && self.lower.get(..=hyphen).is_some_and(|prefix| {
+                        super::lexicon::Lexicon::get()
+                            .name_particles
+                            .contains(prefix)
+                    })
+            }),
+            _ => false,
+        }
     }
 }
 
@@ -232,6 +249,14 @@ pub fn is_function_word(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphened_name_particle_makes_a_name_word() {
+        let text = "al-Nouri el-Badri pro-Western al-jazira";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let capitalised: Vec<bool> = toks.iter().map(Token::capitalised).collect();
+        assert_eq!(capitalised, [true, true, false, false]);
+    }
 
     #[test]
     fn tokens_keep_abbreviations_and_strip_possessives() {

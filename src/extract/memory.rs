@@ -58,6 +58,11 @@ pub struct Memory {
     introduced_indexed: usize,
     /// Entities by full name and by first and last word of the name, for [`Self::find_name`].
     names: std::cell::RefCell<NameIndex>,
+    /// Entities whose country was filled in from the article's other officials, not read
+    /// in the text: a later phrase that names their country replaces it.
+    pub(crate) country_inferred: rustc_hash::FxHashSet<usize>,
+    /// Entities whose inferred country a later phrase replaced, in that order.
+    pub(crate) country_corrected: Vec<usize>,
 }
 
 /// Entities by name words. Entity names are only ever set (an unnamed speaker named later),

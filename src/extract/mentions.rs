@@ -3,7 +3,7 @@
 
 use super::lexicon::Lexicon;
 use super::memory::Memory;
-use super::np::np_token;
+use super::np::np_token_at;
 use super::para::Para;
 use super::phrase::analyze;
 use super::window;
@@ -14,12 +14,12 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
     let toks = &para.toks;
     let mut i = 0;
     while i < toks.len() {
-        if para.inside[i].is_some() || !np_token(&toks[i]) {
+        if para.inside[i].is_some() || !np_token_at(toks, i) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < toks.len() && para.inside[i].is_none() && np_token(&toks[i]) {
+        while i < toks.len() && para.inside[i].is_none() && np_token_at(toks, i) {
             i += 1;
             if matches!(
                 toks[i - 1].trail,

@@ -239,7 +239,32 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
             e.name = Some((*n).to_owned());
         }
     }
+    own_country_named_later(&memory, &mut drafts);
     drafts
+}
+
+/// An official whose country was first filled in from the article's other officials and
+/// named later ("Foreign Minister Ana Ruiz said ..." then "Peru's foreign minister, Ana
+/// Ruiz, said ...") speaks for the named country in every statement.
+fn own_country_named_later(memory: &Memory, drafts: &mut [Draft]) {
+    if memory.country_corrected.is_empty() {
+        return;
+    }
+    let mut named: rustc_hash::FxHashMap<&str, &[String]> = rustc_hash::FxHashMap::default();
+    for &i in &memory.country_corrected {
+        let entity = &memory.entities[i];
+        if let Some(name) = entity.name.as_deref() {
+            named.insert(name, &entity.governments);
+        }
+    }
+    for d in drafts {
+        if let Some(e) = &mut d.entity
+            && e.group == Group::Government
+            && let Some(governments) = e.name.as_deref().and_then(|n| named.get(n))
+        {
+            e.governments = governments.to_vec();
+        }
+    }
 }
 
 /// The country of a dateline opening a paragraph: "BEIJING (Wire) -", "SEOUL, June 3

@@ -20,6 +20,43 @@ pub fn np_token(t: &Token) -> bool {
         || t.word.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// True when `toks[i]` can sit inside a speaker's noun phrase: [`np_token`], or a lowercase
+/// name particle inside a name ([`inner_particle`]).
+#[must_use]
+pub fn np_token_at(toks: &[Token], i: usize) -> bool {
+    np_token(&toks[i]) || inner_particle(toks, i)
+}
+
+/// True when `toks[i]` is a lowercase name particle ("bin", "da", "von der") in a run of
+/// particles with a capitalised name word on each side ("Karim bin Haddad", "Ada von der
+/// Lenz"): the name goes on through it.
+#[must_use]
+pub fn inner_particle(toks: &[Token], i: usize) -> bool {
+    let particles = &Lexicon::get().name_particles;
+    let is_particle = |t: &Token| {
+        !t.capitalised()
+            && t.trail.is_none()
+            && t.lead.is_none()
+            && !t.possessive
+            && particles.contains(t.lower.as_str())
+    };
+    if !is_particle(&toks[i]) {
+        return false;
+    }
+    let mut first = i;
+    while first > 0 && is_particle(&toks[first - 1]) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < toks.len() && is_particle(&toks[last + 1]) {
+        last += 1;
+    }
+    let before = first.checked_sub(1).map(|j| &toks[j]);
+    let after = toks.get(last + 1);
+    before.is_some_and(|t| t.capitalised() && t.trail.is_none() && !t.possessive)
+        && after.is_some_and(|t| t.capitalised() && t.lead.is_none())
+}
+
 /// A common-noun phrase ending `toks` that starts with a determiner ("the article", "his
 /// spokesman's statement", "one questioner"): its first token index.
 #[must_use]
@@ -74,7 +111,7 @@ pub fn trailing_np(toks: &[Token]) -> usize {
         if start < toks.len() && matches!(t.trail, Some(',' | ';' | ':' | '—' | '–')) {
             break;
         }
-        if !np_token(t) {
+        if !np_token_at(toks, start - 1) {
             break;
         }
         start -= 1;
@@ -103,7 +140,7 @@ pub fn leading_np(toks: &[Token]) -> usize {
     while end < toks.len() {
         let t = &toks[end];
         // A parenthesis ("(R-Neb.)") ends the phrase.
-        if !np_token(t) || end > 0 && t.lead == Some('(') {
+        if !np_token_at(toks, end) || end > 0 && t.lead == Some('(') {
             break;
         }
         if t.lead.is_some_and(super::quotes::is_quote_mark) {

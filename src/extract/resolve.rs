@@ -297,5 +297,6 @@ pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
             }
         }
         entity.governments = vec![g];
+        memory.country_inferred.insert(e);
     }
 }
