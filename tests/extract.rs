@@ -1084,6 +1084,28 @@ fn a_named_country_replaces_one_filled_in_from_other_officials() {
     }
 }
 
+/// A report inside another report's content is what the outer speaker said, not a second
+/// statement; an object of "warned" after a time phrase is found; a portfolio minister is a
+/// government role.
+#[test]
+fn reports_inside_reports_time_before_that_and_portfolio_ministers() {
+    let text = "Fisheries talks resumed in Geneva on Monday.\n\n\
+        Norwegian Foreign Minister Siri Dahl said Moscow had rejected the offer.\n\n\
+        Norway's fisheries minister warned on Sunday that the quota could be cut.\n";
+    let mut article = Article::from_text(ArticleId(5), text);
+    article.date = Some("2031-05-04".to_owned());
+    let statements = extract(&article);
+    let dahl = find(&article, &statements, "Moscow had rejected the offer");
+    assert_eq!(gov(dahl), ["NOR"]);
+    assert!(
+        !statements.iter().any(|s| gov(s) == ["RUS"]),
+        "no statement of Russia inside Dahl's"
+    );
+    let minister = find(&article, &statements, "the quota could be cut");
+    assert_eq!(gov(minister), ["NOR"]);
+    assert_eq!(minister.text(&article.text), "the quota could be cut");
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

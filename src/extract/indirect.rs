@@ -200,20 +200,22 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         let mut j = i + cue.len;
         let mut after_that = false;
         if cue.object {
-            // "accused X of Y", "urged X to Y": the content runs from X, and needs the
-            // preposition.
-            let has_prep = (j..se.min(j + window::OBJECT_PREPOSITION_REACH)).any(|k| {
-                Lexicon::get()
-                    .object_prepositions
-                    .contains(toks[k].lower.as_str())
-            });
-            if !has_prep {
-                return None;
-            }
-            // "warned that ...": no object, the clause follows "that".
-            if toks.get(j).is_some_and(|t| t.lower == "that") {
-                j += 1;
+            // "warned (on Sunday) that ...": no object, the clause follows "that".
+            let after_time = skip_time(toks, j, se);
+            if after_time < se && toks[after_time].lower == "that" {
+                j = after_time + 1;
                 after_that = true;
+            } else {
+                // "accused X of Y", "urged X to Y": the content runs from X, and needs the
+                // preposition.
+                let has_prep = (j..se.min(j + window::OBJECT_PREPOSITION_REACH)).any(|k| {
+                    Lexicon::get()
+                        .object_prepositions
+                        .contains(toks[k].lower.as_str())
+                });
+                if !has_prep {
+                    return None;
+                }
             }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {

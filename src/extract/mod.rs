@@ -71,7 +71,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     };
     drafts.sort_by_key(|d| d.spans.first().map(|s| s.start));
     drafts.dedup_by(|a, b| a.spans == b.spans);
-    drafts
+    without_nested_reports(drafts)
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
@@ -84,6 +84,36 @@ pub fn extract(article: &Article) -> Vec<Statement> {
             )
         })
         .collect()
+}
+
+/// Drops reported speech found inside another report's content, cue and all ("Lee said
+/// that Seoul opposed the plan" is Lee's statement, not also Seoul's): the inner clause is
+/// what the outer speaker said. Quotes inside a report stay. `drafts` are sorted by start.
+fn without_nested_reports(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
+    // The kept report content reaching furthest so far.
+    let mut reach: Option<Span> = None;
+    for d in drafts {
+        if d.kind == StatementKind::Indirect {
+            let (Some(first), Some(last)) = (d.spans.first(), d.spans.last()) else {
+                continue;
+            };
+            let inside = |outer: Span| {
+                d.cue_span.is_some_and(|c| c.start >= outer.start)
+                    && first.start >= outer.start
+                    && last.end <= outer.end
+            };
+            if reach.is_some_and(inside) {
+                continue;
+            }
+            let content = Span::new(first.start, last.end);
+            if reach.is_none_or(|r| content.end > r.end) {
+                reach = Some(content);
+            }
+        }
+        kept.push(d);
+    }
+    kept
 }
 
 /// A statement before ids are given.
