@@ -1106,6 +1106,36 @@ fn reports_inside_reports_time_before_that_and_portfolio_ministers() {
     assert_eq!(minister.text(&article.text), "the quota could be cut");
 }
 
+/// Where the text leaves an official's country unsaid: a body that spoke just before in the
+/// paragraph places its spokesman; a campaign's staff are placed by nothing; a bare surname
+/// that the registry gives to someone else in office adds nothing to a person already named.
+#[test]
+fn unplaced_officials_campaign_staff_and_other_holders_of_a_surname() {
+    let text = "Talks on the strait resumed on Monday.\n\n\
+        Japan's foreign minister said Tokyo welcomed the move. Japan's defence ministry said \
+        patrols would continue. Japan's prime minister said Tokyo would stay calm.\n\n\
+        The State Department said the talks would resume. Spokesman Ned Ames told reporters \
+        the date was not fixed.\n\n\
+        Dana Brown, the campaign's press secretary, said the senator would attend.\n\n\
+        \u{201c}We are ready for the debate,\u{201d} said Brown.\n\n\
+        Hale campaign director Jo Pike said Hale would answer every question.\n";
+    let mut article = Article::from_text(ArticleId(6), text);
+    article.date = Some("2008-05-05".to_owned());
+    let statements = extract(&article);
+    let ames = find(&article, &statements, "the date was not fixed");
+    assert_eq!(ames.speaker.as_deref(), Some("Ned Ames"));
+    assert_eq!(gov(ames), ["USA"]);
+    let brown = find(&article, &statements, "We are ready for the debate");
+    assert_eq!(brown.speaker.as_deref(), Some("Dana Brown"));
+    assert!(brown.governments.is_empty(), "{:?}", brown.governments);
+    assert!(
+        !statements
+            .iter()
+            .any(|s| s.speaker.as_deref() == Some("Jo Pike") && !s.governments.is_empty()),
+        "a campaign director speaks for no government"
+    );
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -290,20 +290,34 @@ pub fn read_document(
     })
 }
 
-/// The date a file name starts with (`2024-03-09_talks.txt`, `2024-03-09 notes.md`), as
-/// `YYYY-MM-DD`: the article's date when its text gives none, since many people and archives
-/// name saved articles that way. Only the last path component counts; the date must be real.
+/// The first date written `YYYY-MM-DD` in a file name (`2024-03-09_talks.txt`,
+/// `wire_2024-03-09_talks.txt`, `briefing 2024-03-09.md`), not run into other digits: the
+/// article's date when its text gives none, since many people and archives name saved
+/// articles that way. Only the last path component counts; the date must be real.
 #[must_use]
 pub fn date_from_file_name(path: &str) -> Option<String> {
     let name = Path::new(path).file_name()?.to_str()?;
-    let head = name.get(..10)?;
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|at| {
+        let standalone = at == 0 || !bytes[at - 1].is_ascii_digit();
+        let ends = bytes.get(at + 10).is_none_or(|c| !c.is_ascii_digit());
+        if standalone && ends {
+            real_date(name.get(at..at + 10)?)
+        } else {
+            None
+        }
+    })
+}
+
+/// `head` when it is a real date written `YYYY-MM-DD` between the years 1800 and 2200.
+fn real_date(head: &str) -> Option<String> {
     let b = head.as_bytes();
-    let shape_ok = b.iter().enumerate().all(|(i, c)| match i {
-        4 | 7 => *c == b'-',
-        _ => c.is_ascii_digit(),
-    });
-    // A longer run of digits ("2024-03-091.txt") is not a date.
-    if !shape_ok || name.as_bytes().get(10).is_some_and(u8::is_ascii_digit) {
+    let shape_ok = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape_ok {
         return None;
     }
     let number = |r: std::ops::Range<usize>| head.get(r).and_then(|s| s.parse::<u32>().ok());
@@ -387,22 +401,23 @@ mod tests {
     }
 
     #[test]
-    fn a_leading_date_in_the_file_name_dates_an_undated_text() {
-        assert_eq!(
-            date_from_file_name("/archive/2024-02-29_talks.txt").as_deref(),
-            Some("2024-02-29")
-        );
-        assert_eq!(
-            date_from_file_name("2031-07-04 notes.md").as_deref(),
-            Some("2031-07-04")
-        );
+    fn a_date_in_the_file_name_dates_an_undated_text() {
+        for (name, date) in [
+            ("/archive/2024-02-29_talks.txt", "2024-02-29"),
+            ("2031-07-04 notes.md", "2031-07-04"),
+            ("draft_2024-03-09.txt", "2024-03-09"),
+            ("wire_2019-11-30_talks-resume.html", "2019-11-30"),
+            ("no. 12 of 2023-02-29 or 2023-03-01.txt", "2023-03-01"),
+        ] {
+            assert_eq!(date_from_file_name(name).as_deref(), Some(date), "{name}");
+        }
         for name in [
             "notes.txt",
             "2023-02-29_not-leap.txt",
             "2024-13-01_x.txt",
             "2024-03-091.txt",
+            "12024-03-09.txt",
             "2024-03-09/inside-a-folder.txt",
-            "draft_2024-03-09.txt",
         ] {
             assert_eq!(date_from_file_name(name), None, "{name}");
         }

@@ -118,7 +118,7 @@ fn find_in(
         .article
         .date
         .clone()
-        .or_else(|| date_in_name(source.file));
+        .or_else(|| crate::article::load::date_from_file_name(source.file));
     let mut last_holder: Option<(Option<StatementId>, Span)> = None;
     let mut k = 0;
     while k + needle.len() <= tokens.len() {
@@ -248,34 +248,6 @@ fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
         }
     }
     (2 * common) as f32 / (a.len() + b.len()) as f32
-}
-
-/// A date written `YYYY-MM-DD` in a file name ("2020-06-22_briefing.txt"), when valid.
-fn date_in_name(file: &str) -> Option<String> {
-    let name = std::path::Path::new(file)
-        .file_name()
-        .map_or(file.to_owned(), |n| n.to_string_lossy().into_owned());
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|at| {
-        let candidate = name.get(at..at + 10)?;
-        let b = candidate.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        let standalone = at == 0 || !bytes[at - 1].is_ascii_digit();
-        let ends = bytes.get(at + 10).is_none_or(|c| !c.is_ascii_digit());
-        if !(standalone
-            && ends
-            && digits(0..4)
-            && b[4] == b'-'
-            && digits(5..7)
-            && b[7] == b'-'
-            && digits(8..10))
-        {
-            return None;
-        }
-        let month: u32 = candidate[5..7].parse().ok()?;
-        let day: u32 = candidate[8..10].parse().ok()?;
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| candidate.to_owned())
-    })
 }
 
 /// The uses as JSON lines, one object per use with `file`, `title`, `date`, `government`,
@@ -421,16 +393,5 @@ mod tests {
         let csv = timeline_csv(&uses);
         assert!(csv.starts_with("file,title,date,government,speaker,text,variant\n"));
         assert!(csv.contains("\"Fishing around the reef is an inherent territory matter of a wholly different kind,\""));
-    }
-
-    #[test]
-    fn dates_in_file_names() {
-        assert_eq!(
-            date_in_name("a/2020-06-22_x.txt").as_deref(),
-            Some("2020-06-22")
-        );
-        assert_eq!(date_in_name("report-2019-13-01.txt"), None);
-        assert_eq!(date_in_name("no-date.txt"), None);
-        assert_eq!(date_in_name("12020-06-22.txt"), None);
     }
 }

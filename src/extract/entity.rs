@@ -199,6 +199,15 @@ impl Memory {
         let Some(e) = self.entities.get_mut(index) else {
             return;
         };
+        // A bare surname that the registry reads as someone else ("Ames" -> another Ames in
+        // office) tells nothing about the person already known by a full name.
+        if let (Some(known), Some(read)) = (e.name.as_deref(), fresh.name.as_deref())
+            && known != read
+            && known.contains(' ')
+            && read.contains(' ')
+        {
+            return;
+        }
         // Only a phrase that names the same person corrects a filled-in country: a
         // description ("the foreign ministry") may be resolved to the wrong body.
         let inferred = self.country_inferred.contains(&index)

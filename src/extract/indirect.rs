@@ -329,7 +329,8 @@ fn official_draft(
                     .contains(w.to_lowercase().as_str())
             });
     if phrase.gov_role && (staff || !lone.plural && (!lone.body || phrase.definite)) {
-        super::resolve::fill_country(memory, entity);
+        let within = Span::new(para.span.start, phrase.span.start);
+        super::resolve::fill_country(memory, entity, within);
     }
     let e = memory.entities[entity].clone();
     if e.group != Group::Government || e.governments.is_empty() {

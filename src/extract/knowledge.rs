@@ -73,6 +73,7 @@ pub struct NationalTitle {
 #[derive(Debug, Deserialize)]
 struct TitlesFile {
     government_roles: Vec<String>,
+    roles_needing_a_country: Vec<String>,
     bodies: Vec<String>,
     other_roles: Vec<OtherRole>,
     state_media: Vec<String>,
@@ -223,6 +224,9 @@ pub struct Knowledge {
     pub report_nouns: HashSet<String>,
     /// Government role phrases as lowercase word lists.
     pub government_roles: Vec<Vec<String>>,
+    /// Government roles as common outside government ("director", "aides"): lowercase
+    /// phrases whose holder is placed only by a country or body the text names.
+    pub roles_needing_a_country: Vec<String>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
     /// First word of a government role -> indexes into `government_roles`.
@@ -384,6 +388,11 @@ impl Knowledge {
             cue_phrase_words: cues.phrases.iter().map(|p| words(p)).collect(),
             report_nouns: cues.nouns.iter().map(|p| p.to_lowercase()).collect(),
             government_roles,
+            roles_needing_a_country: titles
+                .roles_needing_a_country
+                .iter()
+                .map(|r| r.to_lowercase())
+                .collect(),
             bodies,
             other_roles,
             state_media: titles.state_media,

@@ -260,6 +260,27 @@ impl Memory {
             .map(|(g, _)| g.to_owned())
     }
 
+    /// The one country of the latest speaker other than `except`, when it is mentioned in
+    /// `within` (a paragraph up to a phrase) at most [`window::PLACING_SPEAKER_REACH`] bytes
+    /// before its end and speaks for one government the text names: "The State Department
+    /// said ... Spokesman Ned Ames told reporters" places Ames. The flag says the speaker
+    /// is a body.
+    #[must_use]
+    pub fn government_spoken_within(&self, within: Span, except: usize) -> Option<(String, bool)> {
+        let from = within
+            .start
+            .max(within.end.saturating_sub(window::PLACING_SPEAKER_REACH));
+        let latest = self
+            .speakers_before(within.end, false)
+            .iter()
+            .rev()
+            .find(|m| m.entity != except)
+            .filter(|m| m.at >= from && !self.country_inferred.contains(&m.entity))?;
+        let e = &self.entities[latest.entity];
+        (e.group == Group::Government && e.governments.len() == 1)
+            .then(|| (e.governments[0].clone(), e.body))
+    }
+
     /// The latest entity naming several people or bodies mentioned before `at`.
     #[must_use]
     pub fn last_plural(&self, at: usize) -> Option<usize> {

@@ -201,7 +201,8 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                 {
                     official.governments = vec![g];
                 }
-                fill_country(&mut memory, e);
+                let upto = found.as_ref().map_or(q.open, |f| f.phrase.span.start);
+                fill_country(&mut memory, e, Span::new(para.span.start, upto));
             }
             drafts.push(Draft {
                 spans: vec![q.content],

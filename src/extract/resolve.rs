@@ -275,15 +275,52 @@ pub(crate) fn label_speaker(memory: &mut Memory, text: &str, name: Span) -> Opti
     Some(e)
 }
 
-/// A government official whose country the text leaves implicit speaks for the country the
-/// article's other officials mostly speak for.
-pub(crate) fn fill_country(memory: &mut Memory, e: usize) {
-    if memory.entities[e].group == Group::Government
-        && memory.entities[e].governments.is_empty()
-        && let Some(g) = memory
-            .usual_government()
+/// True when the entity's description ends in a role as common outside government
+/// ("director", "aides") and names no government body ("ministry", "White House").
+fn needs_a_named_country(entity: &Entity) -> bool {
+    let k = super::knowledge::Knowledge::bundled();
+    let Some(description) = entity.description.as_deref() else {
+        return false;
+    };
+    let lower = description.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let ends_weak = k.roles_needing_a_country.iter().any(|role| {
+        let role_words: Vec<&str> = role.split_whitespace().collect();
+        words.ends_with(&role_words)
+    });
+    let holds = |phrase: &Vec<String>| words.windows(phrase.len()).any(|w| w == phrase.as_slice());
+    let names_a_body = k.bodies.iter().any(holds);
+    // "national security adviser", "deputy foreign minister": a government role of several
+    // words that is not itself one of the common ones.
+    let names_an_office = k.government_roles.iter().any(|role| {
+        role.len() > 1 && !k.roles_needing_a_country.contains(&role.join(" ")) && holds(role)
+    });
+    ends_weak && !names_a_body && !names_an_office
+}
+
+/// A government official whose country the text leaves implicit, named in `within` (the
+/// paragraph up to the phrase), speaks for the country of the government speaker just before
+/// in the same paragraph, else for the one the article's other officials mostly speak for.
+///
+/// A role as common outside government ("Hale campaign director") is placed only by a body
+/// that spoke just before ("The ministry said ... Its director, Ana Ruiz, said").
+pub(crate) fn fill_country(memory: &mut Memory, e: usize, within: Span) {
+    if memory.entities[e].group != Group::Government || !memory.entities[e].governments.is_empty() {
+        return;
+    }
+    let weak = needs_a_named_country(&memory.entities[e]);
+    let nearby = memory
+        .government_spoken_within(within, e)
+        .filter(|(_, body)| *body || !weak)
+        .map(|(g, _)| g);
+    let g = if weak {
+        nearby
+    } else {
+        nearby
+            .or_else(|| memory.usual_government())
             .or_else(|| memory.dateline.clone())
-    {
+    };
+    if let Some(g) = g {
         let entity = &mut memory.entities[e];
         // "the foreign ministry" of a Seoul story: "South Korean foreign ministry".
         if entity.body && entity.name.is_none() {

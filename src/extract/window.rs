@@ -56,6 +56,11 @@ pub const NAMED_OFFICIAL_REACH: usize = 3000;
 /// statement"): the recent speakers of the story, not its whole cast.
 pub const RECENT_SPEAKERS: usize = 12;
 
+/// Bytes back, within the paragraph, in which the latest speaker gives its country to an
+/// official the text leaves unplaced ("The State Department said ... Spokesman Ned Ames
+/// told reporters"): the sentence before, not a paragraph-long article's whole cast.
+pub const PLACING_SPEAKER_REACH: usize = 250;
+
 /// Mentions looked at for a pronoun's speaker: a pronoun rarely reaches farther back.
 pub const PRONOUN_REACH: usize = 40;
 
