@@ -78,6 +78,19 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
     if i > 0 && toks[i - 1].possessive && !t.lower.ends_with("ed") {
         return None;
     }
+    // "the pledge", "a warning", "its claim": a noun after a determiner ("that" and "one"
+    // may be the subject: "a report that said", "one said"). A noun that reports a clause
+    // ("his claim that ...") still cues it.
+    if i > 0
+        && toks[i - 1].trail.is_none()
+        && toks.get(i + 1).is_none_or(|next| next.lower != "that")
+        && !matches!(toks[i - 1].lower.as_str(), "that" | "one")
+        && super::lexicon::Lexicon::get()
+            .determiners
+            .contains(toks[i - 1].lower.as_str())
+    {
+        return None;
+    }
     Some(Cue {
         index: i,
         len: 1,
@@ -108,5 +121,15 @@ mod tests {
         assert!(said.reported);
         assert!(cue_at(&toks, 6).is_some_and(|c| c.object));
         assert!(cue_at(&toks, 3).is_none());
+    }
+
+    #[test]
+    fn a_cue_word_after_a_determiner_is_a_noun_unless_it_reports_a_clause() {
+        let text = "the pledge was firm; his claim that talks stalled; a report that said so";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let at = |word: &str| toks.iter().position(|t| t.lower == word).expect("word");
+        assert!(cue_at(&toks, at("pledge")).is_none());
+        assert!(cue_at(&toks, at("claim")).is_some());
+        assert!(cue_at(&toks, at("said")).is_some());
     }
 }
