@@ -1136,6 +1136,29 @@ fn unplaced_officials_campaign_staff_and_other_holders_of_a_surname() {
     );
 }
 
+/// Descriptions of different offices of one country are different people: the prime
+/// minister who speaks after the foreign minister is the registry's prime minister on the
+/// article's date, not the foreign minister again.
+#[test]
+fn a_description_of_another_office_is_another_person() {
+    let text = "Talks resumed on Monday.\n\n\
+        Japan's foreign minister said Tokyo welcomed the move. Japan's prime minister said \
+        Tokyo would stay calm.\n\n\
+        Japan's defence minister said patrols would go on.\n";
+    let mut article = Article::from_text(ArticleId(8), text);
+    article.date = Some("2008-05-05".to_owned());
+    let statements = extract(&article);
+    for (words, speaker) in [
+        ("Tokyo welcomed the move", "Masahiko Komura"),
+        ("Tokyo would stay calm", "Yasuo Fukuda"),
+        ("patrols would go on", "Shigeru Ishiba"),
+    ] {
+        let s = find(&article, &statements, words);
+        assert_eq!(s.speaker.as_deref(), Some(speaker), "{words}");
+        assert_eq!(gov(s), ["JPN"], "{words}");
+    }
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

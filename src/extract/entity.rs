@@ -245,17 +245,18 @@ impl Memory {
     }
 }
 
-/// The holder of the office a description names ("Chinese President", "the Jewish state's
-/// premier", "the Russian leader", "the German defence secretary") in `iso3` on `date`,
-/// found by the registry's kind of office (`Office`), not by how the office is written there
-/// ("Federal President", "Armed Forces Minister"). A country's "leader" is its head of
-/// government, never a ceremonial head of state.
-fn office_holder<'k>(
-    description: &str,
-    iso3: &str,
-    date: Option<&str>,
-) -> Option<&'k super::knowledge::OfficeHolder> {
-    let k = Knowledge::bundled();
+/// The office a description asks for.
+enum Wanted {
+    /// A kind of office, and words the registry's name of the office must hold when the
+    /// kind alone is too wide (a "president" is not a king).
+    Office(Office, &'static [&'static str]),
+    /// A country's "leader": its head of government.
+    Leader,
+}
+
+/// The office a description names ("Chinese President", "the German defence secretary",
+/// "the Russian leader"), or `None` for staff, deputies, former holders and other roles.
+fn wanted_office(description: &str) -> Option<Wanted> {
     let d = description.to_lowercase();
     let words: Vec<&str> = d.split_whitespace().collect();
     let has = |w: &str| {
@@ -263,9 +264,7 @@ fn office_holder<'k>(
         words.windows(n).any(|win| win.join(" ") == w)
     };
     let any = |ws: &[&str]| ws.iter().any(|w| has(w));
-    // What the description asks for: the kind of office, and words the registry's name of
-    // the office must hold when the kind alone is too wide (a "president" is not a king).
-    let wanted: Option<(Office, &[&str])> = if any(&[
+    if any(&[
         "vice president",
         "deputy",
         "vice",
@@ -293,7 +292,7 @@ fn office_holder<'k>(
         "external affairs minister",
         "minister of foreign affairs",
     ]) {
-        Some((Office::ForeignMinister, &[]))
+        Some(Wanted::Office(Office::ForeignMinister, &[]))
     } else if any(&[
         "defense minister",
         "defence minister",
@@ -303,19 +302,48 @@ fn office_holder<'k>(
         "minister of defence",
         "minister of defense",
     ]) {
-        Some((Office::DefenceMinister, &[]))
+        Some(Wanted::Office(Office::DefenceMinister, &[]))
     } else if any(&["prime minister", "premier"]) {
-        Some((Office::HeadOfGovernment, &["minister", "premier"]))
+        Some(Wanted::Office(
+            Office::HeadOfGovernment,
+            &["minister", "premier"],
+        ))
     } else if has("president") {
-        Some((Office::HeadOfState, &["president"]))
+        Some(Wanted::Office(Office::HeadOfState, &["president"]))
     } else if has("chancellor") {
-        Some((Office::HeadOfGovernment, &["chancellor"]))
+        Some(Wanted::Office(Office::HeadOfGovernment, &["chancellor"]))
     } else if has("leader") {
-        return k.holder_of(iso3, Office::HeadOfGovernment, date);
+        Some(Wanted::Leader)
     } else {
         None
+    }
+}
+
+/// The kind of office a description or title names, when it names one ("prime minister",
+/// "Foreign Secretary"): two descriptions of different kinds are two people.
+pub(crate) fn office_kind(description: &str) -> Option<Office> {
+    match wanted_office(description)? {
+        Wanted::Office(office, _) => Some(office),
+        // A "leader" may be a president or a prime minister.
+        Wanted::Leader => None,
+    }
+}
+
+/// The holder of the office a description names ("Chinese President", "the Jewish state's
+/// premier", "the Russian leader", "the German defence secretary") in `iso3` on `date`,
+/// found by the registry's kind of office (`Office`), not by how the office is written there
+/// ("Federal President", "Armed Forces Minister"). A country's "leader" is its head of
+/// government, never a ceremonial head of state.
+fn office_holder<'k>(
+    description: &str,
+    iso3: &str,
+    date: Option<&str>,
+) -> Option<&'k super::knowledge::OfficeHolder> {
+    let k = Knowledge::bundled();
+    let (office, role_words) = match wanted_office(description)? {
+        Wanted::Leader => return k.holder_of(iso3, Office::HeadOfGovernment, date),
+        Wanted::Office(office, role_words) => (office, role_words),
     };
-    let (office, role_words) = wanted?;
     k.holders
         .iter()
         .filter(|h| h.iso3 == iso3 && h.office.covers(office) && h.holds_office(date))

@@ -447,6 +447,8 @@ impl Memory {
         if Lexicon::get().unspecific_roles.contains(*role) {
             return None;
         }
+        // "Japan's prime minister" is not the foreign minister who spoke before.
+        let kind = super::entity::office_kind(description);
         self.mentions
             .iter()
             .rev()
@@ -462,8 +464,12 @@ impl Memory {
                     e.role.as_deref().unwrap_or("")
                 )
                 .to_lowercase();
-                let fits = office.split_whitespace().any(|w| w == *role)
-                    || *role == "leader" && HEADS.iter().any(|h| office.contains(h));
+                let other_office = kind.is_some_and(|kind| {
+                    super::entity::office_kind(&office).is_some_and(|theirs| theirs != kind)
+                });
+                let fits = (office.split_whitespace().any(|w| w == *role)
+                    || *role == "leader" && HEADS.iter().any(|h| office.contains(h)))
+                    && !other_office;
                 e.name.is_some()
                     && !e.body
                     && e.governments.len() == 1
