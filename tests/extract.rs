@@ -1159,6 +1159,20 @@ fn a_description_of_another_office_is_another_person() {
     }
 }
 
+/// A clause whose verb is an irregular past form is reported speech, and a participle of
+/// what the speaker does while reporting (", citing ...") is not part of it.
+#[test]
+fn irregular_past_clauses_and_citing_participles() {
+    let text = "Talks were held in Manila on Friday.\n\n\
+        The U.S. ambassador said Washington stood by its ally, citing a treaty of 1951.\n";
+    let article = Article::from_text(ArticleId(9), text);
+    let statements = extract(&article);
+    let s = find(&article, &statements, "Washington stood by its ally");
+    assert_eq!(gov(s), ["USA"]);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.text(&article.text), "Washington stood by its ally");
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -435,6 +435,7 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
         let after_determiner = Lexicon::get().adjective_determiners.contains(toks[n - 1].lower.as_str()) || toks[n - 1].possessive;
         let w = t.lower.as_str();
         Lexicon::get().auxiliaries.contains(w) || w.len() > 4 && w.ends_with("ed") && !t.capitalised() && !after_determiner
+            || Lexicon::get().irregular_past.contains(w) && !after_determiner
             // "Kazakhstan values its friendship": a present-tense verb after its subject,
             // before an object.
             || w.len() > 3
@@ -467,7 +468,9 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             }
         }
         if k > j && toks[k - 1].trail == Some(',') {
-            if is_cue_like(para, k) && toks[k].lower.ends_with("ing") {
+            if is_cue_like(para, k) && toks[k].lower.ends_with("ing")
+                || Lexicon::get().speaker_participles.contains(lower)
+            {
                 return k;
             }
             // ", but he gave no details": a coordinated clause with a subject of its own.

@@ -43,6 +43,12 @@ pub struct Lexicon {
     pub adjective_determiners: HashSet<String>,
     /// Finite auxiliaries and common finite verbs that make words a clause.
     pub auxiliaries: HashSet<String>,
+    /// Participles of what a speaker does while reporting ("citing", "referring"): after a
+    /// comma they end the reported clause like a cue's participle (", saying ...").
+    pub speaker_participles: HashSet<String>,
+    /// Irregular past forms of common verbs ("stood", "took"): like a regular "-ed" form,
+    /// they make words a clause.
+    pub irregular_past: HashSet<String>,
     /// Words that open an object after a present-tense verb ("values its ...").
     pub object_openers: HashSet<String>,
     /// Words that end a reported clause when a cue follows ("... and said").
@@ -191,6 +197,8 @@ mod tests {
             &lexicon.prepositions,
             &lexicon.adjective_determiners,
             &lexicon.auxiliaries,
+            &lexicon.irregular_past,
+            &lexicon.speaker_participles,
             &lexicon.object_openers,
             &lexicon.clause_joiners,
             &lexicon.coordinators,
