@@ -281,11 +281,19 @@ fn headline_over_lede(head: &str, lede: &str) -> bool {
     let words = head.split_whitespace().count();
     if !(MIN_UNCONFIRMED_HEADLINE_WORDS..=MAX_UNCONFIRMED_HEADLINE_WORDS).contains(&words)
         || !is_headline(head)
-        || !title_case(head)
         || !is_prose(lede)
     {
         return false;
     }
+    // A sentence-case line is a headline only when it reads like one (present tense, no
+    // narrating past, one sentence) and its lede takes up two of its names.
+    let needed_names = if title_case(head) {
+        1
+    } else if headline_wording(head) {
+        2
+    } else {
+        return false;
+    };
     let first = lede
         .split_whitespace()
         .next()
@@ -314,8 +322,54 @@ fn headline_over_lede(head: &str, lede: &str) -> bool {
             .collect()
     };
     let lede_names = names(lede, true);
-    names(head, false).iter().any(|n| lede_names.contains(n))
+    names(head, false)
+        .iter()
+        .filter(|n| lede_names.contains(*n))
+        .count()
+        >= needed_names
 }
+
+/// Headline wording in sentence case ("Minister says talks will resume in May"): one
+/// sentence, no narrating past tense or first person as running text has ("He said ...",
+/// "It was ...", "We ...").
+fn headline_wording(head: &str) -> bool {
+    let body = head.trim_end().trim_end_matches('.');
+    if body.contains(". ") || body.contains('?') || body.contains('!') {
+        return false;
+    }
+    let first = body
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if CONTINUING_OPENERS.contains(&first.as_str()) {
+        return false;
+    }
+    // "Simpson suggested ...", "The call came after ...": a verb in the past narrates;
+    // headlines speak in the present.
+    let irregular = &crate::extract::lexicon::Lexicon::get().irregular_past;
+    let past_verb = body.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(|c: char| c.is_lowercase())
+            && (w.len() > 4 && w.ends_with("ed") || irregular.contains(w))
+    });
+    if past_verb {
+        return false;
+    }
+    !body.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        NARRATING_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Words of running narration that headlines do without.
+const NARRATING_WORDS: &[&str] = &[
+    "said", "told", "was", "were", "had", "did", "would", "been", "i", "we", "my", "our", "he",
+    "she", "they", "it",
+];
 
 /// Words that open a paragraph carrying on the one before, never an article's lede.
 const CONTINUING_OPENERS: &[&str] = &[

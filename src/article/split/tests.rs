@@ -457,3 +457,36 @@ fn a_subheading_over_a_continuing_paragraph_stays_in_its_article() {
     );
     assert_eq!(split(&early), None);
 }
+
+#[test]
+fn sentence_case_headlines_split_when_they_read_as_headlines() {
+    // A sentence-case headline in the present tense whose lede takes up two of its names.
+    let text = format!(
+        "Minister Aldo Varga rejects invented port deal offer\n\n{}\n\nIlvania lifts grain \
+         duties as Varga courts sample farmers\n\nFarmers across Ilvania welcomed the end of \
+         the sample duties on Tuesday, and Minister Aldo Varga promised more help for them.\n\n\
+         {}\n",
+        prose("port", 4),
+        prose("grain", 3)
+    );
+    let found = split(&text).expect("joined");
+    let got = texts(&text, &found);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[1].starts_with("Ilvania lifts grain duties as Varga courts sample farmers"));
+    // One-sentence paragraphs of running text stay in their article: a narrating past
+    // ("Varga rejected ..."), a continuing opener ("This ...") and a single shared name.
+    for line in [
+        "Varga rejected the sample offer from Ilvania on Monday morning",
+        "This decision by Varga has worried the sample farmers of Ilvania",
+        "Ilvania waits as the sample talks with the port owners go on",
+    ] {
+        let text = format!(
+            "Invented Summit Ends Without A Sample Deal\n\n{}\n\n{line}.\n\nFarmers across \
+             Ilvania welcomed the news on Tuesday, and Minister Aldo Varga promised more help \
+             for them.\n\n{}\n",
+            prose("a", 4),
+            prose("b", 3)
+        );
+        assert_eq!(split(&text), None, "{line}");
+    }
+}
