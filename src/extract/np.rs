@@ -72,7 +72,23 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
             return None;
         }
         if back > 1 && Lexicon::get().determiners.contains(t.lower.as_str()) {
-            return Some(i);
+            // "their check by", "her view and", "that when you start", "that egregiously":
+            // a function word or an adverb after the determiner is no noun phrase's.
+            let mut words = &toks[i + 1..];
+            // "the study -- which said": a relative pronoun after the noun.
+            if let [head @ .., last] = words
+                && matches!(last.lower.as_str(), "which" | "who" | "that")
+                && !head.is_empty()
+            {
+                words = head;
+            }
+            let noun_phrase = words
+                .iter()
+                .all(|w| !super::lex::is_function_word(&w.lower))
+                && words
+                    .last()
+                    .is_some_and(|head| !(head.lower.ends_with("ly") && head.lower.len() > 4));
+            return noun_phrase.then_some(i);
         }
         if !t
             .word
@@ -160,4 +176,44 @@ pub fn leading_np(toks: &[Token]) -> usize {
         end -= 1;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lex::tokens;
+    use crate::text::Span;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokens(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn a_determiner_phrase_is_a_noun_phrase() {
+        assert_eq!(
+            determiner_np(&toks("on Monday the invented study")),
+            Some(2)
+        );
+        assert_eq!(determiner_np(&toks("and the sample report which")), Some(1));
+        for text in [
+            "published their count by",
+            "denied that was her view and",
+            "is that when you start",
+            "made a remark that bluntly",
+        ] {
+            assert_eq!(determiner_np(&toks(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_runs_through_its_lowercase_particles() {
+        let t = toks("said Karim bin Haddad and the van der Berg family");
+        assert!(inner_particle(&t, 2));
+        assert!(
+            !inner_particle(&t, 6),
+            "'van' after 'the' is no particle inside a name"
+        );
+        assert_eq!(leading_np(&t[1..]), 3);
+        assert_eq!(trailing_np(&t[..4]), 1);
+    }
 }
