@@ -82,9 +82,15 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
             {
                 words = head;
             }
-            let noun_phrase = words
-                .iter()
-                .all(|w| !super::lex::is_function_word(&w.lower))
+            // "that counters ...": after "that" a verb form opens a relative clause.
+            let relative = t.lower == "that"
+                && words.first().is_some_and(|w| {
+                    !w.capitalised() && (w.lower.ends_with('s') || w.lower.ends_with("ed"))
+                });
+            let noun_phrase = !relative
+                && words
+                    .iter()
+                    .all(|w| !super::lex::is_function_word(&w.lower))
                 && words
                     .last()
                     .is_some_and(|head| !(head.lower.ends_with("ly") && head.lower.len() > 4));
@@ -200,6 +206,7 @@ mod tests {
             "denied that was her view and",
             "is that when you start",
             "made a remark that bluntly",
+            "that counters Ilvania's expansive maritime",
         ] {
             assert_eq!(determiner_np(&toks(text)), None, "{text}");
         }
