@@ -1173,6 +1173,24 @@ fn irregular_past_clauses_and_citing_participles() {
     assert_eq!(s.text(&article.text), "Washington stood by its ally");
 }
 
+/// "<dateline> -- <clause>, the military said, the latest in a series ...": the report is
+/// the clause without the dateline, not the noun phrase after the attribution.
+#[test]
+fn a_report_set_off_by_an_attribution_and_a_closing_apposition() {
+    let text = "Sample headline on a launch\n\n\
+        PORTVILLE, June 12 (Sample Wire) -- Ilvania fired two rockets into the sea on \
+        Wednesday, Japan's defence ministry said, the third such launch in a month that has \
+        raised tensions in the region.\n";
+    let article = Article::from_text(ArticleId(10), text);
+    let statements = extract(&article);
+    let s = find(&article, &statements, "Ilvania fired two rockets");
+    assert_eq!(gov(s), ["JPN"]);
+    assert_eq!(
+        s.text(&article.text),
+        "Ilvania fired two rockets into the sea on Wednesday"
+    );
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -164,7 +164,28 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             from += 1;
         }
         let to = clause_end(para, from, se);
-        let before = (!adverbial).then(|| Span::new(toks[ss].span.start, toks[first - 1].span.end));
+        // "SEOUL, June 3 (Wire) -- <clause>, the military said, ...": no dateline in it.
+        let clause_start = after_dateline(para, ss, first);
+        let before = (!adverbial)
+            .then(|| Span::new(toks[clause_start].span.start, toks[first - 1].span.end));
+        // "<clause>, the military said, the latest in a series of ...": a noun phrase after
+        // the attribution describes the event; the report is the clause before.
+        let apposition = Lexicon::get()
+            .determiners
+            .contains(toks[from].lower.as_str())
+            && toks[from].lower != "that";
+        if let (true, Some(before)) = (apposition, before) {
+            return official_draft(
+                para,
+                memory,
+                entity,
+                &phrase,
+                &cue,
+                (ss, participle),
+                vec![before],
+                Rule::ReportedCueAfter,
+            );
+        }
         if to <= from + 1 || before.is_none() && to <= from + 2 {
             return None;
         }
@@ -186,13 +207,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             return None;
         }
         // "SEOUL, June 3 (Yonhap) -- <clause>, the office said": the dateline is no content.
-        let from = (ss..first.saturating_sub(1))
-            .find(|&j| {
-                let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
-                gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
-            })
-            .map_or(ss, |j| j + 1);
-        (from, first)
+        (after_dateline(para, ss, first), first)
     } else {
         if se <= i + 1 {
             return None;
@@ -399,6 +414,19 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 
 /// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
 /// "yesterday").
+/// The first token of a sentence's clause after a dateline ("SEOUL, June 3 (Wire) --"),
+/// looking between `ss` (the sentence start) and `first` (the speaker phrase): `ss` when
+/// there is none.
+fn after_dateline(para: &Para, ss: usize, first: usize) -> usize {
+    let toks = &para.toks;
+    (ss..first.saturating_sub(1))
+        .find(|&j| {
+            let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
+            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
+        })
+        .map_or(ss, |j| j + 1)
+}
+
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
     let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
     let start = j;
