@@ -1191,6 +1191,26 @@ fn a_report_set_off_by_an_attribution_and_a_closing_apposition() {
     );
 }
 
+/// A short lede under the headline is running text: its reported speech is a statement,
+/// while the headline's is not.
+#[test]
+fn a_short_lede_under_the_headline_is_running_text() {
+    let text = "Ilvania says it protests sample ship incursion\n\n\
+        Ilvania on Tuesday lodged a protest over the incursion, the Japanese foreign ministry \
+        said.\n\n\
+        The two sample vessels entered the waters near the islands early on Tuesday and stayed \
+        for about two hours before they left, officials in Tokyo said.\n";
+    let article = Article::from_text(ArticleId(11), text);
+    let statements = extract(&article);
+    let lede = find(&article, &statements, "lodged a protest over the incursion");
+    assert_eq!(gov(lede), ["JPN"]);
+    assert!(!has(
+        &article,
+        &statements,
+        "it protests sample ship incursion"
+    ));
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -38,7 +38,15 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
     let body_start = article
         .paragraphs
         .iter()
-        .position(|p| p.slice(text).split_whitespace().count() >= window::BODY_PARAGRAPH_WORDS)
+        .enumerate()
+        .position(|(i, p)| {
+            let s = p.slice(text);
+            let words = s.split_whitespace().count();
+            words >= window::BODY_PARAGRAPH_WORDS
+                || i >= 1
+                    && words >= window::SHORT_LEDE_WORDS
+                    && s.trim_end().ends_with(['.', '"', '”'])
+        })
         .unwrap_or(0);
     let metadata_end = front_matter_end(text);
     // Inside a quoted transcript turn of a questioner or moderator (carried over paragraphs).

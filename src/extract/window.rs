@@ -68,6 +68,10 @@ pub const PRONOUN_REACH: usize = 40;
 /// headline, standfirst or byline, whose reported speech is not a statement.
 pub const BODY_PARAGRAPH_WORDS: usize = 20;
 
+/// Words of a short lede under the headline ("Tokyo lodged a protest on Tuesday, the
+/// ministry said."): a sentence this long after the first paragraph starts the running text.
+pub const SHORT_LEDE_WORDS: usize = 12;
+
 /// Paragraphs over which a quote with no cue still carries on the last quoted speaker.
 pub const CARRY_PARAGRAPHS: usize = 3;
 
