@@ -35,19 +35,24 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
     let mut last_attribution: Option<(usize, Span)> = None;
     // Headlines and standfirsts come before the first paragraph of running text; reported
     // speech there is not annotated as a statement.
+    // A short lede (a sentence under the headline) starts it too, when a long paragraph
+    // follows; a text of short paragraphs only is running text throughout.
     let body_start = article
         .paragraphs
         .iter()
-        .enumerate()
-        .position(|(i, p)| {
-            let s = p.slice(text);
-            let words = s.split_whitespace().count();
-            words >= window::BODY_PARAGRAPH_WORDS
-                || i >= 1
-                    && words >= window::SHORT_LEDE_WORDS
-                    && s.trim_end().ends_with(['.', '"', '”'])
-        })
-        .unwrap_or(0);
+        .position(|p| p.slice(text).split_whitespace().count() >= window::BODY_PARAGRAPH_WORDS)
+        .map_or(0, |long| {
+            article.paragraphs[..long]
+                .iter()
+                .enumerate()
+                .position(|(i, p)| {
+                    let s = p.slice(text);
+                    i >= 1
+                        && s.split_whitespace().count() >= window::SHORT_LEDE_WORDS
+                        && s.trim_end().ends_with(['.', '"', '”'])
+                })
+                .unwrap_or(long)
+        });
     let metadata_end = front_matter_end(text);
     // Inside a quoted transcript turn of a questioner or moderator (carried over paragraphs).
     let mut in_other_turn = false;
