@@ -63,6 +63,12 @@ pub struct Memory {
     pub(crate) country_inferred: rustc_hash::FxHashSet<usize>,
     /// Entities whose inferred country a later phrase replaced, in that order.
     pub(crate) country_corrected: Vec<usize>,
+    /// Unnamed entities by lowercase description (`None` for none): the latest added, which
+    /// [`Self::add`] returns for a phrase of the same description while it has no name.
+    unnamed_by_description: FxHashMap<Option<String>, usize>,
+    /// How many times [`Self::name_entity`] named an entity: the name index looks at its
+    /// unnamed entities again only when this changed.
+    names_set: usize,
 }
 
 /// Entities by name words. Entity names are only ever set (an unnamed speaker named later),
@@ -75,18 +81,23 @@ struct NameIndex {
     seen: usize,
     /// Entities without a name so far.
     unnamed: Vec<usize>,
+    /// [`Memory::names_set`] when `unnamed` was last looked at.
+    names_set_seen: usize,
 }
 
 impl NameIndex {
-    fn refresh(&mut self, entities: &[Entity]) {
+    fn refresh(&mut self, entities: &[Entity], names_set: usize) {
         let mut fresh: Vec<usize> = Vec::new();
-        self.unnamed.retain(|&i| {
-            let named = entities[i].name.is_some();
-            if named {
-                fresh.push(i);
-            }
-            !named
-        });
+        if names_set != self.names_set_seen {
+            self.names_set_seen = names_set;
+            self.unnamed.retain(|&i| {
+                let named = entities[i].name.is_some();
+                if named {
+                    fresh.push(i);
+                }
+                !named
+            });
+        }
         for (i, e) in entities.iter().enumerate().skip(self.seen) {
             if e.name.is_some() {
                 fresh.push(i);
@@ -556,7 +567,7 @@ impl Memory {
             return None;
         }
         let mut index = self.names.borrow_mut();
-        index.refresh(&self.entities);
+        index.refresh(&self.entities, self.names_set);
         let last = name.rsplit(' ').next().unwrap_or(name);
         let mut keys: Vec<&str> = vec![name, ""];
         keys.extend(last.char_indices().map(|(at, _)| &last[at..]));
@@ -698,48 +709,45 @@ impl Memory {
 
     /// Adds an entity (or returns an equal one already known).
     pub fn add(&mut self, entity: Entity) -> usize {
-        if entity.name.is_none() {
-            let wanted = entity.description.as_deref().map(Lower::of);
-            if let Some(i) = self
-                .entities
-                .iter()
-                .position(|e| e.name.is_none() && e.description.as_deref().map(Lower::of) == wanted)
-            {
-                return i;
-            }
+        let key = entity
+            .name
+            .is_none()
+            .then(|| entity.description.as_deref().map(str::to_lowercase));
+        if let Some(key) = &key
+            && let Some(&i) = self.unnamed_by_description.get(key)
+            && self.entities[i].name.is_none()
+            && self.entities[i]
+                .description
+                .as_deref()
+                .map(str::to_lowercase)
+                == *key
+        {
+            return i;
         }
         self.entities.push(entity);
-        self.entities.len() - 1
-    }
-}
-
-/// A string compared in lower case without allocating when it is ASCII (the usual case);
-/// the same equality as comparing `str::to_lowercase` of both.
-#[derive(Debug)]
-enum Lower<'a> {
-    Ascii(&'a str),
-    Other(String),
-}
-
-impl<'a> Lower<'a> {
-    fn of(s: &'a str) -> Self {
-        if s.is_ascii() {
-            Self::Ascii(s)
-        } else {
-            Self::Other(s.to_lowercase())
+        let i = self.entities.len() - 1;
+        if let Some(key) = key {
+            self.unnamed_by_description.insert(key, i);
         }
+        i
     }
-}
 
-impl PartialEq for Lower<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Ascii(a), Self::Ascii(b)) => a.eq_ignore_ascii_case(b),
-            // An ASCII string lowers to its ASCII lower case.
-            (Self::Ascii(a), Self::Other(b)) | (Self::Other(b), Self::Ascii(a)) => {
-                a.to_ascii_lowercase() == *b
-            }
-            (Self::Other(a), Self::Other(b)) => a == b,
+    /// The unnamed entity of this description (compared in lower case) that [`Self::add`]
+    /// would return, if any.
+    #[must_use]
+    pub fn unnamed_described(&self, description: &str) -> Option<usize> {
+        let key = Some(description.to_lowercase());
+        let &i = self.unnamed_by_description.get(&key)?;
+        let e = &self.entities[i];
+        (e.name.is_none() && e.description.as_deref().map(str::to_lowercase) == key).then_some(i)
+    }
+
+    /// Gives the unnamed entity `i` the name a later phrase tells ("the deputy head of the
+    /// delegation", then "Rear Admiral Ana Ruiz"), so that name lookups find it.
+    pub fn name_entity(&mut self, i: usize, name: Option<String>) {
+        if let Some(e) = self.entities.get_mut(i) {
+            e.name = name;
+            self.names_set += 1;
         }
     }
 }

@@ -107,8 +107,8 @@ fn resolve_phrase(
             if let Some(prev) = recent {
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
-                    let e = &mut memory.entities[prev];
-                    e.name = entity.name;
+                    memory.name_entity(prev, entity.name);
+                    let e = &memory.entities[prev];
                     if let (Some(d), Some(n)) = (e.description.clone(), e.name.clone()) {
                         memory.renamed.push((d, n));
                     }
@@ -119,17 +119,12 @@ fn resolve_phrase(
         // "China's ambassador to Britain", later "China's ambassador to Britain Liu
         // Xiaming": the same description, now named.
         if let Some(desc) = entity.description.as_deref().filter(|d| d.contains(' ')) {
-            let same = memory.entities.iter().position(|e| {
-                e.name.is_none()
-                    && !e.body
-                    && !e.plural
-                    && e.governments == entity.governments
-                    && e.description
-                        .as_deref()
-                        .is_some_and(|d| d.eq_ignore_ascii_case(desc))
+            let same = memory.unnamed_described(desc).filter(|&i| {
+                let e = &memory.entities[i];
+                !e.body && !e.plural && e.governments == entity.governments
             });
             if let Some(i) = same {
-                memory.entities[i].name.clone_from(&entity.name);
+                memory.name_entity(i, entity.name.clone());
                 memory
                     .renamed
                     .push((desc.to_owned(), entity.name.clone().unwrap_or_default()));
