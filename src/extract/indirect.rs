@@ -174,22 +174,16 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             .determiners
             .contains(toks[from].lower.as_str())
             && toks[from].lower != "that";
-        if let (true, Some(before)) = (apposition, before) {
-            return official_draft(
-                para,
-                memory,
-                entity,
-                &phrase,
-                &cue,
-                (ss, participle),
-                vec![before],
-                Rule::ReportedCueAfter,
-            );
-        }
-        if to <= from + 1 || before.is_none() && to <= from + 2 {
-            return None;
-        }
-        let after = Span::new(toks[from].span.start, toks[to - 1].span.end);
+        let spans: Vec<Span> = match before {
+            Some(before) if apposition => vec![before],
+            _ => {
+                if to <= from + 1 || before.is_none() && to <= from + 2 {
+                    return None;
+                }
+                let after = Span::new(toks[from].span.start, toks[to - 1].span.end);
+                before.into_iter().chain(std::iter::once(after)).collect()
+            }
+        };
         return official_draft(
             para,
             memory,
@@ -197,7 +191,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             &phrase,
             &cue,
             (ss, participle),
-            before.into_iter().chain(std::iter::once(after)).collect(),
+            spans,
             Rule::ReportedCueAfter,
         );
     }

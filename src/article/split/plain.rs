@@ -294,13 +294,7 @@ fn headline_over_lede(head: &str, lede: &str) -> bool {
     } else {
         return false;
     };
-    let first = lede
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if CONTINUING_OPENERS.contains(&first.as_str()) {
+    if opens_continuing(lede) {
         return false;
     }
     // Names: capitalised words of four letters or more past the first word of the lede
@@ -337,13 +331,7 @@ fn headline_wording(head: &str) -> bool {
     if body.contains(". ") || body.contains('?') || body.contains('!') {
         return false;
     }
-    let first = body
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if CONTINUING_OPENERS.contains(&first.as_str()) {
+    if opens_continuing(body) {
         return false;
     }
     // "Simpson suggested ...", "The call came after ...": a verb in the past narrates;
@@ -370,6 +358,18 @@ const NARRATING_WORDS: &[&str] = &[
     "said", "told", "was", "were", "had", "did", "would", "been", "i", "we", "my", "our", "he",
     "she", "they", "it",
 ];
+
+/// True when the text's first word carries on from what came before ("He ...", "But ...",
+/// "This ..."), as no headline or lede does.
+fn opens_continuing(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    CONTINUING_OPENERS.contains(&first.as_str())
+}
 
 /// Words that open a paragraph carrying on the one before, never an article's lede.
 const CONTINUING_OPENERS: &[&str] = &[
