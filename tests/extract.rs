@@ -1211,6 +1211,23 @@ fn a_short_lede_under_the_headline_is_running_text() {
     ));
 }
 
+/// A common-noun source ends before its relative pronoun ("the study -- which said"): the
+/// speaker is the study, while the mention reaches the pronoun.
+#[test]
+fn a_common_noun_source_without_its_relative_pronoun() {
+    let text = "Sample headline about a report\n\n\
+        A sample institute released a report on Monday on trade across the invented region and \
+        its ports.\n\n\
+        The sample study -- which said that exports had \"doubled in a decade\" -- was widely \
+        read.\n";
+    let article = Article::from_text(ArticleId(12), text);
+    let statements = extract(&article);
+    let s = find(&article, &statements, "doubled in a decade");
+    assert_eq!(s.speaker.as_deref(), Some("sample study"));
+    let mention = s.speaker_mention.expect("a mention");
+    assert_eq!(mention.slice(&article.text), "The sample study -- which");
+}
+
 /// One row per evidence rule: an invented snippet, its date, a words of the statement, and
 /// the expected speaker, governments and kind.
 struct RuleCase {

@@ -232,9 +232,24 @@ fn strip_leading(toks: &[Token]) -> &[Token] {
 pub fn common_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     let toks = &para.toks[from..cue];
     let d = super::np::determiner_np(toks)?;
-    let mut p = analyze(para.text, &toks[d..]);
+    let mut words = &toks[d..];
+    // "the study -- which said", "my father often said": the relative pronoun or adverb
+    // before the verb is no part of the speaker's description.
+    while let [head @ .., last] = words
+        && head.len() > 1
+        && (matches!(last.lower.as_str(), "which" | "who" | "that")
+            || Lexicon::get().before_verb.contains(last.lower.as_str())
+            || last.lower.ends_with("ly") && last.lower.len() > 4)
+    {
+        words = head;
+    }
+    let mut p = analyze(para.text, words);
     if p.is_empty() {
         p.common_noun = true;
+    }
+    // The mention still reaches the pronoun that makes the phrase the verb's subject.
+    if let (Some(first), Some(last)) = (toks.get(d), toks.last()) {
+        p.span = Span::new(first.span.start, last.span.end);
     }
     Some(p)
 }
