@@ -130,12 +130,7 @@ fn correction_ui(ui: &mut egui::Ui, statement: &Statement, actions: &mut Vec<Act
         let current = if statement.governments.is_empty() {
             "Other voices".to_owned()
         } else {
-            statement
-                .governments
-                .iter()
-                .map(|g| government_name(g))
-                .collect::<Vec<_>>()
-                .join(" + ")
+            super::statements::governments_label(&statement.governments)
         };
         let combo = egui::ComboBox::from_id_salt("reassign")
             .selected_text(current)

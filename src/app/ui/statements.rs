@@ -449,8 +449,12 @@ fn government_cell(statement: &crate::statement::Statement) -> String {
             .clone()
             .unwrap_or_else(|| statement.group.as_str().to_owned());
     }
-    statement
-        .governments
+    governments_label(&statement.governments)
+}
+
+/// Governments by name, joined ("China + Russia").
+pub(crate) fn governments_label(governments: &[String]) -> String {
+    governments
         .iter()
         .map(|g| government_name(g))
         .collect::<Vec<_>>()
