@@ -204,12 +204,16 @@ fn num(s: &str) -> u32 {
     s.parse().unwrap_or(0)
 }
 
-fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
+/// `YYYY-MM-DD` of a real date between the years 1800 and 2200 (29 February only in leap
+/// years), else `None`.
+pub(crate) fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
     let y: u32 = year.parse().ok()?;
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
     let max_day = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 => 29,
+        2 if leap => 29,
+        2 => 28,
         _ => return None,
     };
     ((1800..=2200).contains(&y) && (1..=max_day).contains(&day))
@@ -246,6 +250,7 @@ mod tests {
             "Nov. 1 (Yonhap)",
             "We may 5 times 2019",
             "February 30, 2020",
+            "February 29, 2023",
             "in 2019 and 2020",
             "12:57 P.M. CEST",
         ] {

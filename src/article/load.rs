@@ -309,7 +309,7 @@ pub fn date_from_file_name(path: &str) -> Option<String> {
     })
 }
 
-/// `head` when it is a real date written `YYYY-MM-DD` between the years 1800 and 2200.
+/// `head` when it is a real date written `YYYY-MM-DD` ([`super::date::ymd`]).
 fn real_date(head: &str) -> Option<String> {
     let b = head.as_bytes();
     let shape_ok = b.len() == 10
@@ -321,16 +321,7 @@ fn real_date(head: &str) -> Option<String> {
         return None;
     }
     let number = |r: std::ops::Range<usize>| head.get(r).and_then(|s| s.parse::<u32>().ok());
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1800..=2200).contains(&year) && (1..=days).contains(&day)).then(|| head.to_owned())
+    super::date::ymd(head.get(0..4)?, number(5..7)?, number(8..10)?)
 }
 
 /// The format a file name's extension names (`.txt`, `.md`, `.markdown`, `.html`, `.htm` ...).

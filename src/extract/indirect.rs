@@ -406,21 +406,17 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     })
 }
 
-/// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
-/// "yesterday").
 /// The first token of a sentence's clause after a dateline ("SEOUL, June 3 (Wire) --"),
 /// looking between `ss` (the sentence start) and `first` (the speaker phrase): `ss` when
 /// there is none.
 fn after_dateline(para: &Para, ss: usize, first: usize) -> usize {
-    let toks = &para.toks;
     (ss..first.saturating_sub(1))
-        .find(|&j| {
-            let gap = &para.text[toks[j].span.end..toks[j + 1].span.start];
-            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
-        })
+        .find(|&j| para.dash_after(j))
         .map_or(ss, |j| j + 1)
 }
 
+/// Skips a time adverbial at the start of a reported clause ("last week", "on Friday",
+/// "yesterday").
 fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
     let time_noun = |w: &str| Lexicon::get().time_nouns.contains(w);
     let start = j;

@@ -224,9 +224,9 @@ pub struct Knowledge {
     pub report_nouns: HashSet<String>,
     /// Government role phrases as lowercase word lists.
     pub government_roles: Vec<Vec<String>>,
-    /// Government roles as common outside government ("director", "aides"): lowercase
-    /// phrases whose holder is placed only by a country or body the text names.
-    pub roles_needing_a_country: Vec<String>,
+    /// Government roles as common outside government ("director", "aides"), as lowercase
+    /// word lists: their holder is placed only by a country or body the text names.
+    pub roles_needing_a_country: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
     /// First word of a government role -> indexes into `government_roles`.
@@ -391,7 +391,7 @@ impl Knowledge {
             roles_needing_a_country: titles
                 .roles_needing_a_country
                 .iter()
-                .map(|r| r.to_lowercase())
+                .map(|r| words(r))
                 .collect(),
             bodies,
             other_roles,

@@ -743,11 +743,15 @@ impl Memory {
     }
 
     /// Gives the unnamed entity `i` the name a later phrase tells ("the deputy head of the
-    /// delegation", then "Rear Admiral Ana Ruiz"), so that name lookups find it.
+    /// delegation", then "Rear Admiral Ana Ruiz"), so that name lookups find it, and records
+    /// the naming in [`Self::renamed`].
     pub fn name_entity(&mut self, i: usize, name: Option<String>) {
         if let Some(e) = self.entities.get_mut(i) {
             e.name = name;
             self.names_set += 1;
+            if let (Some(d), Some(n)) = (&e.description, &e.name) {
+                self.renamed.push((d.clone(), n.clone()));
+            }
         }
     }
 }

@@ -89,10 +89,7 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             .as_ref()
             .and_then(|(n, _)| memory.find_name(&super::entity::clean_name(n)));
         // A subject at the start of its sentence is as salient as a speaker.
-        let after_dateline = start > 0 && {
-            let gap = &para.text[toks[start - 1].span.end..toks[start].span.start];
-            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains(' ')
-        };
+        let after_dateline = start > 0 && para.dash_after(start - 1);
         let subject = para.sentence_start(s) == start || after_dateline;
         let at = phrase.span.start;
         if unplaced && titled_person {

@@ -33,10 +33,10 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
     let mut last_quote: Option<(usize, usize)> = None; // (paragraph, entity)
     // The words that named the speaker of the latest attributed quote (entity, mention).
     let mut last_attribution: Option<(usize, Span)> = None;
-    // Headlines and standfirsts come before the first paragraph of running text; reported
-    // speech there is not annotated as a statement.
-    // A short lede (a sentence under the headline) starts it too, when a long paragraph
-    // follows; a text of short paragraphs only is running text throughout.
+    // Headlines and standfirsts come before the first paragraph of running text (a long
+    // paragraph, or a short lede sentence under the headline before one); reported speech
+    // there is not annotated as a statement. A text of short paragraphs only is running
+    // text throughout.
     let body_start = article
         .paragraphs
         .iter()

@@ -80,6 +80,14 @@ impl<'a> Para<'a> {
         .then(|| g.iso3.clone())
     }
 
+    /// True when a dash set off by spaces stands between tokens `j` and `j + 1`, as after
+    /// a dateline ("BEIJING (Wire) - ..."); `j + 1` must be a token.
+    #[must_use]
+    pub fn dash_after(&self, j: usize) -> bool {
+        let gap = &self.text[self.toks[j].span.end..self.toks[j + 1].span.start];
+        gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
+    }
+
     /// One past the last token of the sentence holding token `i`.
     #[must_use]
     pub fn sentence_end(&self, i: usize) -> usize {

@@ -108,10 +108,6 @@ fn resolve_phrase(
                 let p = &memory.entities[prev];
                 if p.name.is_none() && !p.body && !p.plural && !p.governments.is_empty() {
                     memory.name_entity(prev, entity.name);
-                    let e = &memory.entities[prev];
-                    if let (Some(d), Some(n)) = (e.description.clone(), e.name.clone()) {
-                        memory.renamed.push((d, n));
-                    }
                     return Some(prev);
                 }
             }
@@ -125,9 +121,6 @@ fn resolve_phrase(
             });
             if let Some(i) = same {
                 memory.name_entity(i, entity.name.clone());
-                memory
-                    .renamed
-                    .push((desc.to_owned(), entity.name.clone().unwrap_or_default()));
                 return Some(i);
             }
         }
@@ -277,19 +270,22 @@ fn needs_a_named_country(entity: &Entity) -> bool {
     let Some(description) = entity.description.as_deref() else {
         return false;
     };
-    let lower = description.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let ends_weak = k.roles_needing_a_country.iter().any(|role| {
-        let role_words: Vec<&str> = role.split_whitespace().collect();
-        words.ends_with(&role_words)
-    });
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let ends_weak = k
+        .roles_needing_a_country
+        .iter()
+        .any(|role| words.ends_with(role));
     let holds = |phrase: &Vec<String>| words.windows(phrase.len()).any(|w| w == phrase.as_slice());
     let names_a_body = k.bodies.iter().any(holds);
     // "national security adviser", "deputy foreign minister": a government role of several
     // words that is not itself one of the common ones.
-    let names_an_office = k.government_roles.iter().any(|role| {
-        role.len() > 1 && !k.roles_needing_a_country.contains(&role.join(" ")) && holds(role)
-    });
+    let names_an_office = k
+        .government_roles
+        .iter()
+        .any(|role| role.len() > 1 && !k.roles_needing_a_country.contains(role) && holds(role));
     ends_weak && !names_a_body && !names_an_office
 }
 

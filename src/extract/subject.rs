@@ -28,10 +28,7 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     // A dateline ("BEIJING (Wire) - Beijing said"): the subject starts after the dash.
     let from = (from..cue.saturating_sub(1))
         .rev()
-        .find(|&j| {
-            let gap = &para.text[para.toks[j].span.end..para.toks[j + 1].span.start];
-            gap.len() > 2 && gap.contains(['-', '—', '–']) && gap.contains([' ', '\u{a0}'])
-        })
+        .find(|&j| para.dash_after(j))
         .map_or(from, |j| j + 1);
     // "McConnell, who in 2010 said": the subject ends at the relative pronoun.
     let cue = relative_at(para, cue)
