@@ -10,6 +10,17 @@ use demarche::app::{Action, App};
 use demarche::session::GroupKey;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+/// The app on `session` in a 1280x800 window, Japan's statements listed.
+fn japan_listed(session: demarche::session::Session) -> egui_kittest::Harness<'static, App> {
+    let mut harness = support::harness_sized(App::new_for_test(session), egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Action::SelectGroup(GroupKey::Government("JPN".to_owned())));
+    harness.run();
+    harness
+}
+
 #[test]
 fn a_large_session_lists_a_government_and_selects_a_statement() {
     let session = scale::scale_session(200, 20);
@@ -20,12 +31,7 @@ fn a_large_session_lists_a_government_and_selects_a_statement() {
         .find(|s| s.governments.iter().any(|g| g == "JPN"))
         .expect("a Japanese statement")
         .id;
-    let mut harness = support::harness_sized(App::new_for_test(session), egui::vec2(1280.0, 800.0));
-    harness.run();
-    harness
-        .state_mut()
-        .push(Action::SelectGroup(GroupKey::Government("JPN".to_owned())));
-    harness.run();
+    let mut harness = japan_listed(session);
     harness
         .state_mut()
         .push(Action::SelectStatements(vec![first]));
@@ -45,12 +51,7 @@ fn a_large_session_lists_a_government_and_selects_a_statement() {
 #[test]
 fn the_list_s_scroll_position_comes_back_with_the_session() {
     let session = scale::scale_session(200, 20);
-    let mut harness = support::harness_sized(App::new_for_test(session), egui::vec2(1280.0, 800.0));
-    harness.run();
-    harness
-        .state_mut()
-        .push(Action::SelectGroup(GroupKey::Government("JPN".to_owned())));
-    harness.run();
+    let mut harness = japan_listed(session);
     // Far down the list by keyboard: Down once, then 150 rows at a time.
     harness.key_press(egui::Key::ArrowDown);
     harness.run();

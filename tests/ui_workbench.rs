@@ -395,6 +395,20 @@ fn comparison_tabs_switch_rename_close_and_come_back_with_the_session() {
     assert_eq!(reopened.state().session().comparisons.len(), 2);
 }
 
+/// Where the reader draws the paragraph holding `text` whose words start with `opening`.
+fn reader_paragraph(harness: &Harness<'static, App>, text: &str, opening: &str) -> egui::Rect {
+    harness
+        .get_all_by_label_contains(text)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .or_else(|| n.accesskit_node().value())
+                .is_some_and(|l| l.starts_with(opening))
+        })
+        .expect("the paragraph in the reader")
+        .rect()
+}
+
 #[test]
 fn the_reader_scrolls_to_the_selected_statement_and_a_click_selects_another() {
     let mut harness = harness(App::new_for_test(test_session()));
@@ -408,16 +422,7 @@ fn the_reader_scrolls_to_the_selected_statement_and_a_click_selects_another() {
         !in_view.contains(&1),
         "only the paragraphs in view are laid out: {in_view:?}"
     );
-    let rect = harness
-        .get_all_by_label_contains("Every pier will reopen by the spring tide")
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .or_else(|| n.accesskit_node().value())
-                .is_some_and(|l| l.starts_with('"'))
-        })
-        .expect("the paragraph in the reader")
-        .rect();
+    let rect = reader_paragraph(&harness, "Every pier will reopen by the spring tide", "\"");
     assert!(
         rect.top() >= 0.0 && rect.bottom() <= 800.0,
         "on screen: {rect:?}"
@@ -429,16 +434,11 @@ fn the_reader_scrolls_to_the_selected_statement_and_a_click_selects_another() {
     assert!(in_view.contains(&holding.expect("a paragraph")));
 
     // A click on the other statement lit up in the reader selects it.
-    let other = harness
-        .get_all_by_label_contains("The northern channel stays open to every ferry.")
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .or_else(|| n.accesskit_node().value())
-                .is_some_and(|l| l.starts_with("Harbour Minister"))
-        })
-        .expect("the paragraph in the reader")
-        .rect();
+    let other = reader_paragraph(
+        &harness,
+        "The northern channel stays open to every ferry.",
+        "Harbour Minister",
+    );
     click_at(&mut harness, other.left_top() + egui::vec2(330.0, 6.0));
     assert_eq!(harness.state().selected(), [id(0, 0)]);
 }
