@@ -8,6 +8,7 @@ pub mod phrase_index;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
@@ -131,7 +132,7 @@ pub struct Governments {
     /// Short name -> iso3.
     by_name: BTreeMap<String, String>,
     /// Phrase (case as written, with "the " removed) -> (iso3, kind).
-    phrases: BTreeMap<String, (String, MentionKind)>,
+    phrases: FxHashMap<String, (String, MentionKind)>,
     /// The same phrases (and the blockers) indexed for scanning running text.
     index: PhraseIndex<(String, MentionKind)>,
     /// Names that are also given names (see `RegistryFile::given_names`).
@@ -163,21 +164,32 @@ impl Governments {
         let file: RegistryFile = ron::from_str(source)?;
         let mut by_iso3 = BTreeMap::new();
         let mut by_name = BTreeMap::new();
-        let mut phrases: BTreeMap<String, (String, MentionKind)> = BTreeMap::new();
+        let mut phrases: FxHashMap<String, (String, MentionKind)> = FxHashMap::default();
+        // The phrases in the order the registry gives them, so the scanning index is built
+        // the same way on every run.
+        let mut phrase_order: Vec<String> = Vec::new();
+        let patterns: Vec<InstitutionPattern<'_>> = file
+            .institution_patterns
+            .iter()
+            .filter_map(|pattern| InstitutionPattern::parse(pattern))
+            .collect();
         for government in file.governments {
             let iso3 = government.iso3.clone();
-            for (phrase, kind) in phrases_of(&government, &file.institution_patterns) {
-                match phrases.get(&phrase) {
-                    Some((other, _)) if *other != iso3 => {
-                        return Err(GovernmentsError::Collision {
-                            phrase,
-                            first: other.clone(),
-                            second: iso3,
-                        });
+            for (phrase, kind) in phrases_of(&government, &patterns) {
+                match phrases.entry(phrase) {
+                    std::collections::hash_map::Entry::Occupied(entry) => {
+                        let other = &entry.get().0;
+                        if *other != iso3 {
+                            return Err(GovernmentsError::Collision {
+                                phrase: entry.key().clone(),
+                                first: other.clone(),
+                                second: iso3,
+                            });
+                        }
                     }
-                    Some(_) => {}
-                    None => {
-                        phrases.insert(phrase, (iso3.clone(), kind));
+                    std::collections::hash_map::Entry::Vacant(entry) => {
+                        phrase_order.push(entry.key().clone());
+                        entry.insert((iso3.clone(), kind));
                     }
                 }
             }
@@ -207,9 +219,9 @@ impl Governments {
             .flat_map(|phrase| with_apostrophe_variants(strip_article(&phrase)).collect::<Vec<_>>())
             .collect();
         let index = PhraseIndex::new(
-            phrases
+            phrase_order
                 .iter()
-                .map(|(phrase, value)| (phrase.as_str(), value.clone())),
+                .filter_map(|phrase| Some((phrase.as_str(), phrases.get(phrase)?.clone()))),
             blockers.iter().map(String::as_str),
         );
         Ok(Self {
@@ -324,17 +336,12 @@ impl Governments {
             && !starts.contains(&next)
     }
 
-    /// Every known phrase with its government and kind, longest first, for scanners that
-    /// look for mentions inside running text.
-    #[must_use]
-    pub fn phrases_longest_first(&self) -> Vec<(&str, &str, MentionKind)> {
-        let mut out: Vec<(&str, &str, MentionKind)> = self
-            .phrases
+    /// Every known phrase with its government and kind, in no particular order (for
+    /// building sets and bounds; [`Governments::find_in`] scans text with them).
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, &str, MentionKind)> {
+        self.phrases
             .iter()
             .map(|(phrase, (iso3, kind))| (phrase.as_str(), iso3.as_str(), *kind))
-            .collect();
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-        out
     }
 }
 
@@ -348,7 +355,10 @@ fn is_blank(text: &str, start: usize, end: usize) -> bool {
 /// "the", their curly-apostrophe spellings, plurals of demonyms ("Americans"), and the
 /// institutions derived from `patterns` ("Japanese Foreign Ministry"). Listed phrases come
 /// first, so their kind wins over a derived one.
-fn phrases_of(government: &Government, patterns: &[String]) -> Vec<(String, MentionKind)> {
+fn phrases_of(
+    government: &Government,
+    patterns: &[InstitutionPattern<'_>],
+) -> Vec<(String, MentionKind)> {
     let kinds = [
         (MentionKind::Name, std::slice::from_ref(&government.name)),
         (MentionKind::Name, government.official_name.as_slice()),
@@ -374,15 +384,12 @@ fn phrases_of(government: &Government, patterns: &[String]) -> Vec<(String, Ment
         .chain(&government.aliases)
         .collect();
     for pattern in patterns {
-        let (placeholder, fillers) = if pattern.contains("{demonym}") {
-            ("{demonym}", government.demonyms.iter().collect::<Vec<_>>())
-        } else if pattern.contains("{name}") {
-            ("{name}", names.clone())
-        } else {
-            continue;
+        let fillers: &[&String] = match pattern.placeholder {
+            Placeholder::Demonym => &government.demonyms.iter().collect::<Vec<_>>(),
+            Placeholder::Name => &names,
         };
         for filler in fillers {
-            let phrase = pattern.replace(placeholder, strip_article(filler.trim()));
+            let phrase = pattern.fill(strip_article(filler.trim()));
             out.extend(
                 with_apostrophe_variants(strip_article(&phrase))
                     .map(|variant| (variant, MentionKind::Institution)),
@@ -390,6 +397,47 @@ fn phrases_of(government: &Government, patterns: &[String]) -> Vec<(String, Ment
         }
     }
     out
+}
+
+/// What an institution pattern's placeholder stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholder {
+    /// `{demonym}`: each of the government's demonyms.
+    Demonym,
+    /// `{name}`: the short name and each alias.
+    Name,
+}
+
+/// An institution pattern ("{demonym} Foreign Ministry") cut at its placeholder once, so that
+/// filling it for every government is a concatenation, not a search.
+#[derive(Debug)]
+struct InstitutionPattern<'a> {
+    placeholder: Placeholder,
+    /// The text around the placeholder (one more piece than placeholders).
+    pieces: Vec<&'a str>,
+}
+
+impl<'a> InstitutionPattern<'a> {
+    /// The pattern cut at `{demonym}` (or, when it has none, at `{name}`); none when it has
+    /// neither.
+    fn parse(pattern: &'a str) -> Option<Self> {
+        let (placeholder, marker) = if pattern.contains("{demonym}") {
+            (Placeholder::Demonym, "{demonym}")
+        } else if pattern.contains("{name}") {
+            (Placeholder::Name, "{name}")
+        } else {
+            return None;
+        };
+        Some(Self {
+            placeholder,
+            pieces: pattern.split(marker).collect(),
+        })
+    }
+
+    /// The pattern with every placeholder replaced by `filler`.
+    fn fill(&self, filler: &str) -> String {
+        self.pieces.join(filler)
+    }
 }
 
 /// The plural noun of a demonym that takes one ("American" -> "Americans", "Thai" ->

@@ -123,6 +123,17 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
 /// ("Sunday, February 25, 2024", "Updated 10:30 a.m. Nov. 20, 2019", "Publication date: ...").
 #[must_use]
 pub fn is_date_line(line: &str) -> bool {
+    // A date holds at most three alphabetic words ("Nov", "1st"; "年 月 日"), so a line of
+    // more words than that and the three allowed around it is no date line, and a long
+    // paragraph is not searched for one.
+    let words_in_line = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS_AROUND_DATE + MAX_WORDS_IN_DATE + 1)
+        .count();
+    if words_in_line > MAX_WORDS_AROUND_DATE + MAX_WORDS_IN_DATE {
+        return false;
+    }
     let Some((_, range)) = find_date(line) else {
         return false;
     };
@@ -131,8 +142,15 @@ pub fn is_date_line(line: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .count();
-    words <= 3 && !rest.chars().any(is_cjk)
+    words <= MAX_WORDS_AROUND_DATE && !rest.chars().any(is_cjk)
 }
+
+/// Words a date line may have besides its date ("Updated", "Publication date").
+const MAX_WORDS_AROUND_DATE: usize = 3;
+
+/// The most alphabetic words [`find_date`] takes into a date: a month and an ordinal suffix
+/// ("Nov. 1st"), or the three characters of a CJK date.
+const MAX_WORDS_IN_DATE: usize = 3;
 
 /// Han, kana and Hangul: scripts written without spaces, where one character is a word.
 fn is_cjk(c: char) -> bool {

@@ -395,6 +395,15 @@ pub fn headline_text(paragraph: &str) -> Option<String> {
     if paragraph.lines().count() > 2 {
         return None;
     }
+    // The joined text has the paragraph's words and one char per trimmed line char plus a
+    // space between lines: a long paragraph is turned down before anything is allocated.
+    let chars: usize = paragraph
+        .lines()
+        .map(|line| line.trim().chars().count() + 1)
+        .sum();
+    if chars > 300 + 1 || paragraph.split_whitespace().take(41).count() > 40 {
+        return None;
+    }
     let joined = paragraph
         .lines()
         .map(str::trim)

@@ -363,7 +363,7 @@ impl Knowledge {
         }
         let mut government_first_words = HashSet::default();
         let mut government_max_words = 1;
-        for (phrase, _, _) in crate::governments::Governments::bundled().phrases_longest_first() {
+        for (phrase, _, _) in crate::governments::Governments::bundled().phrases() {
             let n = phrase.split_whitespace().count();
             government_max_words = government_max_words.max(n);
             if let Some(w) = phrase.split_whitespace().next() {

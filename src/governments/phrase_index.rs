@@ -8,7 +8,7 @@
 //! never overlaps an earlier one.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::Span;
@@ -83,6 +83,14 @@ impl<V> Group<V> {
         &mut self.buckets[at].1
     }
 
+    /// Orders every list longest phrase first, keeping the given order among equals.
+    fn sort_longest_first(&mut self) {
+        let lists = self.buckets.iter_mut().map(|(_, list)| list);
+        for list in lists.chain(std::iter::once(&mut self.short)) {
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.phrase.len()));
+        }
+    }
+
     /// The candidates for text whose first word is followed by bytes with this key (see
     /// [`text_key`]), longest first: the matching bucket, then the short entries (all
     /// shorter than any bucket entry).
@@ -115,6 +123,7 @@ impl<V: Clone> PhraseIndex<V> {
     ) -> Self {
         let mut by_first_word: FnvMap<Box<str>, Group<V>> = FnvMap::default();
         let mut first_bytes = [false; 256];
+        let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
         let all = phrases
             .into_iter()
             .map(|(phrase, value)| (phrase, Some(value)))
@@ -124,25 +133,25 @@ impl<V: Clone> PhraseIndex<V> {
             let Some(&byte) = first.as_bytes().first() else {
                 continue;
             };
-            let after_first_word = phrase.as_bytes().get(first.len()..).unwrap_or_default();
-            let list = by_first_word
-                .entry(first.into())
-                .or_default()
-                .list_mut(after_first_word);
-            if list.iter().any(|entry| &*entry.phrase == phrase) {
+            if !seen.insert(phrase) {
                 continue;
             }
+            let after_first_word = phrase.as_bytes().get(first.len()..).unwrap_or_default();
             first_bytes[usize::from(byte)] = true;
-            // Keep each list longest first, so the first match found is the longest.
-            let at = list.partition_point(|entry| entry.phrase.len() >= phrase.len());
-            list.insert(
-                at,
-                Entry {
+            by_first_word
+                .entry(first.into())
+                .or_default()
+                .list_mut(after_first_word)
+                .push(Entry {
                     phrase: phrase.into(),
                     value,
-                },
-            );
+                });
         }
+        // Each list longest first, so the first match found is the longest; the sort is
+        // stable, so phrases of one length keep the order they were given in.
+        by_first_word
+            .values_mut()
+            .for_each(Group::sort_longest_first);
         Self {
             by_first_word,
             first_bytes,

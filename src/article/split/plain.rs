@@ -454,8 +454,8 @@ const MIN_PROSE_BEFORE_UNCONFIRMED: usize = 4;
 
 /// A paragraph of running text that ends a sentence (not a headline, label or short line).
 fn is_prose(paragraph: &str) -> bool {
-    paragraph.split_whitespace().count() >= MIN_PROSE_WORDS
-        && ends_sentence(paragraph)
+    ends_sentence(paragraph)
+        && paragraph.split_whitespace().take(MIN_PROSE_WORDS).count() >= MIN_PROSE_WORDS
         && headline_text(paragraph).is_none()
 }
 
@@ -482,6 +482,13 @@ fn start_signal(paragraph: &str) -> bool {
         || is_abstract_label(paragraph)
 }
 
+/// True when `line` starts with the lowercase ASCII `prefix` in any case.
+fn starts_with_ignoring_ascii_case(line: &str, prefix: &str) -> bool {
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// "ABSTRACT." or "Abstract:" alone: a news database's summary label under a headline.
 fn is_abstract_label(paragraph: &str) -> bool {
     paragraph
@@ -492,7 +499,6 @@ fn is_abstract_label(paragraph: &str) -> bool {
 
 /// "Published March 4, 2031", "Updated: Nov. 20, 2031 10:30 a.m.", "Posted on 2031-01-02".
 fn publication_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
     [
         "published",
         "updated",
@@ -501,6 +507,6 @@ fn publication_line(line: &str) -> bool {
         "first published",
     ]
     .iter()
-    .any(|w| lower.starts_with(w))
+    .any(|w| starts_with_ignoring_ascii_case(line, w))
         && is_date_line(line)
 }
