@@ -50,7 +50,7 @@ fn is_separator(lines: &Lines<'_>, i: usize) -> bool {
 
 fn ends_sentence(s: &str) -> bool {
     s.trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', ')', ']', '…', '。'])
+        .ends_with(['.', '!', '?', '"', '\'', '”', '’', ')', ']', '…', '。'])
 }
 
 /// True when `block` can be an article on its own: long enough, more than one paragraph, and
@@ -281,7 +281,7 @@ fn headline_over_lede(head: &str, lede: &str) -> bool {
     let words = head.split_whitespace().count();
     if !(MIN_UNCONFIRMED_HEADLINE_WORDS..=MAX_UNCONFIRMED_HEADLINE_WORDS).contains(&words)
         || !is_headline(head)
-        || !is_prose(lede)
+        || !is_lede(lede)
     {
         return false;
     }
@@ -457,6 +457,15 @@ fn is_prose(paragraph: &str) -> bool {
     ends_sentence(paragraph)
         && paragraph.split_whitespace().take(MIN_PROSE_WORDS).count() >= MIN_PROSE_WORDS
         && headline_text(paragraph).is_none()
+}
+
+/// A lede: a paragraph of running text that ends a sentence, as [`is_prose`], except that a
+/// short one counts unless it is written in Title Case (a lede of 15 to 20 words reads like a
+/// headline by its length alone).
+fn is_lede(paragraph: &str) -> bool {
+    ends_sentence(paragraph)
+        && paragraph.split_whitespace().take(MIN_PROSE_WORDS).count() >= MIN_PROSE_WORDS
+        && !(title_case(paragraph) && headline_text(paragraph).is_some())
 }
 
 /// A headline that can open a joined article: one line of a few words, not a label, not a

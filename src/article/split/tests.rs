@@ -488,3 +488,23 @@ fn one_sentence_paragraphs_of_running_text_are_no_headlines() {
         assert_eq!(split(&text), None, "{line}");
     }
 }
+
+#[test]
+fn a_short_lede_and_a_closing_single_quote_still_split_joined_articles() {
+    // The lede under the second headline has 17 words (as long as a headline may be, but in
+    // sentence case), and the article before it ends on a straight single quote.
+    let text = format!(
+        "Minister Aldo Varga Rejects Invented Port Deal Offer.\n\nMinister Aldo Varga \
+         turned down the invented offer for the sample port on Monday, saying the terms \
+         were unfair.\n\n{}\n\nThe minister called the sample terms 'a small insult to \
+         every farmer and every dock worker in the invented land.'\n\nSample Farmers Cheer \
+         As Ilvania Lifts Grain Duties\n\nFarmers across Ilvania welcomed the end of the \
+         sample duties on grain on a quiet Tuesday.\n\n{}\n",
+        prose("port", 4),
+        prose("grain", 3)
+    );
+    let found = split(&text).expect("joined");
+    let got = texts(&text, &found);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[1].starts_with("Sample Farmers Cheer"));
+}
