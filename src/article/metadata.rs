@@ -302,16 +302,20 @@ fn dateline_tag(paragraph: &str) -> Option<String> {
 /// "VIENNA — ...", "HANOI, Vietnam (AP) — ...": a capitalised place (or a wire credit)
 /// before a dash opens a story's first sentence, not a headline.
 fn starts_with_dateline(s: &str) -> bool {
+    dateline_head(s).is_some()
+}
+
+/// The dateline at the start of `s`, before its dash ("SAMPLETOWN, Nov. 3 (Wire)"), when `s`
+/// opens with one: a capitalised place in capitals (or a wire credit) of at most six words.
+#[must_use]
+pub fn dateline_head(s: &str) -> Option<&str> {
     if !s.chars().next().is_some_and(char::is_uppercase) {
-        return false;
+        return None;
     }
-    let Some(dash) = [" — ", " – ", " ― ", " -- ", " - "]
+    let dash = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
         .filter_map(|d| s.find(d))
-        .min()
-    else {
-        return false;
-    };
+        .min()?;
     let head = &s[..dash];
     let first = head.split([' ', ',']).next().unwrap_or("");
     let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -319,7 +323,7 @@ fn starts_with_dateline(s: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_ascii_uppercase());
-    head.split_whitespace().count() <= 6 && (all_caps || head.ends_with(')'))
+    (head.split_whitespace().count() <= 6 && (all_caps || head.ends_with(')'))).then_some(head)
 }
 
 /// A date standing alone as a paragraph near the top ("June 29, 2019", "NOVEMBER 2, 2020").

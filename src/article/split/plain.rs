@@ -10,7 +10,8 @@ use super::{Lines, Piece, trim_range};
 use crate::article::date::{find_date, is_date_line};
 use crate::article::markdown::front_matter;
 use crate::article::metadata::{
-    Metadata, headline_text, is_byline, is_header_label_line, is_label_line, opens_with_dateline,
+    Metadata, dateline_head, headline_text, is_byline, is_header_label_line, is_label_line,
+    opens_with_dateline,
 };
 use crate::article::split_paragraphs;
 
@@ -239,7 +240,14 @@ fn headline_starts(text: &str) -> Vec<usize> {
     for at in 1..texts.len() {
         let last = starts.last().copied().unwrap_or(0);
         let (head, min_prose) = if start_signal(texts[at]) {
-            (headline_before(&texts, at), MIN_PROSE_PARAGRAPHS)
+            match headline_before(&texts, at) {
+                Some(head) => (Some(head), MIN_PROSE_PARAGRAPHS),
+                // A story that opens on its dateline with no headline above it (a digest of
+                // wire copy): the dateline paragraph starts it, once a whole article is
+                // behind it.
+                None if place_dateline(texts[at]) => (Some(at), MIN_PROSE_BEFORE_UNCONFIRMED),
+                None => (None, 0),
+            }
         } else if dated_title(texts[at]) && prose_in(at + 1, (at + 4).min(texts.len())) >= 2 {
             (Some(at), MIN_PROSE_PARAGRAPHS)
         } else if texts
@@ -496,6 +504,15 @@ fn starts_with_ignoring_ascii_case(line: &str, prefix: &str) -> bool {
     line.as_bytes()
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// A dateline that names a place, as a story with no headline opens ("SAMPLETOWN —",
+/// "SAMPLETOWN, Ilvania (Wire) —"): one word, or a place with its region or wire credit. A
+/// run-in section heading in capitals ("NEW SAMPLE RULES —") is none.
+fn place_dateline(paragraph: &str) -> bool {
+    dateline_head(paragraph).is_some_and(|head| {
+        head.ends_with(')') || head.contains(',') || head.split_whitespace().count() == 1
+    })
 }
 
 /// "ABSTRACT." or "Abstract:" alone: a news database's summary label under a headline.

@@ -508,3 +508,29 @@ fn a_short_lede_and_a_closing_single_quote_still_split_joined_articles() {
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got[1].starts_with("Sample Farmers Cheer"));
 }
+
+#[test]
+fn a_story_opening_on_its_dateline_without_a_headline_starts_an_article() {
+    for dateline in ["SAMPLETOWN —", "SAMPLETOWN, Ilvania (Wire) —"] {
+        let text = format!(
+            "Minister Aldo Varga Rejects Invented Port Deal Offer\n\n{}\n\n{dateline} Farmers \
+             across Ilvania welcomed the end of the sample duties on grain on Tuesday, which \
+             they said had weighed on their prices for years.\n\n{}\n",
+            prose("port", 4),
+            prose("grain", 3)
+        );
+        let found = split(&text).expect("joined");
+        let got = texts(&text, &found);
+        assert_eq!(got.len(), 2, "{dateline}: {got:#?}");
+        assert!(got[1].starts_with(dateline));
+    }
+    // A run-in section heading in capitals inside one article is no dateline.
+    let text = format!(
+        "Minister Aldo Varga Rejects Invented Port Deal Offer\n\n{}\n\nNEW SAMPLE RULES — The \
+         invented rules for the sample port take effect in the spring, the minister said on \
+         Monday.\n\n{}\n",
+        prose("port", 4),
+        prose("rules", 3)
+    );
+    assert_eq!(split(&text), None);
+}
