@@ -10,6 +10,10 @@ mod scale;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+/// The app's allocator (see `src/main.rs`), so that memory is measured as the app uses it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use demarche::app::{Action, App};
 use demarche::article::ArticleId;
 use demarche::session::{CorrectionKind, GroupKey, Session};

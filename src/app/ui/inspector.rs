@@ -216,7 +216,9 @@ fn details_ui(ui: &mut egui::Ui, statement: &Statement) {
                 field(ui, "Found as", rule_in_words(&statement.evidence.rule));
             }
             if !statement.evidence.chain.is_empty() {
-                field(ui, "Why", statement.evidence.chain.join(" → "));
+                // "›", not an arrow: egui's bundled font has no arrows, and a machine without
+                // a fallback font would draw boxes.
+                field(ui, "Why", statement.evidence.chain.join(" › "));
             }
             field(
                 ui,
