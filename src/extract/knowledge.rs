@@ -291,8 +291,17 @@ impl Knowledge {
     pub fn bundled() -> &'static Self {
         static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
         KNOWLEDGE.get_or_init(|| {
-            #[allow(clippy::expect_used)]
-            Self::parse(CUES, TITLES, HOLDERS).expect("bundled extraction assets are valid")
+            // The government and organisation registries are built on a second thread while
+            // these files parse (`parse` waits for them where it needs them): start-up is
+            // paid before the first article of every process.
+            std::thread::scope(|scope| {
+                scope.spawn(|| {
+                    let _ = crate::governments::Governments::bundled();
+                    let _ = crate::organisations::Organisations::bundled();
+                });
+                #[allow(clippy::expect_used)]
+                Self::parse(CUES, TITLES, HOLDERS).expect("bundled extraction assets are valid")
+            })
         })
     }
 
