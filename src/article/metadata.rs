@@ -312,9 +312,15 @@ pub fn dateline_head(s: &str) -> Option<&str> {
     if !s.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // A head of six words and its dash lie within the first seven words: the rest of a long
+    // paragraph is not searched.
+    let within = s.split_whitespace().nth(7).map_or(s.len(), |eighth| {
+        eighth.as_ptr() as usize - s.as_ptr() as usize
+    });
+    let searched = &s[..within];
     let dash = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
-        .filter_map(|d| s.find(d))
+        .filter_map(|d| searched.find(d))
         .min()?;
     let head = &s[..dash];
     let first = head.split([' ', ',']).next().unwrap_or("");

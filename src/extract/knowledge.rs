@@ -233,6 +233,8 @@ pub struct Knowledge {
     pub government_role_index: HashMap<String, Vec<usize>>,
     /// Non-government role phrases (lowercase word lists) with their affiliation.
     pub other_roles: Vec<(Vec<String>, String)>,
+    /// First word of an other role -> indexes into `other_roles`, ascending.
+    pub other_role_index: HashMap<String, Vec<usize>>,
     /// State media names as written.
     pub state_media: Vec<String>,
     /// The same names, for lookups.
@@ -241,6 +243,8 @@ pub struct Knowledge {
     pub organisations: BTreeMap<String, String>,
     /// National titles (lowercase word lists) with their country.
     pub national_titles: Vec<(Vec<String>, String)>,
+    /// First word of a national title -> indexes into `national_titles`, ascending.
+    pub national_title_index: HashMap<String, Vec<usize>>,
     /// Courtesy titles.
     pub honorifics: HashSet<String>,
     /// Lowercase words allowed inside a speaker's noun phrase.
@@ -379,12 +383,12 @@ impl Knowledge {
                 government_first_words.insert(w.to_owned());
             }
         }
-        let mut government_role_index: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, role) in government_roles.iter().enumerate() {
-            if let Some(w) = role.first() {
-                government_role_index.entry(w.clone()).or_default().push(i);
-            }
-        }
+        let government_role_index = first_word_index(government_roles.iter().map(Vec::as_slice));
+        let national_titles: Vec<(Vec<String>, String)> = titles
+            .national_titles
+            .iter()
+            .map(|t| (words(&t.phrase), t.iso3.clone()))
+            .collect();
         let state_media_set = titles.state_media.iter().cloned().collect();
         Ok(Self {
             state_media_set,
@@ -403,14 +407,14 @@ impl Knowledge {
                 .map(|r| words(r))
                 .collect(),
             bodies,
+            other_role_index: first_word_index(other_roles.iter().map(|(role, _)| role.as_slice())),
             other_roles,
             state_media: titles.state_media,
             organisations,
-            national_titles: titles
-                .national_titles
-                .iter()
-                .map(|t| (words(&t.phrase), t.iso3.clone()))
-                .collect(),
+            national_title_index: first_word_index(
+                national_titles.iter().map(|(title, _)| title.as_slice()),
+            ),
+            national_titles,
             honorifics: titles.honorifics.into_iter().collect(),
             modifiers: titles.modifiers.into_iter().collect(),
             holders_by_name: HashMap::default(),
@@ -516,27 +520,65 @@ pub fn has_government_role(k: &Knowledge, tokens: &[String]) -> bool {
     })
 }
 
-/// The index (in `phrases`) of the first phrase that occurs in `tokens`, looking only at
-/// phrases whose first word occurs: cheap for short token lists and long phrase lists.
-#[must_use]
-pub fn first_phrase_in(tokens: &[String], phrases: &[Vec<String>]) -> Option<usize> {
-    phrases.iter().position(|p| {
-        p.first().is_some_and(|w| tokens.contains(w)) && find_phrase(tokens, p).is_some()
-    })
+/// First word -> indexes (ascending) of the phrases (lowercase word lists) that start with it,
+/// so that finding which phrases occur in a few tokens looks up each token once instead of
+/// comparing every phrase with every token.
+fn first_word_index<'p>(
+    phrases: impl Iterator<Item = &'p [String]>,
+) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, phrase) in phrases.enumerate() {
+        if let Some(first) = phrase.first() {
+            index.entry(first.clone()).or_default().push(i);
+        }
+    }
+    index
 }
 
-/// True when `tokens` (lowercase) contain `phrase` as a contiguous run; returns its start.
+/// The first phrase, in list order, that occurs anywhere in `tokens` (lowercase), looked up
+/// through `index` (see [`first_word_index`]); `phrase_at` gives a phrase by its index.
 #[must_use]
-pub fn find_phrase(tokens: &[String], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || phrase.len() > tokens.len() {
-        return None;
+pub fn first_indexed_phrase_in<'p>(
+    tokens: &[String],
+    index: &HashMap<String, Vec<usize>>,
+    phrase_at: impl Fn(usize) -> &'p [String],
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (at, token) in tokens.iter().enumerate() {
+        let Some(candidates) = index.get(token) else {
+            continue;
+        };
+        for &candidate in candidates {
+            if best.is_some_and(|found| candidate >= found) {
+                break;
+            }
+            let phrase = phrase_at(candidate);
+            if tokens.get(at..at + phrase.len()) == Some(phrase) {
+                best = Some(candidate);
+                break;
+            }
+        }
     }
-    (0..=tokens.len() - phrase.len()).find(|&i| tokens[i..i + phrase.len()] == *phrase)
+    best
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_phrases_are_found_in_list_order_anywhere_in_the_tokens() {
+        let words = |s: &str| -> Vec<String> { s.split(' ').map(str::to_owned).collect() };
+        let phrases = [words("party leader"), words("leader"), words("union chief")];
+        let index = first_word_index(phrases.iter().map(Vec::as_slice));
+        let first = |text: &str| first_indexed_phrase_in(&words(text), &index, |i| &phrases[i]);
+        // The earlier phrase in the list wins, wherever each occurs.
+        assert_eq!(first("sample union chief and party leader"), Some(0));
+        assert_eq!(first("the leader of the sample party"), Some(1));
+        assert_eq!(first("sample union chief"), Some(2));
+        // A phrase cut short at the end of the tokens is no match.
+        assert_eq!(first("the sample union"), None);
+    }
 
     #[test]
     fn bundled_knowledge_parses() {

@@ -4,7 +4,7 @@
 use crate::governments::{Governments, MentionKind};
 use crate::text::Span;
 
-use super::knowledge::{Knowledge, find_phrase, has_government_role};
+use super::knowledge::{Knowledge, first_indexed_phrase_in, has_government_role};
 use super::lex::{Token, is_function_word};
 use super::lexicon::Lexicon;
 
@@ -374,13 +374,13 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     if has_government_role(k, &lowers) {
         phrase.gov_role = true;
     }
-    if let Some(i) = k.other_roles.iter().position(|(role, _)| {
-        role.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, role).is_some()
+    if let Some(i) = first_indexed_phrase_in(&lowers, &k.other_role_index, |i| {
+        k.other_roles[i].0.as_slice()
     }) {
         phrase.other = Some(k.other_roles[i].1.clone());
     }
-    if let Some(i) = k.national_titles.iter().position(|(t, _)| {
-        t.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, t).is_some()
+    if let Some(i) = first_indexed_phrase_in(&lowers, &k.national_title_index, |i| {
+        k.national_titles[i].0.as_slice()
     }) {
         phrase.national = Some(k.national_titles[i].1.clone());
         phrase.gov_role = true;
