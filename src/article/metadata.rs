@@ -405,13 +405,22 @@ pub fn headline_text(paragraph: &str) -> Option<String> {
     if paragraph.lines().count() > 2 {
         return None;
     }
-    // The joined text has the paragraph's words and one char per trimmed line char plus a
-    // space between lines: a long paragraph is turned down before anything is allocated.
-    let chars: usize = paragraph
+    // The joined text has the paragraph's words, and its trimmed lines' chars with a space
+    // between lines: both are counted before anything is allocated, and a long paragraph is
+    // turned down at once.
+    let chars = paragraph
         .lines()
         .map(|line| line.trim().chars().count() + 1)
-        .sum();
-    if chars > 300 + 1 || paragraph.split_whitespace().take(41).count() > 40 {
+        .sum::<usize>()
+        .saturating_sub(1);
+    if chars > MAX_HEADLINE_CHARS {
+        return None;
+    }
+    let words = paragraph
+        .split_whitespace()
+        .take(MAX_HEADLINE_WORDS + 1)
+        .count();
+    if words > MAX_HEADLINE_WORDS {
         return None;
     }
     let joined = paragraph
@@ -419,22 +428,29 @@ pub fn headline_text(paragraph: &str) -> Option<String> {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
-    let words = joined.split_whitespace().count();
-    let chars = joined.chars().count();
     let starts_well = joined
         .chars()
         .next()
         .is_some_and(|c| !c.is_lowercase() && (c.is_alphanumeric() || "\"'“‘«".contains(c)));
     let sentence_end = joined.ends_with(['.', '"', '”', '!', '?', '。']);
-    let short = words <= 20 || (words <= 40 && !sentence_end);
+    let short = words <= MAX_SENTENCE_HEADLINE_WORDS || !sentence_end;
     let ok = starts_well
         && short
-        && chars <= 300
         && !is_date_line(&joined)
         && !is_label_line(&joined)
         && !starts_with_dateline(&joined);
     ok.then_some(joined)
 }
+
+/// The most chars a headline has.
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// The most words a headline has.
+const MAX_HEADLINE_WORDS: usize = 40;
+
+/// The most words of a headline that ends like a sentence (longer, it is the opening
+/// sentence).
+const MAX_SENTENCE_HEADLINE_WORDS: usize = 20;
 
 /// True when `line` is a metadata label Demarche reads ("Source: ...", "**Published:** ...").
 #[must_use]

@@ -286,7 +286,10 @@ fn headline_starts(text: &str) -> Vec<usize> {
 /// person, place or body the headline names. A subheading inside an article is shorter or
 /// names nothing its paragraph takes up again.
 fn headline_over_lede(head: &str, lede: &str) -> bool {
-    let words = head.split_whitespace().count();
+    let words = head
+        .split_whitespace()
+        .take(MAX_UNCONFIRMED_HEADLINE_WORDS + 1)
+        .count();
     if !(MIN_UNCONFIRMED_HEADLINE_WORDS..=MAX_UNCONFIRMED_HEADLINE_WORDS).contains(&words)
         || !is_headline(head)
         || !is_lede(lede)
@@ -479,12 +482,12 @@ fn is_lede(paragraph: &str) -> bool {
 /// A headline that can open a joined article: one line of a few words, not a label, not a
 /// byline, not a clause cut short.
 fn is_headline(head: &str) -> bool {
-    headline_text(head).is_some()
-        && !head.contains('\n')
-        && head.split_whitespace().count() >= MIN_HEADLINE_WORDS
+    !head.contains('\n')
+        && head.split_whitespace().take(MIN_HEADLINE_WORDS).count() >= MIN_HEADLINE_WORDS
+        && !head.trim_end().ends_with([',', ';', ':'])
+        && headline_text(head).is_some()
         && !is_label_line(head)
         && !is_byline(head)
-        && !head.trim_end().ends_with([',', ';', ':'])
 }
 
 /// A sign that an article starts just above: a dateline ("SAMPLETOWN (Wire) —"), a byline
