@@ -1715,3 +1715,73 @@ fn offices_are_found_by_kind_and_held_on_the_date() {
     assert!(quote.governments.is_empty());
     assert_eq!(quote.affiliation.as_deref(), Some("former president"));
 }
+
+/// Offices and bodies that speak for a state wherever they stand ("police", "the mayor") keep
+/// their reported speech when the text never names their country: it is filed as a
+/// government voice whose country is unknown. Staff who as often speak for a campaign do not.
+#[test]
+fn unplaced_state_voices_keep_their_reported_speech() {
+    let text = "Crowds gathered downtown after the shooting.\n\n\
+        Police said two officers were hurt when stones were thrown near the station on Friday night.\n\n\
+        The mayor said the curfew would be lifted once the streets were calm again.\n\n\
+        A spokeswoman for Lin Wei said the candidate would not change her schedule this week.\n\n\
+        Ana Ruiz, a financial adviser in the town, said most families had no savings at all.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    let police = find(&article, &statements, "two officers were hurt");
+    assert_eq!(police.kind, StatementKind::Indirect);
+    assert_eq!(police.speaker.as_deref(), Some("Police"));
+    assert!(police.governments.is_empty());
+    assert_eq!(
+        police.affiliation.as_deref(),
+        Some("government (country unknown)")
+    );
+    let mayor = find(&article, &statements, "the curfew would be lifted");
+    assert_eq!(mayor.kind, StatementKind::Indirect);
+    assert!(!has(&article, &statements, "would not change her schedule"));
+    assert!(!has(&article, &statements, "most families had no savings"));
+}
+
+/// Cues that report nothing: a cue right after a quote is the quote's, a modal makes the act
+/// a possibility, and a relative clause's verb has the noun before it as subject.
+#[test]
+fn quote_cues_modals_and_relative_clauses_report_nothing() {
+    let text = "Port dispute\n\n\
+        The Chilean foreign ministry said on Monday that the port would reopen within the week.\n\n\
+        \u{201c}It is a matter of days,\u{201d} said Ana Ruiz, a trader whom the ministry hired to run the port last year.\n\n\
+        If the talks failed, the Chilean government could deny the ships entry until the fees were paid.\n\n\
+        The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    let indirect: Vec<String> = statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::Indirect)
+        .map(|s| s.text(&article.text).into_owned())
+        .collect();
+    assert_eq!(
+        indirect,
+        ["the port would reopen within the week"],
+        "{indirect:?}"
+    );
+}
+
+/// "<clause>, Mr. Lee said.": the honorific belongs to the speaker set off after the clause;
+/// a dash inside a sentence sets off an aside, not a dateline.
+#[test]
+fn trailing_speakers_with_an_honorific_and_asides_between_dashes() {
+    let (article, statements) = extract_on(
+        "The new port would open to ships from every country, Mr. Macron said on Friday.\n",
+        Some("2020-06-01"),
+    );
+    let s = find(&article, &statements, "The new port would open");
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(
+        s.text(&article.text),
+        "The new port would open to ships from every country"
+    );
+    assert_eq!(s.governments, ["FRA"]);
+    let (article, statements) = extract_on(
+        "The officer who fired the shot - Ana Ruiz, who is now on leave - wore no camera, the Chilean police said.\n",
+        Some("2027-03-03"),
+    );
+    let s = find(&article, &statements, "wore no camera");
+    assert!(s.text(&article.text).starts_with("The officer who fired"));
+}

@@ -6,6 +6,7 @@ use crate::text::Span;
 
 use super::Draft;
 use super::cues::{Cue, cue_at};
+use super::entity::Entity;
 use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token_at};
@@ -64,6 +65,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         Some(p)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
+    } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "that" | "which" | "who") {
+        // "rules that promise to ...": a relative clause's subject is the noun before it,
+        // never the subject of the sentence around it.
+        phrase_before(para, ss, subject_end)
     } else {
         phrase_before(para, ss, subject_end)
             .or_else(|| clause_subject(para, ss, subject_end))
@@ -72,7 +77,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
     }
-    let first = para.token_at(phrase.span.start);
+    // "..., Mr. Lee said": the subject slot starts at the honorific the phrase leaves out.
+    let first = {
+        let mut f = para.token_at(phrase.span.start);
+        let honorifics = &super::knowledge::Knowledge::bundled().honorifics;
+        while f > ss && honorifics.contains(&toks[f - 1].word) {
+            f -= 1;
+        }
+        f
+    };
     // A subject that names no one ("the camp on Monday" cut out of "A refugee who reached
     // the camp on Monday described ...") is no speaker for later pronouns to find.
     let names_no_one = phrase.name.is_none()
@@ -105,6 +118,23 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // `"...," Trump told reporters aboard ...`: the cue attributes the quote before it.
     let attached = participle && i > 0 && toks[i - 1].trail == Some(',');
     if first > ss && para.inside[first - 1].is_some() && !attached {
+        return None;
+    }
+    // `"...," said Ana Ruiz`: a cue right after a quote is the quote's (`..." law", saying
+    // ...` carries on the sentence's speaker).
+    if i > 0 && para.inside[i - 1].is_some() && !participle {
+        return None;
+    }
+    // "could deny them permits", "would not say": an act foreseen or refused, not done.
+    let modal = |j: usize| Lexicon::get().modals.contains(toks[j].lower.as_str());
+    if i > 0
+        && (modal(i - 1)
+            || i > 1
+                && Lexicon::get()
+                    .modal_fillers
+                    .contains(toks[i - 1].lower.as_str())
+                && modal(i - 2))
+    {
         return None;
     }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
@@ -342,7 +372,7 @@ fn official_draft(
         super::resolve::fill_country(memory, entity, within);
     }
     let e = memory.entities[entity].clone();
-    if e.group != Group::Government || e.governments.is_empty() {
+    if !speaks_for_a_state(&e) {
         return None;
     }
     Some(Draft {
@@ -357,6 +387,28 @@ fn official_draft(
         continues_previous: false,
         question: None,
     })
+}
+
+/// True when `e` speaks for a government: one whose country is known, or an office or body
+/// that speaks for a state wherever it stands ("police", "the mayor", "the agency"), whose
+/// statements are kept with the country unknown rather than lost.
+fn speaks_for_a_state(e: &Entity) -> bool {
+    if e.group != Group::Government {
+        return false;
+    }
+    if !e.governments.is_empty() {
+        return true;
+    }
+    let k = super::knowledge::Knowledge::bundled();
+    [e.description.as_deref(), e.role.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|words| {
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            k.unplaced_state_voices
+                .iter()
+                .any(|voice| words.windows(voice.len()).any(|w| w == voice.as_slice()))
+        })
 }
 
 /// "According to X, <clause>." and "<clause>, according to X.": the clause reported from a
@@ -388,7 +440,7 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     )?;
     memory.mention(entity, phrase.span, true);
     let e = memory.entities[entity].clone();
-    if e.group != Group::Government || e.governments.is_empty() {
+    if !speaks_for_a_state(&e) {
         return None;
     }
     let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
@@ -410,7 +462,19 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 /// looking between `ss` (the sentence start) and `first` (the speaker phrase): `ss` when
 /// there is none.
 fn after_dateline(para: &Para, ss: usize, first: usize) -> usize {
-    (ss..first.saturating_sub(1))
+    // A dateline opens its paragraph with a place in capitals; a dash later in a sentence
+    // sets off an aside ("The officer - Ana Ruiz, who ... - was not wearing a camera").
+    let opens = ss == 0
+        && para.toks.first().is_some_and(|t| {
+            t.word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.word
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
+    if !opens {
+        return ss;
+    }
+    (ss..first.saturating_sub(1).min(ss + window::DATELINE_TOKENS))
         .find(|&j| para.dash_after(j))
         .map_or(ss, |j| j + 1)
 }

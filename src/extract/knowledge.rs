@@ -74,6 +74,7 @@ pub struct NationalTitle {
 struct TitlesFile {
     government_roles: Vec<String>,
     roles_needing_a_country: Vec<String>,
+    unplaced_state_voices: Vec<String>,
     bodies: Vec<String>,
     other_roles: Vec<OtherRole>,
     state_media: Vec<String>,
@@ -227,6 +228,9 @@ pub struct Knowledge {
     /// Government roles as common outside government ("director", "aides"), as lowercase
     /// word lists: their holder is placed only by a country or body the text names.
     pub roles_needing_a_country: Vec<Vec<String>>,
+    /// Offices and bodies that speak for a state even where the text never names its
+    /// country ("police", "the mayor"), as lowercase word lists.
+    pub unplaced_state_voices: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
     /// First word of a government role -> indexes into `government_roles`.
@@ -390,6 +394,11 @@ impl Knowledge {
             government_roles,
             roles_needing_a_country: titles
                 .roles_needing_a_country
+                .iter()
+                .map(|r| words(r))
+                .collect(),
+            unplaced_state_voices: titles
+                .unplaced_state_voices
                 .iter()
                 .map(|r| words(r))
                 .collect(),

@@ -82,3 +82,7 @@ pub const TRAILING_SPEAKER_WORDS: usize = 9;
 /// Words from a trailing cue to the sentence end (", Carter told reporters on Monday"): the
 /// cue, its audience and a time or place; more is a reported clause of its own.
 pub const TRAILING_CUE_TAIL: usize = 6;
+
+/// Tokens of a dateline before its dash ("SAN JUAN, Puerto Rico, June 3 (Wire) --"): a place
+/// of a few words, a date and an agency; a dash farther on sets off an aside.
+pub const DATELINE_TOKENS: usize = 9;
