@@ -1624,6 +1624,53 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "spokeswoman for the German chancellor",
         governments: &["DEU"],
     },
+    // A capitalised "May" before the cue is a name, not a modal.
+    ReportedCase {
+        text: "Theresa May said the fishing talks would resume after the summer recess.\n",
+        date: "2017-06-01",
+        statement: "the fishing talks would resume after the summer recess",
+        speaker: "Theresa May",
+        governments: &["GBR"],
+    },
+    // A sentence ending after a parenthesis: the next sentence's subject stands alone.
+    ReportedCase {
+        text: "Port fees are the highest in the region (though few ships pay them in full). The Chilean president called for cutting the fees by a third.\n",
+        date: "2027-03-03",
+        statement: "cutting the fees by a third",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A determiner the speaker phrase leaves out still sets it off after the clause.
+    ReportedCase {
+        text: "The mine had met every standard since the spring, one Chilean official said.\n",
+        date: "2027-03-03",
+        statement: "The mine had met every standard since the spring",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // A noun-phrase content ends before the reporting subject's next predicate.
+    ReportedCase {
+        text: "The Chilean government has signaled its willingness to reopen the port but has been met with silence.\n",
+        date: "2027-03-03",
+        statement: "its willingness to reopen the port",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "The Chilean government has promised a swift veto and tried to win over members of both houses.\n",
+        date: "2027-03-03",
+        statement: "a swift veto",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // An attribution set inside the second of two clauses reports that clause.
+    ReportedCase {
+        text: "Chile had long resisted such deals, but the smog had grown so thick, the Chilean president noted, that the capital closed its schools.\n",
+        date: "2027-03-03",
+        statement: "the smog had grown so thick … that the capital closed its schools",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
 ];
 
 #[test]

@@ -77,11 +77,18 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
     }
-    // "..., Mr. Lee said": the subject slot starts at the honorific the phrase leaves out.
+    // "..., Mr. Lee said", "..., one official said": the subject slot starts at the
+    // honorific or determiner the phrase leaves out.
     let first = {
         let mut f = para.token_at(phrase.span.start);
         let honorifics = &super::knowledge::Knowledge::bundled().honorifics;
-        while f > ss && honorifics.contains(&toks[f - 1].word) {
+        while f > ss
+            && toks[f - 1].trail.is_none()
+            && (honorifics.contains(&toks[f - 1].word)
+                || Lexicon::get()
+                    .determiners
+                    .contains(toks[f - 1].lower.as_str()))
+        {
             f -= 1;
         }
         f
@@ -126,7 +133,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return None;
     }
     // "could deny them permits", "would not say": an act foreseen or refused, not done.
-    let modal = |j: usize| Lexicon::get().modals.contains(toks[j].lower.as_str());
+    // ("Theresa May said": a capitalised "May" is a name.)
+    let modal =
+        |j: usize| !toks[j].capitalised() && Lexicon::get().modals.contains(toks[j].lower.as_str());
     if i > 0
         && (modal(i - 1)
             || i > 1
@@ -196,6 +205,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         let to = clause_end(para, from, se);
         // "SEOUL, June 3 (Wire) -- <clause>, the military said, ...": no dateline in it.
         let clause_start = after_dateline(para, ss, first);
+        // "<clause>, but <clause>, officials said, ...": the attribution set inside the
+        // second clause reports that clause only.
+        let clause_start = (clause_start + 1..first.saturating_sub(2))
+            .rev()
+            .find(|&m| {
+                toks[m - 1].trail == Some(',')
+                    && Lexicon::get().coordinators.contains(toks[m].lower.as_str())
+            })
+            .map_or(clause_start, |m| m + 1);
         let before = (!adverbial)
             .then(|| Span::new(toks[clause_start].span.start, toks[first - 1].span.end));
         // "<clause>, the military said, the latest in a series of ...": a noun phrase after
@@ -509,6 +527,15 @@ fn is_preposition(w: &str) -> bool {
     Lexicon::get().prepositions.contains(w)
 }
 
+/// True when the token is an auxiliary or a past form ("has", "would", "attempted",
+/// "stood"): a verb that needs no other word to be finite.
+fn finite_verb(t: &super::lex::Token) -> bool {
+    let w = t.lower.as_str();
+    Lexicon::get().auxiliaries.contains(w)
+        || w.len() > 4 && w.ends_with("ed")
+        || Lexicon::get().irregular_past.contains(w)
+}
+
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
 /// form), so that they can be a reported clause rather than a noun phrase.
 fn has_verb(toks: &[super::lex::Token]) -> bool {
@@ -548,6 +575,20 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             if window {
                 return k;
             }
+        }
+        // Content that is a noun phrase or an infinitive ("signaled willingness to talk",
+        // "called for lower taxes") holds no clause to coordinate with: "and"/"but" with a
+        // verb of its own ("but has been met with ...", "and attempted to ...") is the
+        // reporting subject's next predicate, and ", but <clause>" a clause of the reporter.
+        if k > j + 1
+            && Lexicon::get().coordinators.contains(lower)
+            && !has_verb(&toks[j..k])
+            && (toks[k - 1].trail == Some(',')
+                || toks
+                    .get(k + 1)
+                    .is_some_and(|t| !t.capitalised() && finite_verb(t)))
+        {
+            return k;
         }
         if k > j && toks[k - 1].trail == Some(',') {
             if is_cue_like(para, k) && toks[k].lower.ends_with("ing")

@@ -113,6 +113,9 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Lowercase particles inside personal names ("bin", "van", "de").
     pub name_particles: HashSet<String>,
+    /// Function words that are also surnames ("May"): capitalised right after a first name,
+    /// they are part of the name.
+    pub name_homographs: HashSet<String>,
     /// Time words that can end a subject slot ("Beijing on Monday", "officials yesterday").
     pub time_words: HashSet<String>,
     /// Transcript labels (whole, lowercase) of a question turn.
@@ -231,6 +234,7 @@ mod tests {
             &lexicon.title_nouns,
             &lexicon.abbreviations,
             &lexicon.name_particles,
+            &lexicon.name_homographs,
             &lexicon.time_words,
             &lexicon.question_labels,
             &lexicon.answer_labels,

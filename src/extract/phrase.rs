@@ -234,7 +234,14 @@ fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> u
         let t = &toks[start - 1];
         let particle = Lexicon::get().name_particles.contains(t.lower.as_str()) && start < end;
         let initial = t.word.len() == 2 && t.word.ends_with('.') && start < end;
-        if used[start - 1] || !(is_name_token(t, k) || particle || initial) {
+        // "Theresa May": a surname that is also a function word, right after a first name.
+        let homograph = t.capitalised()
+            && Lexicon::get().name_homographs.contains(t.lower.as_str())
+            && start >= 2
+            && toks[start - 2].trail.is_none()
+            && !used[start - 2]
+            && is_name_token(&toks[start - 2], k);
+        if used[start - 1] || !(is_name_token(t, k) || particle || initial || homograph) {
             break;
         }
         if start < end && (t.trail == Some(')') || toks[start].lead == Some('(')) {
