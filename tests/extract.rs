@@ -1671,6 +1671,46 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    // A gerund clause after a verb that takes one.
+    ReportedCase {
+        text: "Chile has repeatedly denied building a naval base on the southern islands.\n",
+        date: "2027-03-03",
+        statement: "building a naval base on the southern islands",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // "told X to Y": an instruction runs from its audience.
+    ReportedCase {
+        text: "The Chilean president told his ministers to draft a plan for the ports by June.\n",
+        date: "2027-03-03",
+        statement: "his ministers to draft a plan for the ports by June",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A cue coordinated with an earlier verb shares its subject.
+    ReportedCase {
+        text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",
+        date: "2027-03-03",
+        statement: "the port would stay shut",
+        speaker: "Chilean authorities",
+        governments: &["CHL"],
+    },
+    // "and Ana agreed": a subject of its own inside the clause is no second cue.
+    ReportedCase {
+        text: "The Chilean foreign ministry said Ana Ruiz and Lin Wei agreed to meet again in the spring.\n",
+        date: "2027-03-03",
+        statement: "Ana Ruiz and Lin Wei agreed to meet again in the spring",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // The speaker after the cue set off at the end: "<clause>, said X, <apposition>."
+    ReportedCase {
+        text: "The harvest would fall by a third this year, said Ana Ruiz, the Chilean agriculture minister, who visited the valley on Monday.\n",
+        date: "2027-03-03",
+        statement: "The harvest would fall by a third this year",
+        speaker: "Ana Ruiz",
+        governments: &["CHL"],
+    },
 ];
 
 #[test]
@@ -1796,7 +1836,8 @@ fn quote_cues_modals_and_relative_clauses_report_nothing() {
         The Chilean foreign ministry said on Monday that the port would reopen within the week.\n\n\
         \u{201c}It is a matter of days,\u{201d} said Ana Ruiz, a trader whom the ministry hired to run the port last year.\n\n\
         If the talks failed, the Chilean government could deny the ships entry until the fees were paid.\n\n\
-        The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n";
+        The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n\n\
+        Lin Wei, a researcher at a university in the capital, said the Chilean navy should patrol the strait.\n";
     let (article, statements) = extract_on(text, Some("2027-03-03"));
     let indirect: Vec<String> = statements
         .iter()

@@ -60,11 +60,36 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let k = super::knowledge::Knowledge::bundled();
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
+    // "<clause>, said Ana Ruiz, the agriculture minister.": the speaker after the cue.
+    if !participle
+        && !catenative
+        && cue.reported
+        && i > ss + 2
+        && toks[i - 1].trail == Some(',')
+        && para.inside[i - 1].is_none()
+        && se - i <= window::INVERTED_SPEAKER_WORDS
+        && !(i + 1..se).any(|j| para.inside[j].is_some())
+        && let Some(phrase) = phrase_after_cue(para, i + 1, se).filter(|p| {
+            // The phrase opens right after the cue (an honorific or article aside).
+            p.pronoun.is_none()
+                && (i + 1..para.token_at(p.span.start)).all(|j| {
+                    k.honorifics.contains(&toks[j].word)
+                        || Lexicon::get().determiners.contains(toks[j].lower.as_str())
+                })
+        })
+        && speaker_ends_sentence(para, para.token_at(phrase.span.end), se)
+    {
+        return inverted_trailing(para, i, &cue, phrase, memory);
+    }
     // Subject.
     let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, ss, i)
+    } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
+        // "Authorities announced an arrest and said ...": the cue shares the subject of the
+        // verb it is coordinated with.
+        clause_subject(para, ss, m)
     } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "that" | "which" | "who") {
         // "rules that promise to ...": a relative clause's subject is the noun before it,
         // never the subject of the sentence around it.
@@ -256,6 +281,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         }
         let mut j = i + cue.len;
         let mut after_that = false;
+        let mut told_to = false;
         if cue.object {
             // "warned (on Sunday) that ...": no object, the clause follows "that".
             let after_time = skip_time(toks, j, se);
@@ -276,7 +302,19 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
+                let audience = j;
                 j += leading_np(&toks[j..se]).min(4);
+                // "told his advisers to draft a plan": an instruction, its content running
+                // from the audience as for "urged X to".
+                if j > audience
+                    && j + 1 < se
+                    && toks[j].lower == "to"
+                    && !toks[j + 1].capitalised()
+                    && !is_preposition(&toks[j + 1].lower)
+                {
+                    told_to = true;
+                    j = audience;
+                }
             }
             // Skip adverbials up to "that".
             if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that")
@@ -287,7 +325,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 after_that = true;
             }
         }
-        if !cue.object && !after_that {
+        if !cue.object && !after_that && !told_to {
             j = skip_time(toks, j, se);
         }
         if j >= se
@@ -296,7 +334,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         {
             return None;
         }
-        let infinitive = cue.infinitive && toks[j].lower == "to";
+        let infinitive = cue.infinitive && toks[j].lower == "to"
+            // "denied seeking ...": a gerund clause where the verb takes one.
+            || cue.gerund && toks[j].lower.ends_with("ing") && !toks[j].capitalised()
+            || told_to;
         if !cue.object
             && !after_that
             && !infinitive
@@ -407,6 +448,26 @@ fn official_draft(
     })
 }
 
+/// The "and"/"but" that coordinates the cue at `cue` with an earlier verb of the sentence
+/// starting at `ss` ("... and said", "... but later added"): the cue has no subject of its
+/// own. None when a noun phrase stands between them ("Lee and Kim said").
+fn coordinated_cue(para: &Para, ss: usize, cue: usize) -> Option<usize> {
+    let toks = &para.toks;
+    let m = (ss + 2..cue).rev().find(|&m| {
+        matches!(toks[m].lower.as_str(), "and" | "but")
+            && toks[m - 1].trail.is_none_or(|c| c == ',')
+    })?;
+    let adverbs_only = (m + 1..cue).all(|x| {
+        let w = toks[x].lower.as_str();
+        toks[x].trail.is_none()
+            && !toks[x].capitalised()
+            && (Lexicon::get().before_verb.contains(w) || w.len() > 4 && w.ends_with("ly"))
+    });
+    // The verb before: a finite verb of the same sentence, not a noun phrase ending there.
+    let verb_before = (ss + 1..m).any(|x| !toks[x].capitalised() && finite_verb(&toks[x]));
+    (adverbs_only && verb_before && para.inside[m].is_none()).then_some(m)
+}
+
 /// True when `e` speaks for a government: one whose country is known, or an office or body
 /// that speaks for a state wherever it stands ("police", "the mayor", "the agency"), whose
 /// statements are kept with the country unknown rather than lost.
@@ -427,6 +488,60 @@ fn speaks_for_a_state(e: &Entity) -> bool {
                 .iter()
                 .any(|voice| words.windows(voice.len()).any(|w| w == voice.as_slice()))
         })
+}
+
+/// True when the words from `from` (just after a speaker phrase) to the sentence end `se`
+/// add nothing but an apposition or a relative clause about the speaker (", the minister",
+/// ", who served as ambassador"): no verb of a clause the speaker phrase would be subject of
+/// ("said the agency should act").
+fn speaker_ends_sentence(para: &Para, from: usize, se: usize) -> bool {
+    let toks = &para.toks;
+    if from >= se {
+        return true;
+    }
+    if toks[from - 1].trail != Some(',') {
+        return false;
+    }
+    (from..se)
+        .take_while(|&j| !matches!(toks[j].lower.as_str(), "who" | "which" | "that"))
+        .all(|j| toks[j].capitalised() || !finite_verb(&toks[j]))
+}
+
+/// "<clause>, said X." (`i` the cue, `phrase` the speaker after it): the clause reported by
+/// a government speaker.
+fn inverted_trailing(
+    para: &Para,
+    i: usize,
+    cue: &Cue,
+    phrase: super::phrase::Phrase,
+    memory: &mut Memory,
+) -> Option<Draft> {
+    let toks = &para.toks;
+    let ss = para.sentence_start(i);
+    let entity = super::resolve::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
+    memory.mention(entity, phrase.span, true);
+    let from = after_dateline(para, ss, i);
+    let quoted = (from..i).filter(|&j| para.inside[j].is_some()).count();
+    if quoted > 0 || i <= from + 2 {
+        return None;
+    }
+    let span = Span::new(toks[from].span.start, toks[i - 1].span.end);
+    official_draft(
+        para,
+        memory,
+        entity,
+        &phrase,
+        cue,
+        (ss, false),
+        vec![span],
+        Rule::ReportedCueAfter,
+    )
 }
 
 /// "According to X, <clause>." and "<clause>, according to X.": the clause reported from a
@@ -571,7 +686,19 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
         }
         let lower = toks[k].lower.as_str();
         if k > j && Lexicon::get().clause_joiners.contains(lower) {
-            let window = (k + 1..(k + 4).min(se)).any(|m| is_cue_like(para, m));
+            // "... and later said", "... and he added": a cue after at most an adverb or a
+            // pronoun; "and Xi agreed" has a subject of its own in the content.
+            let window = (k + 1..(k + 4).min(se))
+                .find(|&m| is_cue_like(para, m))
+                .is_some_and(|m| {
+                    (k + 1..m).all(|x| {
+                        let w = toks[x].lower.as_str();
+                        !toks[x].capitalised()
+                            && (Lexicon::get().before_verb.contains(w)
+                                || super::phrase::pronoun(w).is_some()
+                                || w.ends_with("ly"))
+                    })
+                });
             if window {
                 return k;
             }

@@ -29,6 +29,9 @@ pub struct CueVerb {
     /// The content may be a noun phrase ("expressed serious concern over ...").
     #[serde(default)]
     pub noun_object: bool,
+    /// The content may be a gerund clause ("denied seeking ...", "proposed delaying ...").
+    #[serde(default)]
+    pub gerund: bool,
     /// The verb attributes only a quote before it (`"...," Matthews concluded`), not one
     /// after it ("the court concluded the rule was \"...\"").
     #[serde(default)]

@@ -86,3 +86,8 @@ pub const TRAILING_CUE_TAIL: usize = 6;
 /// Tokens of a dateline before its dash ("SAN JUAN, Puerto Rico, June 3 (Wire) --"): a place
 /// of a few words, a date and an agency; a dash farther on sets off an aside.
 pub const DATELINE_TOKENS: usize = 9;
+
+/// Words from a cue set after its clause to the sentence end when the speaker follows the
+/// cue ("<clause>, said Ana Ruiz, a senior official with the agency that runs the port"): a
+/// name and a long apposition; more is a clause of its own.
+pub const INVERTED_SPEAKER_WORDS: usize = 24;
