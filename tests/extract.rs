@@ -1711,6 +1711,83 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Ana Ruiz",
         governments: &["CHL"],
     },
+    // "told <audience> <clause>": the audience ends where the clause's own subject starts.
+    ReportedCase {
+        text: "A senior Chilean official told reporters the government was weighing new port fees.\n",
+        date: "2027-03-03",
+        statement: "the government was weighing new port fees",
+        speaker: "senior Chilean official",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "Xi told Biden Taiwan was the gravest risk to their ties.\n",
+        date: "2024-05-10",
+        statement: "Taiwan was the gravest risk to their ties",
+        speaker: "Xi Jinping",
+        governments: &["CHN"],
+    },
+    // Two clauses, the second after "and that": one content, both clauses.
+    ReportedCase {
+        text: "The Chilean foreign minister said the meeting had been useful and that both sides would meet again in August.\n",
+        date: "2027-03-03",
+        statement: "the meeting had been useful and that both sides would meet again in August",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
+    // A long adverbial of place and time after a trailing cue.
+    ReportedCase {
+        text: "The talks would resume next month, the Chilean foreign ministry said in a statement posted on its website late on Thursday.\n",
+        date: "2027-03-03",
+        statement: "The talks would resume next month",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // "according to X" closing the first of two clauses, and after a dateline.
+    ReportedCase {
+        text: "Copper exports rose by a tenth in April, according to the Chilean finance ministry, and imports fell for a third month.\n",
+        date: "2027-03-03",
+        statement: "Copper exports rose by a tenth in April",
+        speaker: "Chilean finance ministry",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "SANTIAGO, March 3 (Wire) - The export ban would take effect next month, according to a statement from the Chilean mining ministry.\n",
+        date: "2027-03-03",
+        statement: "The export ban would take effect next month",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    // "according to X" set inside the clause, and after an adverbial opening.
+    ReportedCase {
+        text: "The new export ban, according to the Chilean mining ministry, would take effect in June.\n",
+        date: "2027-03-03",
+        statement: "The new export ban … would take effect in June",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "In April, according to the Chilean mining ministry, copper exports rose sharply.\n",
+        date: "2027-03-03",
+        statement: "copper exports rose sharply",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    // "urged restraint": an object cue with a noun phrase and no preposition.
+    ReportedCase {
+        text: "The Chilean defence minister urged restraint on all sides of the dispute.\n",
+        date: "2027-03-03",
+        statement: "restraint on all sides of the dispute",
+        speaker: "Chilean defence minister",
+        governments: &["CHL"],
+    },
+    // "posted on <platform> that ...".
+    ReportedCase {
+        text: "The Chilean foreign minister posted on social media that Santiago stood with its neighbours.\n",
+        date: "2027-03-03",
+        statement: "Santiago stood with its neighbours",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
 ];
 
 #[test]

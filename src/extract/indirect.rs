@@ -183,9 +183,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
     // "..., the navy announced Monday morning": a time after the cue ends nothing.
     let after_time = skip_time(toks, i + 1, se);
+    // "..., the ministry said in a statement posted on its website late on Thursday": a long
+    // adverbial of place and time after the cue, with no verb of a clause of its own.
+    let adverbial_tail = after_words <= window::TRAILING_ADVERBIAL_TAIL
+        && after_time < se
+        && is_preposition(&toks[after_time].lower)
+        && !(i + 1..se).any(|j| Lexicon::get().auxiliaries.contains(toks[j].lower.as_str()));
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
-        && after_words <= 7
+        && (after_words <= 7 || adverbial_tail)
         && (after_words == 0
             || audience
             || after_time == se
@@ -296,14 +302,31 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                         .object_prepositions
                         .contains(toks[k].lower.as_str())
                 });
-                if !has_prep {
+                if !has_prep && !cue.noun_object {
                     return None;
                 }
             }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
                 let audience = j;
-                j += leading_np(&toks[j..se]).min(4);
+                let mut len = leading_np(&toks[j..se]).min(4);
+                // "told reporters the administration was ...": an article starts the clause.
+                if let Some(a) =
+                    (1..len).find(|&a| matches!(toks[j + a].lower.as_str(), "the" | "a" | "an"))
+                {
+                    len = a;
+                }
+                // "told Biden Taiwan was ...": a verb right after two names makes the last
+                // one the clause's subject.
+                if len >= 2
+                    && toks
+                        .get(j + len)
+                        .is_some_and(|t| !t.capitalised() && finite_verb(t))
+                    && toks[j + len - 1].capitalised()
+                {
+                    len -= 1;
+                }
+                j += len;
                 // "told his advisers to draft a plan": an instruction, its content running
                 // from the audience as for "urged X to".
                 if j > audience
@@ -320,6 +343,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that")
                 && (j..k)
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
+                // "said the talks went well and that ...": a clause before a second "that"
+                // is content, not an adverbial.
+                && !(j..k).any(|m| {
+                    finite_verb(&toks[m]) || Lexicon::get().coordinators.contains(toks[m].lower.as_str())
+                })
             {
                 j = k + 1;
                 after_that = true;
@@ -554,10 +582,31 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         .find(|&j| toks[j].trail.is_some_and(|c| c != '.' || j + 1 == se))
         .map_or(se, |j| j + 1);
     let phrase = phrase_after_cue(para, i + cue.len, source_end)?;
+    let clause_start = after_dateline(para, ss, i);
+    let set_off = i > clause_start + 2 && toks[i - 1].trail == Some(',');
+    // "<clause>, according to X, and <clause>": the source closes the first clause.
+    let coordinated = source_end < se
+        && toks[source_end - 1].trail == Some(',')
+        && Lexicon::get()
+            .coordinators
+            .contains(toks[source_end].lower.as_str());
+    // "The ban, according to X, takes effect ...": the clause around the source; after an
+    // adverbial opening ("In April, according to X, exports rose"), the clause after it.
+    let around = i > clause_start
+        && toks[i - 1].trail == Some(',')
+        && source_end + 2 < se
+        && toks[source_end - 1].trail == Some(',')
+        && !coordinated;
+    let lead = toks[clause_start].lower.as_str();
+    let adverbial_lead = Lexicon::get().adverbial_leads.contains(lead)
+        || Lexicon::get().clause_openers.contains(lead);
+    let inner = around && set_off && !adverbial_lead;
     let (from, to) = if i == ss && source_end < se {
         (source_end, se)
-    } else if i > ss + 2 && toks[i - 1].trail == Some(',') && source_end == se {
-        (ss, i)
+    } else if around && adverbial_lead {
+        (source_end, clause_end(para, source_end, se))
+    } else if set_off && (source_end == se || coordinated || inner) {
+        (clause_start, i)
     } else {
         return None;
     };
@@ -576,9 +625,19 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     if !speaks_for_a_state(&e) {
         return None;
     }
-    let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
+    let mut spans = vec![Span::new(toks[from].span.start, toks[to - 1].span.end)];
+    if inner {
+        let end = clause_end(para, source_end, se);
+        if (source_end..end).any(|j| para.inside[j].is_some()) || end <= source_end + 1 {
+            return None;
+        }
+        spans.push(Span::new(
+            toks[source_end].span.start,
+            toks[end - 1].span.end,
+        ));
+    }
     Some(Draft {
-        spans: vec![span],
+        spans,
         kind: StatementKind::Indirect,
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),

@@ -91,3 +91,8 @@ pub const DATELINE_TOKENS: usize = 9;
 /// cue ("<clause>, said Ana Ruiz, a senior official with the agency that runs the port"): a
 /// name and a long apposition; more is a clause of its own.
 pub const INVERTED_SPEAKER_WORDS: usize = 24;
+
+/// Words after a cue set off after its clause when they open with a preposition and hold no
+/// verb of their own ("..., the ministry said in a statement posted on its website late on
+/// Thursday"): a long adverbial of place and time, still no clause.
+pub const TRAILING_ADVERBIAL_TAIL: usize = 14;
