@@ -1687,6 +1687,29 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    ReportedCase {
+        text: "The Chilean president, who knew the vote would fail, told his closest advisers to find another way to pass the budget.\n",
+        date: "2027-03-03",
+        statement: "his closest advisers to find another way to pass the budget",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // Another report after a comma and "and", with a subject of its own, ends the first.
+    ReportedCase {
+        text: "The Chilean president stressed that the reforms were not complete, and rights groups warned that the army still held great power.\n",
+        date: "2027-03-03",
+        statement: "the reforms were not complete",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // ", but Mrs. Ruiz would ...": a clause with a named subject of its own ends the content.
+    ReportedCase {
+        text: "The Chilean president called for cutting the port fees by a third in a plan backed by unions, but Mrs. Ruiz would keep them as they are.\n",
+        date: "2027-03-03",
+        statement: "cutting the port fees by a third in a plan backed by unions",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -329,11 +329,17 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 j += len;
                 // "told his advisers to draft a plan": an instruction, its content running
                 // from the audience as for "urged X to".
-                if j > audience
-                    && j + 1 < se
-                    && toks[j].lower == "to"
-                    && !toks[j + 1].capitalised()
-                    && !is_preposition(&toks[j + 1].lower)
+                let to = (audience + 1..se.min(audience + window::AUDIENCE_WORDS + 1)).find(|&t| {
+                    toks[t].lower == "to"
+                        && (audience..t).all(|m| toks[m].trail.is_none() && !finite_verb(&toks[m]))
+                });
+                if let Some(to) = to
+                    && to + 1 < se
+                    && !toks[to + 1].capitalised()
+                    && !is_preposition(&toks[to + 1].lower)
+                    && !Lexicon::get()
+                        .determiners
+                        .contains(toks[to + 1].lower.as_str())
                 {
                     told_to = true;
                     j = audience;
@@ -747,7 +753,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
         if k > j && Lexicon::get().clause_joiners.contains(lower) {
             // "... and later said", "... and he added": a cue after at most an adverb or a
             // pronoun; "and Xi agreed" has a subject of its own in the content.
-            let window = (k + 1..(k + 4).min(se))
+            let near = (k + 1..(k + 4).min(se))
                 .find(|&m| is_cue_like(para, m))
                 .is_some_and(|m| {
                     (k + 1..m).all(|x| {
@@ -758,6 +764,18 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                                 || w.ends_with("ly"))
                     })
                 });
+            // ", and rights groups warned that ...": after a comma, a reporting cue with a
+            // subject of its own starts another report.
+            let another = toks[k - 1].trail == Some(',')
+                && (k + 1..(k + window::TRAILING_SPEAKER_WORDS).min(se))
+                    .take_while(|&m| toks[m].trail.is_none_or(|c| c == '.') || is_cue_like(para, m))
+                    .find(|&m| is_cue_like(para, m))
+                    .is_some_and(|m| {
+                        m > k + 1
+                            && cue_at(toks, m).is_some_and(|c| c.reported)
+                            && !(k + 1..m).any(|x| finite_verb(&toks[x]))
+                    });
+            let window = near || another;
             if window {
                 return k;
             }
@@ -782,11 +800,21 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             {
                 return k;
             }
-            // ", but he gave no details": a coordinated clause with a subject of its own.
+            // ", but he gave no details", ", but Mrs. Ruiz would wait": a coordinated clause
+            // with a subject of its own.
+            let named_subject = (k + 2..(k + 6).min(se))
+                .find(|&m| !toks[m].capitalised())
+                .is_some_and(|m| {
+                    finite_verb(&toks[m])
+                        && (k + 1..m).all(|x| {
+                            toks[x].capitalised() && toks[x].trail.is_none_or(|c| c == '.')
+                        })
+                });
             if Lexicon::get().coordinators.contains(lower)
-                && toks
+                && (toks
                     .get(k + 1)
                     .is_some_and(|t| Lexicon::get().subject_pronouns.contains(t.lower.as_str()))
+                    || named_subject)
             {
                 return k;
             }

@@ -96,3 +96,7 @@ pub const INVERTED_SPEAKER_WORDS: usize = 24;
 /// verb of their own ("..., the ministry said in a statement posted on its website late on
 /// Thursday"): a long adverbial of place and time, still no clause.
 pub const TRAILING_ADVERBIAL_TAIL: usize = 14;
+
+/// Words of the audience of "told" before the "to" of an instruction ("told the two
+/// visiting ministers to ..."): a noun phrase with a determiner and a few modifiers.
+pub const AUDIENCE_WORDS: usize = 5;
