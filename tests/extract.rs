@@ -1710,6 +1710,54 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    // An adverb between a speaker set inside the clause and its cue.
+    ReportedCase {
+        text: "The drought, the Chilean president often says, is the gravest threat the valleys face.\n",
+        date: "2027-03-03",
+        statement: "The drought … is the gravest threat the valleys face",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A participle after a report noun, behind a dateline.
+    ReportedCase {
+        text: "SANTIAGO, March 3 (Wire) - Chile's foreign ministry issued a statement saying it had lodged a protest with its neighbour.\n",
+        date: "2027-03-03",
+        statement: "it had lodged a protest with its neighbour",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // A prepositional aside between the subject and the cue.
+    ReportedCase {
+        text: "The Chilean president, in an interview with a local broadcaster, said the region had to be ready to defend itself.\n",
+        date: "2027-03-03",
+        statement: "the region had to be ready to defend itself",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A report in a relative clause ends where the main verb comes back.
+    ReportedCase {
+        text: "The Chilean presidential office, which said on Friday that it would send an envoy, declined to give details.\n",
+        date: "2027-03-03",
+        statement: "it would send an envoy",
+        speaker: "Chilean presidential office",
+        governments: &["CHL"],
+    },
+    // A describing noun phrase after the clause is the reporter's.
+    ReportedCase {
+        text: "The Chilean navy said its ships had repelled the boarding, an account that could not be checked.\n",
+        date: "2027-03-03",
+        statement: "its ships had repelled the boarding",
+        speaker: "Chilean navy",
+        governments: &["CHL"],
+    },
+    // A report with its own speaker, read in a source: the speaker inside speaks.
+    ReportedCase {
+        text: "The Chilean foreign minister said Santiago would not stand idly by, according to a statement from the ministry.\n",
+        date: "2027-03-03",
+        statement: "Santiago would not stand idly by",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

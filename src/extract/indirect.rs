@@ -85,7 +85,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
-        clause_subject(para, ss, i)
+        clause_subject(para, after_dateline(para, ss, i), i)
     } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
         // "Authorities announced an arrest and said ...": the cue shares the subject of the
         // verb it is coordinated with.
@@ -94,6 +94,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         // "rules that promise to ...": a relative clause's subject is the noun before it,
         // never the subject of the sentence around it.
         phrase_before(para, ss, subject_end)
+    } else if let Some(aside) = aside_before(para, ss, subject_end) {
+        // "Ana Ruiz, in an interview with a broadcaster, said ...": the subject stands
+        // before a prepositional aside set off by commas.
+        phrase_before(para, ss, aside)
     } else {
         phrase_before(para, ss, subject_end)
             .or_else(|| clause_subject(para, ss, subject_end))
@@ -219,7 +223,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             && !catenative
             && first > ss
             && i > 0
-            && phrase.span.end == toks[i - 1].span.end
+            // ("Lee often says": an adverb may stand between them.)
+            && (para.token_at(phrase.span.end)..i).all(|x| {
+                let w = toks[x].lower.as_str();
+                toks[x].trail.is_none()
+                    && !toks[x].capitalised()
+                    && (Lexicon::get().before_verb.contains(w) || w.len() > 4 && w.ends_with("ly"))
+            })
             && toks[first - 1].trail == Some(',')
             && !(ss..se).any(|j| para.inside[j].is_some())
     }) {
@@ -380,7 +390,18 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         {
             return None;
         }
-        let end = clause_end(para, j, se);
+        let mut end = clause_end(para, j, se);
+        // "The office, which said it would send an envoy, declined to ...": a report in a
+        // relative clause ends where the main clause's verb comes back after a comma.
+        if matches!(toks[i - 1].lower.as_str(), "which" | "who") {
+            end = (j + 1..end)
+                .find(|&k| {
+                    toks[k - 1].trail == Some(',')
+                        && !toks[k].capitalised()
+                        && finite_verb(&toks[k])
+                })
+                .unwrap_or(end);
+        }
         // A clause that runs into a quote belongs to the quote rules.
         if end < se && para.inside[end].is_some() {
             return None;
@@ -480,6 +501,26 @@ fn official_draft(
         continues_previous: false,
         question: None,
     })
+}
+
+/// Where a prepositional aside set off by commas right before the cue at `cue` starts ("...,
+/// in an interview with a broadcaster, said"): the index of its first word, so that the
+/// subject is read before it. None when the words before the cue are no such aside.
+fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
+    let toks = &para.toks;
+    if cue < ss + 3 || toks[cue - 1].trail != Some(',') {
+        return None;
+    }
+    let open = (ss + 1..cue - 1)
+        .rev()
+        .find(|&c| toks[c - 1].trail.is_some())
+        .filter(|&c| toks[c - 1].trail == Some(','))?;
+    let lead = toks[open].lower.as_str();
+    let prepositional = is_preposition(lead) && !matches!(lead, "as" | "while" | "when");
+    (prepositional
+        && cue - open <= window::APPOSITION_BEFORE_CUE
+        && (open..cue).all(|j| para.inside[j].is_none()))
+    .then_some(open)
 }
 
 /// The "and"/"but" that coordinates the cue at `cue` with an earlier verb of the sentence
@@ -616,7 +657,11 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     } else {
         return None;
     };
-    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
+    // "Wang said Beijing would act, according to a statement": the report inside carries
+    // its own speaker; the source names where it was read.
+    let holds_report = (from..to)
+        .any(|j| cue_at(toks, j).is_some_and(|c| c.reported && !c.source_after && j > from));
+    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 || holds_report {
         return None;
     }
     let entity = super::resolve::resolve(
@@ -825,6 +870,16 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                     !t.capitalised()
                         && (t.lower.len() > 4 && t.lower.ends_with("ed")
                             || is_cue_like(para, k + 1))
+                })
+            {
+                return k;
+            }
+            // ", an account that could not be verified", ", a move which ...": a noun phrase
+            // set after the clause to describe it is the reporter's.
+            if matches!(lower, "a" | "an")
+                && (k + 2..(k + 5).min(se)).any(|m| {
+                    matches!(toks[m].lower.as_str(), "that" | "which")
+                        && (k..m).all(|x| toks[x].trail.is_none())
                 })
             {
                 return k;
