@@ -1758,6 +1758,31 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean foreign minister",
         governments: &["CHL"],
     },
+    // "assured X that", "reminded X that": the clause after the audience.
+    ReportedCase {
+        text: "The Chilean president assured the visiting minister that Santiago would protect foreign workers.\n",
+        date: "2027-03-03",
+        statement: "Santiago would protect foreign workers",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // The speaker's own participle after an attribution set inside the clause.
+    ReportedCase {
+        text: "Officials from both sides would meet next month, a Chilean official said, speaking on condition of anonymity because he was not allowed to brief the press.\n",
+        date: "2027-03-03",
+        statement: "Officials from both sides would meet next month",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // Another body of the same kind is not part of the one before: "the agriculture
+    // ministry" after "the foreign ministry" is a ministry of its own.
+    ReportedCase {
+        text: "Peru's foreign ministry said its position had not changed.\n\nCopper exports to Chile fell by a third last year, the agriculture ministry said.\n",
+        date: "2027-03-03",
+        statement: "Copper exports to Chile fell by a third last year",
+        speaker: "Peruvian agriculture ministry",
+        governments: &["PER"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

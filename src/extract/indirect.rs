@@ -259,10 +259,16 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             .then(|| Span::new(toks[clause_start].span.start, toks[first - 1].span.end));
         // "<clause>, the military said, the latest in a series of ...": a noun phrase after
         // the attribution describes the event; the report is the clause before.
+        // So does the speaker's own participle ("..., an official said, speaking on
+        // condition of anonymity").
         let apposition = Lexicon::get()
             .determiners
             .contains(toks[from].lower.as_str())
-            && toks[from].lower != "that";
+            && toks[from].lower != "that"
+            || Lexicon::get()
+                .speaker_participles
+                .contains(toks[from].lower.as_str())
+            || toks[from].lower.ends_with("ing") && is_cue_like(para, from);
         let spans: Vec<Span> = match before {
             Some(before) if apposition => vec![before],
             _ => {

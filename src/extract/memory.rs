@@ -690,6 +690,11 @@ impl Memory {
         if !base.body || extra.is_empty() {
             return Some(found);
         }
+        // "the agriculture ministry" after "the foreign ministry": another body of the
+        // same kind, not a part of the one before.
+        if phrase.body {
+            return None;
+        }
         let description = format!(
             "{} {}",
             base.description.as_deref().unwrap_or(""),
