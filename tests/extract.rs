@@ -1783,6 +1783,22 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Peruvian agriculture ministry",
         governments: &["PER"],
     },
+    // ", adding that ..." after a trailing attribution: the subject of the cue before.
+    ReportedCase {
+        text: "Peru did not complain when Chile's spending helped growth, a Chilean official said, adding that the cost of the closures was hard to estimate.\n",
+        date: "2027-03-03",
+        statement: "the cost of the closures was hard to estimate",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // A reporting verb inside a clause read from a source is no report of its own.
+    ReportedCase {
+        text: "According to the Chilean government, the country had admitted more than a million migrants by last year.\n",
+        date: "2027-03-03",
+        statement: "the country had admitted more than a million migrants by last year",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",
@@ -2010,7 +2026,10 @@ fn quote_cues_modals_and_relative_clauses_report_nothing() {
         \u{201c}It is a matter of days,\u{201d} said Ana Ruiz, a trader whom the ministry hired to run the port last year.\n\n\
         If the talks failed, the Chilean government could deny the ships entry until the fees were paid.\n\n\
         The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n\n\
-        Lin Wei, a researcher at a university in the capital, said the Chilean navy should patrol the strait.\n";
+        Lin Wei, a researcher at a university in the capital, said the Chilean navy should patrol the strait.\n\n\
+        The Chilean president likes surprises, as he showed last year by announcing the release of a jailed banker.\n\n\
+        Crowds gathered at the port, with senior officials underlining the navy's strength and vowing to keep the lanes open.\n\n\
+        The drought has alarmed the government so much that it has moved its ministers and, according to officials, adopted a new water plan.\n";
     let (article, statements) = extract_on(text, Some("2027-03-03"));
     let indirect: Vec<String> = statements
         .iter()

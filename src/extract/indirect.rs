@@ -57,6 +57,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let ss = para.sentence_start(i);
     let se = para.sentence_end(i);
     let participle = toks[i].lower.ends_with("ing");
+    // "as he did by announcing the release of ...": the means of an act, not a report.
+    if participle && i > 0 && toks[i - 1].lower == "by" {
+        return None;
+    }
     let k = super::knowledge::Knowledge::bundled();
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
@@ -84,6 +88,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // Subject.
     let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
+    } else if participle
+        && i > 1
+        && toks[i - 1].trail == Some(',')
+        && cue_at(toks, i - 1).is_some_and(|c| c.reported)
+    {
+        // "<clause>, an official said, adding that ...": the subject of the cue before.
+        phrase_before(para, ss, i - 1)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
         clause_subject(para, after_dateline(para, ss, i), i)
     } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
@@ -492,7 +503,10 @@ fn official_draft(
         super::resolve::fill_country(memory, entity, within);
     }
     let e = memory.entities[entity].clone();
-    if !speaks_for_a_state(&e) {
+    // The same holds for a plural the text leaves unplaced: "with officials underlining
+    // ..." is no report of theirs.
+    let described = participle && e.plural && e.governments.is_empty();
+    if !speaks_for_a_state(&e) || described {
         return None;
     }
     Some(Draft {
@@ -653,7 +667,9 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     let lead = toks[clause_start].lower.as_str();
     let adverbial_lead = Lexicon::get().adverbial_leads.contains(lead)
         || Lexicon::get().clause_openers.contains(lead);
-    let inner = around && set_off && !adverbial_lead;
+    // (Only right after the clause's subject: "<clause> and, according to X, <verb>" sets
+    // the source inside a predicate.)
+    let inner = around && set_off && !adverbial_lead && !has_verb(&toks[clause_start..i]);
     let (from, to) = if i == ss && source_end < se {
         (source_end, se)
     } else if around && adverbial_lead {
@@ -665,8 +681,15 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     };
     // "Wang said Beijing would act, according to a statement": the report inside carries
     // its own speaker; the source names where it was read.
-    let holds_report = (from..to)
-        .any(|j| cue_at(toks, j).is_some_and(|c| c.reported && !c.source_after && j > from));
+    let holds_report = from == clause_start
+        && to == i
+        && (from + 1..to.min(from + window::SUBJECT_BEFORE_REPORT)).any(|j| {
+            cue_at(toks, j).is_some_and(|c| c.reported && !c.source_after)
+                && toks[j - 1].trail.is_none()
+                && !Lexicon::get()
+                    .not_a_report_after
+                    .contains(toks[j - 1].lower.as_str())
+        });
     if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 || holds_report {
         return None;
     }

@@ -100,3 +100,7 @@ pub const TRAILING_ADVERBIAL_TAIL: usize = 14;
 /// Words of the audience of "told" before the "to" of an instruction ("told the two
 /// visiting ministers to ..."): a noun phrase with a determiner and a few modifiers.
 pub const AUDIENCE_WORDS: usize = 5;
+
+/// Words from the start of a clause to the cue of a report it holds ("Foreign Minister Ana
+/// Ruiz said ..., according to a statement"): a speaker phrase with a title and a name.
+pub const SUBJECT_BEFORE_REPORT: usize = 8;
