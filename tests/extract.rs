@@ -1799,6 +1799,45 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean government",
         governments: &["CHL"],
     },
+    // Abbreviated titles ("PM", "EAM") before a registry name.
+    ReportedCase {
+        text: "NEW DELHI: PM Modi said India would host the water talks in the autumn.\n",
+        date: "2024-05-10",
+        statement: "India would host the water talks in the autumn",
+        speaker: "Narendra Modi",
+        governments: &["IND"],
+    },
+    ReportedCase {
+        text: "EAM Jaishankar said the border talks had made some progress.\n",
+        date: "2024-05-10",
+        statement: "the border talks had made some progress",
+        speaker: "Subrahmanyam Jaishankar",
+        governments: &["IND"],
+    },
+    // An institution's name after a country's possessive is that country's office.
+    ReportedCase {
+        text: "Pakistan's Foreign Office said Islamabad had not been told of the flights.\n",
+        date: "2024-05-10",
+        statement: "Islamabad had not been told of the flights",
+        speaker: "Pakistani Foreign Office",
+        governments: &["PAK"],
+    },
+    // ", while X said ...": a contrast after a comma is a report of its own.
+    ReportedCase {
+        text: "The Chilean foreign ministry said the visit was a provocation, while Peru's presidential office said the trip was routine.\n",
+        date: "2027-03-03",
+        statement: "the trip was routine",
+        speaker: "Peruvian presidential office",
+        governments: &["PER"],
+    },
+    // A plural description never points back to one person who spoke before.
+    ReportedCase {
+        text: "Chile's top government spokesman said Santiago was watching closely.\n\nGovernment officials said the cabinet would approve the plan next week.\n",
+        date: "2027-03-03",
+        statement: "the cabinet would approve the plan next week",
+        speaker: "Government officials",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -188,7 +188,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| Lexicon::get().subordinators.contains(t);
-    if first > 0 && subordinate(&toks[first - 1].lower)
+    // "<clause>, while Taipei said ...": a contrast after a comma is a report of its own.
+    let contrast = first > 1
+        && matches!(toks[first - 1].lower.as_str(), "while" | "whereas")
+        && toks[first - 2].trail == Some(',');
+    if first > 0 && subordinate(&toks[first - 1].lower) && !contrast
         || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
     {
         return None;

@@ -632,7 +632,12 @@ impl Memory {
         let mut best: Option<(usize, usize)> = None;
         // A recent speaker that fits every word wins ("the President" after Trump spoke,
         // even when another president was named since).
+        // "government sources" never points back to one spokesman.
+        let number_fits = |e: &Entity| !phrase.plural || e.plural || e.body;
         let full = |e: &Entity| {
+            if !number_fits(e) {
+                return false;
+            }
             let desc = format!(
                 "{} {}",
                 e.description.as_deref().unwrap_or(""),
@@ -655,6 +660,9 @@ impl Memory {
         // The latest entity with the most of the words (all of them ends the search).
         self.find_recent(at, false, |i| {
             let e = &self.entities[i];
+            if !number_fits(e) {
+                return false;
+            }
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
                 + " "
                 + &e.role.as_deref().unwrap_or("").to_lowercase();

@@ -347,7 +347,14 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             if host && located.is_none() && i > 0 && lowers[i - 1] == "in" {
                 located = Some((i - 1, iso3.clone()));
             }
-            if !host && !phrase.countries.contains(&iso3) {
+            // "Pakistan's Foreign Office": an institution's name after a country's
+            // possessive is that country's office, not the one the name usually means.
+            let owned = kind == MentionKind::Institution
+                && i > 0
+                && used[i - 1]
+                && toks[i - 1].possessive
+                && !phrase.countries.is_empty();
+            if !host && !owned && !phrase.countries.contains(&iso3) {
                 phrase.countries.push(iso3);
             }
             if kind == MentionKind::Institution {
