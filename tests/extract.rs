@@ -1838,6 +1838,23 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Government officials",
         governments: &["CHL"],
     },
+    // "said in remarks carried by state media that ...": a participle in the adverbial
+    // before "that" is no clause of its own.
+    ReportedCase {
+        text: "The Chilean defence minister said in remarks carried by state media that the army was ready.\n",
+        date: "2027-03-03",
+        statement: "the army was ready",
+        speaker: "Chilean defence minister",
+        governments: &["CHL"],
+    },
+    // A relative clause between the subject and the cue.
+    ReportedCase {
+        text: "The Chilean president, who is visiting Lima, told reporters the two countries would sign a fishing pact.\n",
+        date: "2027-03-03",
+        statement: "the two countries would sign a fishing pact",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

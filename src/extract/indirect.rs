@@ -382,9 +382,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
                 // "said the talks went well and that ...": a clause before a second "that"
                 // is content, not an adverbial.
-                && !(j..k).any(|m| {
-                    finite_verb(&toks[m]) || Lexicon::get().coordinators.contains(toks[m].lower.as_str())
-                })
+                && !(j..k).any(|m| Lexicon::get().auxiliaries.contains(toks[m].lower.as_str()))
+                && !(k > j
+                    && Lexicon::get()
+                        .coordinators
+                        .contains(toks[k - 1].lower.as_str()))
             {
                 j = k + 1;
                 after_that = true;
@@ -540,7 +542,9 @@ fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
         .find(|&c| toks[c - 1].trail.is_some())
         .filter(|&c| toks[c - 1].trail == Some(','))?;
     let lead = toks[open].lower.as_str();
-    let prepositional = is_preposition(lead) && !matches!(lead, "as" | "while" | "when");
+    // ("Ana Ruiz, who is visiting Lima, told ...": a relative clause is such an aside too.)
+    let prepositional = is_preposition(lead) && !matches!(lead, "as" | "while" | "when")
+        || matches!(lead, "who" | "which");
     (prepositional
         && cue - open <= window::APPOSITION_BEFORE_CUE
         && (open..cue).all(|j| para.inside[j].is_none()))
