@@ -1855,6 +1855,29 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    // A negated infinitive.
+    ReportedCase {
+        text: "Chile has since vowed not to put its fishing quotas on the negotiating table.\n",
+        date: "2027-03-03",
+        statement: "not to put its fishing quotas on the negotiating table",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // A past report in a clause of time reports what was said; the clause ends at its comma.
+    ReportedCase {
+        text: "This comes after Chilean police said the protesters inside the campus had no choice but to leave.\n",
+        date: "2027-03-03",
+        statement: "the protesters inside the campus had no choice but to leave",
+        speaker: "Chilean police",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "When the Chilean president announced the prisoner exchange last week, he said Santiago had ensured the freed men would not return to the front.\n",
+        date: "2027-03-03",
+        statement: "Santiago had ensured the freed men would not return to the front",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",
@@ -2083,6 +2106,7 @@ fn quote_cues_modals_and_relative_clauses_report_nothing() {
         If the talks failed, the Chilean government could deny the ships entry until the fees were paid.\n\n\
         The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n\n\
         Lin Wei, a researcher at a university in the capital, said the Chilean navy should patrol the strait.\n\n\
+        If the Chilean government says the port is safe, the ships will return.\n\n\
         The Chilean president likes surprises, as he showed last year by announcing the release of a jailed banker.\n\n\
         Crowds gathered at the port, with senior officials underlining the navy's strength and vowing to keep the lanes open.\n\n\
         The drought has alarmed the government so much that it has moved its ministers and, according to officials, adopted a new water plan.\n";

@@ -192,8 +192,23 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let contrast = first > 1
         && matches!(toks[first - 1].lower.as_str(), "while" | "whereas")
         && toks[first - 2].trail == Some(',');
-    if first > 0 && subordinate(&toks[first - 1].lower) && !contrast
-        || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
+    // "This comes after police said ...", "although Beijing has said ...": a clause of
+    // time, cause or concession reports what was said, in the past; "if"/"unless" foresee,
+    // "while ... urges" and "as X said" comment.
+    let past = toks[i].lower.ends_with("ed") || matches!(toks[i].lower.as_str(), "said" | "told");
+    let factual = |t: &str| {
+        past && matches!(
+            t,
+            "after" | "although" | "though" | "because" | "since" | "before" | "when"
+        )
+    };
+    let blocked = |t: &str| subordinate(t) && !factual(t);
+    // Such a clause ends at its comma: "When Lee announced the deal last week, he said
+    // ..." reports the deal, not the main clause.
+    let in_subordinate = first > 0 && factual(&toks[first - 1].lower)
+        || factual(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','));
+    if first > 0 && blocked(&toks[first - 1].lower) && !contrast
+        || blocked(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
     {
         return None;
     }
@@ -401,7 +416,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         {
             return None;
         }
-        let infinitive = cue.infinitive && toks[j].lower == "to"
+        // ("vowed not to ...", "pledged never to ...": a negated infinitive.)
+        let to_at = |m: usize| toks.get(m).is_some_and(|t| t.lower == "to");
+        let infinitive = cue.infinitive
+            && (to_at(j) || matches!(toks[j].lower.as_str(), "not" | "never") && to_at(j + 1))
             // "denied seeking ...": a gerund clause where the verb takes one.
             || cue.gerund && toks[j].lower.ends_with("ing") && !toks[j].capitalised()
             || told_to;
@@ -414,6 +432,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             return None;
         }
         let mut end = clause_end(para, j, se);
+        if in_subordinate {
+            end = (j..end)
+                .find(|&k| toks[k].trail == Some(','))
+                .map_or(end, |k| k + 1);
+        }
         // "The office, which said it would send an envoy, declined to ...": a report in a
         // relative clause ends where the main clause's verb comes back after a comma.
         if matches!(toks[i - 1].lower.as_str(), "which" | "who") {
