@@ -1878,6 +1878,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    // A quotation ending its sentence inside the marks ends it for the report after it.
+    ReportedCase {
+        text: "The Chilean president said the two countries had \"more that unites us than divides us.\" He added that he would call his Peruvian counterpart next week.\n",
+        date: "2027-03-03",
+        statement: "he would call his Peruvian counterpart next week",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",
