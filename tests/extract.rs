@@ -1886,6 +1886,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean president",
         governments: &["CHL"],
     },
+    // "the defence minister" after "the foreign minister": another office, another person.
+    ReportedCase {
+        text: "Chile's foreign minister said the port would reopen next week.\n\nThe defence minister said the navy would escort the first ships into the bay.\n",
+        date: "2027-03-03",
+        statement: "the navy would escort the first ships into the bay",
+        speaker: "defence minister",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -695,6 +695,21 @@ impl Memory {
                     .any(|d| d == lw)
             })
             .collect();
+        // "the defence minister" after "the foreign minister": another office, another
+        // person (a partial match is only a description of the same one).
+        let kind = super::entity::office_kind(&phrase.description);
+        let base_office = format!(
+            "{} {}",
+            base.description.as_deref().unwrap_or(""),
+            base.role.as_deref().unwrap_or("")
+        );
+        if !base.body
+            && kind.is_some_and(|kind| {
+                super::entity::office_kind(&base_office).is_some_and(|theirs| theirs != kind)
+            })
+        {
+            return None;
+        }
         if !base.body || extra.is_empty() {
             return Some(found);
         }
