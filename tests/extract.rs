@@ -1894,6 +1894,22 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "defence minister",
         governments: &["CHL"],
     },
+    // An instruction ends before a clause of time or cause with a subject and verb of its
+    // own; a gerund after "while" is still the pledge.
+    ReportedCase {
+        text: "Last month the Chilean police warned port officials to tighten security after thieves raided two warehouses.\n",
+        date: "2027-03-03",
+        statement: "port officials to tighten security",
+        speaker: "Chilean police",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "The Chilean foreign ministry vowed to show restraint while guarding its claimed islands in the south.\n",
+        date: "2027-03-03",
+        statement: "to show restraint while guarding its claimed islands in the south",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

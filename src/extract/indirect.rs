@@ -437,6 +437,30 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 .find(|&k| toks[k].trail == Some(','))
                 .map_or(end, |k| k + 1);
         }
+        // "urged officials to boost security after hackers targeted ...": an instruction or
+        // pledge ends before a clause of time or cause with a verb of its own, the
+        // reporter's account of the occasion.
+        if cue.object || infinitive {
+            end = (j + 2..end)
+                .find(|&k| {
+                    // ("while safeguarding its claimed land": a gerund, no clause.)
+                    Lexicon::get()
+                        .adverbial_subordinators
+                        .contains(toks[k].lower.as_str())
+                        && !toks[k + 1].lower.ends_with("ing")
+                        && (k + 2..end)
+                            .take_while(|&m| toks[m - 1].trail.is_none())
+                            .any(|m| {
+                                !toks[m].capitalised()
+                                    && finite_verb(&toks[m])
+                                    && !toks[m - 1].possessive
+                                    && !Lexicon::get()
+                                        .adjective_determiners
+                                        .contains(toks[m - 1].lower.as_str())
+                            })
+                })
+                .unwrap_or(end);
+        }
         // "The office, which said it would send an envoy, declined to ...": a report in a
         // relative clause ends where the main clause's verb comes back after a comma.
         if matches!(toks[i - 1].lower.as_str(), "which" | "who") {
