@@ -1910,6 +1910,15 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean foreign ministry",
         governments: &["CHL"],
     },
+    // A clause whose plain present verb the rules cannot tell, after a verb that reports a
+    // clause.
+    ReportedCase {
+        text: "Chile, for its part, has insisted the southern islands belong to Santiago.\n",
+        date: "2027-03-03",
+        statement: "the southern islands belong to Santiago",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

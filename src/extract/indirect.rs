@@ -7,6 +7,7 @@ use crate::text::Span;
 use super::Draft;
 use super::cues::{Cue, cue_at};
 use super::entity::Entity;
+use super::knowledge::Knowledge;
 use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token_at};
@@ -476,7 +477,20 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         if end < se && para.inside[end].is_some() {
             return None;
         }
-        if !cue.object && !infinitive && !cue.noun_object && !after_that && !has_verb(&toks[j..end])
+        // "said the islands belong to Japan": after a verb that reports a clause, several
+        // words whose verb the rules cannot tell (a plain present after a plural) are one.
+        let said_clause = Knowledge::bundled()
+            .cue_verb(&toks[i].lower)
+            .is_some_and(|v| v.clause)
+            && end >= j + window::SAID_CLAUSE_WORDS
+            && !toks[j].capitalised()
+            && Lexicon::get().determiners.contains(toks[j].lower.as_str());
+        if !cue.object
+            && !infinitive
+            && !cue.noun_object
+            && !after_that
+            && !said_clause
+            && !has_verb(&toks[j..end])
         {
             return None;
         }

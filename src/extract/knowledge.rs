@@ -32,6 +32,10 @@ pub struct CueVerb {
     /// The content may be a gerund clause ("denied seeking ...", "proposed delaying ...").
     #[serde(default)]
     pub gerund: bool,
+    /// The verb reports a clause, so a determiner phrase of several words after it is one
+    /// even when no verb form is recognised ("insisted the islands belong to Japan").
+    #[serde(default)]
+    pub clause: bool,
     /// The verb attributes only a quote before it (`"...," Matthews concluded`), not one
     /// after it ("the court concluded the rule was \"...\"").
     #[serde(default)]
