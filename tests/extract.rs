@@ -2186,3 +2186,32 @@ fn trailing_speakers_with_an_honorific_and_asides_between_dashes() {
     let s = find(&article, &statements, "wore no camera");
     assert!(s.text(&article.text).starts_with("The officer who fired"));
 }
+
+/// A capitalised word right after an honorific is a surname, whatever office it also names:
+/// "Mr. King" is no monarch and speaks for no government.
+#[test]
+fn a_role_word_after_an_honorific_is_a_surname() {
+    let text = "Lin Wei and Ana Ruiz host a nightly show on the network.\n\n\
+        Both Mr. King and Ms. Ruiz say the network's managers have never told them what to say.\n\n\
+        \u{201c}Nobody edits us,\u{201d} Mr. King said.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    assert!(
+        statements
+            .iter()
+            .all(|s| s.governments.is_empty() && s.group != Group::Government),
+        "{:?}",
+        statements
+            .iter()
+            .map(|s| (s.text(&article.text).into_owned(), s.group))
+            .collect::<Vec<_>>()
+    );
+    let quote = find(&article, &statements, "Nobody edits us");
+    assert!(
+        quote
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.split_whitespace().any(|w| w == "King")),
+        "{:?}",
+        quote.speaker
+    );
+}

@@ -228,7 +228,13 @@ fn is_name_token(t: &Token, k: &Knowledge) -> bool {
 }
 
 /// Where the run of name tokens ending at `end` starts (`end` when there is none).
-fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> usize {
+fn name_run_start(
+    toks: &[Token],
+    used: &[bool],
+    surnamed: &[bool],
+    end: usize,
+    k: &Knowledge,
+) -> usize {
     let mut start = end;
     while start > 0 {
         let t = &toks[start - 1];
@@ -241,7 +247,9 @@ fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> u
             && toks[start - 2].trail.is_none()
             && !used[start - 2]
             && is_name_token(&toks[start - 2], k);
-        if used[start - 1] || !(is_name_token(t, k) || particle || initial || homograph) {
+        let surname = surnamed[start - 1];
+        if used[start - 1] || !(is_name_token(t, k) || particle || initial || homograph || surname)
+        {
             break;
         }
         if start < end && (t.trail == Some(')') || toks[start].lead == Some('(')) {
@@ -291,6 +299,31 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         return phrase;
     }
     let lowers: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
+    // "Mr. King", "Ms. Bishop": a capitalised word right after an honorific (in the phrase
+    // or just before it in the text) is a surname, whatever role it also names.
+    let honorific = |w: &str| k.honorifics.contains(w);
+    let surnamed: Vec<bool> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.capitalised()
+                && if i > 0 {
+                    honorific(&toks[i - 1].word)
+                } else {
+                    text[..t.span.start]
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(honorific)
+                }
+        })
+        .collect();
+    // The words roles are read from, without such surnames.
+    let role_lowers: Vec<String> = lowers
+        .iter()
+        .zip(&surnamed)
+        .map(|(w, &s)| if s { String::new() } else { w.clone() })
+        .collect();
     // Marks per token: part of a country / organisation phrase, or a host after "to"/"in".
     let mut used = vec![false; toks.len()];
     let mut all_places = true;
@@ -385,16 +418,17 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     phrase.metonym = all_places && !phrase.countries.is_empty();
     // Roles.
-    if has_government_role(k, &lowers) {
+    if has_government_role(k, &role_lowers) {
         phrase.gov_role = true;
     }
     if let Some(i) = k.other_roles.iter().position(|(role, _)| {
-        role.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, role).is_some()
+        role.first().is_some_and(|w| role_lowers.contains(w))
+            && find_phrase(&role_lowers, role).is_some()
     }) {
         phrase.other = Some(k.other_roles[i].1.clone());
     }
     if let Some(i) = k.national_titles.iter().position(|(t, _)| {
-        t.first().is_some_and(|w| lowers.contains(w)) && find_phrase(&lowers, t).is_some()
+        t.first().is_some_and(|w| role_lowers.contains(w)) && find_phrase(&role_lowers, t).is_some()
     }) {
         phrase.national = Some(k.national_titles[i].1.clone());
         phrase.gov_role = true;
@@ -447,7 +481,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         [toks.len(), head_end]
     };
     for end in ends {
-        let s0 = name_run_start(toks, &used, end, k);
+        let s0 = name_run_start(toks, &used, &surnamed, end, k);
         if s0 < end {
             (start, name_end) = (s0, end);
             break;
