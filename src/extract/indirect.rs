@@ -448,7 +448,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                     Lexicon::get()
                         .adverbial_subordinators
                         .contains(toks[k].lower.as_str())
-                        && !toks[k + 1].lower.ends_with("ing")
+                        && !toks.get(k + 1).is_some_and(|t| t.lower.ends_with("ing"))
                         && (k + 2..end)
                             .take_while(|&m| toks[m - 1].trail.is_none())
                             .any(|m| {
@@ -464,7 +464,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         }
         // "The office, which said it would send an envoy, declined to ...": a report in a
         // relative clause ends where the main clause's verb comes back after a comma.
-        if matches!(toks[i - 1].lower.as_str(), "which" | "who") {
+        if i > 0 && matches!(toks[i - 1].lower.as_str(), "which" | "who") {
             end = (j + 1..end)
                 .find(|&k| {
                     toks[k - 1].trail == Some(',')
