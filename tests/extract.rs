@@ -1919,6 +1919,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean government",
         governments: &["CHL"],
     },
+    // A body never points back to one person of it; "revealed that" reports.
+    ReportedCase {
+        text: "Chilean police officer Ana Ruiz said she had feared for her life during the stop.\n\nThe police department revealed on Tuesday that traces of a drug were found in the car.\n",
+        date: "2027-03-03",
+        statement: "traces of a drug were found in the car",
+        speaker: "Chilean police department",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -634,8 +634,10 @@ impl Memory {
         // even when another president was named since).
         // "government sources" never points back to one spokesman.
         let number_fits = |e: &Entity| !phrase.plural || e.plural || e.body;
+        // "the police department" never points back to one officer.
+        let kind_fits = |e: &Entity| !phrase.body || e.body;
         let full = |e: &Entity| {
-            if !number_fits(e) {
+            if !number_fits(e) || !kind_fits(e) {
                 return false;
             }
             let desc = format!(
@@ -660,7 +662,7 @@ impl Memory {
         // The latest entity with the most of the words (all of them ends the search).
         self.find_recent(at, false, |i| {
             let e = &self.entities[i];
-            if !number_fits(e) {
+            if !number_fits(e) || !kind_fits(e) {
                 return false;
             }
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
