@@ -1927,6 +1927,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean police department",
         governments: &["CHL"],
     },
+    // "the two sides" after a joint subject of two governments.
+    ReportedCase {
+        text: "Chilean and Peruvian officials held talks in Lima on Friday on the fishing dispute.\n\nThe two sides said they would meet again in the coming months.\n",
+        date: "2027-03-03",
+        statement: "they would meet again in the coming months",
+        speaker: "Chilean and Peruvian officials",
+        governments: &["CHL", "PER"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -413,10 +413,12 @@ impl Memory {
         let mut seen: Vec<&str> = Vec::new();
         self.find_recent(at, false, |i| {
             let e = &self.entities[i];
-            if e.group == Group::Government && e.governments.len() == 1 {
-                let g = e.governments[0].as_str();
-                if !seen.contains(&g) {
-                    seen.push(g);
+            // A joint speaker ("Japanese and Chinese officials") names both at once.
+            if e.group == Group::Government && (1..=2).contains(&e.governments.len()) {
+                for g in &e.governments {
+                    if !seen.contains(&g.as_str()) && seen.len() < 2 {
+                        seen.push(g);
+                    }
                 }
             }
             seen.len() == 2
