@@ -62,7 +62,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if participle && i > 0 && toks[i - 1].lower == "by" {
         return None;
     }
-    let k = super::knowledge::Knowledge::bundled();
+    let k = Knowledge::bundled();
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // "<clause>, said Ana Ruiz, the agriculture minister.": the speaker after the cue.
@@ -122,10 +122,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // honorific or determiner the phrase leaves out.
     let first = {
         let mut f = para.token_at(phrase.span.start);
-        let honorifics = &super::knowledge::Knowledge::bundled().honorifics;
         while f > ss
             && toks[f - 1].trail.is_none()
-            && (honorifics.contains(&toks[f - 1].word)
+            && (k.honorifics.contains(&toks[f - 1].word)
                 || Lexicon::get()
                     .determiners
                     .contains(toks[f - 1].lower.as_str()))
