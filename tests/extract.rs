@@ -1935,6 +1935,30 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean and Peruvian officials",
         governments: &["CHL", "PER"],
     },
+    // "welcomed X but warned that ...": the skip to "that" never crosses another verb.
+    ReportedCase {
+        text: "The Chilean trade minister welcomed the outcome of the summit but warned that disputes over copper could flare again.\n",
+        date: "2027-03-03",
+        statement: "disputes over copper could flare again",
+        speaker: "Chilean trade minister",
+        governments: &["CHL"],
+    },
+    // An official never points back to a voice of no government ("official news agency").
+    ReportedCase {
+        text: "Chilean officials said Santiago had pressed Lima to buy more fruit, according to the official news agency of Peru's rival.\n\nChilean officials said Lima had agreed to talk. One official said the government expected a deal within weeks.\n",
+        date: "2027-03-03",
+        statement: "the government expected a deal within weeks",
+        speaker: "One official",
+        governments: &["CHL"],
+    },
+    // A noun phrase that sums up the clause after it (", a move ...").
+    ReportedCase {
+        text: "Chile said it would extend a pause on some export curbs, a move Peruvian officials welcomed cautiously.\n",
+        date: "2027-03-03",
+        statement: "it would extend a pause on some export curbs",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

@@ -397,11 +397,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
                 // "said the talks went well and that ...": a clause before a second "that"
                 // is content, not an adverbial.
-                && !(j..k).any(|m| Lexicon::get().auxiliaries.contains(toks[m].lower.as_str()))
-                && !(k > j
-                    && Lexicon::get()
-                        .coordinators
-                        .contains(toks[k - 1].lower.as_str()))
+                // ("welcomed the outcome but warned that ...": nor a second verb's.)
+                && !(j..k).any(|m| {
+                    Lexicon::get().auxiliaries.contains(toks[m].lower.as_str())
+                        || Lexicon::get().coordinators.contains(toks[m].lower.as_str())
+                        || is_cue_like(para, m)
+                })
             {
                 j = k + 1;
                 after_that = true;
@@ -994,11 +995,19 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             }
             // ", an account that could not be verified", ", a move which ...": a noun phrase
             // set after the clause to describe it is the reporter's.
+            // So does ", a move Japan welcomed", ", an apparent reference to ...".
             if matches!(lower, "a" | "an")
                 && (k + 2..(k + 5).min(se)).any(|m| {
                     matches!(toks[m].lower.as_str(), "that" | "which")
                         && (k..m).all(|x| toks[x].trail.is_none())
                 })
+                || matches!(lower, "a" | "an")
+                    && (k + 1..(k + 3).min(se)).any(|m| {
+                        Lexicon::get()
+                            .summary_nouns
+                            .contains(toks[m].lower.as_str())
+                            && (k..m).all(|x| toks[x].trail.is_none())
+                    })
             {
                 return k;
             }

@@ -116,6 +116,9 @@ pub struct Lexicon {
     /// Function words that are also surnames ("May"): capitalised right after a first name,
     /// they are part of the name.
     pub name_homographs: HashSet<String>,
+    /// Nouns of a noun phrase that sums up a reported clause after it (", a move that",
+    /// ", an apparent reference to"): the reporter's words.
+    pub summary_nouns: HashSet<String>,
     /// Time words that can end a subject slot ("Beijing on Monday", "officials yesterday").
     pub time_words: HashSet<String>,
     /// Transcript labels (whole, lowercase) of a question turn.
@@ -235,6 +238,7 @@ mod tests {
             &lexicon.abbreviations,
             &lexicon.name_particles,
             &lexicon.name_homographs,
+            &lexicon.summary_nouns,
             &lexicon.time_words,
             &lexicon.question_labels,
             &lexicon.answer_labels,

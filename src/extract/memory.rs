@@ -636,8 +636,12 @@ impl Memory {
         // even when another president was named since).
         // "government sources" never points back to one spokesman.
         let number_fits = |e: &Entity| !phrase.plural || e.plural || e.body;
-        // "the police department" never points back to one officer.
-        let kind_fits = |e: &Entity| !phrase.body || e.body;
+        // "the police department" never points back to one officer; an official never to a
+        // news agency or another voice of no government ("official news agency").
+        let kind_fits = |e: &Entity| {
+            (!phrase.body || e.body)
+                && !(phrase.gov_role && phrase.other.is_none() && e.group == Group::Other)
+        };
         let full = |e: &Entity| {
             if !number_fits(e) || !kind_fits(e) {
                 return false;
