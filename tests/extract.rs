@@ -1959,6 +1959,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Chilean government",
         governments: &["CHL"],
     },
+    // "Her office said ...": the office of the official the pronoun points to.
+    ReportedCase {
+        text: "Chilean Foreign Minister Ana Ruiz said she had raised the fishing dispute with her Peruvian counterpart.\n\nHer office later said the talks had lasted about an hour.\n",
+        date: "2027-03-03",
+        statement: "the talks had lasted about an hour",
+        speaker: "Ana Ruiz's office",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

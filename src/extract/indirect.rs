@@ -569,6 +569,7 @@ fn official_draft(
         let within = Span::new(para.span.start, phrase.span.start);
         super::resolve::fill_country(memory, entity, within);
     }
+    possessor_office(para, memory, entity, phrase, ss);
     let e = memory.entities[entity].clone();
     // The same holds for a plural the text leaves unplaced: "with officials underlining
     // ..." is no report of theirs.
@@ -588,6 +589,45 @@ fn official_draft(
         continues_previous: false,
         question: None,
     })
+}
+
+/// "Her office said ...", "his spokesman said ...": staff or an office named by a
+/// possessive pronoun speak for the government of the official the pronoun points to, and
+/// are described as that official's ("Ana Ruiz's office").
+fn possessor_office(
+    para: &Para,
+    memory: &mut Memory,
+    entity: usize,
+    phrase: &super::phrase::Phrase,
+    ss: usize,
+) {
+    use super::phrase::Pronoun;
+    let toks = &para.toks;
+    let e = &memory.entities[entity];
+    if e.group != Group::Government || !e.governments.is_empty() || phrase.name.is_some() {
+        return;
+    }
+    let f = para.token_at(phrase.span.start);
+    let pronoun = match f.checked_sub(1).map(|p| toks[p].lower.as_str()) {
+        Some("his") => Pronoun::He,
+        Some("her") => Pronoun::She,
+        Some("its") => Pronoun::It,
+        Some("their") => Pronoun::They,
+        _ => return,
+    };
+    let at = toks[f - 1].span.start;
+    let Some(owner) = memory.resolve_pronoun(pronoun, at, toks[ss].span.start) else {
+        return;
+    };
+    let owner = memory.entities[owner].clone();
+    if owner.group != Group::Government || owner.governments.is_empty() {
+        return;
+    }
+    let e = &mut memory.entities[entity];
+    e.governments = owner.governments;
+    if let (Some(who), Some(desc)) = (owner.name.or(owner.description), e.description.clone()) {
+        e.description = Some(format!("{who}'s {desc}"));
+    }
 }
 
 /// Where a prepositional aside set off by commas right before the cue at `cue` starts ("...,
