@@ -1967,6 +1967,14 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "Ana Ruiz's office",
         governments: &["CHL"],
     },
+    // "with X saying such steps complicate ...": a quantifier opens the clause's subject.
+    ReportedCase {
+        text: "Chile lodged a protest over the new map, with Chilean foreign ministry spokesperson Ana Ruiz saying such steps only complicate the border talks.\n",
+        date: "2027-03-03",
+        statement: "such steps only complicate the border talks",
+        speaker: "Ana Ruiz",
+        governments: &["CHL"],
+    },
     // A cue coordinated with an earlier verb shares its subject.
     ReportedCase {
         text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",

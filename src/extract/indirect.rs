@@ -484,7 +484,8 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             .is_some_and(|v| v.clause)
             && end >= j + window::SAID_CLAUSE_WORDS
             && !toks[j].capitalised()
-            && Lexicon::get().determiners.contains(toks[j].lower.as_str());
+            && (Lexicon::get().determiners.contains(toks[j].lower.as_str())
+                || Lexicon::get().quantifiers.contains(toks[j].lower.as_str()));
         if !cue.object
             && !infinitive
             && !cue.noun_object

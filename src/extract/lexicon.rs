@@ -119,6 +119,9 @@ pub struct Lexicon {
     /// Nouns of a noun phrase that sums up a reported clause after it (", a move that",
     /// ", an apparent reference to"): the reporter's words.
     pub summary_nouns: HashSet<String>,
+    /// Quantifiers that open a noun phrase as a determiner does ("such steps", "these
+    /// talks"): after a verb that reports a clause, the subject of one.
+    pub quantifiers: HashSet<String>,
     /// Time words that can end a subject slot ("Beijing on Monday", "officials yesterday").
     pub time_words: HashSet<String>,
     /// Transcript labels (whole, lowercase) of a question turn.
@@ -239,6 +242,7 @@ mod tests {
             &lexicon.name_particles,
             &lexicon.name_homographs,
             &lexicon.summary_nouns,
+            &lexicon.quantifiers,
             &lexicon.time_words,
             &lexicon.question_labels,
             &lexicon.answer_labels,
