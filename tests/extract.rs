@@ -1624,6 +1624,458 @@ const REPORTED_CASES: &[ReportedCase] = &[
         speaker: "spokeswoman for the German chancellor",
         governments: &["DEU"],
     },
+    // A capitalised "May" before the cue is a name, not a modal.
+    ReportedCase {
+        text: "Theresa May said the fishing talks would resume after the summer recess.\n",
+        date: "2017-06-01",
+        statement: "the fishing talks would resume after the summer recess",
+        speaker: "Theresa May",
+        governments: &["GBR"],
+    },
+    // A sentence ending after a parenthesis: the next sentence's subject stands alone.
+    ReportedCase {
+        text: "Port fees are the highest in the region (though few ships pay them in full). The Chilean president called for cutting the fees by a third.\n",
+        date: "2027-03-03",
+        statement: "cutting the fees by a third",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A determiner the speaker phrase leaves out still sets it off after the clause.
+    ReportedCase {
+        text: "The mine had met every standard since the spring, one Chilean official said.\n",
+        date: "2027-03-03",
+        statement: "The mine had met every standard since the spring",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // A noun-phrase content ends before the reporting subject's next predicate.
+    ReportedCase {
+        text: "The Chilean government has signaled its willingness to reopen the port but has been met with silence.\n",
+        date: "2027-03-03",
+        statement: "its willingness to reopen the port",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "The Chilean government has promised a swift veto and tried to win over members of both houses.\n",
+        date: "2027-03-03",
+        statement: "a swift veto",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // An attribution set inside the second of two clauses reports that clause.
+    ReportedCase {
+        text: "Chile had long resisted such deals, but the smog had grown so thick, the Chilean president noted, that the capital closed its schools.\n",
+        date: "2027-03-03",
+        statement: "the smog had grown so thick … that the capital closed its schools",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A gerund clause after a verb that takes one.
+    ReportedCase {
+        text: "Chile has repeatedly denied building a naval base on the southern islands.\n",
+        date: "2027-03-03",
+        statement: "building a naval base on the southern islands",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // "told X to Y": an instruction runs from its audience.
+    ReportedCase {
+        text: "The Chilean president told his ministers to draft a plan for the ports by June.\n",
+        date: "2027-03-03",
+        statement: "his ministers to draft a plan for the ports by June",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "The Chilean president, who knew the vote would fail, told his closest advisers to find another way to pass the budget.\n",
+        date: "2027-03-03",
+        statement: "his closest advisers to find another way to pass the budget",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // Another report after a comma and "and", with a subject of its own, ends the first.
+    ReportedCase {
+        text: "The Chilean president stressed that the reforms were not complete, and rights groups warned that the army still held great power.\n",
+        date: "2027-03-03",
+        statement: "the reforms were not complete",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // ", but Mrs. Ruiz would ...": a clause with a named subject of its own ends the content.
+    ReportedCase {
+        text: "The Chilean president called for cutting the port fees by a third in a plan backed by unions, but Mrs. Ruiz would keep them as they are.\n",
+        date: "2027-03-03",
+        statement: "cutting the port fees by a third in a plan backed by unions",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // An adverb between a speaker set inside the clause and its cue.
+    ReportedCase {
+        text: "The drought, the Chilean president often says, is the gravest threat the valleys face.\n",
+        date: "2027-03-03",
+        statement: "The drought … is the gravest threat the valleys face",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A participle after a report noun, behind a dateline.
+    ReportedCase {
+        text: "SANTIAGO, March 3 (Wire) - Chile's foreign ministry issued a statement saying it had lodged a protest with its neighbour.\n",
+        date: "2027-03-03",
+        statement: "it had lodged a protest with its neighbour",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // A prepositional aside between the subject and the cue.
+    ReportedCase {
+        text: "The Chilean president, in an interview with a local broadcaster, said the region had to be ready to defend itself.\n",
+        date: "2027-03-03",
+        statement: "the region had to be ready to defend itself",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A report in a relative clause ends where the main verb comes back.
+    ReportedCase {
+        text: "The Chilean presidential office, which said on Friday that it would send an envoy, declined to give details.\n",
+        date: "2027-03-03",
+        statement: "it would send an envoy",
+        speaker: "Chilean presidential office",
+        governments: &["CHL"],
+    },
+    // A describing noun phrase after the clause is the reporter's.
+    ReportedCase {
+        text: "The Chilean navy said its ships had repelled the boarding, an account that could not be checked.\n",
+        date: "2027-03-03",
+        statement: "its ships had repelled the boarding",
+        speaker: "Chilean navy",
+        governments: &["CHL"],
+    },
+    // A report with its own speaker, read in a source: the speaker inside speaks.
+    ReportedCase {
+        text: "The Chilean foreign minister said Santiago would not stand idly by, according to a statement from the ministry.\n",
+        date: "2027-03-03",
+        statement: "Santiago would not stand idly by",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
+    // "assured X that", "reminded X that": the clause after the audience.
+    ReportedCase {
+        text: "The Chilean president assured the visiting minister that Santiago would protect foreign workers.\n",
+        date: "2027-03-03",
+        statement: "Santiago would protect foreign workers",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // The speaker's own participle after an attribution set inside the clause.
+    ReportedCase {
+        text: "Officials from both sides would meet next month, a Chilean official said, speaking on condition of anonymity because he was not allowed to brief the press.\n",
+        date: "2027-03-03",
+        statement: "Officials from both sides would meet next month",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // Another body of the same kind is not part of the one before: "the agriculture
+    // ministry" after "the foreign ministry" is a ministry of its own.
+    ReportedCase {
+        text: "Peru's foreign ministry said its position had not changed.\n\nCopper exports to Chile fell by a third last year, the agriculture ministry said.\n",
+        date: "2027-03-03",
+        statement: "Copper exports to Chile fell by a third last year",
+        speaker: "Peruvian agriculture ministry",
+        governments: &["PER"],
+    },
+    // ", adding that ..." after a trailing attribution: the subject of the cue before.
+    ReportedCase {
+        text: "Peru did not complain when Chile's spending helped growth, a Chilean official said, adding that the cost of the closures was hard to estimate.\n",
+        date: "2027-03-03",
+        statement: "the cost of the closures was hard to estimate",
+        speaker: "Chilean official",
+        governments: &["CHL"],
+    },
+    // A reporting verb inside a clause read from a source is no report of its own.
+    ReportedCase {
+        text: "According to the Chilean government, the country had admitted more than a million migrants by last year.\n",
+        date: "2027-03-03",
+        statement: "the country had admitted more than a million migrants by last year",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // Abbreviated titles ("PM", "EAM") before a registry name.
+    ReportedCase {
+        text: "NEW DELHI: PM Modi said India would host the water talks in the autumn.\n",
+        date: "2024-05-10",
+        statement: "India would host the water talks in the autumn",
+        speaker: "Narendra Modi",
+        governments: &["IND"],
+    },
+    ReportedCase {
+        text: "EAM Jaishankar said the border talks had made some progress.\n",
+        date: "2024-05-10",
+        statement: "the border talks had made some progress",
+        speaker: "Subrahmanyam Jaishankar",
+        governments: &["IND"],
+    },
+    // An institution's name after a country's possessive is that country's office.
+    ReportedCase {
+        text: "Pakistan's Foreign Office said Islamabad had not been told of the flights.\n",
+        date: "2024-05-10",
+        statement: "Islamabad had not been told of the flights",
+        speaker: "Pakistani Foreign Office",
+        governments: &["PAK"],
+    },
+    // ", while X said ...": a contrast after a comma is a report of its own.
+    ReportedCase {
+        text: "The Chilean foreign ministry said the visit was a provocation, while Peru's presidential office said the trip was routine.\n",
+        date: "2027-03-03",
+        statement: "the trip was routine",
+        speaker: "Peruvian presidential office",
+        governments: &["PER"],
+    },
+    // A plural description never points back to one person who spoke before.
+    ReportedCase {
+        text: "Chile's top government spokesman said Santiago was watching closely.\n\nGovernment officials said the cabinet would approve the plan next week.\n",
+        date: "2027-03-03",
+        statement: "the cabinet would approve the plan next week",
+        speaker: "Government officials",
+        governments: &["CHL"],
+    },
+    // "said in remarks carried by state media that ...": a participle in the adverbial
+    // before "that" is no clause of its own.
+    ReportedCase {
+        text: "The Chilean defence minister said in remarks carried by state media that the army was ready.\n",
+        date: "2027-03-03",
+        statement: "the army was ready",
+        speaker: "Chilean defence minister",
+        governments: &["CHL"],
+    },
+    // A relative clause between the subject and the cue.
+    ReportedCase {
+        text: "The Chilean president, who is visiting Lima, told reporters the two countries would sign a fishing pact.\n",
+        date: "2027-03-03",
+        statement: "the two countries would sign a fishing pact",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A negated infinitive.
+    ReportedCase {
+        text: "Chile has since vowed not to put its fishing quotas on the negotiating table.\n",
+        date: "2027-03-03",
+        statement: "not to put its fishing quotas on the negotiating table",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // A past report in a clause of time reports what was said; the clause ends at its comma.
+    ReportedCase {
+        text: "This comes after Chilean police said the protesters inside the campus had no choice but to leave.\n",
+        date: "2027-03-03",
+        statement: "the protesters inside the campus had no choice but to leave",
+        speaker: "Chilean police",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "When the Chilean president announced the prisoner exchange last week, he said Santiago had ensured the freed men would not return to the front.\n",
+        date: "2027-03-03",
+        statement: "Santiago had ensured the freed men would not return to the front",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // A quotation ending its sentence inside the marks ends it for the report after it.
+    ReportedCase {
+        text: "The Chilean president said the two countries had \"more that unites us than divides us.\" He added that he would call his Peruvian counterpart next week.\n",
+        date: "2027-03-03",
+        statement: "he would call his Peruvian counterpart next week",
+        speaker: "Chilean president",
+        governments: &["CHL"],
+    },
+    // "the defence minister" after "the foreign minister": another office, another person.
+    ReportedCase {
+        text: "Chile's foreign minister said the port would reopen next week.\n\nThe defence minister said the navy would escort the first ships into the bay.\n",
+        date: "2027-03-03",
+        statement: "the navy would escort the first ships into the bay",
+        speaker: "defence minister",
+        governments: &["CHL"],
+    },
+    // An instruction ends before a clause of time or cause with a subject and verb of its
+    // own; a gerund after "while" is still the pledge.
+    ReportedCase {
+        text: "Last month the Chilean police warned port officials to tighten security after thieves raided two warehouses.\n",
+        date: "2027-03-03",
+        statement: "port officials to tighten security",
+        speaker: "Chilean police",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "The Chilean foreign ministry vowed to show restraint while guarding its claimed islands in the south.\n",
+        date: "2027-03-03",
+        statement: "to show restraint while guarding its claimed islands in the south",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // A clause whose plain present verb the rules cannot tell, after a verb that reports a
+    // clause.
+    ReportedCase {
+        text: "Chile, for its part, has insisted the southern islands belong to Santiago.\n",
+        date: "2027-03-03",
+        statement: "the southern islands belong to Santiago",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // A body never points back to one person of it; "revealed that" reports.
+    ReportedCase {
+        text: "Chilean police officer Ana Ruiz said she had feared for her life during the stop.\n\nThe police department revealed on Tuesday that traces of a drug were found in the car.\n",
+        date: "2027-03-03",
+        statement: "traces of a drug were found in the car",
+        speaker: "Chilean police department",
+        governments: &["CHL"],
+    },
+    // "the two sides" after a joint subject of two governments.
+    ReportedCase {
+        text: "Chilean and Peruvian officials held talks in Lima on Friday on the fishing dispute.\n\nThe two sides said they would meet again in the coming months.\n",
+        date: "2027-03-03",
+        statement: "they would meet again in the coming months",
+        speaker: "Chilean and Peruvian officials",
+        governments: &["CHL", "PER"],
+    },
+    // "welcomed X but warned that ...": the skip to "that" never crosses another verb.
+    ReportedCase {
+        text: "The Chilean trade minister welcomed the outcome of the summit but warned that disputes over copper could flare again.\n",
+        date: "2027-03-03",
+        statement: "disputes over copper could flare again",
+        speaker: "Chilean trade minister",
+        governments: &["CHL"],
+    },
+    // An official never points back to a voice of no government ("official news agency").
+    ReportedCase {
+        text: "Chilean officials said Santiago had pressed Lima to buy more fruit, according to the official news agency of Peru's rival.\n\nChilean officials said Lima had agreed to talk. One official said the government expected a deal within weeks.\n",
+        date: "2027-03-03",
+        statement: "the government expected a deal within weeks",
+        speaker: "One official",
+        governments: &["CHL"],
+    },
+    // A noun phrase that sums up the clause after it (", a move ...").
+    ReportedCase {
+        text: "Chile said it would extend a pause on some export curbs, a move Peruvian officials welcomed cautiously.\n",
+        date: "2027-03-03",
+        statement: "it would extend a pause on some export curbs",
+        speaker: "Chilean government",
+        governments: &["CHL"],
+    },
+    // "Her office said ...": the office of the official the pronoun points to.
+    ReportedCase {
+        text: "Chilean Foreign Minister Ana Ruiz said she had raised the fishing dispute with her Peruvian counterpart.\n\nHer office later said the talks had lasted about an hour.\n",
+        date: "2027-03-03",
+        statement: "the talks had lasted about an hour",
+        speaker: "Ana Ruiz's office",
+        governments: &["CHL"],
+    },
+    // "with X saying such steps complicate ...": a quantifier opens the clause's subject.
+    ReportedCase {
+        text: "Chile lodged a protest over the new map, with Chilean foreign ministry spokesperson Ana Ruiz saying such steps only complicate the border talks.\n",
+        date: "2027-03-03",
+        statement: "such steps only complicate the border talks",
+        speaker: "Ana Ruiz",
+        governments: &["CHL"],
+    },
+    // A cue coordinated with an earlier verb shares its subject.
+    ReportedCase {
+        text: "Chilean authorities announced the arrest of a man after a clash between fishermen and police and said the port would stay shut.\n",
+        date: "2027-03-03",
+        statement: "the port would stay shut",
+        speaker: "Chilean authorities",
+        governments: &["CHL"],
+    },
+    // "and Ana agreed": a subject of its own inside the clause is no second cue.
+    ReportedCase {
+        text: "The Chilean foreign ministry said Ana Ruiz and Lin Wei agreed to meet again in the spring.\n",
+        date: "2027-03-03",
+        statement: "Ana Ruiz and Lin Wei agreed to meet again in the spring",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // The speaker after the cue set off at the end: "<clause>, said X, <apposition>."
+    ReportedCase {
+        text: "The harvest would fall by a third this year, said Ana Ruiz, the Chilean agriculture minister, who visited the valley on Monday.\n",
+        date: "2027-03-03",
+        statement: "The harvest would fall by a third this year",
+        speaker: "Ana Ruiz",
+        governments: &["CHL"],
+    },
+    // "told <audience> <clause>": the audience ends where the clause's own subject starts.
+    ReportedCase {
+        text: "A senior Chilean official told reporters the government was weighing new port fees.\n",
+        date: "2027-03-03",
+        statement: "the government was weighing new port fees",
+        speaker: "senior Chilean official",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "Xi told Biden Taiwan was the gravest risk to their ties.\n",
+        date: "2024-05-10",
+        statement: "Taiwan was the gravest risk to their ties",
+        speaker: "Xi Jinping",
+        governments: &["CHN"],
+    },
+    // Two clauses, the second after "and that": one content, both clauses.
+    ReportedCase {
+        text: "The Chilean foreign minister said the meeting had been useful and that both sides would meet again in August.\n",
+        date: "2027-03-03",
+        statement: "the meeting had been useful and that both sides would meet again in August",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
+    // A long adverbial of place and time after a trailing cue.
+    ReportedCase {
+        text: "The talks would resume next month, the Chilean foreign ministry said in a statement posted on its website late on Thursday.\n",
+        date: "2027-03-03",
+        statement: "The talks would resume next month",
+        speaker: "Chilean foreign ministry",
+        governments: &["CHL"],
+    },
+    // "according to X" closing the first of two clauses, and after a dateline.
+    ReportedCase {
+        text: "Copper exports rose by a tenth in April, according to the Chilean finance ministry, and imports fell for a third month.\n",
+        date: "2027-03-03",
+        statement: "Copper exports rose by a tenth in April",
+        speaker: "Chilean finance ministry",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "SANTIAGO, March 3 (Wire) - The export ban would take effect next month, according to a statement from the Chilean mining ministry.\n",
+        date: "2027-03-03",
+        statement: "The export ban would take effect next month",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    // "according to X" set inside the clause, and after an adverbial opening.
+    ReportedCase {
+        text: "The new export ban, according to the Chilean mining ministry, would take effect in June.\n",
+        date: "2027-03-03",
+        statement: "The new export ban … would take effect in June",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    ReportedCase {
+        text: "In April, according to the Chilean mining ministry, copper exports rose sharply.\n",
+        date: "2027-03-03",
+        statement: "copper exports rose sharply",
+        speaker: "Chilean mining ministry",
+        governments: &["CHL"],
+    },
+    // "urged restraint": an object cue with a noun phrase and no preposition.
+    ReportedCase {
+        text: "The Chilean defence minister urged restraint on all sides of the dispute.\n",
+        date: "2027-03-03",
+        statement: "restraint on all sides of the dispute",
+        speaker: "Chilean defence minister",
+        governments: &["CHL"],
+    },
+    // "posted on <platform> that ...".
+    ReportedCase {
+        text: "The Chilean foreign minister posted on social media that Santiago stood with its neighbours.\n",
+        date: "2027-03-03",
+        statement: "Santiago stood with its neighbours",
+        speaker: "Chilean foreign minister",
+        governments: &["CHL"],
+    },
 ];
 
 #[test]
@@ -1714,4 +2166,108 @@ fn offices_are_found_by_kind_and_held_on_the_date() {
     assert_eq!(quote.group, Group::Other);
     assert!(quote.governments.is_empty());
     assert_eq!(quote.affiliation.as_deref(), Some("former president"));
+}
+
+/// Offices and bodies that speak for a state wherever they stand ("police", "the mayor") keep
+/// their reported speech when the text never names their country: it is filed as a
+/// government voice whose country is unknown. Staff who as often speak for a campaign do not.
+#[test]
+fn unplaced_state_voices_keep_their_reported_speech() {
+    let text = "Crowds gathered downtown after the shooting.\n\n\
+        Police said two officers were hurt when stones were thrown near the station on Friday night.\n\n\
+        The mayor said the curfew would be lifted once the streets were calm again.\n\n\
+        A spokeswoman for Lin Wei said the candidate would not change her schedule this week.\n\n\
+        Ana Ruiz, a financial adviser in the town, said most families had no savings at all.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    let police = find(&article, &statements, "two officers were hurt");
+    assert_eq!(police.kind, StatementKind::Indirect);
+    assert_eq!(police.speaker.as_deref(), Some("Police"));
+    assert!(police.governments.is_empty());
+    assert_eq!(
+        police.affiliation.as_deref(),
+        Some("government (country unknown)")
+    );
+    let mayor = find(&article, &statements, "the curfew would be lifted");
+    assert_eq!(mayor.kind, StatementKind::Indirect);
+    assert!(!has(&article, &statements, "would not change her schedule"));
+    assert!(!has(&article, &statements, "most families had no savings"));
+}
+
+/// Cues that report nothing: a cue right after a quote is the quote's, a modal makes the act
+/// a possibility, and a relative clause's verb has the noun before it as subject.
+#[test]
+fn quote_cues_modals_and_relative_clauses_report_nothing() {
+    let text = "Port dispute\n\n\
+        The Chilean foreign ministry said on Monday that the port would reopen within the week.\n\n\
+        \u{201c}It is a matter of days,\u{201d} said Ana Ruiz, a trader whom the ministry hired to run the port last year.\n\n\
+        If the talks failed, the Chilean government could deny the ships entry until the fees were paid.\n\n\
+        The Chilean president unveiled new rules that promise to cut the fees by half over two years.\n\n\
+        Lin Wei, a researcher at a university in the capital, said the Chilean navy should patrol the strait.\n\n\
+        If the Chilean government says the port is safe, the ships will return.\n\n\
+        The Chilean president likes surprises, as he showed last year by announcing the release of a jailed banker.\n\n\
+        Crowds gathered at the port, with senior officials underlining the navy's strength and vowing to keep the lanes open.\n\n\
+        The drought has alarmed the government so much that it has moved its ministers and, according to officials, adopted a new water plan.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    let indirect: Vec<String> = statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::Indirect)
+        .map(|s| s.text(&article.text).into_owned())
+        .collect();
+    assert_eq!(
+        indirect,
+        ["the port would reopen within the week"],
+        "{indirect:?}"
+    );
+}
+
+/// "<clause>, Mr. Lee said.": the honorific belongs to the speaker set off after the clause;
+/// a dash inside a sentence sets off an aside, not a dateline.
+#[test]
+fn trailing_speakers_with_an_honorific_and_asides_between_dashes() {
+    let (article, statements) = extract_on(
+        "The new port would open to ships from every country, Mr. Macron said on Friday.\n",
+        Some("2020-06-01"),
+    );
+    let s = find(&article, &statements, "The new port would open");
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(
+        s.text(&article.text),
+        "The new port would open to ships from every country"
+    );
+    assert_eq!(s.governments, ["FRA"]);
+    let (article, statements) = extract_on(
+        "The officer who fired the shot - Ana Ruiz, who is now on leave - wore no camera, the Chilean police said.\n",
+        Some("2027-03-03"),
+    );
+    let s = find(&article, &statements, "wore no camera");
+    assert!(s.text(&article.text).starts_with("The officer who fired"));
+}
+
+/// A capitalised word right after an honorific is a surname, whatever office it also names:
+/// "Mr. King" is no monarch and speaks for no government.
+#[test]
+fn a_role_word_after_an_honorific_is_a_surname() {
+    let text = "Lin Wei and Ana Ruiz host a nightly show on the network.\n\n\
+        Both Mr. King and Ms. Ruiz say the network's managers have never told them what to say.\n\n\
+        \u{201c}Nobody edits us,\u{201d} Mr. King said.\n";
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
+    assert!(
+        statements
+            .iter()
+            .all(|s| s.governments.is_empty() && s.group != Group::Government),
+        "{:?}",
+        statements
+            .iter()
+            .map(|s| (s.text(&article.text).into_owned(), s.group))
+            .collect::<Vec<_>>()
+    );
+    let quote = find(&article, &statements, "Nobody edits us");
+    assert!(
+        quote
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.split_whitespace().any(|w| w == "King")),
+        "{:?}",
+        quote.speaker
+    );
 }

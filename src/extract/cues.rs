@@ -22,6 +22,8 @@ pub struct Cue {
     pub infinitive: bool,
     /// The content may be a noun phrase ("expressed serious concern").
     pub noun_object: bool,
+    /// The content may be a gerund clause ("denied seeking ...").
+    pub gerund: bool,
     /// The verb attributes only a quote before it (see `CueVerb::after_quote_only`).
     pub after_quote_only: bool,
 }
@@ -62,6 +64,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 object: words.last().is_some_and(|w| w == "on"),
                 infinitive: false,
                 noun_object: true,
+                gerund: false,
                 after_quote_only: false,
             });
         }
@@ -100,6 +103,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         object: verb.object,
         infinitive: verb.infinitive,
         noun_object: verb.noun_object,
+        gerund: verb.gerund,
         after_quote_only: verb.after_quote_only,
     })
 }

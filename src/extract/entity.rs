@@ -291,6 +291,8 @@ fn wanted_office(description: &str) -> Option<Wanted> {
         "secretary of state",
         "external affairs minister",
         "minister of foreign affairs",
+        "eam",
+        "fm",
     ]) {
         Some(Wanted::Office(Office::ForeignMinister, &[]))
     } else if any(&[
@@ -303,7 +305,7 @@ fn wanted_office(description: &str) -> Option<Wanted> {
         "minister of defense",
     ]) {
         Some(Wanted::Office(Office::DefenceMinister, &[]))
-    } else if any(&["prime minister", "premier"]) {
+    } else if any(&["prime minister", "premier", "pm"]) {
         Some(Wanted::Office(
             Office::HeadOfGovernment,
             &["minister", "premier"],

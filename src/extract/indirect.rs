@@ -6,6 +6,8 @@ use crate::text::Span;
 
 use super::Draft;
 use super::cues::{Cue, cue_at};
+use super::entity::Entity;
+use super::knowledge::Knowledge;
 use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token_at};
@@ -53,17 +55,61 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             return None;
         }
     }
-    let ss = para.sentence_start(i);
+    let ss = after_closing_quote(para, para.sentence_start(i), i);
     let se = para.sentence_end(i);
     let participle = toks[i].lower.ends_with("ing");
-    let k = super::knowledge::Knowledge::bundled();
+    // "as he did by announcing the release of ...": the means of an act, not a report.
+    if participle && i > 0 && toks[i - 1].lower == "by" {
+        return None;
+    }
+    let k = Knowledge::bundled();
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
+    // "<clause>, said Ana Ruiz, the agriculture minister.": the speaker after the cue.
+    if !participle
+        && !catenative
+        && cue.reported
+        && i > ss + 2
+        && toks[i - 1].trail == Some(',')
+        && para.inside[i - 1].is_none()
+        && se - i <= window::INVERTED_SPEAKER_WORDS
+        && !(i + 1..se).any(|j| para.inside[j].is_some())
+        && let Some(phrase) = phrase_after_cue(para, i + 1, se).filter(|p| {
+            // The phrase opens right after the cue (an honorific or article aside).
+            p.pronoun.is_none()
+                && (i + 1..para.token_at(p.span.start)).all(|j| {
+                    k.honorifics.contains(&toks[j].word)
+                        || Lexicon::get().determiners.contains(toks[j].lower.as_str())
+                })
+        })
+        && speaker_ends_sentence(para, para.token_at(phrase.span.end), se)
+    {
+        return inverted_trailing(para, i, &cue, phrase, memory);
+    }
     // Subject.
     let phrase = if let Some(p) = super::subject::quoted_as(para, ss, i) {
         Some(p)
+    } else if participle
+        && i > 1
+        && toks[i - 1].trail == Some(',')
+        && cue_at(toks, i - 1).is_some_and(|c| c.reported)
+    {
+        // "<clause>, an official said, adding that ...": the subject of the cue before.
+        phrase_before(para, ss, i - 1)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
-        clause_subject(para, ss, i)
+        clause_subject(para, after_dateline(para, ss, i), i)
+    } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
+        // "Authorities announced an arrest and said ...": the cue shares the subject of the
+        // verb it is coordinated with.
+        clause_subject(para, ss, m)
+    } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "that" | "which" | "who") {
+        // "rules that promise to ...": a relative clause's subject is the noun before it,
+        // never the subject of the sentence around it.
+        phrase_before(para, ss, subject_end)
+    } else if let Some(aside) = aside_before(para, ss, subject_end) {
+        // "Ana Ruiz, in an interview with a broadcaster, said ...": the subject stands
+        // before a prepositional aside set off by commas.
+        phrase_before(para, ss, aside)
     } else {
         phrase_before(para, ss, subject_end)
             .or_else(|| clause_subject(para, ss, subject_end))
@@ -72,7 +118,21 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
     }
-    let first = para.token_at(phrase.span.start);
+    // "..., Mr. Lee said", "..., one official said": the subject slot starts at the
+    // honorific or determiner the phrase leaves out.
+    let first = {
+        let mut f = para.token_at(phrase.span.start);
+        while f > ss
+            && toks[f - 1].trail.is_none()
+            && (k.honorifics.contains(&toks[f - 1].word)
+                || Lexicon::get()
+                    .determiners
+                    .contains(toks[f - 1].lower.as_str()))
+        {
+            f -= 1;
+        }
+        f
+    };
     // A subject that names no one ("the camp on Monday" cut out of "A refugee who reached
     // the camp on Monday described ...") is no speaker for later pronouns to find.
     let names_no_one = phrase.name.is_none()
@@ -107,10 +167,48 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     if first > ss && para.inside[first - 1].is_some() && !attached {
         return None;
     }
+    // `"...," said Ana Ruiz`: a cue right after a quote is the quote's (`..." law", saying
+    // ...` carries on the sentence's speaker).
+    if i > 0 && para.inside[i - 1].is_some() && !participle {
+        return None;
+    }
+    // "could deny them permits", "would not say": an act foreseen or refused, not done.
+    // ("Theresa May said": a capitalised "May" is a name.)
+    let modal =
+        |j: usize| !toks[j].capitalised() && Lexicon::get().modals.contains(toks[j].lower.as_str());
+    if i > 0
+        && (modal(i - 1)
+            || i > 1
+                && Lexicon::get()
+                    .modal_fillers
+                    .contains(toks[i - 1].lower.as_str())
+                && modal(i - 2))
+    {
+        return None;
+    }
     // Inside a subordinate clause ("While the White House urges ...") or a headline.
     let subordinate = |t: &str| Lexicon::get().subordinators.contains(t);
-    if first > 0 && subordinate(&toks[first - 1].lower)
-        || subordinate(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
+    // "<clause>, while Taipei said ...": a contrast after a comma is a report of its own.
+    let contrast = first > 1
+        && matches!(toks[first - 1].lower.as_str(), "while" | "whereas")
+        && toks[first - 2].trail == Some(',');
+    // "This comes after police said ...", "although Beijing has said ...": a clause of
+    // time, cause or concession reports what was said, in the past; "if"/"unless" foresee,
+    // "while ... urges" and "as X said" comment.
+    let past = toks[i].lower.ends_with("ed") || matches!(toks[i].lower.as_str(), "said" | "told");
+    let factual = |t: &str| {
+        past && matches!(
+            t,
+            "after" | "although" | "though" | "because" | "since" | "before" | "when"
+        )
+    };
+    let blocked = |t: &str| subordinate(t) && !factual(t);
+    // Such a clause ends at its comma: "When Lee announced the deal last week, he said
+    // ..." reports the deal, not the main clause.
+    let in_subordinate = first > 0 && factual(&toks[first - 1].lower)
+        || factual(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','));
+    if first > 0 && blocked(&toks[first - 1].lower) && !contrast
+        || blocked(&toks[ss].lower) && (ss..first).all(|j| toks[j].trail != Some(','))
     {
         return None;
     }
@@ -119,9 +217,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     let audience = toks[i].lower == "told" || toks[i].lower.starts_with("tell");
     // "..., the navy announced Monday morning": a time after the cue ends nothing.
     let after_time = skip_time(toks, i + 1, se);
+    // "..., the ministry said in a statement posted on its website late on Thursday": a long
+    // adverbial of place and time after the cue, with no verb of a clause of its own.
+    let adverbial_tail = after_words <= window::TRAILING_ADVERBIAL_TAIL
+        && after_time < se
+        && is_preposition(&toks[after_time].lower)
+        && !(i + 1..se).any(|j| Lexicon::get().auxiliaries.contains(toks[j].lower.as_str()));
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
-        && after_words <= 7
+        && (after_words <= 7 || adverbial_tail)
         && (after_words == 0
             || audience
             || after_time == se
@@ -149,7 +253,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             && !catenative
             && first > ss
             && i > 0
-            && phrase.span.end == toks[i - 1].span.end
+            // ("Lee often says": an adverb may stand between them.)
+            && (para.token_at(phrase.span.end)..i).all(|x| {
+                let w = toks[x].lower.as_str();
+                toks[x].trail.is_none()
+                    && !toks[x].capitalised()
+                    && (Lexicon::get().before_verb.contains(w) || w.len() > 4 && w.ends_with("ly"))
+            })
             && toks[first - 1].trail == Some(',')
             && !(ss..se).any(|j| para.inside[j].is_some())
     }) {
@@ -166,14 +276,29 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         let to = clause_end(para, from, se);
         // "SEOUL, June 3 (Wire) -- <clause>, the military said, ...": no dateline in it.
         let clause_start = after_dateline(para, ss, first);
+        // "<clause>, but <clause>, officials said, ...": the attribution set inside the
+        // second clause reports that clause only.
+        let clause_start = (clause_start + 1..first.saturating_sub(2))
+            .rev()
+            .find(|&m| {
+                toks[m - 1].trail == Some(',')
+                    && Lexicon::get().coordinators.contains(toks[m].lower.as_str())
+            })
+            .map_or(clause_start, |m| m + 1);
         let before = (!adverbial)
             .then(|| Span::new(toks[clause_start].span.start, toks[first - 1].span.end));
         // "<clause>, the military said, the latest in a series of ...": a noun phrase after
         // the attribution describes the event; the report is the clause before.
+        // So does the speaker's own participle ("..., an official said, speaking on
+        // condition of anonymity").
         let apposition = Lexicon::get()
             .determiners
             .contains(toks[from].lower.as_str())
-            && toks[from].lower != "that";
+            && toks[from].lower != "that"
+            || Lexicon::get()
+                .speaker_participles
+                .contains(toks[from].lower.as_str())
+            || toks[from].lower.ends_with("ing") && is_cue_like(para, from);
         let spans: Vec<Span> = match before {
             Some(before) if apposition => vec![before],
             _ => {
@@ -208,6 +333,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         }
         let mut j = i + cue.len;
         let mut after_that = false;
+        let mut told_to = false;
         if cue.object {
             // "warned (on Sunday) that ...": no object, the clause follows "that".
             let after_time = skip_time(toks, j, se);
@@ -222,24 +348,67 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                         .object_prepositions
                         .contains(toks[k].lower.as_str())
                 });
-                if !has_prep {
+                if !has_prep && !cue.noun_object {
                     return None;
                 }
             }
         } else {
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
-                j += leading_np(&toks[j..se]).min(4);
+                let audience = j;
+                let mut len = leading_np(&toks[j..se]).min(4);
+                // "told reporters the administration was ...": an article starts the clause.
+                if let Some(a) =
+                    (1..len).find(|&a| matches!(toks[j + a].lower.as_str(), "the" | "a" | "an"))
+                {
+                    len = a;
+                }
+                // "told Biden Taiwan was ...": a verb right after two names makes the last
+                // one the clause's subject.
+                if len >= 2
+                    && toks
+                        .get(j + len)
+                        .is_some_and(|t| !t.capitalised() && finite_verb(t))
+                    && toks[j + len - 1].capitalised()
+                {
+                    len -= 1;
+                }
+                j += len;
+                // "told his advisers to draft a plan": an instruction, its content running
+                // from the audience as for "urged X to".
+                let to = (audience + 1..se.min(audience + window::AUDIENCE_WORDS + 1)).find(|&t| {
+                    toks[t].lower == "to"
+                        && (audience..t).all(|m| toks[m].trail.is_none() && !finite_verb(&toks[m]))
+                });
+                if let Some(to) = to
+                    && to + 1 < se
+                    && !toks[to + 1].capitalised()
+                    && !is_preposition(&toks[to + 1].lower)
+                    && !Lexicon::get()
+                        .determiners
+                        .contains(toks[to + 1].lower.as_str())
+                {
+                    told_to = true;
+                    j = audience;
+                }
             }
             // Skip adverbials up to "that".
             if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that")
                 && (j..k)
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
+                // "said the talks went well and that ...": a clause before a second "that"
+                // is content, not an adverbial.
+                // ("welcomed the outcome but warned that ...": nor a second verb's.)
+                && !(j..k).any(|m| {
+                    Lexicon::get().auxiliaries.contains(toks[m].lower.as_str())
+                        || Lexicon::get().coordinators.contains(toks[m].lower.as_str())
+                        || is_cue_like(para, m)
+                })
             {
                 j = k + 1;
                 after_that = true;
             }
         }
-        if !cue.object && !after_that {
+        if !cue.object && !after_that && !told_to {
             j = skip_time(toks, j, se);
         }
         if j >= se
@@ -248,7 +417,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         {
             return None;
         }
-        let infinitive = cue.infinitive && toks[j].lower == "to";
+        // ("vowed not to ...", "pledged never to ...": a negated infinitive.)
+        let to_at = |m: usize| toks.get(m).is_some_and(|t| t.lower == "to");
+        let infinitive = cue.infinitive
+            && (to_at(j) || matches!(toks[j].lower.as_str(), "not" | "never") && to_at(j + 1))
+            // "denied seeking ...": a gerund clause where the verb takes one.
+            || cue.gerund && toks[j].lower.ends_with("ing") && !toks[j].capitalised()
+            || told_to;
         if !cue.object
             && !after_that
             && !infinitive
@@ -257,12 +432,66 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         {
             return None;
         }
-        let end = clause_end(para, j, se);
+        let mut end = clause_end(para, j, se);
+        if in_subordinate {
+            end = (j..end)
+                .find(|&k| toks[k].trail == Some(','))
+                .map_or(end, |k| k + 1);
+        }
+        // "urged officials to boost security after hackers targeted ...": an instruction or
+        // pledge ends before a clause of time or cause with a verb of its own, the
+        // reporter's account of the occasion.
+        if cue.object || infinitive {
+            end = (j + 2..end)
+                .find(|&k| {
+                    // ("while safeguarding its claimed land": a gerund, no clause.)
+                    Lexicon::get()
+                        .adverbial_subordinators
+                        .contains(toks[k].lower.as_str())
+                        && !toks.get(k + 1).is_some_and(|t| t.lower.ends_with("ing"))
+                        && (k + 2..end)
+                            .take_while(|&m| toks[m - 1].trail.is_none())
+                            .any(|m| {
+                                !toks[m].capitalised()
+                                    && finite_verb(&toks[m])
+                                    && !toks[m - 1].possessive
+                                    && !Lexicon::get()
+                                        .adjective_determiners
+                                        .contains(toks[m - 1].lower.as_str())
+                            })
+                })
+                .unwrap_or(end);
+        }
+        // "The office, which said it would send an envoy, declined to ...": a report in a
+        // relative clause ends where the main clause's verb comes back after a comma.
+        if i > 0 && matches!(toks[i - 1].lower.as_str(), "which" | "who") {
+            end = (j + 1..end)
+                .find(|&k| {
+                    toks[k - 1].trail == Some(',')
+                        && !toks[k].capitalised()
+                        && finite_verb(&toks[k])
+                })
+                .unwrap_or(end);
+        }
         // A clause that runs into a quote belongs to the quote rules.
         if end < se && para.inside[end].is_some() {
             return None;
         }
-        if !cue.object && !infinitive && !cue.noun_object && !after_that && !has_verb(&toks[j..end])
+        // "said the islands belong to Japan": after a verb that reports a clause, several
+        // words whose verb the rules cannot tell (a plain present after a plural) are one.
+        let said_clause = Knowledge::bundled()
+            .cue_verb(&toks[i].lower)
+            .is_some_and(|v| v.clause)
+            && end >= j + window::SAID_CLAUSE_WORDS
+            && !toks[j].capitalised()
+            && (Lexicon::get().determiners.contains(toks[j].lower.as_str())
+                || Lexicon::get().quantifiers.contains(toks[j].lower.as_str()));
+        if !cue.object
+            && !infinitive
+            && !cue.noun_object
+            && !after_that
+            && !said_clause
+            && !has_verb(&toks[j..end])
         {
             return None;
         }
@@ -341,8 +570,12 @@ fn official_draft(
         let within = Span::new(para.span.start, phrase.span.start);
         super::resolve::fill_country(memory, entity, within);
     }
+    possessor_office(para, memory, entity, phrase, ss);
     let e = memory.entities[entity].clone();
-    if e.group != Group::Government || e.governments.is_empty() {
+    // The same holds for a plural the text leaves unplaced: "with officials underlining
+    // ..." is no report of theirs.
+    let described = participle && e.plural && e.governments.is_empty();
+    if !speaks_for_a_state(&e) || described {
         return None;
     }
     Some(Draft {
@@ -359,6 +592,184 @@ fn official_draft(
     })
 }
 
+/// "Her office said ...", "his spokesman said ...": staff or an office named by a
+/// possessive pronoun speak for the government of the official the pronoun points to, and
+/// are described as that official's ("Ana Ruiz's office").
+fn possessor_office(
+    para: &Para,
+    memory: &mut Memory,
+    entity: usize,
+    phrase: &super::phrase::Phrase,
+    ss: usize,
+) {
+    use super::phrase::Pronoun;
+    let toks = &para.toks;
+    let e = &memory.entities[entity];
+    if e.group != Group::Government || !e.governments.is_empty() || phrase.name.is_some() {
+        return;
+    }
+    let f = para.token_at(phrase.span.start);
+    let pronoun = match f.checked_sub(1).map(|p| toks[p].lower.as_str()) {
+        Some("his") => Pronoun::He,
+        Some("her") => Pronoun::She,
+        Some("its") => Pronoun::It,
+        Some("their") => Pronoun::They,
+        _ => return,
+    };
+    let at = toks[f - 1].span.start;
+    let Some(owner) = memory.resolve_pronoun(pronoun, at, toks[ss].span.start) else {
+        return;
+    };
+    let owner = memory.entities[owner].clone();
+    if owner.group != Group::Government || owner.governments.is_empty() {
+        return;
+    }
+    let e = &mut memory.entities[entity];
+    e.governments = owner.governments;
+    if let (Some(who), Some(desc)) = (owner.name.or(owner.description), e.description.clone()) {
+        e.description = Some(format!("{who}'s {desc}"));
+    }
+}
+
+/// Where a prepositional aside set off by commas right before the cue at `cue` starts ("...,
+/// in an interview with a broadcaster, said"): the index of its first word, so that the
+/// subject is read before it. None when the words before the cue are no such aside.
+fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
+    let toks = &para.toks;
+    if cue < ss + 3 || toks[cue - 1].trail != Some(',') {
+        return None;
+    }
+    let open = (ss + 1..cue - 1)
+        .rev()
+        .find(|&c| toks[c - 1].trail.is_some())
+        .filter(|&c| toks[c - 1].trail == Some(','))?;
+    let lead = toks[open].lower.as_str();
+    // ("Ana Ruiz, who is visiting Lima, told ...": a relative clause is such an aside too.)
+    let prepositional = is_preposition(lead) && !matches!(lead, "as" | "while" | "when")
+        || matches!(lead, "who" | "which");
+    (prepositional
+        && cue - open <= window::APPOSITION_BEFORE_CUE
+        && (open..cue).all(|j| para.inside[j].is_none()))
+    .then_some(open)
+}
+
+/// The start of the sentence holding the cue at `cue`, given `ss` from the paragraph's
+/// sentence bounds: a quotation that ends a sentence inside its marks (`... divides us."
+/// He added that ...`) ends it there too when a capitalised word follows.
+fn after_closing_quote(para: &Para, ss: usize, cue: usize) -> usize {
+    let toks = &para.toks;
+    (ss + 1..cue)
+        .rev()
+        .find(|&j| {
+            para.inside[j].is_none()
+                && toks[j].capitalised()
+                && para.inside[j - 1].is_some_and(|qi| {
+                    para.quotes[qi]
+                        .content
+                        .slice(para.text)
+                        .trim_end_matches(['"', '\'', '’', '”', ' '])
+                        .ends_with(['.', '!', '?'])
+                })
+        })
+        .unwrap_or(ss)
+}
+
+/// The "and"/"but" that coordinates the cue at `cue` with an earlier verb of the sentence
+/// starting at `ss` ("... and said", "... but later added"): the cue has no subject of its
+/// own. None when a noun phrase stands between them ("Lee and Kim said").
+fn coordinated_cue(para: &Para, ss: usize, cue: usize) -> Option<usize> {
+    let toks = &para.toks;
+    let m = (ss + 2..cue).rev().find(|&m| {
+        matches!(toks[m].lower.as_str(), "and" | "but")
+            && toks[m - 1].trail.is_none_or(|c| c == ',')
+    })?;
+    let adverbs_only = (m + 1..cue).all(|x| {
+        let w = toks[x].lower.as_str();
+        toks[x].trail.is_none()
+            && !toks[x].capitalised()
+            && (Lexicon::get().before_verb.contains(w) || w.len() > 4 && w.ends_with("ly"))
+    });
+    // The verb before: a finite verb of the same sentence, not a noun phrase ending there.
+    let verb_before = (ss + 1..m).any(|x| !toks[x].capitalised() && finite_verb(&toks[x]));
+    (adverbs_only && verb_before && para.inside[m].is_none()).then_some(m)
+}
+
+/// True when `e` speaks for a government: one whose country is known, or an office or body
+/// that speaks for a state wherever it stands ("police", "the mayor", "the agency"), whose
+/// statements are kept with the country unknown rather than lost.
+fn speaks_for_a_state(e: &Entity) -> bool {
+    if e.group != Group::Government {
+        return false;
+    }
+    if !e.governments.is_empty() {
+        return true;
+    }
+    let k = super::knowledge::Knowledge::bundled();
+    [e.description.as_deref(), e.role.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|words| {
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            k.unplaced_state_voices
+                .iter()
+                .any(|voice| words.windows(voice.len()).any(|w| w == voice.as_slice()))
+        })
+}
+
+/// True when the words from `from` (just after a speaker phrase) to the sentence end `se`
+/// add nothing but an apposition or a relative clause about the speaker (", the minister",
+/// ", who served as ambassador"): no verb of a clause the speaker phrase would be subject of
+/// ("said the agency should act").
+fn speaker_ends_sentence(para: &Para, from: usize, se: usize) -> bool {
+    let toks = &para.toks;
+    if from >= se {
+        return true;
+    }
+    if toks[from - 1].trail != Some(',') {
+        return false;
+    }
+    (from..se)
+        .take_while(|&j| !matches!(toks[j].lower.as_str(), "who" | "which" | "that"))
+        .all(|j| toks[j].capitalised() || !finite_verb(&toks[j]))
+}
+
+/// "<clause>, said X." (`i` the cue, `phrase` the speaker after it): the clause reported by
+/// a government speaker.
+fn inverted_trailing(
+    para: &Para,
+    i: usize,
+    cue: &Cue,
+    phrase: super::phrase::Phrase,
+    memory: &mut Memory,
+) -> Option<Draft> {
+    let toks = &para.toks;
+    let ss = para.sentence_start(i);
+    let entity = super::resolve::resolve(
+        memory,
+        &phrase,
+        phrase.span.start,
+        toks[ss].span.start,
+        true,
+    )?;
+    memory.mention(entity, phrase.span, true);
+    let from = after_dateline(para, ss, i);
+    let quoted = (from..i).filter(|&j| para.inside[j].is_some()).count();
+    if quoted > 0 || i <= from + 2 {
+        return None;
+    }
+    let span = Span::new(toks[from].span.start, toks[i - 1].span.end);
+    official_draft(
+        para,
+        memory,
+        entity,
+        &phrase,
+        cue,
+        (ss, false),
+        vec![span],
+        Rule::ReportedCueAfter,
+    )
+}
+
 /// "According to X, <clause>." and "<clause>, according to X.": the clause reported from a
 /// government source.
 fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option<Draft> {
@@ -369,14 +780,48 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
         .find(|&j| toks[j].trail.is_some_and(|c| c != '.' || j + 1 == se))
         .map_or(se, |j| j + 1);
     let phrase = phrase_after_cue(para, i + cue.len, source_end)?;
+    let clause_start = after_dateline(para, ss, i);
+    let set_off = i > clause_start + 2 && toks[i - 1].trail == Some(',');
+    // "<clause>, according to X, and <clause>": the source closes the first clause.
+    let coordinated = source_end < se
+        && toks[source_end - 1].trail == Some(',')
+        && Lexicon::get()
+            .coordinators
+            .contains(toks[source_end].lower.as_str());
+    // "The ban, according to X, takes effect ...": the clause around the source; after an
+    // adverbial opening ("In April, according to X, exports rose"), the clause after it.
+    let around = i > clause_start
+        && toks[i - 1].trail == Some(',')
+        && source_end + 2 < se
+        && toks[source_end - 1].trail == Some(',')
+        && !coordinated;
+    let lead = toks[clause_start].lower.as_str();
+    let adverbial_lead = Lexicon::get().adverbial_leads.contains(lead)
+        || Lexicon::get().clause_openers.contains(lead);
+    // (Only right after the clause's subject: "<clause> and, according to X, <verb>" sets
+    // the source inside a predicate.)
+    let inner = around && set_off && !adverbial_lead && !has_verb(&toks[clause_start..i]);
     let (from, to) = if i == ss && source_end < se {
         (source_end, se)
-    } else if i > ss + 2 && toks[i - 1].trail == Some(',') && source_end == se {
-        (ss, i)
+    } else if around && adverbial_lead {
+        (source_end, clause_end(para, source_end, se))
+    } else if set_off && (source_end == se || coordinated || inner) {
+        (clause_start, i)
     } else {
         return None;
     };
-    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 {
+    // "Wang said Beijing would act, according to a statement": the report inside carries
+    // its own speaker; the source names where it was read.
+    let holds_report = from == clause_start
+        && to == i
+        && (from + 1..to.min(from + window::SUBJECT_BEFORE_REPORT)).any(|j| {
+            cue_at(toks, j).is_some_and(|c| c.reported && !c.source_after)
+                && toks[j - 1].trail.is_none()
+                && !Lexicon::get()
+                    .not_a_report_after
+                    .contains(toks[j - 1].lower.as_str())
+        });
+    if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 || holds_report {
         return None;
     }
     let entity = super::resolve::resolve(
@@ -388,12 +833,22 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     )?;
     memory.mention(entity, phrase.span, true);
     let e = memory.entities[entity].clone();
-    if e.group != Group::Government || e.governments.is_empty() {
+    if !speaks_for_a_state(&e) {
         return None;
     }
-    let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
+    let mut spans = vec![Span::new(toks[from].span.start, toks[to - 1].span.end)];
+    if inner {
+        let end = clause_end(para, source_end, se);
+        if (source_end..end).any(|j| para.inside[j].is_some()) || end <= source_end + 1 {
+            return None;
+        }
+        spans.push(Span::new(
+            toks[source_end].span.start,
+            toks[end - 1].span.end,
+        ));
+    }
     Some(Draft {
-        spans: vec![span],
+        spans,
         kind: StatementKind::Indirect,
         mention: Some(phrase.span),
         mention_text: Some(phrase.span.slice(para.text).to_owned()),
@@ -410,7 +865,19 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
 /// looking between `ss` (the sentence start) and `first` (the speaker phrase): `ss` when
 /// there is none.
 fn after_dateline(para: &Para, ss: usize, first: usize) -> usize {
-    (ss..first.saturating_sub(1))
+    // A dateline opens its paragraph with a place in capitals; a dash later in a sentence
+    // sets off an aside ("The officer - Ana Ruiz, who ... - was not wearing a camera").
+    let opens = ss == 0
+        && para.toks.first().is_some_and(|t| {
+            t.word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.word
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
+    if !opens {
+        return ss;
+    }
+    (ss..first.saturating_sub(1).min(ss + window::DATELINE_TOKENS))
         .find(|&j| para.dash_after(j))
         .map_or(ss, |j| j + 1)
 }
@@ -443,6 +910,15 @@ fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
 
 fn is_preposition(w: &str) -> bool {
     Lexicon::get().prepositions.contains(w)
+}
+
+/// True when the token is an auxiliary or a past form ("has", "would", "attempted",
+/// "stood"): a verb that needs no other word to be finite.
+fn finite_verb(t: &super::lex::Token) -> bool {
+    let w = t.lower.as_str();
+    Lexicon::get().auxiliaries.contains(w)
+        || w.len() > 4 && w.ends_with("ed")
+        || Lexicon::get().irregular_past.contains(w)
 }
 
 /// True when the words hold something like a finite verb (an auxiliary, a modal, a past
@@ -480,10 +956,48 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
         }
         let lower = toks[k].lower.as_str();
         if k > j && Lexicon::get().clause_joiners.contains(lower) {
-            let window = (k + 1..(k + 4).min(se)).any(|m| is_cue_like(para, m));
+            // "... and later said", "... and he added": a cue after at most an adverb or a
+            // pronoun; "and Xi agreed" has a subject of its own in the content.
+            let near = (k + 1..(k + 4).min(se))
+                .find(|&m| is_cue_like(para, m))
+                .is_some_and(|m| {
+                    (k + 1..m).all(|x| {
+                        let w = toks[x].lower.as_str();
+                        !toks[x].capitalised()
+                            && (Lexicon::get().before_verb.contains(w)
+                                || super::phrase::pronoun(w).is_some()
+                                || w.ends_with("ly"))
+                    })
+                });
+            // ", and rights groups warned that ...": after a comma, a reporting cue with a
+            // subject of its own starts another report.
+            let another = toks[k - 1].trail == Some(',')
+                && (k + 1..(k + window::TRAILING_SPEAKER_WORDS).min(se))
+                    .take_while(|&m| toks[m].trail.is_none_or(|c| c == '.') || is_cue_like(para, m))
+                    .find(|&m| is_cue_like(para, m))
+                    .is_some_and(|m| {
+                        m > k + 1
+                            && cue_at(toks, m).is_some_and(|c| c.reported)
+                            && !(k + 1..m).any(|x| finite_verb(&toks[x]))
+                    });
+            let window = near || another;
             if window {
                 return k;
             }
+        }
+        // Content that is a noun phrase or an infinitive ("signaled willingness to talk",
+        // "called for lower taxes") holds no clause to coordinate with: "and"/"but" with a
+        // verb of its own ("but has been met with ...", "and attempted to ...") is the
+        // reporting subject's next predicate, and ", but <clause>" a clause of the reporter.
+        if k > j + 1
+            && Lexicon::get().coordinators.contains(lower)
+            && !has_verb(&toks[j..k])
+            && (toks[k - 1].trail == Some(',')
+                || toks
+                    .get(k + 1)
+                    .is_some_and(|t| !t.capitalised() && finite_verb(t)))
+        {
+            return k;
         }
         if k > j && toks[k - 1].trail == Some(',') {
             if is_cue_like(para, k) && toks[k].lower.ends_with("ing")
@@ -491,11 +1005,21 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
             {
                 return k;
             }
-            // ", but he gave no details": a coordinated clause with a subject of its own.
+            // ", but he gave no details", ", but Mrs. Ruiz would wait": a coordinated clause
+            // with a subject of its own.
+            let named_subject = (k + 2..(k + 6).min(se))
+                .find(|&m| !toks[m].capitalised())
+                .is_some_and(|m| {
+                    finite_verb(&toks[m])
+                        && (k + 1..m).all(|x| {
+                            toks[x].capitalised() && toks[x].trail.is_none_or(|c| c == '.')
+                        })
+                });
             if Lexicon::get().coordinators.contains(lower)
-                && toks
+                && (toks
                     .get(k + 1)
                     .is_some_and(|t| Lexicon::get().subject_pronouns.contains(t.lower.as_str()))
+                    || named_subject)
             {
                 return k;
             }
@@ -507,6 +1031,24 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
                         && (t.lower.len() > 4 && t.lower.ends_with("ed")
                             || is_cue_like(para, k + 1))
                 })
+            {
+                return k;
+            }
+            // ", an account that could not be verified", ", a move which ...": a noun phrase
+            // set after the clause to describe it is the reporter's.
+            // So does ", a move Japan welcomed", ", an apparent reference to ...".
+            if matches!(lower, "a" | "an")
+                && (k + 2..(k + 5).min(se)).any(|m| {
+                    matches!(toks[m].lower.as_str(), "that" | "which")
+                        && (k..m).all(|x| toks[x].trail.is_none())
+                })
+                || matches!(lower, "a" | "an")
+                    && (k + 1..(k + 3).min(se)).any(|m| {
+                        Lexicon::get()
+                            .summary_nouns
+                            .contains(toks[m].lower.as_str())
+                            && (k..m).all(|x| toks[x].trail.is_none())
+                    })
             {
                 return k;
             }

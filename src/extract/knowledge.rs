@@ -29,6 +29,13 @@ pub struct CueVerb {
     /// The content may be a noun phrase ("expressed serious concern over ...").
     #[serde(default)]
     pub noun_object: bool,
+    /// The content may be a gerund clause ("denied seeking ...", "proposed delaying ...").
+    #[serde(default)]
+    pub gerund: bool,
+    /// The verb reports a clause, so a determiner phrase of several words after it is one
+    /// even when no verb form is recognised ("insisted the islands belong to Japan").
+    #[serde(default)]
+    pub clause: bool,
     /// The verb attributes only a quote before it (`"...," Matthews concluded`), not one
     /// after it ("the court concluded the rule was \"...\"").
     #[serde(default)]
@@ -74,6 +81,7 @@ pub struct NationalTitle {
 struct TitlesFile {
     government_roles: Vec<String>,
     roles_needing_a_country: Vec<String>,
+    unplaced_state_voices: Vec<String>,
     bodies: Vec<String>,
     other_roles: Vec<OtherRole>,
     state_media: Vec<String>,
@@ -227,6 +235,9 @@ pub struct Knowledge {
     /// Government roles as common outside government ("director", "aides"), as lowercase
     /// word lists: their holder is placed only by a country or body the text names.
     pub roles_needing_a_country: Vec<Vec<String>>,
+    /// Offices and bodies that speak for a state even where the text never names its
+    /// country ("police", "the mayor"), as lowercase word lists.
+    pub unplaced_state_voices: Vec<Vec<String>>,
     /// Body head words as lowercase word lists.
     pub bodies: Vec<Vec<String>>,
     /// First word of a government role -> indexes into `government_roles`.
@@ -403,6 +414,11 @@ impl Knowledge {
             government_roles,
             roles_needing_a_country: titles
                 .roles_needing_a_country
+                .iter()
+                .map(|r| words(r))
+                .collect(),
+            unplaced_state_voices: titles
+                .unplaced_state_voices
                 .iter()
                 .map(|r| words(r))
                 .collect(),

@@ -113,6 +113,15 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Lowercase particles inside personal names ("bin", "van", "de").
     pub name_particles: HashSet<String>,
+    /// Function words that are also surnames ("May"): capitalised right after a first name,
+    /// they are part of the name.
+    pub name_homographs: HashSet<String>,
+    /// Nouns of a noun phrase that sums up a reported clause after it (", a move that",
+    /// ", an apparent reference to"): the reporter's words.
+    pub summary_nouns: HashSet<String>,
+    /// Quantifiers that open a noun phrase as a determiner does ("such steps", "these
+    /// talks"): after a verb that reports a clause, the subject of one.
+    pub quantifiers: HashSet<String>,
     /// Time words that can end a subject slot ("Beijing on Monday", "officials yesterday").
     pub time_words: HashSet<String>,
     /// Transcript labels (whole, lowercase) of a question turn.
@@ -231,6 +240,9 @@ mod tests {
             &lexicon.title_nouns,
             &lexicon.abbreviations,
             &lexicon.name_particles,
+            &lexicon.name_homographs,
+            &lexicon.summary_nouns,
+            &lexicon.quantifiers,
             &lexicon.time_words,
             &lexicon.question_labels,
             &lexicon.answer_labels,

@@ -413,10 +413,12 @@ impl Memory {
         let mut seen: Vec<&str> = Vec::new();
         self.find_recent(at, false, |i| {
             let e = &self.entities[i];
-            if e.group == Group::Government && e.governments.len() == 1 {
-                let g = e.governments[0].as_str();
-                if !seen.contains(&g) {
-                    seen.push(g);
+            // A joint speaker ("Japanese and Chinese officials") names both at once.
+            if e.group == Group::Government && (1..=2).contains(&e.governments.len()) {
+                for g in &e.governments {
+                    if !seen.contains(&g.as_str()) && seen.len() < 2 {
+                        seen.push(g);
+                    }
                 }
             }
             seen.len() == 2
@@ -632,7 +634,18 @@ impl Memory {
         let mut best: Option<(usize, usize)> = None;
         // A recent speaker that fits every word wins ("the President" after Trump spoke,
         // even when another president was named since).
+        // "government sources" never points back to one spokesman.
+        let number_fits = |e: &Entity| !phrase.plural || e.plural || e.body;
+        // "the police department" never points back to one officer; an official never to a
+        // news agency or another voice of no government ("official news agency").
+        let kind_fits = |e: &Entity| {
+            (!phrase.body || e.body)
+                && !(phrase.gov_role && phrase.other.is_none() && e.group == Group::Other)
+        };
         let full = |e: &Entity| {
+            if !number_fits(e) || !kind_fits(e) {
+                return false;
+            }
             let desc = format!(
                 "{} {}",
                 e.description.as_deref().unwrap_or(""),
@@ -655,6 +668,9 @@ impl Memory {
         // The latest entity with the most of the words (all of them ends the search).
         self.find_recent(at, false, |i| {
             let e = &self.entities[i];
+            if !number_fits(e) || !kind_fits(e) {
+                return false;
+            }
             let desc = e.description.as_deref().unwrap_or("").to_lowercase()
                 + " "
                 + &e.role.as_deref().unwrap_or("").to_lowercase();
@@ -687,8 +703,28 @@ impl Memory {
                     .any(|d| d == lw)
             })
             .collect();
+        // "the defence minister" after "the foreign minister": another office, another
+        // person (a partial match is only a description of the same one).
+        let kind = super::entity::office_kind(&phrase.description);
+        let base_office = format!(
+            "{} {}",
+            base.description.as_deref().unwrap_or(""),
+            base.role.as_deref().unwrap_or("")
+        );
+        if !base.body
+            && kind.is_some_and(|kind| {
+                super::entity::office_kind(&base_office).is_some_and(|theirs| theirs != kind)
+            })
+        {
+            return None;
+        }
         if !base.body || extra.is_empty() {
             return Some(found);
+        }
+        // "the agriculture ministry" after "the foreign ministry": another body of the
+        // same kind, not a part of the one before.
+        if phrase.body {
+            return None;
         }
         let description = format!(
             "{} {}",

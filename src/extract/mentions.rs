@@ -105,7 +105,14 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             && !phrase.body
             && phrase.other.is_none()
             && subject;
-        if (titled_person || body || described) && !unplaced {
+        // "Japan's foreign minister and China's foreign minister held talks": a joint
+        // subject of two governments, for "the two sides" after it.
+        let joint = subject
+            && phrase.name.is_none()
+            && phrase.gov_role
+            && phrase.other.is_none()
+            && phrase.countries.len() == 2;
+        if (titled_person || body || described || joint) && !unplaced {
             if let Some(e) = super::resolve::resolve(memory, &phrase, at, at, false) {
                 memory.mention(e, phrase.span, subject);
             }

@@ -43,8 +43,14 @@ impl<'a> Para<'a> {
     }
 
     pub(crate) fn ends_sentence(&self, i: usize) -> bool {
-        matches!(self.toks[i].trail, Some('.' | '?' | '!'))
-            && !self.toks[i].word.ends_with('.')
+        let t = &self.toks[i];
+        // "(though few do)." ends its sentence after the parenthesis.
+        let closes_aside = t.trail == Some(')')
+            && self.text[t.span.end..]
+                .split(char::is_whitespace)
+                .next()
+                .is_some_and(|glued| glued.ends_with(").") || glued.ends_with(")?"));
+        (matches!(t.trail, Some('.' | '?' | '!')) && !t.word.ends_with('.') || closes_aside)
             && self.inside[i].is_none()
     }
 

@@ -228,13 +228,28 @@ fn is_name_token(t: &Token, k: &Knowledge) -> bool {
 }
 
 /// Where the run of name tokens ending at `end` starts (`end` when there is none).
-fn name_run_start(toks: &[Token], used: &[bool], end: usize, k: &Knowledge) -> usize {
+fn name_run_start(
+    toks: &[Token],
+    used: &[bool],
+    surnamed: &[bool],
+    end: usize,
+    k: &Knowledge,
+) -> usize {
     let mut start = end;
     while start > 0 {
         let t = &toks[start - 1];
         let particle = Lexicon::get().name_particles.contains(t.lower.as_str()) && start < end;
         let initial = t.word.len() == 2 && t.word.ends_with('.') && start < end;
-        if used[start - 1] || !(is_name_token(t, k) || particle || initial) {
+        // "Theresa May": a surname that is also a function word, right after a first name.
+        let homograph = t.capitalised()
+            && Lexicon::get().name_homographs.contains(t.lower.as_str())
+            && start >= 2
+            && toks[start - 2].trail.is_none()
+            && !used[start - 2]
+            && is_name_token(&toks[start - 2], k);
+        let surname = surnamed[start - 1];
+        if used[start - 1] || !(is_name_token(t, k) || particle || initial || homograph || surname)
+        {
             break;
         }
         if start < end && (t.trail == Some(')') || toks[start].lead == Some('(')) {
@@ -284,6 +299,31 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         return phrase;
     }
     let lowers: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
+    // "Mr. King", "Ms. Bishop": a capitalised word right after an honorific (in the phrase
+    // or just before it in the text) is a surname, whatever role it also names.
+    let honorific = |w: &str| k.honorifics.contains(w);
+    let surnamed: Vec<bool> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.capitalised()
+                && if i > 0 {
+                    honorific(&toks[i - 1].word)
+                } else {
+                    text[..t.span.start]
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(honorific)
+                }
+        })
+        .collect();
+    // The words roles are read from, without such surnames.
+    let role_lowers: Vec<String> = lowers
+        .iter()
+        .zip(&surnamed)
+        .map(|(w, &s)| if s { String::new() } else { w.clone() })
+        .collect();
     // Marks per token: part of a country / organisation phrase, or a host after "to"/"in".
     let mut used = vec![false; toks.len()];
     let mut all_places = true;
@@ -340,7 +380,14 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
             if host && located.is_none() && i > 0 && lowers[i - 1] == "in" {
                 located = Some((i - 1, iso3.clone()));
             }
-            if !host && !phrase.countries.contains(&iso3) {
+            // "Pakistan's Foreign Office": an institution's name after a country's
+            // possessive is that country's office, not the one the name usually means.
+            let owned = kind == MentionKind::Institution
+                && i > 0
+                && used[i - 1]
+                && toks[i - 1].possessive
+                && !phrase.countries.is_empty();
+            if !host && !owned && !phrase.countries.contains(&iso3) {
                 phrase.countries.push(iso3);
             }
             if kind == MentionKind::Institution {
@@ -371,15 +418,15 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }
     phrase.metonym = all_places && !phrase.countries.is_empty();
     // Roles.
-    if has_government_role(k, &lowers) {
+    if has_government_role(k, &role_lowers) {
         phrase.gov_role = true;
     }
-    if let Some(i) = first_indexed_phrase_in(&lowers, &k.other_role_index, |i| {
+    if let Some(i) = first_indexed_phrase_in(&role_lowers, &k.other_role_index, |i| {
         k.other_roles[i].0.as_slice()
     }) {
         phrase.other = Some(k.other_roles[i].1.clone());
     }
-    if let Some(i) = first_indexed_phrase_in(&lowers, &k.national_title_index, |i| {
+    if let Some(i) = first_indexed_phrase_in(&role_lowers, &k.national_title_index, |i| {
         k.national_titles[i].0.as_slice()
     }) {
         phrase.national = Some(k.national_titles[i].1.clone());
@@ -433,7 +480,7 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         [toks.len(), head_end]
     };
     for end in ends {
-        let s0 = name_run_start(toks, &used, end, k);
+        let s0 = name_run_start(toks, &used, &surnamed, end, k);
         if s0 < end {
             (start, name_end) = (s0, end);
             break;

@@ -40,7 +40,9 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     while end > 0 {
         let w = toks[end - 1].lower.as_str();
         let adverb = w.ends_with("ly") && w.len() > 4 && !toks[end - 1].capitalised();
-        if adverb || Lexicon::get().before_verb.contains(w) {
+        // "Theresa May said": a capitalised "May" is a surname, not a modal.
+        let surname = toks[end - 1].capitalised() && Lexicon::get().name_homographs.contains(w);
+        if (adverb || Lexicon::get().before_verb.contains(w)) && !surname {
             if matches!(toks[end - 1].trail, Some(',')) && end < toks.len() {
                 break;
             }

@@ -82,3 +82,30 @@ pub const TRAILING_SPEAKER_WORDS: usize = 9;
 /// Words from a trailing cue to the sentence end (", Carter told reporters on Monday"): the
 /// cue, its audience and a time or place; more is a reported clause of its own.
 pub const TRAILING_CUE_TAIL: usize = 6;
+
+/// Tokens of a dateline before its dash ("SAN JUAN, Puerto Rico, June 3 (Wire) --"): a place
+/// of a few words, a date and an agency; a dash farther on sets off an aside.
+pub const DATELINE_TOKENS: usize = 9;
+
+/// Words from a cue set after its clause to the sentence end when the speaker follows the
+/// cue ("<clause>, said Ana Ruiz, a senior official with the agency that runs the port"): a
+/// name and a long apposition; more is a clause of its own.
+pub const INVERTED_SPEAKER_WORDS: usize = 24;
+
+/// Words after a cue set off after its clause when they open with a preposition and hold no
+/// verb of their own ("..., the ministry said in a statement posted on its website late on
+/// Thursday"): a long adverbial of place and time, still no clause.
+pub const TRAILING_ADVERBIAL_TAIL: usize = 14;
+
+/// Words of the audience of "told" before the "to" of an instruction ("told the two
+/// visiting ministers to ..."): a noun phrase with a determiner and a few modifiers.
+pub const AUDIENCE_WORDS: usize = 5;
+
+/// Words from the start of a clause to the cue of a report it holds ("Foreign Minister Ana
+/// Ruiz said ..., according to a statement"): a speaker phrase with a title and a name.
+pub const SUBJECT_BEFORE_REPORT: usize = 8;
+
+/// Words of a content after a verb that reports a clause ("say", "insist") from which a phrase opening with a determiner is taken for
+/// a clause even when no verb form is recognised ("said the islands belong to Japan"):
+/// shorter, it is more often an object ("said the word").
+pub const SAID_CLAUSE_WORDS: usize = 4;
