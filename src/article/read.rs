@@ -39,7 +39,11 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ArticleError> {
     let file = std::fs::File::open(path).map_err(io)?;
     // Again on the opened file, in case the path was replaced in between.
     check_regular(&file.metadata().map_err(io)?, &shown)?;
-    match read_bounded(file, limit).map_err(io)? {
+    // Room for the whole file up front: one read fills it (not a dozen growing ones).
+    let expected = usize::try_from(meta.len()).unwrap_or(0);
+    match read_bounded_into(Vec::with_capacity(expected.saturating_add(1)), file, limit)
+        .map_err(io)?
+    {
         Bounded::Complete(bytes) => Ok(bytes),
         Bounded::OverLimit => Err(ArticleError::TooLarge {
             path: shown,
@@ -63,7 +67,15 @@ pub enum Bounded {
 /// # Errors
 /// The reader's I/O error.
 pub fn read_bounded(reader: impl Read, limit: u64) -> std::io::Result<Bounded> {
-    let mut bytes = Vec::new();
+    read_bounded_into(Vec::new(), reader, limit)
+}
+
+/// [`read_bounded`] into `bytes` (empty, perhaps with capacity reserved).
+fn read_bounded_into(
+    mut bytes: Vec<u8>,
+    reader: impl Read,
+    limit: u64,
+) -> std::io::Result<Bounded> {
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
