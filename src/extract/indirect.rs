@@ -151,14 +151,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return None;
     }
     // The subject of a report is a speaker, whatever becomes of the content.
-    let entity = super::resolve::resolve(
-        memory,
-        &phrase,
-        phrase.span.start,
-        toks[ss].span.start,
-        true,
-    )?;
-    memory.mention(entity, phrase.span, true);
+    let entity = speaker_of_report(memory, &phrase, toks[ss].span.start)?;
     if !cue.reported {
         return None;
     }
@@ -744,14 +737,7 @@ fn inverted_trailing(
 ) -> Option<Draft> {
     let toks = &para.toks;
     let ss = para.sentence_start(i);
-    let entity = super::resolve::resolve(
-        memory,
-        &phrase,
-        phrase.span.start,
-        toks[ss].span.start,
-        true,
-    )?;
-    memory.mention(entity, phrase.span, true);
+    let entity = speaker_of_report(memory, &phrase, toks[ss].span.start)?;
     let from = after_dateline(para, ss, i);
     let quoted = (from..i).filter(|&j| para.inside[j].is_some()).count();
     if quoted > 0 || i <= from + 2 {
@@ -824,14 +810,7 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
     if (from..to).any(|j| para.inside[j].is_some()) || to <= from + 2 || holds_report {
         return None;
     }
-    let entity = super::resolve::resolve(
-        memory,
-        &phrase,
-        phrase.span.start,
-        toks[ss].span.start,
-        true,
-    )?;
-    memory.mention(entity, phrase.span, true);
+    let entity = speaker_of_report(memory, &phrase, toks[ss].span.start)?;
     let e = memory.entities[entity].clone();
     if !speaks_for_a_state(&e) {
         return None;
@@ -1077,6 +1056,18 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
 #[must_use]
 pub fn subject_after(para: &Para, i: usize, end: usize) -> Option<super::phrase::Phrase> {
     phrase_after_cue(para, i + 1, end)
+}
+
+/// The entity the subject of a report names (resolved as a speaker in the sentence starting
+/// at byte `sentence_start`), with the mention recorded in the memory.
+fn speaker_of_report(
+    memory: &mut Memory,
+    phrase: &super::phrase::Phrase,
+    sentence_start: usize,
+) -> Option<usize> {
+    let entity = super::resolve::resolve(memory, phrase, phrase.span.start, sentence_start, true)?;
+    memory.mention(entity, phrase.span, true);
+    Some(entity)
 }
 
 #[cfg(test)]
