@@ -148,6 +148,10 @@ pub struct Lexicon {
     pub question_turn_words: HashSet<String>,
     /// Openings of a line that closes the event ("This concludes ...").
     pub closing_phrases: Vec<String>,
+    /// Openings of the sentences an official opens a briefing with before any statement
+    /// ("Good afternoon.", "I have no announcements.", "The floor is open."): a line of
+    /// nothing else is procedural.
+    pub opening_phrases: Vec<String>,
     /// Parties in parentheses after a member of parliament's name ("Ana Ruiz (Eastvale) (Lab)").
     pub party_labels: HashSet<String>,
     /// Words opening an indefinite noun phrase ("a refugee", "one woman").
@@ -272,6 +276,7 @@ mod tests {
             lexicon
                 .closing_phrases
                 .iter()
+                .chain(&lexicon.opening_phrases)
                 .all(|p| *p == p.to_lowercase())
         );
     }

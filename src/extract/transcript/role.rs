@@ -221,9 +221,25 @@ pub fn procedural(line: &str) -> bool {
         .closing_phrases
         .iter()
         .any(|p| lower.starts_with(p.as_str()));
+    // "Good afternoon. I have no announcements. The floor is open.": every sentence opens
+    // the event, none says anything.
+    let opening = lower
+        .split_terminator(['.', '!', '?'])
+        .map(|sentence| {
+            sentence
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+        })
+        .filter(|sentence| !sentence.is_empty())
+        .all(|sentence| {
+            lex.opening_phrases
+                .iter()
+                .any(|p| sentence.starts_with(p.as_str()))
+        })
+        && lower.chars().any(char::is_alphabetic);
     // Chinese briefings: "下一个问题", "会后有记者问及" (a question raised after the event).
     let cjk = s.chars().count() <= 16 && (s.contains("问题") || s.starts_with("会后"));
-    call || closing || cjk
+    call || closing || opening || cjk
 }
 
 /// "(Applause.)", "END 3:05 P.M. JST", "###": not spoken words.
@@ -250,6 +266,8 @@ mod tests {
             "(Applause.)",
             "END 4:12 P.M. CET",
             "下一个问题。",
+            "Good afternoon. I have no announcement to make. The floor is open.",
+            "Good morning, everyone. I don't have any announcements, so go ahead.",
         ] {
             assert!(procedural(line), "{line}");
         }
@@ -258,6 +276,7 @@ mod tests {
             "That is a fair question, and the answer is no.",
             "The question of the border will be settled by talks between the two sides.",
             "We will never accept a unilateral change of the status quo.",
+            "Good afternoon. We will never accept a unilateral change of the status quo.",
         ] {
             assert!(!procedural(line), "{line}");
         }
