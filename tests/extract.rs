@@ -487,6 +487,25 @@ fn briefing_of_a_spokesperson_no_registry_lists() {
 }
 
 #[test]
+fn briefing_whose_answers_name_the_country() {
+    // No registry entry, no source line, no question naming a country: the spokesperson's
+    // own answers open their sentences with one country.
+    let (article, statements) = load("briefing_answers_name_the_country.txt", Some("2031-03-04"));
+    for text in [
+        "China firmly opposes any move",
+        "I have no information to release",
+    ] {
+        let s = speaker_of(&article, &statements, text);
+        assert_eq!(s.speaker.as_deref(), Some("Tao Mingyu"), "{text}");
+        assert_eq!(gov(s), ["CHN"], "{text}");
+    }
+    // The opening greeting is procedural, the questions are no statements.
+    assert!(!has(&article, &statements, "The floor is open"));
+    assert!(!has(&article, &statements, "What is your comment?"));
+    assert!(!has(&article, &statements, "Will the minister visit"));
+}
+
+#[test]
 fn alternating_speakers_pronouns_and_metonyms() {
     let (article, statements) = load("alternating.txt", Some("2027-06-06"));
     let klein = speaker_of(&article, &statements, "We came here in good faith,");

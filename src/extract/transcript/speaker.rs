@@ -182,7 +182,54 @@ pub(crate) fn briefing_country(article: &Article) -> Option<String> {
         .into_iter()
         .max_by_key(|(g, n)| (*n, std::cmp::Reverse(g.clone())))
         .map(|(g, _)| g)
+        .or_else(|| country_the_answers_speak_for(article))
 }
+
+/// The country the officials' answers speak of as the subject of their sentences ("China
+/// firmly opposes ...", "Japan's position is ..."), when one country opens at least
+/// [`MIN_SUBJECT_USES`] of their sentences and more than any other does.
+fn country_the_answers_speak_for(article: &Article) -> Option<String> {
+    let registry = crate::governments::Governments::bundled();
+    let text = article.text.as_str();
+    let lex = super::super::lexicon::Lexicon::get();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for p in &article.paragraphs {
+        let Some(label) = label_at(text, *p) else {
+            continue;
+        };
+        let name = label.name.slice(text).trim();
+        if lex.question_labels.contains(name.to_lowercase().as_str()) || super::role::outlet(name) {
+            continue;
+        }
+        let answer = Span::new(label.text_start, p.end).slice(text);
+        for m in registry.find_in(answer) {
+            let before = answer[..m.span.start].trim_end();
+            let before = before
+                .strip_suffix("The")
+                .or_else(|| before.strip_suffix("the"))
+                .unwrap_or(before)
+                .trim_end();
+            if before.is_empty() || before.ends_with(['.', '!', '?']) {
+                *counts.entry(m.iso3).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    match ranked.as_slice() {
+        [(first, n), rest @ ..]
+            if *n >= MIN_SUBJECT_USES && rest.first().is_none_or(|(_, m)| m < n) =>
+        {
+            Some(first.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Sentences an official must open with one country before the briefing is taken to speak
+/// for it: one could be about another country ("Japan should stop ..."), two that agree are
+/// the briefing's own voice.
+const MIN_SUBJECT_USES: usize = 2;
 
 /// What a transcript's labels are resolved against: the article, its host, and (computed
 /// once, on first need) the country and intergovernmental body the briefing speaks for and
