@@ -1278,6 +1278,16 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["JPN"],
         kind: StatementKind::Direct,
     },
+    // "according to" after the quote names who passed on the words of the cue before it.
+    RuleCase {
+        rule: Rule::QuoteCueBefore,
+        text: "Japan's foreign minister, Kenji Sato, urged both sides to “stop every provocative move at once,” according to the state broadcaster.\n",
+        date: "2027-03-03",
+        statement: "stop every provocative move at once",
+        speaker: "Kenji Sato",
+        governments: &["JPN"],
+        kind: StatementKind::Partial,
+    },
     RuleCase {
         rule: Rule::QuoteByline,
         text: "“Peace is a choice we make every single day.” ― Norwegian Prime Minister Ola Berg\n",

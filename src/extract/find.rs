@@ -227,9 +227,15 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
         && before
             .as_ref()
             .is_some_and(|b| b.phrase.name.is_some() && b.distance <= 2);
+    // `X urged them to "...," according to the agency`: in a sentence whose own cue before
+    // the quote names the speaker, "according to" names who passed the words on.
+    let relayed = after
+        .as_ref()
+        .is_some_and(|a| a.cue.as_deref() == Some("according to"));
     match (after, before) {
         (Some(_), Some(b)) if colon_intro => Some(b),
         (Some(a), Some(_)) if closed_before => Some(a),
+        (Some(_), Some(b)) if relayed => Some(b),
         (Some(_), Some(b)) if new_clause => Some(b),
         (Some(a), Some(b)) => Some(if b.distance < a.distance { b } else { a }),
         (None, None) => colon_subject(para, open_tok),
