@@ -5,6 +5,7 @@
 
 pub mod phrase_index;
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -177,7 +178,7 @@ impl Governments {
             let iso3 = government.iso3.clone();
             for (phrase, kind) in phrases_of(&government, &patterns) {
                 match phrases.entry(phrase) {
-                    std::collections::hash_map::Entry::Occupied(entry) => {
+                    Entry::Occupied(entry) => {
                         let other = &entry.get().0;
                         if *other != iso3 {
                             return Err(GovernmentsError::Collision {
@@ -187,7 +188,7 @@ impl Governments {
                             });
                         }
                     }
-                    std::collections::hash_map::Entry::Vacant(entry) => {
+                    Entry::Vacant(entry) => {
                         phrase_order.push(entry.key().clone());
                         entry.insert((iso3.clone(), kind));
                     }
