@@ -526,14 +526,10 @@ impl Knowledge {
 /// True when a government role occurs in `tokens` (lowercase).
 #[must_use]
 pub fn has_government_role(k: &Knowledge, tokens: &[String]) -> bool {
-    tokens.iter().enumerate().any(|(i, t)| {
-        k.government_role_index.get(t).is_some_and(|list| {
-            list.iter().any(|&r| {
-                let role = &k.government_roles[r];
-                tokens.len() >= i + role.len() && tokens[i..i + role.len()] == role[..]
-            })
-        })
+    first_indexed_phrase_in(tokens, &k.government_role_index, |r| {
+        k.government_roles[r].as_slice()
     })
+    .is_some()
 }
 
 /// First word -> indexes (ascending) of the phrases (lowercase word lists) that start with it,

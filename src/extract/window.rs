@@ -105,7 +105,8 @@ pub const AUDIENCE_WORDS: usize = 5;
 /// Ruiz said ..., according to a statement"): a speaker phrase with a title and a name.
 pub const SUBJECT_BEFORE_REPORT: usize = 8;
 
-/// Words of a content after a verb that reports a clause ("say", "insist") from which a phrase opening with a determiner is taken for
-/// a clause even when no verb form is recognised ("said the islands belong to Japan"):
-/// shorter, it is more often an object ("said the word").
+/// Words of a content after a verb that reports a clause ("say", "insist") from which a
+/// phrase opening with a determiner is taken for a clause even when no verb form is
+/// recognised ("said the islands belong to Japan"): shorter, it is more often an object
+/// ("said the word").
 pub const SAID_CLAUSE_WORDS: usize = 4;

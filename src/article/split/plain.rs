@@ -465,17 +465,20 @@ const MIN_PROSE_BEFORE_UNCONFIRMED: usize = 4;
 
 /// A paragraph of running text that ends a sentence (not a headline, label or short line).
 fn is_prose(paragraph: &str) -> bool {
+    long_sentence_paragraph(paragraph) && headline_text(paragraph).is_none()
+}
+
+/// A paragraph of at least [`MIN_PROSE_WORDS`] words that ends a sentence.
+fn long_sentence_paragraph(paragraph: &str) -> bool {
     ends_sentence(paragraph)
         && paragraph.split_whitespace().take(MIN_PROSE_WORDS).count() >= MIN_PROSE_WORDS
-        && headline_text(paragraph).is_none()
 }
 
 /// A lede: a paragraph of running text that ends a sentence, as [`is_prose`], except that a
 /// short one counts unless it is written in Title Case (a lede of 15 to 20 words reads like a
 /// headline by its length alone).
 fn is_lede(paragraph: &str) -> bool {
-    ends_sentence(paragraph)
-        && paragraph.split_whitespace().take(MIN_PROSE_WORDS).count() >= MIN_PROSE_WORDS
+    long_sentence_paragraph(paragraph)
         && !(title_case(paragraph) && headline_text(paragraph).is_some())
 }
 

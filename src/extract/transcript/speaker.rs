@@ -143,17 +143,12 @@ pub(crate) fn briefing_country(article: &Article) -> Option<String> {
         }
     }
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for p in &article.paragraphs {
-        let Some(label) = label_at(text, *p) else {
-            continue;
-        };
-        let name = label.name.slice(text).trim();
-        let lex = super::super::lexicon::Lexicon::get();
+    let lex = super::super::lexicon::Lexicon::get();
+    for (name, q) in labelled_turns(article) {
         if !lex.question_labels.contains(name.to_lowercase().as_str()) && !super::role::outlet(name)
         {
             continue;
         }
-        let q = Span::new(label.text_start, p.end).slice(text);
         for m in registry.find_in(q) {
             let after = q[m.span.end..].trim_start_matches(['\'', '’']);
             let after = after.strip_prefix('s').unwrap_or(after).trim_start();
@@ -190,18 +185,11 @@ pub(crate) fn briefing_country(article: &Article) -> Option<String> {
 /// [`MIN_SUBJECT_USES`] of their sentences and more than any other does.
 fn country_the_answers_speak_for(article: &Article) -> Option<String> {
     let registry = crate::governments::Governments::bundled();
-    let text = article.text.as_str();
-    let lex = super::super::lexicon::Lexicon::get();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for p in &article.paragraphs {
-        let Some(label) = label_at(text, *p) else {
-            continue;
-        };
-        let name = label.name.slice(text).trim();
-        if lex.question_labels.contains(name.to_lowercase().as_str()) || super::role::outlet(name) {
-            continue;
-        }
-        let answer = Span::new(label.text_start, p.end).slice(text);
+    // Turns whose label may name an official (no questioner, moderator or interpreter).
+    let answers =
+        labelled_turns(article).filter(|(name, _)| super::role::role_by_words(name).is_none());
+    for (_, answer) in answers {
         for m in registry.find_in(answer) {
             let before = answer[..m.span.start].trim_end();
             let before = before
@@ -224,6 +212,19 @@ fn country_the_answers_speak_for(article: &Article) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Each paragraph of `article` that opens with a speaker label: the label's words and the
+/// words spoken after it.
+fn labelled_turns(article: &Article) -> impl Iterator<Item = (&str, &str)> {
+    let text = article.text.as_str();
+    article.paragraphs.iter().filter_map(move |p| {
+        let label = label_at(text, *p)?;
+        Some((
+            label.name.slice(text).trim(),
+            Span::new(label.text_start, p.end).slice(text),
+        ))
+    })
 }
 
 /// Sentences an official must open with one country before the briefing is taken to speak
