@@ -1387,6 +1387,30 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["CHL", "NOR"],
         kind: StatementKind::Direct,
     },
+    // A quote that ends its sentence ("... only “We shall see.”") is followed by a new
+    // sentence, whose subject a later "he added" points back to.
+    RuleCase {
+        rule: Rule::QuoteCueAfter,
+        text: "Trade Minister Ravi Menon of India said talks would go on, stating only “We shall \
+               see.” Defence Minister Arjun Dass of India, speaking in Pune, backed the talks. \
+               “They are a sensible step,” he added.\n",
+        date: "2027-03-03",
+        statement: "They are a sensible step,",
+        speaker: "Arjun Dass",
+        governments: &["IND"],
+        kind: StatementKind::Direct,
+    },
+    // The words after "of" in a title belong to it: "Secretary of War Dana Whitfield" is
+    // named Dana Whitfield, not read as a place "War Dana Whitfield".
+    RuleCase {
+        rule: Rule::QuoteCueAfter,
+        text: "Secretary of War Dana Whitfield spoke in Manila. “We are ready,” Whitfield said.\n",
+        date: "2027-03-03",
+        statement: "We are ready,",
+        speaker: "Dana Whitfield",
+        governments: &["USA"],
+        kind: StatementKind::Direct,
+    },
 ];
 
 #[test]

@@ -555,18 +555,28 @@ pub fn first_indexed_phrase_in<'p>(
     index: &HashMap<String, Vec<usize>>,
     phrase_at: impl Fn(usize) -> &'p [String],
 ) -> Option<usize> {
-    let mut best: Option<usize> = None;
+    first_indexed_phrase_at(tokens, index, phrase_at).map(|(phrase, _)| phrase)
+}
+
+/// As [`first_indexed_phrase_in`], with the token where the phrase starts: `(phrase, at)`.
+#[must_use]
+pub fn first_indexed_phrase_at<'p>(
+    tokens: &[String],
+    index: &HashMap<String, Vec<usize>>,
+    phrase_at: impl Fn(usize) -> &'p [String],
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
     for (at, token) in tokens.iter().enumerate() {
         let Some(candidates) = index.get(token) else {
             continue;
         };
         for &candidate in candidates {
-            if best.is_some_and(|found| candidate >= found) {
+            if best.is_some_and(|(found, _)| candidate >= found) {
                 break;
             }
             let phrase = phrase_at(candidate);
             if tokens.get(at..at + phrase.len()) == Some(phrase) {
-                best = Some(candidate);
+                best = Some((candidate, at));
                 break;
             }
         }

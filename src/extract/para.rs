@@ -54,12 +54,36 @@ impl<'a> Para<'a> {
             && self.inside[i].is_none()
     }
 
+    /// True when token `i`, the last word of a closed quote, also ends the reporter's
+    /// sentence: the quoted words end on '.', '?' or '!' and the next word, outside the
+    /// quote, opens a new sentence with a capital (`... stating only "We will see." The
+    /// minister ...`).
+    pub(crate) fn quote_ends_sentence(&self, i: usize) -> bool {
+        let (Some(q), Some(next)) = (self.inside[i], self.toks.get(i + 1)) else {
+            return false;
+        };
+        let t = &self.toks[i];
+        let quote = &self.quotes[q];
+        quote.closed
+            && self.inside[i + 1] != Some(q)
+            && next.span.start >= quote.after
+            && matches!(t.trail, Some('.' | '?' | '!'))
+            && !t.word.ends_with('.')
+            && next.lead.is_none()
+            && next.capitalised()
+    }
+
+    /// True when a sentence of the reporter's text ends after token `i`.
+    fn sentence_ends_after(&self, i: usize) -> bool {
+        self.inside[i].is_none() && self.ends_sentence(i) || self.quote_ends_sentence(i)
+    }
+
     /// Token range of the sentence holding token `i` outside quotes (start inclusive).
     #[must_use]
     pub fn sentence_start(&self, i: usize) -> usize {
         let mut s = i;
         while s > 0 {
-            if self.inside[s - 1].is_none() && self.ends_sentence(s - 1) {
+            if self.sentence_ends_after(s - 1) {
                 break;
             }
             s -= 1;
@@ -99,7 +123,7 @@ impl<'a> Para<'a> {
     pub fn sentence_end(&self, i: usize) -> usize {
         let mut e = i;
         while e < self.toks.len() {
-            if self.inside[e].is_none() && self.ends_sentence(e) {
+            if self.sentence_ends_after(e) {
                 return e + 1;
             }
             e += 1;

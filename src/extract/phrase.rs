@@ -4,7 +4,9 @@
 use crate::governments::{Governments, MentionKind};
 use crate::text::Span;
 
-use super::knowledge::{Knowledge, first_indexed_phrase_in, has_government_role};
+use super::knowledge::{
+    Knowledge, first_indexed_phrase_at, first_indexed_phrase_in, has_government_role,
+};
 use super::lex::{Token, is_function_word};
 use super::lexicon::Lexicon;
 
@@ -426,11 +428,19 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     }) {
         phrase.other = Some(k.other_roles[i].1.clone());
     }
-    if let Some(i) = first_indexed_phrase_in(&role_lowers, &k.national_title_index, |i| {
+    if let Some((i, at)) = first_indexed_phrase_at(&role_lowers, &k.national_title_index, |i| {
         k.national_titles[i].0.as_slice()
     }) {
+        let title = &k.national_titles[i].0;
         phrase.national = Some(k.national_titles[i].1.clone());
         phrase.gov_role = true;
+        // "Secretary of War Ana Ruiz": the words after "of" belong to the title, so the name
+        // after it is not read as a place ("of War Ana Ruiz").
+        if let Some(of) = title.iter().position(|w| w == "of") {
+            for u in &mut used[at + of + 1..at + title.len()] {
+                *u = true;
+            }
+        }
     }
     // Head: the last token outside a trailing "of/to/in ..." phrase.
     let mut head_end = toks.len();
