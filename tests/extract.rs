@@ -154,6 +154,28 @@ fn labels_and_scare_quotes_are_not_statements() {
 }
 
 #[test]
+fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
+    let text = "Port talks end\n\n\
+                “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\
+                Ministers met again on Friday.\n\n\
+                Every past accord put shipping “at its heart,” which few expect to change.\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2027-03-03".to_owned());
+    let statements = extract(&article);
+    assert_eq!(
+        find(&article, &statements, "We will keep the port open").governments,
+        ["JPN"]
+    );
+    let fragment = statements
+        .iter()
+        .find(|s| s.text(&article.text).contains("at its heart"));
+    assert!(
+        fragment.is_none_or(|s| s.governments.is_empty() && s.speaker.is_none()),
+        "{fragment:?}"
+    );
+}
+
+#[test]
 fn white_house_transcript_turns() {
     let (article, statements) = load("transcript_wh.txt", Some("2027-03-03"));
     let okabe = find(&article, &statements, "Good afternoon.");

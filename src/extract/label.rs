@@ -103,8 +103,22 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
         return true;
     }
     // Short quoted noun phrases with no cue nearby are scare quotes.
-    words.len() <= 4 && !end_punct && !has_cue_near
+    words.len() <= SCARE_QUOTE_WORDS && !end_punct && !has_cue_near
 }
+
+/// True for a short lowercase fragment, whatever punctuation the reporter's sentence put
+/// inside its marks (the treaty "at its core," ...): a scare quote when no cue at all
+/// attributes it.
+#[must_use]
+pub fn is_fragment(para: &Para, qi: usize) -> bool {
+    let content = para.quotes[qi].content.slice(para.text);
+    content.chars().next().is_some_and(char::is_lowercase)
+        && content.split_whitespace().count() <= SCARE_QUOTE_WORDS
+}
+
+/// Longest quote, in words, read as a scare quote when no cue is near: a few words of a
+/// noun phrase ("a new normal"), shorter than the clauses quoted as someone's words.
+const SCARE_QUOTE_WORDS: usize = 4;
 
 /// Direct (whole sentences) or partial (a fragment in the reporter's sentence).
 #[must_use]

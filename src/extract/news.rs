@@ -8,7 +8,7 @@ use crate::text::Span;
 
 use super::Draft;
 use super::find::{Found, find_for_quote};
-use super::label::{is_label, kind_of};
+use super::label::{is_fragment, is_label, kind_of};
 use super::memory::Memory;
 use super::para::Para;
 use super::resolve::{fill_country, label_speaker, resolve};
@@ -176,6 +176,10 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                         last_quote.map(|(_, e)| e)
                     } else if let Some(e) = prev_in_para {
                         Some(e)
+                    } else if is_fragment(&para, qi) {
+                        // A few lowercase words in the reporter's sentence, with no cue and
+                        // no speaker before them in the paragraph, are nobody's known words.
+                        None
                     } else {
                         let recent = last_quote
                             .is_some_and(|(p, _)| pi.saturating_sub(p) <= window::CARRY_PARAGRAPHS)
