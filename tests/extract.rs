@@ -154,6 +154,26 @@ fn labels_and_scare_quotes_are_not_statements() {
 }
 
 #[test]
+fn a_quoted_name_before_the_noun_it_names_is_a_label_inside_reported_speech() {
+    let text = "Harbour rules\n\n\
+                Japan said it remained bound by the “open sea, shared lanes” principle \
+                guiding port calls, while fishermen asked for more.\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2027-03-03".to_owned());
+    let statements = extract(&article);
+    let report = find(&article, &statements, "it remained bound by");
+    assert_eq!(report.kind, StatementKind::Indirect);
+    assert_eq!(report.governments, ["JPN"]);
+    assert!(report.text(&article.text).ends_with("guiding port calls"));
+    assert!(
+        !statements
+            .iter()
+            .any(|s| s.text(&article.text) == "open sea, shared lanes"),
+        "the label is no statement of its own"
+    );
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

@@ -8,6 +8,7 @@ use super::Draft;
 use super::cues::{Cue, cue_at};
 use super::entity::Entity;
 use super::knowledge::Knowledge;
+use super::label::names_the_noun_after;
 use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token_at};
@@ -467,7 +468,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                 .unwrap_or(end);
         }
         // A clause that runs into a quote belongs to the quote rules.
-        if end < se && para.inside[end].is_some() {
+        if end < se && para.inside[end].is_some_and(|qi| !names_the_noun_after(para, qi)) {
             return None;
         }
         // "said the islands belong to Japan": after a verb that reports a clause, several
@@ -930,7 +931,7 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
     let toks = &para.toks;
     let mut k = j;
     while k < se {
-        if para.inside[k].is_some() && k > j {
+        if k > j && para.inside[k].is_some_and(|qi| !names_the_noun_after(para, qi)) {
             return k;
         }
         let lower = toks[k].lower.as_str();

@@ -28,6 +28,10 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
             return true;
         }
     }
+    // A name modifying a noun after it: the “one country, two systems” formula.
+    if names_the_noun_after(para, qi) {
+        return true;
+    }
     if content.contains("Declaration") && words.len() <= 6 && !content.ends_with('.') {
         return true;
     }
@@ -104,6 +108,34 @@ pub fn is_label(para: &Para, qi: usize, has_cue_near: bool) -> bool {
     }
     // Short quoted noun phrases with no cue nearby are scare quotes.
     words.len() <= SCARE_QUOTE_WORDS && !end_punct && !has_cue_near
+}
+
+/// Longest quote, in words, that can be a name modifying the noun after it.
+const MODIFIER_QUOTE_WORDS: usize = 6;
+
+/// True when a short quote, with no punctuation of its own at its end, stands right before a
+/// noun such names modify ("the “open door” policy", "its “one country, two systems”
+/// formula").
+pub(crate) fn names_the_noun_after(para: &Para, qi: usize) -> bool {
+    let q = para.quotes[qi];
+    let content = q.content.slice(para.text);
+    if !q.closed
+        || content.split_whitespace().count() > MODIFIER_QUOTE_WORDS
+        || content.ends_with(['.', ',', '?', '!', ';', ':', '…'])
+    {
+        return false;
+    }
+    // Only white space between the closing mark and the noun.
+    let gap = para.text.get(q.after..).unwrap_or("");
+    if !gap.starts_with(' ') {
+        return false;
+    }
+    let next = para.token_at(q.after);
+    para.toks.get(next).is_some_and(|t| {
+        t.lead.is_none()
+            && para.inside[next].is_none()
+            && Lexicon::get().label_heads.contains(t.lower.as_str())
+    })
 }
 
 /// True for a short lowercase fragment, whatever punctuation the reporter's sentence put

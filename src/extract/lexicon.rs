@@ -107,6 +107,8 @@ pub struct Lexicon {
     pub common_determiners: HashSet<String>,
     /// Words before a quote that make it a label, not a statement ("so-called", "dubbed").
     pub label_leads: HashSet<String>,
+    /// Nouns a quoted name modifies ("the “one country, two systems” formula").
+    pub label_heads: HashSet<String>,
     /// Kinds of works whose title may follow them in quotes ("the book “...”").
     pub title_nouns: HashSet<String>,
     /// Abbreviations (lowercase, without the final period) whose period ends no sentence.
@@ -241,6 +243,7 @@ mod tests {
             &lexicon.quoting_verbs,
             &lexicon.common_determiners,
             &lexicon.label_leads,
+            &lexicon.label_heads,
             &lexicon.title_nouns,
             &lexicon.abbreviations,
             &lexicon.name_particles,
