@@ -1442,6 +1442,18 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["IND"],
         kind: StatementKind::Direct,
     },
+    // A subheading of a few quoted words whose words a quotation below repeats.
+    RuleCase {
+        rule: Rule::QuoteEchoed,
+        text: "Ports reopen\n\nThe ministry reopened two ports on Monday.\n\n‘Fairly calm’\n\n\
+               Fishing crews went back out at dawn.\n\n“The coast is fairly calm, and we \
+               expect it to stay so,” Defence Minister Arjun Dass of India told reporters.\n",
+        date: "2027-03-03",
+        statement: "Fairly calm",
+        speaker: "Arjun Dass",
+        governments: &["IND"],
+        kind: StatementKind::Partial,
+    },
     // The words after "of" in a title belong to it: "Secretary of War Dana Whitfield" is
     // named Dana Whitfield, not read as a place "War Dana Whitfield".
     RuleCase {

@@ -20,6 +20,7 @@
 pub mod confidence;
 pub mod cues;
 pub mod document;
+pub mod echo;
 pub mod entity;
 pub mod find;
 pub mod indirect;

@@ -15,7 +15,7 @@ use super::resolve::{fill_country, label_speaker, resolve};
 use super::rule::Rule;
 use super::transcript::role;
 use super::window;
-use super::{indirect, mentions, quotes, transcript};
+use super::{echo, indirect, mentions, quotes, transcript};
 
 /// The statements of a news text; paragraphs marked in `skip` (transcript regions) are left
 /// out.
@@ -56,6 +56,8 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
     let metadata_end = front_matter_end(text);
     // Inside a quoted transcript turn of a questioner or moderator (carried over paragraphs).
     let mut in_other_turn = false;
+    // Quoted subheadings with no cue, attributed once every quotation is known.
+    let mut headings: Vec<Span> = Vec::new();
     for (pi, span) in article.paragraphs.iter().enumerate() {
         let mut para_quotes = Vec::new();
         while let Some(q) = q_iter.next_if(|q| q.paragraph == pi) {
@@ -148,6 +150,9 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                     }
             });
             if !q.continues_previous && is_label(&para, qi, near) {
+                if echo::is_quoted_heading(&para, qi) {
+                    headings.push(q.content);
+                }
                 continue;
             }
             let mut carried_mention = None;
@@ -242,6 +247,7 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
             });
         }
     }
+    echo::attribute_headings(text, &headings, &mut drafts);
     speaker_of_whole_quotation(&mut drafts);
     // Entities named later keep the name: refresh speakers from the final memory (the first
     // name given to each description).

@@ -27,6 +27,9 @@ pub enum Rule {
     QuotePreviousSpeaker,
     /// `"RUIZ: Well, ...`: a transcript turn quoted in a news text.
     QuotedTranscriptTurn,
+    /// A subheading of a few quoted words and nothing else, whose words a quotation of the
+    /// same article repeats: that quotation's speaker.
+    QuoteEchoed,
     /// `The ministry said (that) ...`, `X accused Y of ...`, `X urged Y to ...`.
     ReportedCueBefore,
     /// `<clause>, the ministry said.`: the cue set off after the reported clause.
@@ -44,7 +47,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for tables and tests.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::QuoteCueAfter,
         Self::QuoteCueBefore,
         Self::QuoteByline,
@@ -52,6 +55,7 @@ impl Rule {
         Self::QuoteColonSubject,
         Self::QuotePreviousSpeaker,
         Self::QuotedTranscriptTurn,
+        Self::QuoteEchoed,
         Self::ReportedCueBefore,
         Self::ReportedCueAfter,
         Self::ReportedAccordingTo,
@@ -144,6 +148,7 @@ impl fmt::Display for Rule {
             Self::QuoteColonSubject => "quote after a colon, from the sentence's subject",
             Self::QuotePreviousSpeaker => "quote with no cue of its own, continuing",
             Self::QuotedTranscriptTurn => "quoted transcript turn labelled",
+            Self::QuoteEchoed => "quoted subheading whose words a quotation repeats, from",
             Self::ReportedCueBefore => "reported speech introduced by",
             Self::ReportedCueAfter => "reported speech followed by",
             Self::ReportedAccordingTo => "reported speech attributed",

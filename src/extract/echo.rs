@@ -1,0 +1,114 @@
+//! Stage `echo`: a subheading made of a short quote and nothing else (‘Pretty responsible’
+//! above the paragraphs it sums up) carries no cue of its own. When a statement of the same
+//! article repeats its words, the subheading quotes that statement's speaker.
+
+use crate::statement::StatementKind;
+use crate::text::Span;
+
+use super::Draft;
+use super::para::Para;
+use super::rule::Rule;
+
+/// Longest quoted subheading, in words: a few words lifted from a quotation.
+pub const MAX_HEADING_WORDS: usize = 8;
+
+/// True when the paragraph is the quote `qi` alone (marks and white space aside) and the
+/// quote is a few words long: a quoted subheading.
+#[must_use]
+pub fn is_quoted_heading(para: &Para, qi: usize) -> bool {
+    let q = para.quotes[qi];
+    let words = q.content.slice(para.text).split_whitespace().count();
+    let before = para.text[para.span.start..q.open].trim();
+    let after = para.text[q.after.min(para.span.end)..para.span.end].trim();
+    // A title in Title Case ("All Bets Are Off.") names a work, not someone's words.
+    let title_case = words >= 2
+        && q.content
+            .slice(para.text)
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+    q.closed
+        && !title_case
+        && para.quotes.len() == 1
+        && (1..=MAX_HEADING_WORDS).contains(&words)
+        && before.is_empty()
+        && after.chars().all(|c| matches!(c, '.' | ':' | '!' | '?'))
+}
+
+/// Adds a partial statement for each quoted subheading (content spans in `headings`) whose
+/// words a quotation among `drafts` repeats, with that quotation's speaker: the nearest one
+/// after the subheading, else the nearest before it. Drafts stay in text order.
+pub(crate) fn attribute_headings(text: &str, headings: &[Span], drafts: &mut Vec<Draft>) {
+    for &heading in headings {
+        let wanted = words_of(heading.slice(text));
+        if wanted.len() < 2 && wanted.iter().all(|w| w.len() < MIN_SINGLE_WORD) {
+            continue;
+        }
+        let echoes = |d: &&Draft| {
+            d.entity.is_some()
+                && d.kind != StatementKind::Indirect
+                && d.spans
+                    .iter()
+                    .any(|s| holds_run(&words_of(s.slice(text)), &wanted))
+        };
+        let at =
+            drafts.partition_point(|d| d.spans.first().is_some_and(|s| s.start < heading.start));
+        let source = drafts[at..]
+            .iter()
+            .find(echoes)
+            .or_else(|| drafts[..at].iter().rev().find(echoes));
+        let Some(source) = source else {
+            continue;
+        };
+        let draft = Draft {
+            spans: vec![heading],
+            kind: StatementKind::Partial,
+            entity: source.entity.clone(),
+            mention: source.mention,
+            mention_text: source.mention_text.clone(),
+            cue: None,
+            cue_span: None,
+            rule: Rule::QuoteEchoed,
+            continues_previous: false,
+            question: None,
+        };
+        drafts.insert(at, draft);
+    }
+}
+
+/// A single-word subheading is echoed only when the word is at least this long: short words
+/// ("no", "never") recur in any quotation.
+const MIN_SINGLE_WORD: usize = 8;
+
+/// The words of `s`, lowercase, letters and digits only ("We're" -> "were").
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when `run` occurs in `words` as consecutive words.
+fn holds_run(words: &[String], run: &[String]) -> bool {
+    !run.is_empty() && words.windows(run.len()).any(|w| w == run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_words_match_whatever_the_case_and_punctuation() {
+        let words = words_of("It was a fairly sensible, very sensible step.");
+        assert!(holds_run(&words, &words_of("Fairly sensible")));
+        assert!(holds_run(&words, &words_of("‘very sensible step’")));
+        assert!(!holds_run(&words, &words_of("sensible fairly")));
+        assert!(!holds_run(&words, &[]));
+    }
+}
