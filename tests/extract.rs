@@ -174,6 +174,18 @@ fn a_quoted_name_before_the_noun_it_names_is_a_label_inside_reported_speech() {
 }
 
 #[test]
+fn a_cue_between_two_quotes_never_takes_a_subject_from_inside_the_first() {
+    let text = "Camp\n\n\
+                “Not the U.S. nor its partners stop anyone leaving the camp,” the source \
+                said. “Many people are afraid to go back. They want a safe road north.”\n";
+    let article = Article::from_text(ArticleId(3), text);
+    let statements = extract(&article);
+    let second = find(&article, &statements, "Many people are afraid");
+    assert!(second.governments.is_empty(), "{second:?}");
+    assert_eq!(second.speaker.as_deref(), Some("source"));
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

@@ -177,7 +177,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                                 .or_else(|| outer_subject(para, &p, from));
                             p
                         })
-                        .or_else(|| clause_subject(para, floor, i))
+                        .or_else(|| clause_subject(para, from, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
                         .or_else(|| common_subject(para, from, i))
                 };
