@@ -186,6 +186,26 @@ fn a_cue_between_two_quotes_never_takes_a_subject_from_inside_the_first() {
 }
 
 #[test]
+fn a_report_after_and_with_a_subject_of_its_own_is_not_the_first_clauses() {
+    let text = "Camp\n\n\
+                Peru's foreign ministry rejected the charge, and both outside analysts and \
+                residents of the camp told reporters the claims are false.\n\n\
+                Chile's foreign ministry said the border stays open, and added that aid \
+                would follow.\n";
+    let article = Article::from_text(ArticleId(3), text);
+    let statements = extract(&article);
+    assert!(
+        !has(&article, &statements, "the claims are false"),
+        "{statements:?}"
+    );
+    // A coordinated cue with no subject of its own keeps the first clause's.
+    assert_eq!(
+        find(&article, &statements, "aid would follow").governments,
+        ["CHL"]
+    );
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

@@ -47,6 +47,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             .catenatives
             .contains(toks[i - 2].lower.as_str());
     let subject_end = if catenative { i - 2 } else { i };
+    // "the monitor maintained by the embassy": a passive participle, not a report ("replied
+    // by saying" is a report's means).
+    let by = i + cue.len;
+    if toks[by - 1].trail.is_none()
+        && toks.get(by).is_some_and(|t| t.lower == "by")
+        && !toks.get(by + 1).is_some_and(|t| t.lower.ends_with("ing"))
+    {
+        return None;
+    }
     if i > 0 && !catenative {
         let prev = toks[i - 1].lower.as_str();
         // "to say", "not say"; "have claims", "its claimed territory": not a report.
@@ -112,9 +121,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         // before a prepositional aside set off by commas.
         phrase_before(para, ss, aside)
     } else {
-        phrase_before(para, ss, subject_end)
-            .or_else(|| clause_subject(para, ss, subject_end))
-            .or_else(|| super::subject::common_subject(para, ss, subject_end))
+        let from = coordinated_subject(para, ss, subject_end).unwrap_or(ss);
+        phrase_before(para, from, subject_end)
+            .or_else(|| clause_subject(para, from, subject_end))
+            .or_else(|| super::subject::common_subject(para, from, subject_end))
     }?;
     if phrase.pronoun == Some(super::phrase::Pronoun::First) {
         return None;
@@ -686,6 +696,26 @@ fn coordinated_cue(para: &Para, ss: usize, cue: usize) -> Option<usize> {
     // The verb before: a finite verb of the same sentence, not a noun phrase ending there.
     let verb_before = (ss + 1..m).any(|x| !toks[x].capitalised() && finite_verb(&toks[x]));
     (adverbs_only && verb_before && para.inside[m].is_none()).then_some(m)
+}
+
+/// "The ministry denied it, and several analysts told reporters ...": the first token after a
+/// ", and" / ", but" before the cue that opens a clause with a subject of its own (a
+/// capitalised word, a determiner or a quantifier before the cue), where the cue's subject
+/// is looked for instead of the sentence's first clause.
+fn coordinated_subject(para: &Para, ss: usize, cue: usize) -> Option<usize> {
+    let toks = &para.toks;
+    let lex = Lexicon::get();
+    let m = (ss + 1..cue).rev().find(|&m| {
+        matches!(toks[m].lower.as_str(), "and" | "but")
+            && toks[m - 1].trail == Some(',')
+            && para.inside[m].is_none()
+    })?;
+    (m + 1..cue)
+        .any(|x| {
+            let w = toks[x].lower.as_str();
+            toks[x].capitalised() || lex.determiners.contains(w) || lex.quantifiers.contains(w)
+        })
+        .then_some(m + 1)
 }
 
 /// True when `e` speaks for a government: one whose country is known, or an office or body
