@@ -126,6 +126,11 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
             }
             j -= 1;
         }
+        // The clause's subject never lies inside a quote opening the sentence (`"...," the
+        // source said. "..."`).
+        let clause_floor = (floor..open_tok)
+            .find(|&j| para.inside[j].is_none())
+            .unwrap_or(floor);
         let mut i = open_tok;
         while i > from {
             i -= 1;
@@ -177,7 +182,7 @@ pub fn find_for_quote(para: &Para, qi: usize) -> Option<Found> {
                                 .or_else(|| outer_subject(para, &p, from));
                             p
                         })
-                        .or_else(|| clause_subject(para, from, i))
+                        .or_else(|| clause_subject(para, clause_floor, i))
                         .or_else(|| phrase_after(para, i + 1, open_tok))
                         .or_else(|| common_subject(para, from, i))
                 };
