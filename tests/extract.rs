@@ -206,6 +206,17 @@ fn a_report_after_and_with_a_subject_of_its_own_is_not_the_first_clauses() {
 }
 
 #[test]
+fn a_gerund_opening_the_reported_clause_keeps_its_that() {
+    let text = "Grain\n\nPresident Ana Ruiz of Peru has said cutting that tariff must come \
+                first.\n";
+    let article = Article::from_text(ArticleId(3), text);
+    let statements = extract(&article);
+    let s = find(&article, &statements, "tariff must come first");
+    assert_eq!(s.text(&article.text), "cutting that tariff must come first");
+    assert_eq!(s.governments, ["PER"]);
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

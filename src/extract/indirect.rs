@@ -395,8 +395,19 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                     j = audience;
                 }
             }
+            // "said cutting that output must ...": a gerund right after the cue opens the
+            // content, and its "that" is a determiner.
+            let lex = Lexicon::get();
+            let opens_with_gerund = toks.get(j).is_some_and(|t| {
+                !t.capitalised()
+                    && t.lower.len() > 4
+                    && t.lower.ends_with("ing")
+                    && !lex.prepositions.contains(t.lower.as_str())
+                    && !lex.time_nouns.contains(t.lower.as_str())
+            });
             // Skip adverbials up to "that".
             if let Some(k) = (j..se.min(j + 9)).find(|&k| toks[k].lower == "that")
+                && !opens_with_gerund
                 && (j..k)
                     .all(|m| toks[m].trail.is_none_or(|c| c == '.') && para.inside[m].is_none())
                 // "said the talks went well and that ...": a clause before a second "that"
