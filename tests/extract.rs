@@ -1485,6 +1485,19 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["IND"],
         kind: StatementKind::Direct,
     },
+    // A few lowercase words describing the named speaker after the cue; no government
+    // named before takes the quote.
+    RuleCase {
+        rule: Rule::QuoteCueAfter,
+        text: "Law\n\nThe push against the bill has included members of the Peruvian \
+               government, which has denied any role.\n\n“Their reasons do not hold. They are \
+               wrong,” said 2019 flood survivor Mary Dunne.\n",
+        date: "2027-03-03",
+        statement: "Their reasons do not hold.",
+        speaker: "Mary Dunne",
+        governments: &[],
+        kind: StatementKind::Direct,
+    },
     // A subheading of a few quoted words whose words a quotation below repeats.
     RuleCase {
         rule: Rule::QuoteEchoed,

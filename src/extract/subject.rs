@@ -310,7 +310,8 @@ pub(crate) fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase
             && !k.role_words.contains(&t.lower)
             && !k.modifiers.contains(&t.lower)
     }) {
-        return None;
+        // "said flood survivor Mary Dunne": a few words describing a named person.
+        toks = &toks[described_name(toks)?..];
     }
     let end = leading_np(toks);
     if end == 0 {
@@ -332,6 +333,33 @@ pub(crate) fn phrase_after(para: &Para, from: usize, to: usize) -> Option<Phrase
         }
     }
     Some(phrase)
+}
+
+/// Most words of a description before a name after the cue ("said 2019 flood survivor ...").
+const NAME_DESCRIPTION_WORDS: usize = 3;
+
+/// Where the name starts in "flood survivor Mary Dunne" (a description of lowercase words,
+/// none a function word or a verb, then a capitalised name), if `toks` opens so.
+fn described_name(toks: &[Token]) -> Option<usize> {
+    let lex = Lexicon::get();
+    let name = (1..=NAME_DESCRIPTION_WORDS.min(toks.len().saturating_sub(1)))
+        .find(|&n| toks[n].capitalised())?;
+    let describing = toks[..name].iter().all(|t| {
+        t.trail.is_none()
+            && !t.capitalised()
+            && !is_function_word(&t.lower)
+            && !lex.prepositions.contains(t.lower.as_str())
+            && !lex.time_adverbs.contains(t.lower.as_str())
+            && !t.lower.ends_with("ly")
+    });
+    // The name runs to the end of the slot or to a comma.
+    let name_end = (name..toks.len())
+        .find(|&j| !toks[j].capitalised() || toks[j].trail.is_some_and(|c| c != '.'))
+        .map_or(
+            toks.len(),
+            |j| if toks[j].capitalised() { j + 1 } else { j },
+        );
+    (describing && name_end >= name + 2).then_some(name)
 }
 
 /// The subject of the clause holding the cue when no noun phrase stands right before the
