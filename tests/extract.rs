@@ -1498,6 +1498,18 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &[],
         kind: StatementKind::Direct,
     },
+    // A phrase taking the infinitive of the cue ("went out of her way to say"); a dash
+    // before "though" ends the reported clause.
+    RuleCase {
+        rule: Rule::ReportedCueBefore,
+        text: "Econ\n\nPresident Ana Ruiz of Peru took questions for three hours.\n\nRuiz went \
+               out of her way to say that the harvest had recovered - though farmers disagree.\n",
+        date: "2027-03-03",
+        statement: "the harvest had recovered",
+        speaker: "Ana Ruiz",
+        governments: &["PER"],
+        kind: StatementKind::Indirect,
+    },
     // A subheading of a few quoted words whose words a quotation below repeats.
     RuleCase {
         rule: Rule::QuoteEchoed,

@@ -9,6 +9,7 @@ use super::cues::{Cue, cue_at};
 use super::entity::Entity;
 use super::knowledge::Knowledge;
 use super::label::names_the_noun_after;
+use super::lex::Token;
 use super::lexicon::Lexicon;
 use super::memory::Memory;
 use super::np::{leading_np, np_token_at};
@@ -28,6 +29,25 @@ pub fn candidates(para: &Para) -> Vec<usize> {
         .collect()
 }
 
+/// Where the verb (or phrase) that takes the infinitive ending before token `to` starts:
+/// "began" in "began to hint", "went" in "went out of his way to say".
+fn catenative_before(toks: &[Token], to: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let before = to.checked_sub(1)?;
+    if lex.catenatives.contains(toks[before].lower.as_str()) {
+        return Some(before);
+    }
+    lex.catenative_phrases.iter().find_map(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let start = to.checked_sub(words.len())?;
+        toks[start..to]
+            .iter()
+            .zip(&words)
+            .all(|(t, w)| *w == "*" || t.lower == *w)
+            .then_some(start)
+    })
+}
+
 fn is_cue_like(para: &Para, i: usize) -> bool {
     cue_at(&para.toks, i).is_some()
 }
@@ -41,12 +61,11 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         return according_to(para, i, &cue, memory);
     }
     // "had begun to hint that ...": the subject stands before the catenative verb.
-    let catenative = i >= 2
-        && toks[i - 1].lower == "to"
-        && Lexicon::get()
-            .catenatives
-            .contains(toks[i - 2].lower.as_str());
-    let subject_end = if catenative { i - 2 } else { i };
+    let catenative_start = (i >= 2 && toks[i - 1].lower == "to")
+        .then(|| catenative_before(toks, i - 1))
+        .flatten();
+    let catenative = catenative_start.is_some();
+    let subject_end = catenative_start.unwrap_or(i);
     // "the monitor maintained by the embassy": a passive participle, not a report ("replied
     // by saying" is a report's means).
     let by = i + cue.len;
@@ -973,6 +992,17 @@ fn clause_end(para: &Para, j: usize, se: usize) -> usize {
     let mut k = j;
     while k < se {
         if k > j && para.inside[k].is_some_and(|qi| !names_the_noun_after(para, qi)) {
+            return k;
+        }
+        // "... was bouncing back - though economists disagree": a dash before a subordinate
+        // or contrasting clause ends the reported one.
+        if k > j
+            && para.dash_after(k - 1)
+            && (Lexicon::get()
+                .subordinators
+                .contains(toks[k].lower.as_str())
+                || toks[k].lower == "but")
+        {
             return k;
         }
         let lower = toks[k].lower.as_str();

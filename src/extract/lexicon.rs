@@ -25,6 +25,9 @@ pub struct Lexicon {
     pub modals: HashSet<String>,
     /// Verbs before "to" + cue whose subject is the speaker ("began to hint that").
     pub catenatives: HashSet<String>,
+    /// Phrases before "to" + cue whose subject is the speaker ("was quick to say"), "*"
+    /// standing for any one word.
+    pub catenative_phrases: Vec<String>,
     /// Words before a cue form that make it no report ("to say", "its claim").
     pub not_a_report_after: HashSet<String>,
     /// Subordinating words: a report inside such a clause is no statement of its own.
@@ -267,6 +270,12 @@ mod tests {
             &lexicon.person_nouns,
             &lexicon.collective_officials,
         ];
+        assert!(
+            lexicon
+                .catenative_phrases
+                .iter()
+                .all(|p| !p.is_empty() && *p == p.to_lowercase())
+        );
         for class in all {
             assert!(!class.is_empty());
             let mut words: Vec<&String> = class.iter().collect();
