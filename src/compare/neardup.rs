@@ -75,42 +75,41 @@ impl<K: Ord + Clone> NearDuplicateIndex<K> {
     pub fn new<'t>(items: impl IntoIterator<Item = (K, &'t str)>) -> Self {
         let mut keys = Vec::new();
         let mut sizes = Vec::new();
-        // Every item's shingles, item after item; sorted into buckets below.
-        let mut all: Vec<u64> = Vec::new();
+        // Each item's shingles, kept as computed (no copy into one growing buffer, which
+        // at 1.4 million shingles would hold up to twice their size while it grows).
+        let mut sets: Vec<Vec<u64>> = Vec::new();
+        let mut total = 0usize;
         for (key, text) in items {
             let set = shingles(text);
             let (Ok(size), Ok(_), Ok(_)) = (
                 u32::try_from(set.len()),
                 u32::try_from(keys.len()),
-                u32::try_from(all.len() + set.len()),
+                u32::try_from(total + set.len()),
             ) else {
                 break;
             };
-            all.extend_from_slice(&set);
+            total += set.len();
+            sets.push(set);
             keys.push(key);
             sizes.push(size);
         }
         // A counting sort by bucket, then each bucket in order.
         let mut starts = vec![0u32; BUCKETS + 1];
-        for &shingle in &all {
+        for &shingle in sets.iter().flatten() {
             starts[bucket(shingle) + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
         let mut next = starts.clone();
-        let mut postings = vec![0u64; all.len()];
-        let mut from = 0;
-        for (item, &size) in (0u32..).zip(&sizes) {
-            let to = from + size as usize;
-            for &shingle in &all[from..to] {
+        let mut postings = vec![0u64; total];
+        for (item, set) in (0u32..).zip(sets) {
+            for shingle in set {
                 let at = &mut next[bucket(shingle)];
                 postings[*at as usize] = tag(shingle) << 32 | u64::from(item);
                 *at += 1;
             }
-            from = to;
         }
-        drop(all);
         for pair in starts.windows(2) {
             postings[pair[0] as usize..pair[1] as usize].sort_unstable();
         }
