@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, ArticleId};
 use crate::statement::{Statement, StatementId};
 
+use super::packed::PackedMap;
 use super::{ComparisonSpec, Correction, Session};
 
 /// An article with the statements found in it, ready to enter a session.
@@ -130,7 +131,8 @@ impl Session {
 
     fn add_imported(&mut self, imported: Vec<ImportedArticle>) -> Vec<ArticleId> {
         let mut ids = Vec::with_capacity(imported.len());
-        let mut added = Vec::with_capacity(imported.iter().map(|a| a.statements.len()).sum());
+        let mut statements_map =
+            PackedMap::new(std::mem::take(Arc::make_mut(&mut self.statements)));
         for ImportedArticle {
             mut article,
             statements,
@@ -144,17 +146,14 @@ impl Session {
             };
             self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
-            added.extend(statements.into_iter().map(|mut statement| {
+            statements_map.extend(statements.into_iter().map(|mut statement| {
                 statement.id.article = id;
                 (statement.id, statement)
             }));
             Arc::make_mut(&mut self.articles).insert(id, article);
             ids.push(id);
         }
-        // Merged in one go, the map is built with full nodes: inserted one by one, about
-        // half of each node stays empty (9 MB at 40,000 statements).
-        let mut added: BTreeMap<StatementId, Statement> = added.into_iter().collect();
-        Arc::make_mut(&mut self.statements).append(&mut added);
+        self.statements = Arc::new(statements_map.finish());
         ids
     }
 
