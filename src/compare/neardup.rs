@@ -2,7 +2,9 @@
 //! the other versions of one (other outlets, later repeats, partial quotes of it).
 //!
 //! The index is flat, for memory: at 40,000 statements it holds about 1.4 million postings,
-//! and a hash map of posting lists cost 36 bytes each (50 MB); here each is one `u64`.
+//! and a hash map of posting lists cost 36 bytes each (50 MB); here each takes six bytes (a
+//! 32-bit tag of its shingle and a 16-bit item), in runs of consecutive items so that a
+//! build never holds every item's shingles at once.
 
 use super::words::{fnv, words};
 
@@ -28,17 +30,101 @@ fn tag(shingle: u64) -> u64 {
     (shingle >> (32 - BUCKET_BITS)) & 0xffff_ffff
 }
 
+/// Items per run: a run's shingles are held aside only while it is built (about 2 MB at
+/// news-quote sizes), never every item's at once; and an item's number within its run fits
+/// in a `u16`.
+const RUN_ITEMS: usize = 8192;
+const _: () = assert!(RUN_ITEMS < 1 << 16, "an item within its run is a u16");
+
+/// The postings of a run of consecutive items, by bucket: six bytes each.
+#[derive(Debug, Clone)]
+struct Run {
+    /// The number of the run's first item.
+    first: u32,
+    /// Where each bucket's postings start, and where the last ends (`BUCKETS + 1` entries).
+    starts: Vec<u32>,
+    /// Bucket by bucket, the tag of each posting's shingle, sorted (the items that hold a
+    /// shingle sit together).
+    tags: Vec<u32>,
+    /// Each posting's item, counted from `first`; in item order within a tag.
+    items: Vec<u16>,
+}
+
+impl Run {
+    /// The run of the items numbered from `first`, `sets` their shingles in order (at most
+    /// [`RUN_ITEMS`]): a counting sort by bucket, then each bucket sorted.
+    fn new(first: u32, sets: &mut Vec<Vec<u64>>) -> Self {
+        let mut starts = vec![0u32; BUCKETS + 1];
+        for &shingle in sets.iter().flatten() {
+            starts[bucket(shingle) + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let total = starts[BUCKETS] as usize;
+        let mut tags = vec![0u32; total];
+        let mut items = vec![0u16; total];
+        for (item, set) in (0u16..).zip(sets.drain(..)) {
+            for shingle in set {
+                let at = &mut next[bucket(shingle)];
+                tags[*at as usize] = tag(shingle) as u32;
+                items[*at as usize] = item;
+                *at += 1;
+            }
+        }
+        // Each bucket is in item order; sorted by tag it stays so within a tag.
+        let mut scratch: Vec<(u32, u16)> = Vec::new();
+        for pair in starts.windows(2) {
+            let range = pair[0] as usize..pair[1] as usize;
+            let (tags, items) = (&mut tags[range.clone()], &mut items[range]);
+            if tags.is_sorted() {
+                continue;
+            }
+            scratch.clear();
+            scratch.extend(tags.iter().copied().zip(items.iter().copied()));
+            scratch.sort_unstable();
+            for ((tag, item), (t, i)) in tags.iter_mut().zip(items.iter_mut()).zip(&scratch) {
+                *tag = *t;
+                *item = *i;
+            }
+        }
+        Self {
+            first,
+            starts,
+            tags,
+            items,
+        }
+    }
+
+    /// The items of this run holding `shingle`, in item order.
+    fn items_with(&self, shingle: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = bucket(shingle);
+        let range = match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&from), Some(&to)) => from as usize..to as usize,
+            _ => 0..0,
+        };
+        let from = range.start;
+        let tags = self.tags.get(range).unwrap_or(&[]);
+        let tag = tag(shingle) as u32;
+        let first = tags.partition_point(|t| *t < tag);
+        let count = tags[first..].iter().take_while(|t| **t == tag).count();
+        let at = from + first;
+        self.items
+            .get(at..at + count)
+            .unwrap_or(&[])
+            .iter()
+            .map(|i| self.first + u32::from(*i))
+    }
+}
+
 /// An index of texts by key (for example `StatementId`), queried by text.
 #[derive(Debug, Clone)]
 pub struct NearDuplicateIndex<K> {
     keys: Vec<K>,
     sizes: Vec<u32>,
-    /// Where each bucket's postings start in `postings`, and where the last ends
-    /// (`BUCKETS + 1` entries; empty when nothing is indexed).
-    starts: Vec<u32>,
-    /// Bucket by bucket, each posting `tag << 32 | item`, sorted: the items that hold a
-    /// shingle sit together, in item order.
-    postings: Vec<u64>,
+    /// The postings, run by run of [`RUN_ITEMS`] items.
+    runs: Vec<Run>,
 }
 
 impl<K> Default for NearDuplicateIndex<K> {
@@ -46,8 +132,7 @@ impl<K> Default for NearDuplicateIndex<K> {
         Self {
             keys: Vec::new(),
             sizes: Vec::new(),
-            starts: Vec::new(),
-            postings: Vec::new(),
+            runs: Vec::new(),
         }
     }
 }
@@ -69,72 +154,49 @@ fn shingles(text: &str) -> Vec<u64> {
 }
 
 impl<K: Ord + Clone> NearDuplicateIndex<K> {
-    /// Builds the index from `(key, text)` items. Items past what `u32` postings can number
-    /// are left out.
+    /// Builds the index from `(key, text)` items. Items past what `u32` can number are
+    /// left out.
     #[must_use]
     pub fn new<'t>(items: impl IntoIterator<Item = (K, &'t str)>) -> Self {
         let mut keys = Vec::new();
         let mut sizes = Vec::new();
-        // Each item's shingles, kept as computed (no copy into one growing buffer, which
-        // at 1.4 million shingles would hold up to twice their size while it grows).
-        let mut sets: Vec<Vec<u64>> = Vec::new();
-        let mut total = 0usize;
+        let mut runs = Vec::new();
+        // The shingles of the run being built, kept as computed.
+        let mut sets: Vec<Vec<u64>> = Vec::with_capacity(RUN_ITEMS);
+        let mut run_first = 0u32;
+        let mut run_total = 0usize;
         for (key, text) in items {
             let set = shingles(text);
-            let (Ok(size), Ok(_), Ok(_)) = (
+            let (Ok(size), Ok(item), Ok(_)) = (
                 u32::try_from(set.len()),
                 u32::try_from(keys.len()),
-                u32::try_from(total + set.len()),
+                u32::try_from(run_total + set.len()),
             ) else {
                 break;
             };
-            total += set.len();
+            if sets.is_empty() {
+                run_first = item;
+            }
+            run_total += set.len();
             sets.push(set);
             keys.push(key);
             sizes.push(size);
-        }
-        // A counting sort by bucket, then each bucket in order.
-        let mut starts = vec![0u32; BUCKETS + 1];
-        for &shingle in sets.iter().flatten() {
-            starts[bucket(shingle) + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut postings = vec![0u64; total];
-        for (item, set) in (0u32..).zip(sets) {
-            for shingle in set {
-                let at = &mut next[bucket(shingle)];
-                postings[*at as usize] = tag(shingle) << 32 | u64::from(item);
-                *at += 1;
+            if sets.len() == RUN_ITEMS {
+                runs.push(Run::new(run_first, &mut sets));
+                run_total = 0;
             }
         }
-        for pair in starts.windows(2) {
-            postings[pair[0] as usize..pair[1] as usize].sort_unstable();
+        if !sets.is_empty() {
+            runs.push(Run::new(run_first, &mut sets));
         }
-        Self {
-            keys,
-            sizes,
-            starts,
-            postings,
-        }
+        Self { keys, sizes, runs }
     }
 
     /// The items holding `shingle`, in item order.
     fn items_with(&self, shingle: u64) -> impl Iterator<Item = u32> + '_ {
-        let b = bucket(shingle);
-        let range = match (self.starts.get(b), self.starts.get(b + 1)) {
-            (Some(&from), Some(&to)) => from as usize..to as usize,
-            _ => 0..0,
-        };
-        let postings = self.postings.get(range).unwrap_or(&[]);
-        let tag = tag(shingle);
-        let first = postings.partition_point(|p| p >> 32 < tag);
-        postings[first..]
+        self.runs
             .iter()
-            .take_while(move |p| *p >> 32 == tag)
-            .map(|p| (p & 0xffff_ffff) as u32)
+            .flat_map(move |run| run.items_with(shingle))
     }
 
     /// Number of indexed texts.
@@ -221,7 +283,8 @@ mod tests {
 
     #[test]
     fn every_shared_shingle_counts_as_a_direct_count_says() {
-        let texts: Vec<String> = (0..300)
+        // More items than one run holds, so the query reads several runs.
+        let texts: Vec<String> = (0..RUN_ITEMS + 300)
             .map(|i| {
                 format!(
                     "word{} and word{} then word{} with word{} again",
