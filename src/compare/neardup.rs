@@ -12,31 +12,42 @@ use super::words::{fnv, words};
 /// reach a perfect score by sharing one bigram.
 const MIN_SHINGLES: usize = 3;
 
-/// The top bits of a shingle's hash pick its bucket; a posting keeps the next 32 bits with
-/// the item, so shingles are told apart by 48 bits of their hash (two distinct shingles
-/// share them about once in 10^14 pairs: never at the sizes a session reaches).
-const BUCKET_BITS: u32 = 16;
+/// The top bits of a shingle's hash pick its bucket in a run; a posting keeps the next 32
+/// bits as its tag and 3 more beside its item, so shingles are told apart by 48 bits of their
+/// hash (two distinct shingles share them about once in 10^14 pairs: never at the sizes a
+/// session reaches).
+const BUCKET_BITS: u32 = 13;
 
-/// Number of buckets.
+/// Number of buckets in a run.
 const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// Bits of an item's number within its run.
+const ITEM_BITS: u32 = 13;
+
+/// Items per run: a run's shingles are held aside only while it is built (about 2 MB at
+/// news-quote sizes), never every item's at once.
+const RUN_ITEMS: usize = 1 << ITEM_BITS;
 
 /// The bucket of a shingle hash.
 fn bucket(shingle: u64) -> usize {
     (shingle >> (64 - BUCKET_BITS)) as usize
 }
 
-/// The bits of a shingle hash a posting keeps, below its bucket's.
-fn tag(shingle: u64) -> u64 {
-    (shingle >> (32 - BUCKET_BITS)) & 0xffff_ffff
+/// The 32 bits of a shingle hash below its bucket's.
+fn tag(shingle: u64) -> u32 {
+    ((shingle >> (32 - BUCKET_BITS)) & 0xffff_ffff) as u32
 }
 
-/// Items per run: a run's shingles are held aside only while it is built (about 2 MB at
-/// news-quote sizes), never every item's at once; and an item's number within its run fits
-/// in a `u16`.
-const RUN_ITEMS: usize = 8192;
-const _: () = assert!(RUN_ITEMS < 1 << 16, "an item within its run is a u16");
+/// The 3 bits of a shingle hash below its tag's, kept above the item's number in a `u16`.
+fn extra(shingle: u64) -> u16 {
+    ((shingle >> (32 - BUCKET_BITS - 3)) & 0b111) as u16
+}
 
 /// The postings of a run of consecutive items, by bucket: six bytes each.
+const _: () = assert!(
+    ITEM_BITS + 3 == 16,
+    "an item and its 3 extra bits fill a u16"
+);
 #[derive(Debug, Clone)]
 struct Run {
     /// The number of the run's first item.
@@ -46,7 +57,8 @@ struct Run {
     /// Bucket by bucket, the tag of each posting's shingle, sorted (the items that hold a
     /// shingle sit together).
     tags: Vec<u32>,
-    /// Each posting's item, counted from `first`; in item order within a tag.
+    /// Each posting's 3 extra bits of hash (the top bits), then its item counted from
+    /// `first` (the low [`ITEM_BITS`]); in item order within a tag and those bits.
     items: Vec<u16>,
 }
 
@@ -65,11 +77,11 @@ impl Run {
         let total = starts[BUCKETS] as usize;
         let mut tags = vec![0u32; total];
         let mut items = vec![0u16; total];
-        for (item, set) in (0u16..).zip(sets.drain(..)) {
+        for (item, set) in (0u16..).zip(sets.drain(..).take(RUN_ITEMS)) {
             for shingle in set {
                 let at = &mut next[bucket(shingle)];
-                tags[*at as usize] = tag(shingle) as u32;
-                items[*at as usize] = item;
+                tags[*at as usize] = tag(shingle);
+                items[*at as usize] = extra(shingle) << ITEM_BITS | item;
                 *at += 1;
             }
         }
@@ -106,7 +118,8 @@ impl Run {
         };
         let from = range.start;
         let tags = self.tags.get(range).unwrap_or(&[]);
-        let tag = tag(shingle) as u32;
+        let tag = tag(shingle);
+        let extra = extra(shingle);
         let first = tags.partition_point(|t| *t < tag);
         let count = tags[first..].iter().take_while(|t| **t == tag).count();
         let at = from + first;
@@ -114,7 +127,8 @@ impl Run {
             .get(at..at + count)
             .unwrap_or(&[])
             .iter()
-            .map(|i| self.first + u32::from(*i))
+            .filter(move |i| *i >> ITEM_BITS == extra)
+            .map(|i| self.first + u32::from(i & ((1 << ITEM_BITS) - 1)))
     }
 }
 
