@@ -136,7 +136,7 @@ impl<'a> Iterator for HeldIter<'a> {
     }
 }
 
-/// The ids of every statement of `article` could have.
+/// The ids the statements of `article` can have.
 fn article_range(article: ArticleId) -> std::ops::RangeInclusive<StatementId> {
     StatementId {
         article,
