@@ -177,7 +177,7 @@ fn show_over_time_opens_a_timeline_matching_formula_timeline_and_a_point_click_s
         .map(|((article, statements), file)| TimelineSource {
             file,
             article,
-            statements,
+            statements: statements.iter().collect(),
         })
         .collect();
     let expected = formula_timeline(&phrase, &sources);

@@ -69,9 +69,13 @@ impl Lcg {
 pub fn scale_session(articles: u32, per_article: u32) -> Session {
     let mut rng = Lcg(42);
     let mut imported = Vec::with_capacity(articles as usize);
+    // One buffer for every article's text as it is written; each article copies its text
+    // out at its exact length, so the builder's growing buffers are not left behind.
+    let mut text = String::new();
     for a in 0..articles {
         let id = ArticleId(a);
-        let mut text = format!("Report {a}: {}\n\n", rng.sentence());
+        text.clear();
+        text.push_str(&format!("Report {a}: {}\n\n", rng.sentence()));
         let mut statements = Vec::with_capacity(per_article as usize);
         for ordinal in 0..per_article {
             let speaker = SPEAKERS[rng.below(SPEAKERS.len())];
@@ -111,7 +115,7 @@ pub fn scale_session(articles: u32, per_article: u32) -> Session {
                 origin: Origin::Extracted,
             });
         }
-        let mut article = Article::from_text(id, &text);
+        let mut article = Article::from_text(id, text.as_str());
         article.title = Some(format!("Report {a}"));
         article.outlet = Some("Synthetic Wire".to_owned());
         article.date = Some(format!("2031-{:02}-{:02}", 1 + a % 12, 1 + a % 28));

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::article::ArticleId;
+use crate::article::{Article, ArticleId};
 use crate::governments::Governments;
 use crate::session::{Edit, GroupKey, Session};
 use crate::statement::{Group, Statement, StatementId};
@@ -70,22 +70,104 @@ pub fn in_group(statement: &Statement, key: &GroupKey) -> bool {
 /// One article's statements with the corrections applied.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleStatements {
-    /// In reading order.
-    pub statements: Vec<Statement>,
-    /// Each statement's text.
-    pub texts: Vec<String>,
+    /// The statements, in reading order.
+    held: Held,
+    /// How many there are.
+    len: usize,
+    /// The texts of statements over several spans (joined with " … "), by position in
+    /// reading order; the text of a statement of one span is read from the article.
+    joined: Vec<(usize, String)>,
     /// The statements with the ordinals the article alone would give its user statements
     /// (`USER_BASE + n`), kept to renumber them when corrections elsewhere change; empty
-    /// once numbered when the article has no user statements (`statements` is then final).
+    /// once numbered when the article has no user statements (`held` is then final).
     local: Vec<Statement>,
     /// Indexes in the session's corrections of this article's corrections that handed out a
     /// user ordinal, in order: the n-th made the statement numbered `USER_BASE + n` locally.
     consumed: Vec<usize>,
 }
 
-/// The statements and groups of one session revision.
+/// Where an article's statements are kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+enum Held {
+    /// The article has no corrections and its statements as found are in reading order:
+    /// they are read from the session's map, not copied (40,000 copies take 16 MB).
+    #[default]
+    Found,
+    /// Copies with the corrections applied (or put in reading order).
+    Owned(Vec<Statement>),
+}
+
+impl ArticleStatements {
+    /// The text of the statement at `position` in reading order, `article_text` its
+    /// article's text.
+    fn text_at<'a>(
+        &'a self,
+        position: usize,
+        statement: &Statement,
+        article_text: &'a str,
+    ) -> &'a str {
+        match statement.spans.as_slice() {
+            [one] => one.slice(article_text),
+            [] => "",
+            _ => self
+                .joined
+                .binary_search_by_key(&position, |(at, _)| *at)
+                .ok()
+                .and_then(|i| self.joined.get(i))
+                .map_or("", |(_, text)| text.as_str()),
+        }
+    }
+}
+
+/// The statements of an article in reading order, wherever they are kept.
+enum HeldIter<'a> {
+    Found(std::collections::btree_map::Range<'a, StatementId, Statement>),
+    Owned(std::slice::Iter<'a, Statement>),
+}
+
+impl<'a> Iterator for HeldIter<'a> {
+    type Item = &'a Statement;
+
+    fn next(&mut self) -> Option<&'a Statement> {
+        match self {
+            Self::Found(range) => range.next().map(|(_, s)| s),
+            Self::Owned(iter) => iter.next(),
+        }
+    }
+}
+
+/// The ids the statements of `article` can have.
+fn article_range(article: ArticleId) -> std::ops::RangeInclusive<StatementId> {
+    StatementId {
+        article,
+        ordinal: 0,
+    }..=StatementId {
+        article,
+        ordinal: u32::MAX,
+    }
+}
+
+/// The statements of `part` (of `article`), `found` the session's statements as found.
+fn held<'a>(
+    found: &'a BTreeMap<StatementId, Statement>,
+    article: ArticleId,
+    part: &'a ArticleStatements,
+) -> HeldIter<'a> {
+    match &part.held {
+        Held::Found => HeldIter::Found(found.range(article_range(article))),
+        Held::Owned(statements) => HeldIter::Owned(statements.iter()),
+    }
+}
+
+/// The statements and groups of one session revision. A clone is cheap (the statements are
+/// shared), so a background task takes one.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
+    /// The session's articles, shared: statements' texts are read from them.
+    texts: Arc<BTreeMap<ArticleId, Article>>,
+    /// The session's statements as found, shared: articles without corrections read theirs
+    /// from here.
+    found: Arc<BTreeMap<StatementId, Statement>>,
     articles: BTreeMap<ArticleId, Arc<ArticleStatements>>,
     total: usize,
     counts: BTreeMap<GroupKey, usize>,
@@ -97,35 +179,51 @@ pub struct Derived {
     pub others: Vec<GroupEntry>,
 }
 
+/// The texts of the statements in `statements` that have several spans, by position.
+fn joined_texts<'s>(
+    statements: impl Iterator<Item = &'s Statement>,
+    article_text: &str,
+) -> Vec<(usize, String)> {
+    statements
+        .enumerate()
+        .filter(|(_, s)| s.spans.len() > 1)
+        .map(|(i, s)| (i, s.text(article_text).into_owned()))
+        .collect()
+}
+
 /// The statements of `id` as `Session::effective_statements` gives them, numbered as if the
 /// article were alone in the session, and which of its corrections handed out user ordinals.
 fn article_statements(session: &Session, id: ArticleId) -> Option<ArticleStatements> {
     let article = session.articles.get(&id)?;
-    let first = StatementId {
-        article: id,
-        ordinal: 0,
-    };
-    let last = StatementId {
-        article: id,
-        ordinal: u32::MAX,
-    };
-    let mut alone = Session {
-        articles: Arc::new(BTreeMap::from([(id, article.clone())])),
-        statements: Arc::new(
-            session
-                .statements
-                .range(first..=last)
-                .map(|(k, s)| (*k, s.clone()))
-                .collect(),
-        ),
-        ..Session::default()
-    };
     let own: Vec<(usize, &crate::session::Correction)> = session
         .corrections
         .iter()
         .enumerate()
         .filter(|(_, c)| c.anchor.article == id)
         .collect();
+    let found = session.statements.range(article_range(id));
+    // Without corrections the statements are the ones found, in reading order (first span,
+    // then ordinal): when the ids already give that order nothing needs copying.
+    let key = |s: &Statement| (s.spans.first().map_or(0, |sp| sp.start), s.id.ordinal);
+    if own.is_empty()
+        && found
+            .clone()
+            .zip(found.clone().skip(1))
+            .all(|((_, a), (_, b))| key(a) <= key(b))
+    {
+        return Some(ArticleStatements {
+            held: Held::Found,
+            len: found.clone().count(),
+            joined: joined_texts(found.map(|(_, s)| s), &article.text),
+            local: Vec::new(),
+            consumed: Vec::new(),
+        });
+    }
+    let mut alone = Session {
+        articles: Arc::new(BTreeMap::from([(id, article.clone())])),
+        statements: Arc::new(found.map(|(k, s)| (*k, s.clone())).collect()),
+        ..Session::default()
+    };
     // Which corrections hand out an ordinal (an added statement, the tail of a split) only
     // shows by applying them in order: the one that does leaves a statement numbered with
     // the next ordinal right after it.
@@ -154,13 +252,10 @@ fn article_statements(session: &Session, id: ArticleId) -> Option<ArticleStateme
     }
     alone.corrections = own.iter().map(|(_, c)| (*c).clone()).collect();
     let local = alone.effective_statements();
-    let texts = local
-        .iter()
-        .map(|s| s.text(&article.text).into_owned())
-        .collect();
     Some(ArticleStatements {
-        statements: Vec::new(),
-        texts,
+        held: Held::Owned(Vec::new()),
+        len: local.len(),
+        joined: joined_texts(local.iter(), &article.text),
         local,
         consumed,
     })
@@ -173,12 +268,12 @@ fn number(part: &mut ArticleStatements, ranks: &BTreeMap<usize, u32>) {
         // No user statements here, so the local numbers are the session's and never need
         // renumbering: keep one copy, not two (at 40,000 statements that is megabytes).
         if !part.local.is_empty() {
-            part.statements = std::mem::take(&mut part.local);
+            part.held = Held::Owned(std::mem::take(&mut part.local));
         }
         return;
     }
-    part.statements = part.local.clone();
-    for statement in &mut part.statements {
+    let mut statements = part.local.clone();
+    for statement in &mut statements {
         let Some(local) = statement.id.ordinal.checked_sub(StatementId::USER_BASE) else {
             continue;
         };
@@ -188,6 +283,27 @@ fn number(part: &mut ArticleStatements, ranks: &BTreeMap<usize, u32>) {
             .and_then(|index| ranks.get(index))
         {
             statement.id.ordinal = StatementId::USER_BASE + rank;
+        }
+    }
+    part.held = Held::Owned(statements);
+}
+
+/// Adds (or, with `add` false, takes away) the statements of `part` to the group counts.
+fn count(
+    counts: &mut BTreeMap<GroupKey, usize>,
+    found: &BTreeMap<StatementId, Statement>,
+    article: ArticleId,
+    part: &ArticleStatements,
+    add: bool,
+) {
+    for statement in held(found, article, part) {
+        for key in GroupKey::of_statement(statement) {
+            let count = counts.entry(key).or_default();
+            if add {
+                *count += 1;
+            } else {
+                *count = count.saturating_sub(1);
+            }
         }
     }
 }
@@ -204,15 +320,20 @@ impl Derived {
 
     /// Works out again the statements of the articles in `touched` (added, removed or
     /// corrected) and renumbers user statements where corrections elsewhere moved them.
+    /// The statements of the articles not touched are the same in the session's current
+    /// maps, so they are read from those from now on.
     pub fn update(&mut self, session: &Session, touched: &BTreeSet<ArticleId>) {
+        let before = std::mem::replace(&mut self.found, Arc::clone(&session.statements));
+        self.texts = Arc::clone(&session.articles);
         for id in touched {
             if let Some(old) = self.articles.remove(id) {
-                self.count(&old, false);
+                count(&mut self.counts, &before, *id, &old, false);
             }
             if let Some(part) = article_statements(session, *id) {
                 self.articles.insert(*id, Arc::new(part));
             }
         }
+        drop(before);
         let mut consumed: Vec<usize> = self
             .articles
             .values()
@@ -237,28 +358,15 @@ impl Derived {
             number(Arc::make_mut(part), &ranks);
             let part = Arc::clone(part);
             if let Some(before) = before {
-                if before.statements == part.statements {
+                if before.held == part.held {
                     continue;
                 }
-                self.count(&before, false);
+                count(&mut self.counts, &self.found, id, &before, false);
             }
-            self.count(&part, true);
+            count(&mut self.counts, &self.found, id, &part, true);
         }
-        self.total = self.articles.values().map(|a| a.statements.len()).sum();
+        self.total = self.articles.values().map(|a| a.len).sum();
         self.entries();
-    }
-
-    fn count(&mut self, part: &ArticleStatements, add: bool) {
-        for statement in &part.statements {
-            for key in GroupKey::of_statement(statement) {
-                let count = self.counts.entry(key).or_default();
-                if add {
-                    *count += 1;
-                } else {
-                    *count = count.saturating_sub(1);
-                }
-            }
-        }
     }
 
     fn entries(&mut self) {
@@ -286,23 +394,28 @@ impl Derived {
         self.others = others;
     }
 
-    /// Each article's statements, shared (a background task takes them without copying
-    /// every statement's text on the UI thread).
-    #[must_use]
-    pub fn parts(&self) -> Vec<Arc<ArticleStatements>> {
-        self.articles.values().cloned().collect()
+    /// The text of `article`, empty when it is gone.
+    fn article_text(&self, article: ArticleId) -> &str {
+        self.texts.get(&article).map_or("", |a| a.text.as_str())
     }
 
-    /// Each article's statements by article, shared.
-    pub fn parts_by_article(&self) -> impl Iterator<Item = (&ArticleId, &Arc<ArticleStatements>)> {
-        self.articles.iter()
+    /// The statements of `part` (of `article`) with their texts.
+    fn in_part<'a>(
+        &'a self,
+        article: ArticleId,
+        part: &'a ArticleStatements,
+    ) -> impl Iterator<Item = (&'a Statement, &'a str)> {
+        let text = self.article_text(article);
+        held(&self.found, article, part)
+            .enumerate()
+            .map(move |(i, s)| (s, part.text_at(i, s, text)))
     }
 
     /// Every statement with its text, article by article in reading order.
     pub fn iter(&self) -> impl Iterator<Item = (&Statement, &str)> {
         self.articles
-            .values()
-            .flat_map(|a| a.statements.iter().zip(a.texts.iter().map(String::as_str)))
+            .iter()
+            .flat_map(|(id, part)| self.in_part(*id, part))
     }
 
     /// How many statements there are.
@@ -315,24 +428,27 @@ impl Derived {
     #[must_use]
     pub fn statement(&self, id: StatementId) -> Option<(&Statement, &str)> {
         let part = self.articles.get(&id.article)?;
-        let i = part.statements.iter().position(|s| s.id == id)?;
-        Some((part.statements.get(i)?, part.texts.get(i)?.as_str()))
+        let (i, statement) = held(&self.found, id.article, part)
+            .enumerate()
+            .find(|(_, s)| s.id == id)?;
+        Some((
+            statement,
+            part.text_at(i, statement, self.article_text(id.article)),
+        ))
     }
 
     /// One article's statements with their texts, in reading order.
-    #[must_use]
-    pub fn in_article(&self, article: ArticleId) -> (&[Statement], &[String]) {
+    pub fn in_article(&self, article: ArticleId) -> impl Iterator<Item = (&Statement, &str)> {
         self.articles
             .get(&article)
-            .map_or((&[], &[]), |a| (&a.statements, &a.texts))
+            .into_iter()
+            .flat_map(move |part| self.in_part(article, part))
     }
 
     /// Number of statements in an article.
     #[must_use]
     pub fn count_in_article(&self, article: ArticleId) -> usize {
-        self.articles
-            .get(&article)
-            .map_or(0, |a| a.statements.len())
+        self.articles.get(&article).map_or(0, |a| a.len)
     }
 }
 
@@ -437,15 +553,12 @@ impl Caches {
                     .filter(|(s, t)| in_group(s, key) && keep(s, t))
                     .map(|(s, _)| s.id)
                     .collect(),
-                ListSource::Article(article) => {
-                    let (statements, texts) = self.derived.in_article(*article);
-                    statements
-                        .iter()
-                        .zip(texts)
-                        .filter(|(s, t)| keep(s, t))
-                        .map(|(s, _)| s.id)
-                        .collect()
-                }
+                ListSource::Article(article) => self
+                    .derived
+                    .in_article(*article)
+                    .filter(|(s, t)| keep(s, t))
+                    .map(|(s, _)| s.id)
+                    .collect(),
             };
             self.list = Some((source.clone(), filter.clone(), rows));
         }
@@ -491,7 +604,6 @@ impl Needle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
     use crate::session::{Anchor, Correction, CorrectionKind, ImportedArticle};
     use crate::statement::{Evidence, Origin, StatementKind};
     use crate::text::Span;
@@ -615,6 +727,62 @@ mod tests {
             caches.refresh(&session, revision);
             assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
         }
+    }
+
+    #[test]
+    fn adding_and_removing_articles_keeps_the_shared_statements_right() {
+        let mut session = session();
+        let mut caches = Caches::default();
+        caches.refresh(&session, 0);
+        let mut revision = 0;
+        for edit in [
+            Edit::RemoveArticles(vec![ArticleId(1)]),
+            Edit::AddArticles(vec![ImportedArticle {
+                article: Article::from_text(ArticleId(9), "Envoy 9 says the tide turns."),
+                statements: Vec::new(),
+            }]),
+        ] {
+            let touched = articles_touched(&edit);
+            let inverse = session.apply(edit).expect("applied");
+            caches.touch(touched);
+            revision += 1;
+            caches.refresh(&session, revision);
+            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
+            assert_eq!(
+                caches.derived.governments,
+                Derived::build(&session).governments
+            );
+            let touched = articles_touched(&inverse);
+            session.apply(inverse).expect("undone");
+            caches.touch(touched);
+            revision += 1;
+            caches.refresh(&session, revision);
+            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
+            assert_eq!(
+                caches.derived.governments,
+                Derived::build(&session).governments
+            );
+        }
+    }
+
+    #[test]
+    fn statements_over_several_spans_read_their_joined_text() {
+        let mut session = session();
+        let id = StatementId {
+            article: ArticleId(2),
+            ordinal: 3,
+        };
+        let map = Arc::make_mut(&mut session.statements);
+        let statement = map.get_mut(&id).expect("statement");
+        let first = statement.spans[0];
+        statement.spans = vec![
+            Span::new(first.start, first.start + 5),
+            Span::new(first.start + 6, first.end),
+        ];
+        let derived = Derived::build(&session);
+        let (_, text) = derived.statement(id).expect("found");
+        assert_eq!(text, "Envoy … 2 line 3 says the tide turns.");
+        assert_eq!(derived.iter().count(), 20);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! added as the lowest-priority fallback when one is installed. Nothing fails without it.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
 
@@ -19,18 +20,29 @@ const CJK_CANDIDATES: &[&str] = &[
     "C:\\Windows\\Fonts\\msgothic.ttc",
 ];
 
+/// The first CJK font found and its bytes, read once per process: every egui context
+/// (one per window, and one per test harness) shares these ~20 MB instead of reading its
+/// own copy.
+fn cjk_font() -> Option<&'static (PathBuf, Vec<u8>)> {
+    static FONT: OnceLock<Option<(PathBuf, Vec<u8>)>> = OnceLock::new();
+    FONT.get_or_init(|| {
+        CJK_CANDIDATES.iter().map(Path::new).find_map(|path| {
+            std::fs::read(path)
+                .ok()
+                .map(|bytes| (path.to_owned(), bytes))
+        })
+    })
+    .as_ref()
+}
+
 /// Adds the first CJK font found as the last fallback of both families. Returns its path,
 /// or `None` when none is installed (CJK text then shows as boxes, or through eframe's own
 /// system-font lookup).
 pub fn install_cjk_fallback(ctx: &egui::Context) -> Option<PathBuf> {
-    let (path, bytes) = CJK_CANDIDATES.iter().map(Path::new).find_map(|path| {
-        std::fs::read(path)
-            .ok()
-            .map(|bytes| (path.to_owned(), bytes))
-    })?;
+    let (path, bytes) = cjk_font()?;
     ctx.add_font(FontInsert::new(
         "demarche-cjk-fallback",
-        FontData::from_owned(bytes),
+        FontData::from_static(bytes),
         vec![
             InsertFontFamily {
                 family: FontFamily::Proportional,
@@ -42,5 +54,5 @@ pub fn install_cjk_fallback(ctx: &egui::Context) -> Option<PathBuf> {
             },
         ],
     ));
-    Some(path)
+    Some(path.clone())
 }

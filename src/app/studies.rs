@@ -444,14 +444,9 @@ impl App {
         // when the one in flight lands, and the last index answers meanwhile.
         if self.background.index_pending.is_none() {
             self.background.index_pending = Some(revision);
-            let parts = self.caches.derived.parts();
+            let derived = self.caches.derived.clone();
             let task: Task = Box::new(move || {
-                let index = NearDuplicateIndex::new(parts.iter().flat_map(|part| {
-                    part.statements
-                        .iter()
-                        .zip(&part.texts)
-                        .map(|(s, t)| (s.id, t.as_str()))
-                }));
+                let index = NearDuplicateIndex::new(derived.iter().map(|(s, t)| (s.id, t)));
                 Output::Index(revision, Arc::new(index))
             });
             self.background.jobs.submit(task, repaint_of(ctx));

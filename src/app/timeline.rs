@@ -11,7 +11,7 @@ use crate::compare::timeline::{FormulaUse, TimelineSource, formula_timeline};
 use crate::statement::StatementId;
 
 use super::App;
-use super::derived::ArticleStatements;
+use super::derived::Derived;
 use super::jobs::{Output, Task};
 use super::state::Tab;
 
@@ -246,7 +246,7 @@ fn compute(
     query: (TimelineQuery, u64),
     statement_text: Option<(String, ArticleId)>,
     articles: &BTreeMap<ArticleId, Article>,
-    parts: &BTreeMap<ArticleId, Arc<ArticleStatements>>,
+    derived: &Derived,
 ) -> Timeline {
     let phrase = match (&query.0, statement_text) {
         (TimelineQuery::Phrase(phrase), _) => phrase.trim().to_owned(),
@@ -268,7 +268,7 @@ fn compute(
         .iter()
         .filter_map(|(id, file)| {
             let article = articles.get(id)?;
-            let statements = parts.get(id).map_or(&[][..], |p| p.statements.as_slice());
+            let statements = derived.in_article(*id).map(|(s, _)| s).collect();
             Some(TimelineSource {
                 file,
                 article,
@@ -337,14 +337,9 @@ impl App {
                 TimelineQuery::Phrase(_) => None,
             };
             let articles = Arc::clone(&self.session.articles);
-            let parts: BTreeMap<ArticleId, Arc<ArticleStatements>> = self
-                .caches
-                .derived
-                .parts_by_article()
-                .map(|(id, part)| (*id, Arc::clone(part)))
-                .collect();
+            let derived = self.caches.derived.clone();
             let task: Task = Box::new(move || {
-                Output::Timeline(Arc::new(compute(key, statement_text, &articles, &parts)))
+                Output::Timeline(Arc::new(compute(key, statement_text, &articles, &derived)))
             });
             let repaint = {
                 let ctx = ctx.clone();

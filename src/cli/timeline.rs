@@ -64,7 +64,7 @@ pub fn run(args: &TimelineArgs) -> ExitCode {
         .map(|(file, article, statements)| TimelineSource {
             file,
             article,
-            statements,
+            statements: statements.iter().collect(),
         })
         .collect();
     let uses = formula_timeline(&args.phrase, &sources);

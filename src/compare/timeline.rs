@@ -23,14 +23,14 @@ const CONTEXT_WORDS: usize = 6;
 const SAME_VARIANT: f32 = 0.7;
 
 /// One article to search, with its statements and the file name it was given as.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct TimelineSource<'a> {
     /// The path or name as the user gave it.
     pub file: &'a str,
     /// The article.
     pub article: &'a Article,
     /// Its statements (extracted or corrected).
-    pub statements: &'a [Statement],
+    pub statements: Vec<&'a Statement>,
 }
 
 /// One use of the phrase.
@@ -136,7 +136,7 @@ fn find_in(
             .copied()
             .find(|s| s.start <= span.start && span.end <= s.end)
             .unwrap_or(span);
-        let statement = source.statements.iter().find(|s| {
+        let statement = source.statements.iter().copied().find(|s| {
             s.spans
                 .iter()
                 .any(|p| p.start <= span.start && span.end <= p.end)
@@ -335,30 +335,30 @@ mod tests {
              Another remark: \"Fishing around the reef is an inherent territory matter of a \
              wholly different kind,\" said Lin Wei.",
         );
-        let later_statements = vec![statement(
+        let later_statement = statement(
             &later,
             0,
             "The Pearl Islets are Ostland's inherent territory.",
             "CHN",
-        )];
-        let earlier_statements = vec![statement(
+        );
+        let earlier_statement = statement(
             &earlier,
             0,
             "Fishing around the reef is an inherent territory matter of a wholly different kind,",
             "JPN",
-        )];
+        );
         let uses = formula_timeline(
             "inherent territory",
             &[
                 TimelineSource {
                     file: "notes/2021-05-02_brief.txt",
                     article: &later,
-                    statements: &later_statements,
+                    statements: vec![&later_statement],
                 },
                 TimelineSource {
                     file: "notes/2019-01-15_note.txt",
                     article: &earlier,
-                    statements: &earlier_statements,
+                    statements: vec![&earlier_statement],
                 },
             ],
         );

@@ -401,7 +401,7 @@ where
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
+            let mut out = super::packed::PackedMap::new(BTreeMap::new());
             while let Some((key, value)) = map.next_entry::<K, V>()? {
                 if out.contains_key(&key) {
                     return Err(A::Error::custom(format!(
@@ -411,7 +411,7 @@ where
                 }
                 out.insert(key, value);
             }
-            Ok(out)
+            Ok(out.finish())
         }
     }
     deserializer.deserialize_map(UniqueMap(PhantomData))

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, ArticleId};
 use crate::statement::{Statement, StatementId};
 
+use super::packed::PackedMap;
 use super::{ComparisonSpec, Correction, Session};
 
 /// An article with the statements found in it, ready to enter a session.
@@ -130,6 +131,8 @@ impl Session {
 
     fn add_imported(&mut self, imported: Vec<ImportedArticle>) -> Vec<ArticleId> {
         let mut ids = Vec::with_capacity(imported.len());
+        let mut statements_map =
+            PackedMap::new(std::mem::take(Arc::make_mut(&mut self.statements)));
         for ImportedArticle {
             mut article,
             statements,
@@ -143,14 +146,14 @@ impl Session {
             };
             self.next_article_id = self.next_article_id.max(id.0.saturating_add(1));
             article.id = id;
-            let map = Arc::make_mut(&mut self.statements);
-            for mut statement in statements {
+            statements_map.extend(statements.into_iter().map(|mut statement| {
                 statement.id.article = id;
-                map.insert(statement.id, statement);
-            }
+                (statement.id, statement)
+            }));
             Arc::make_mut(&mut self.articles).insert(id, article);
             ids.push(id);
         }
+        self.statements = Arc::new(statements_map.finish());
         ids
     }
 

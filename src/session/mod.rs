@@ -8,6 +8,7 @@ mod demo;
 mod edit;
 mod file;
 mod import;
+mod packed;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -298,7 +299,7 @@ impl Session {
         &self,
         mut progress: impl FnMut(usize, usize) -> bool,
     ) -> (BTreeMap<StatementId, Statement>, Vec<ArticleId>) {
-        let mut statements = BTreeMap::new();
+        let mut statements = packed::PackedMap::new(BTreeMap::new());
         let mut failed = Vec::new();
         let total = self.articles.len();
         for (done, article) in self.articles.values().enumerate() {
@@ -310,7 +311,7 @@ impl Session {
                 break;
             }
         }
-        (statements, failed)
+        (statements.finish(), failed)
     }
 
     /// A short, human name for the session taken from a file path.

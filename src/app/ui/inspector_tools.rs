@@ -201,8 +201,7 @@ impl App {
             .caches
             .derived
             .in_article(statement.id.article)
-            .0
-            .iter()
+            .map(|(s, _)| s)
             .filter(|s| s.id != statement.id)
             .filter_map(|s| Some((s.spans.first()?.start, s)))
             .filter(|(at, _)| *at > start)

@@ -156,10 +156,11 @@ impl App {
 
     /// Every statement of `article`, coloured by government, in text order.
     fn marks(&self, article: ArticleId, selected: Option<StatementId>, dark: bool) -> Vec<Mark> {
-        let (statements, _) = self.caches.derived.in_article(article);
-        let mut marks: Vec<Mark> = statements
-            .iter()
-            .flat_map(|s: &Statement| {
+        let mut marks: Vec<Mark> = self
+            .caches
+            .derived
+            .in_article(article)
+            .flat_map(|(s, _): (&Statement, _)| {
                 let colour = super::super::theme::government_colour(
                     s.governments.first().map(String::as_str),
                     dark,
