@@ -217,6 +217,23 @@ fn a_gerund_opening_the_reported_clause_keeps_its_that() {
 }
 
 #[test]
+fn an_official_whose_term_the_text_says_ended_is_a_former_official() {
+    let text = "Envoys\n\nAna Ruiz, Peru's ambassador to Chile from 2007 to 2013, said the \
+                plan is a “welcome step,” and Luis Soto, Peru's ambassador since 2014, said \
+                it is “long overdue.”\n";
+    let mut article = Article::from_text(ArticleId(3), text);
+    article.date = Some("2016-04-07".to_owned());
+    let statements = extract(&article);
+    let former = find(&article, &statements, "welcome step");
+    assert!(former.governments.is_empty(), "{former:?}");
+    assert_eq!(former.affiliation.as_deref(), Some("former official"));
+    assert_eq!(
+        find(&article, &statements, "long overdue").governments,
+        ["PER"]
+    );
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

@@ -62,6 +62,54 @@ impl Entity {
     }
 }
 
+/// True when `description` dates the role to a term that ended before the year of `date`
+/// ("ambassador from 2007 to 2013", "minister between 2001 and 2005", "envoy until 2019",
+/// "minister (2010-2014)").
+#[must_use]
+pub fn term_ended_before(description: &str, date: Option<&str>) -> bool {
+    let Some(year) = date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let as_year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        (w.len() == 4)
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    };
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut ended = None;
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(String::as_str);
+        let after = words.get(i + 3).map(String::as_str);
+        match (w.as_str(), next) {
+            ("from" | "between", Some(start)) if as_year(start).is_some() => {
+                if let (Some("to" | "and" | "until"), Some(end)) =
+                    (words.get(i + 2).map(String::as_str), after)
+                {
+                    ended = as_year(end).or(ended);
+                }
+            }
+            ("until" | "till", Some(end)) => ended = as_year(end).or(ended),
+            _ => {
+                // "(2010-2014)": two years joined by a dash.
+                if let Some((a, b)) = w.split_once(['-', '–'])
+                    && as_year(a).is_some()
+                {
+                    ended = as_year(b).or(ended);
+                }
+            }
+        }
+    }
+    ended.is_some_and(|end| end < year)
+}
+
 impl Memory {
     /// Builds an entity from a phrase that is not a pronoun or a back reference.
     #[must_use]
@@ -105,7 +153,12 @@ impl Memory {
             Some(Standing::NotYet(h)) => Some(format!("not yet {}", h.role.to_lowercase())),
             _ => None,
         }
-        .filter(|_| phrase.countries.is_empty() && phrase.national.is_none());
+        .filter(|_| phrase.countries.is_empty() && phrase.national.is_none())
+        // "Mexico's ambassador to the United States from 2007 to 2013": a term the text
+        // says ended before the article's year.
+        .or_else(|| {
+            term_ended_before(&phrase.description, date).then(|| "former official".to_owned())
+        });
         let name = match (name, holder) {
             (Some(n), Some(h)) if !n.contains(' ') => Some(h.name.clone()),
             (None, Some(h)) => Some(h.name.clone()),
@@ -457,4 +510,25 @@ pub fn clean_name(name: &str) -> String {
         .filter(|w| !k.honorifics.contains(*w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod term_tests {
+    use super::term_ended_before;
+
+    #[test]
+    fn terms_that_ended_before_the_article_make_a_former_official() {
+        let on = Some("2016-04-07");
+        assert!(term_ended_before(
+            "ambassador to peru from 2007 to 2013",
+            on
+        ));
+        assert!(term_ended_before("minister between 2001 and 2005", on));
+        assert!(term_ended_before("envoy until 2015", on));
+        assert!(term_ended_before("foreign minister (2010-2014)", on));
+        assert!(!term_ended_before("ambassador since 2014", on));
+        assert!(!term_ended_before("ambassador from 2014 to 2018", on));
+        assert!(!term_ended_before("ambassador from 2007 to 2013", None));
+        assert!(!term_ended_before("minister of 120 staff", on));
+    }
 }
