@@ -234,6 +234,23 @@ fn an_official_whose_term_the_text_says_ended_is_a_former_official() {
 }
 
 #[test]
+fn a_noun_phrase_pointing_back_is_no_reported_content() {
+    let text = "Steel\n\nPeru's trade minister said cheap steel was hurting mills. The \
+                minister stressed those worries again on Sunday at a forum in Lima, and \
+                stressed the need for new tariffs.\n";
+    let article = Article::from_text(ArticleId(3), text);
+    let statements = extract(&article);
+    assert!(
+        !has(&article, &statements, "those worries"),
+        "{statements:?}"
+    );
+    assert_eq!(
+        find(&article, &statements, "cheap steel was hurting mills").governments,
+        ["PER"]
+    );
+}
+
+#[test]
 fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
     let text = "Port talks end\n\n\
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\

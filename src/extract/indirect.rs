@@ -520,12 +520,20 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             && !toks[j].capitalised()
             && (Lexicon::get().determiners.contains(toks[j].lower.as_str())
                 || Lexicon::get().quantifiers.contains(toks[j].lower.as_str()));
-        if !cue.object
-            && !infinitive
-            && !cue.noun_object
+        let verb = has_verb(&toks[j..end]);
+        if !cue.object && !infinitive && !cue.noun_object && !after_that && !said_clause && !verb {
+            return None;
+        }
+        // "stressed those worries again": a noun phrase pointing back to words reported
+        // before is no new content.
+        if cue.noun_object
             && !after_that
-            && !said_clause
-            && !has_verb(&toks[j..end])
+            && !infinitive
+            && !verb
+            && matches!(
+                toks[j].lower.as_str(),
+                "this" | "that" | "these" | "those" | "such"
+            )
         {
             return None;
         }
