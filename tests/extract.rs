@@ -1544,6 +1544,17 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["PER"],
         kind: StatementKind::Indirect,
     },
+    // A report issued by the subject of the verb before it, inside a "so ... that" clause.
+    RuleCase {
+        rule: Rule::ReportedCueBefore,
+        text: "Vote\n\nClaims of bias grew so loud that the Peruvian Embassy in Madrid issued a \
+               brief statement saying that Lima took no side in the vote.\n",
+        date: "2027-03-03",
+        statement: "Lima took no side in the vote",
+        speaker: "Peruvian Embassy in Madrid",
+        governments: &["PER"],
+        kind: StatementKind::Indirect,
+    },
     // A subheading of a few quoted words whose words a quotation below repeats.
     RuleCase {
         rule: Rule::QuoteEchoed,

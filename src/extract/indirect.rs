@@ -126,7 +126,13 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         // "<clause>, an official said, adding that ...": the subject of the cue before.
         phrase_before(para, ss, i - 1)
     } else if participle && i > 0 && (toks[i - 1].trail == Some(',') || after_report) {
-        clause_subject(para, after_dateline(para, ss, i), i)
+        // "... so loud that the embassy issued a statement saying ...": the issuer is the
+        // subject of the verb before the report.
+        after_report
+            .then(|| issuing_verb(para, ss, i - 1))
+            .flatten()
+            .and_then(|verb| phrase_before(para, ss, verb))
+            .or_else(|| clause_subject(para, after_dateline(para, ss, i), i))
     } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
         // "Authorities announced an arrest and said ...": the cue shares the subject of the
         // verb it is coordinated with.
@@ -754,6 +760,25 @@ fn coordinated_subject(para: &Para, ss: usize, cue: usize) -> Option<usize> {
             toks[x].capitalised() || lex.determiners.contains(w) || lex.quantifiers.contains(w)
         })
         .then_some(m + 1)
+}
+
+/// Words between a verb and the report noun it governs ("issued a brief statement").
+const REPORT_NOUN_MODIFIERS: usize = 2;
+
+/// The verb before the report noun at `noun` ("issued" in "the embassy issued a joint
+/// statement saying"): the word before the noun's determiner.
+fn issuing_verb(para: &Para, ss: usize, noun: usize) -> Option<usize> {
+    let toks = &para.toks;
+    let lex = Lexicon::get();
+    let det = (noun.saturating_sub(REPORT_NOUN_MODIFIERS + 1)..noun)
+        .rev()
+        .find(|&d| d > ss && lex.determiners.contains(toks[d].lower.as_str()))?;
+    let verb = det - 1;
+    (toks[verb].trail.is_none()
+        && !toks[verb].capitalised()
+        && finite_verb(&toks[verb])
+        && (det..noun).all(|m| toks[m].trail.is_none()))
+    .then_some(verb)
 }
 
 /// True when `e` speaks for a government: one whose country is known, or an office or body
