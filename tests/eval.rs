@@ -69,7 +69,7 @@ fn polnear_dev_set_meets_thresholds() {
         eval_polnear(&dir.join("polnear/dev"), &verbose()).expect("polnear evaluation runs");
     eprintln!("{report}");
     // Ratchet: a little below the dev figures measured with the honest yardstick
-    // (BENCHMARKS.md): content 0.940, content+speaker 0.851, reported-speech precision 0.865.
+    // (BENCHMARKS.md): content 0.942, content+speaker 0.862, reported-speech precision 0.989.
     assert!(report.articles >= 80, "articles {}", report.articles);
     assert!(
         report.content.f1() >= 0.93,
@@ -77,7 +77,7 @@ fn polnear_dev_set_meets_thresholds() {
         report.content.f1()
     );
     assert!(
-        report.content_speaker.f1() >= 0.845,
+        report.content_speaker.f1() >= 0.855,
         "content+speaker F1 {}",
         report.content_speaker.f1()
     );
