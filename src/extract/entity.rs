@@ -154,7 +154,7 @@ impl Memory {
             _ => None,
         }
         .filter(|_| phrase.countries.is_empty() && phrase.national.is_none())
-        // "Mexico's ambassador to the United States from 2007 to 2013": a term the text
+        // "Peru's ambassador to Chile from 2004 to 2009": a term the text
         // says ended before the article's year.
         .or_else(|| {
             term_ended_before(&phrase.description, date).then(|| "former official".to_owned())
