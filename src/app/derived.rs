@@ -742,26 +742,23 @@ mod tests {
                 statements: Vec::new(),
             }]),
         ] {
-            let touched = articles_touched(&edit);
-            let inverse = session.apply(edit).expect("applied");
-            caches.touch(touched);
-            revision += 1;
-            caches.refresh(&session, revision);
-            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
-            assert_eq!(
-                caches.derived.governments,
-                Derived::build(&session).governments
-            );
-            let touched = articles_touched(&inverse);
-            session.apply(inverse).expect("undone");
-            caches.touch(touched);
-            revision += 1;
-            caches.refresh(&session, revision);
-            assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
-            assert_eq!(
-                caches.derived.governments,
-                Derived::build(&session).governments
-            );
+            // Applies an edit (then its inverse) and checks the refreshed caches against a
+            // full build.
+            let mut apply_and_check = |edit: Edit| {
+                let touched = articles_touched(&edit);
+                let inverse = session.apply(edit).expect("applied");
+                caches.touch(touched);
+                revision += 1;
+                caches.refresh(&session, revision);
+                assert_eq!(flat(&caches.derived), flat(&Derived::build(&session)));
+                assert_eq!(
+                    caches.derived.governments,
+                    Derived::build(&session).governments
+                );
+                inverse
+            };
+            let inverse = apply_and_check(edit);
+            apply_and_check(inverse);
         }
     }
 
