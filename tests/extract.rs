@@ -158,9 +158,7 @@ fn a_quoted_name_before_the_noun_it_names_is_a_label_inside_reported_speech() {
     let text = "Harbour rules\n\n\
                 Japan said it remained bound by the “open sea, shared lanes” principle \
                 guiding port calls, while fishermen asked for more.\n";
-    let mut article = Article::from_text(ArticleId(3), text);
-    article.date = Some("2027-03-03".to_owned());
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
     let report = find(&article, &statements, "it remained bound by");
     assert_eq!(report.kind, StatementKind::Indirect);
     assert_eq!(report.governments, ["JPN"]);
@@ -178,8 +176,7 @@ fn a_cue_between_two_quotes_never_takes_a_subject_from_inside_the_first() {
     let text = "Camp\n\n\
                 “Not the U.S. nor its partners keep anyone here,” the source said. \
                 “Families fear the road back. They want safe passage north.”\n";
-    let article = Article::from_text(ArticleId(3), text);
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, None);
     let second = find(&article, &statements, "Families fear the road back");
     assert!(second.governments.is_empty(), "{second:?}");
     assert_eq!(second.speaker.as_deref(), Some("source"));
@@ -192,8 +189,7 @@ fn a_report_after_and_with_a_subject_of_its_own_is_not_the_first_clauses() {
                 residents of the camp told reporters the claims are false.\n\n\
                 Chile's foreign ministry said the border stays open, and added that aid \
                 would follow.\n";
-    let article = Article::from_text(ArticleId(3), text);
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, None);
     assert!(
         !has(&article, &statements, "the claims are false"),
         "{statements:?}"
@@ -209,8 +205,7 @@ fn a_report_after_and_with_a_subject_of_its_own_is_not_the_first_clauses() {
 fn a_gerund_opening_the_reported_clause_keeps_its_that() {
     let text = "Grain\n\nPresident Ana Ruiz of Peru has said cutting that tariff must come \
                 first.\n";
-    let article = Article::from_text(ArticleId(3), text);
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, None);
     let s = find(&article, &statements, "tariff must come first");
     assert_eq!(s.text(&article.text), "cutting that tariff must come first");
     assert_eq!(s.governments, ["PER"]);
@@ -221,9 +216,7 @@ fn an_official_whose_term_the_text_says_ended_is_a_former_official() {
     let text = "Envoys\n\nAna Ruiz, Peru's ambassador to Chile from 2007 to 2013, said the \
                 plan is a “welcome step,” and Luis Soto, Peru's ambassador since 2014, said \
                 it is “long overdue.”\n";
-    let mut article = Article::from_text(ArticleId(3), text);
-    article.date = Some("2016-04-07".to_owned());
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, Some("2016-04-07"));
     let former = find(&article, &statements, "welcome step");
     assert!(former.governments.is_empty(), "{former:?}");
     assert_eq!(former.affiliation.as_deref(), Some("former official"));
@@ -238,8 +231,7 @@ fn a_noun_phrase_pointing_back_is_no_reported_content() {
     let text = "Steel\n\nPeru's trade minister said cheap steel was hurting mills. The \
                 minister stressed those worries again on Sunday at a forum in Lima, and \
                 stressed the need for new tariffs.\n";
-    let article = Article::from_text(ArticleId(3), text);
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, None);
     assert!(
         !has(&article, &statements, "those worries"),
         "{statements:?}"
@@ -256,9 +248,7 @@ fn an_uncued_fragment_after_a_new_paragraph_is_no_earlier_speakers() {
                 “We will keep the port open,” Foreign Minister Kenji Sato of Japan said.\n\n\
                 Ministers met again on Friday.\n\n\
                 Every past accord put shipping “at its heart,” which few expect to change.\n";
-    let mut article = Article::from_text(ArticleId(3), text);
-    article.date = Some("2027-03-03".to_owned());
-    let statements = extract(&article);
+    let (article, statements) = extract_on(text, Some("2027-03-03"));
     assert_eq!(
         find(&article, &statements, "We will keep the port open").governments,
         ["JPN"]
