@@ -1545,6 +1545,17 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["PER"],
         kind: StatementKind::Indirect,
     },
+    // A named official "and other leaders" / "and her ministers" speaks for the official's
+    // government.
+    RuleCase {
+        rule: Rule::ReportedCueBefore,
+        text: "Grain\n\nMr. Xi and other leaders have said the levy must fall first.\n",
+        date: "2027-03-03",
+        statement: "the levy must fall first",
+        speaker: "Xi Jinping",
+        governments: &["CHN"],
+        kind: StatementKind::Indirect,
+    },
     // A subheading of a few quoted words whose words a quotation below repeats.
     RuleCase {
         rule: Rule::QuoteEchoed,

@@ -562,7 +562,24 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
     // "Vladimir Putin and Donald Trump", "the ODNI and the DHS": a joint speaker.
     if let Some(a) = lowers.iter().position(|w| w == "and") {
         let capital = |ts: &[Token]| ts.iter().any(Token::capitalised);
-        if a > 0 && a + 1 < toks.len() && capital(&toks[..a]) && capital(&toks[a + 1..]) {
+        // "Mr. Xi and other leaders", "President Ana Ruiz and her ministers": a named
+        // official with colleagues of the same government speaks with them for it.
+        let colleagues = a > 0
+            && a + 2 < toks.len()
+            && capital(&toks[..a])
+            && matches!(
+                lowers[a + 1].as_str(),
+                "other" | "his" | "her" | "their" | "fellow"
+            )
+            && !capital(&toks[a + 1..]);
+        if colleagues {
+            let left = analyze(text, &toks[..a]);
+            let right = analyze(text, &toks[a + 1..]);
+            if left.name.is_some() && right.gov_role && right.countries.is_empty() {
+                phrase.parts = vec![left];
+                phrase.plural = true;
+            }
+        } else if a > 0 && a + 1 < toks.len() && capital(&toks[..a]) && capital(&toks[a + 1..]) {
             let left = analyze(text, &toks[..a]);
             let right = analyze(text, &toks[a + 1..]);
             let named = |p: &Phrase| p.name.is_some() || p.body || p.metonym;
@@ -594,6 +611,20 @@ mod tests {
 
     fn read(text: &str) -> Phrase {
         analyze(text, &tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn a_named_official_with_colleagues_is_one_joint_part() {
+        let p = read("Mr. Ruiz and other leaders");
+        assert_eq!(p.parts.len(), 1);
+        assert!(p.plural);
+        assert_eq!(
+            p.parts[0].name.as_ref().map(|(n, _)| n.as_str()),
+            Some("Ruiz")
+        );
+        // Two named people stay two parts; a lowercase right side with no role is no joint.
+        assert_eq!(read("Ana Ruiz and Luis Soto").parts.len(), 2);
+        assert!(read("Ana Ruiz and other farmers").parts.is_empty());
     }
 
     #[test]
