@@ -1568,6 +1568,18 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["IND"],
         kind: StatementKind::Partial,
     },
+    // A subheading that quotes the whole of a short quotation, with a word more.
+    RuleCase {
+        rule: Rule::QuoteEchoed,
+        text: "Border\n\nIn a joint statement, the Peruvian and Chilean interior ministries \
+               accused smugglers of arming “hired gangs” along the border.\n\n‘Foreign \
+               hired gangs’\n\nTraders in the border towns said trade had slowed.\n",
+        date: "2027-03-03",
+        statement: "Foreign hired gangs",
+        speaker: "Peruvian and Chilean interior ministries",
+        governments: &["CHL", "PER"],
+        kind: StatementKind::Partial,
+    },
     // The words after "of" in a title belong to it: "Secretary of War Dana Whitfield" is
     // named Dana Whitfield, not read as a place "War Dana Whitfield".
     RuleCase {

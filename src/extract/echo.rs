@@ -45,12 +45,16 @@ pub(crate) fn attribute_headings(text: &str, headings: &[Span], drafts: &mut Vec
         if wanted.len() < 2 && wanted.iter().all(|w| w.len() < MIN_SINGLE_WORD) {
             continue;
         }
+        // The quotation repeats the subheading's words, or the subheading quotes the whole
+        // of a short quotation with a word or two more ("‘Foreign-backed armed gangs’" over
+        // a paragraph that quotes "armed gangs").
         let echoes = |d: &&Draft| {
             d.entity.is_some()
                 && d.kind != StatementKind::Indirect
-                && d.spans
-                    .iter()
-                    .any(|s| holds_run(&words_of(s.slice(text)), &wanted))
+                && d.spans.iter().any(|s| {
+                    let quoted = words_of(s.slice(text));
+                    holds_run(&quoted, &wanted) || quoted.len() >= 2 && holds_run(&wanted, &quoted)
+                })
         };
         let at =
             drafts.partition_point(|d| d.spans.first().is_some_and(|s| s.start < heading.start));
