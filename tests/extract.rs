@@ -1580,6 +1580,20 @@ const RULE_CASES: &[RuleCase] = &[
         governments: &["CHL", "PER"],
         kind: StatementKind::Partial,
     },
+    // A headline opening on a quote before a colon, in Title Case, whose words (contractions
+    // written out) a quotation of the story repeats.
+    RuleCase {
+        rule: Rule::QuoteEchoed,
+        text: "‘We Will Be Ready’: Ruiz Vows Swift Reply To Border Claims\n\nPresident Ana \
+               Ruiz of Peru spoke on Friday in Lima about the border and the claims made by \
+               her neighbours over the past weeks. “We'll be ready. We will answer,” Ruiz \
+               said.\n",
+        date: "2027-03-03",
+        statement: "We Will Be Ready",
+        speaker: "Ana Ruiz",
+        governments: &["PER"],
+        kind: StatementKind::Partial,
+    },
     // The words after "of" in a title belong to it: "Secretary of War Dana Whitfield" is
     // named Dana Whitfield, not read as a place "War Dana Whitfield".
     RuleCase {

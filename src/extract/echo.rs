@@ -13,13 +13,28 @@ use super::rule::Rule;
 pub const MAX_HEADING_WORDS: usize = 8;
 
 /// True when the paragraph is the quote `qi` alone (marks and white space aside) and the
-/// quote is a few words long: a quoted subheading.
+/// quote is a few words long: a quoted subheading. In a headline (`headline`: a paragraph
+/// before the running text) the quote may also open the line before a colon ("‘We will
+/// see’: Minister ...").
 #[must_use]
-pub fn is_quoted_heading(para: &Para, qi: usize) -> bool {
+pub fn is_quoted_heading(para: &Para, qi: usize, headline: bool) -> bool {
     let q = para.quotes[qi];
     let words = q.content.slice(para.text).split_whitespace().count();
     let before = para.text[para.span.start..q.open].trim();
     let after = para.text[q.after.min(para.span.end)..para.span.end].trim();
+    // ("## 10. ‘We will see’: ...": a Markdown heading mark and a list number may open it.)
+    let heading_marks = before
+        .chars()
+        .all(|c| c == '#' || c == '.' || c.is_ascii_digit() || c.is_whitespace());
+    if headline
+        && qi == 0
+        && q.closed
+        && heading_marks
+        && after.starts_with(':')
+        && (2..=MAX_HEADING_WORDS).contains(&words)
+    {
+        return true;
+    }
     // A title in Title Case ("All Bets Are Off.") names a work, not someone's words.
     let title_case = words >= 2
         && q.content
@@ -85,18 +100,43 @@ pub(crate) fn attribute_headings(text: &str, headings: &[Span], drafts: &mut Vec
 /// ("no", "never") recur in any quotation.
 const MIN_SINGLE_WORD: usize = 8;
 
-/// The words of `s`, lowercase, letters and digits only ("We're" -> "were").
+/// The words of `s`, lowercase, letters and digits only, contractions written out ("You'll"
+/// -> "you will", "don't" -> "do not"), so that a Title Case headline matches the quote.
 fn words_of(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for w in s.split_whitespace() {
+        let w: String = w
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let (stem, tail) = match w {
+            "won't" => ("will", Some("not")),
+            "can't" => ("can", Some("not")),
+            _ => CONTRACTIONS
+                .iter()
+                .find_map(|(ending, full)| w.strip_suffix(ending).map(|stem| (stem, Some(*full))))
+                .unwrap_or((w, None)),
+        };
+        for part in std::iter::once(stem).chain(tail) {
+            let word: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
+            if !word.is_empty() {
+                out.push(word);
+            }
+        }
+    }
+    out
 }
+
+/// Contracted endings and the words they stand for.
+const CONTRACTIONS: [(&str, &str); 5] = [
+    ("n't", "not"),
+    ("'ll", "will"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'m", "am"),
+];
 
 /// True when `run` occurs in `words` as consecutive words.
 fn holds_run(words: &[String], run: &[String]) -> bool {
@@ -114,5 +154,9 @@ mod tests {
         assert!(holds_run(&words, &words_of("‘very sensible step’")));
         assert!(!holds_run(&words, &words_of("sensible fairly")));
         assert!(!holds_run(&words, &[]));
+        assert_eq!(
+            words_of("You'll see, we won’t"),
+            ["you", "will", "see", "we", "will", "not"]
+        );
     }
 }

@@ -150,7 +150,13 @@ pub(crate) fn statements(article: &Article, skip: &[bool]) -> Vec<Draft> {
                     }
             });
             if !q.continues_previous && is_label(&para, qi, near) {
-                if echo::is_quoted_heading(&para, qi) {
+                // The headline: before the running text, or the line the title came from.
+                let headline = pi < body_start
+                    || article
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| !t.is_empty() && span.slice(text).contains(t));
+                if echo::is_quoted_heading(&para, qi, headline) {
                     headings.push(q.content);
                 }
                 continue;
