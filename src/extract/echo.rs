@@ -51,10 +51,27 @@ pub fn is_quoted_heading(para: &Para, qi: usize, headline: bool) -> bool {
         && after.chars().all(|c| matches!(c, '.' | ':' | '!' | '?'))
 }
 
-/// Adds a partial statement for each quoted subheading (content spans in `headings`) whose
-/// words a quotation among `drafts` repeats, with that quotation's speaker: the nearest one
-/// after the subheading, else the nearest before it. Drafts stay in text order.
+/// Statements looked through on each side of a subheading for the quotation it echoes: the
+/// section it heads, and a few before it. Bounds the work on texts of many subheadings.
+pub const ECHO_REACH: usize = 40;
+
+/// Adds a partial statement for each quoted subheading (content spans in `headings`, in text
+/// order) whose words a quotation among `drafts` repeats, with that quotation's speaker: the
+/// nearest one after the subheading, else the nearest before it, within [`ECHO_REACH`]
+/// statements. Drafts stay in text order.
 pub(crate) fn attribute_headings(text: &str, headings: &[Span], drafts: &mut Vec<Draft>) {
+    if headings.is_empty() {
+        return;
+    }
+    // Each quotation's words, worked out once.
+    let quoted: Vec<Option<Vec<Vec<String>>>> = drafts
+        .iter()
+        .map(|d| {
+            (d.entity.is_some() && d.kind != StatementKind::Indirect)
+                .then(|| d.spans.iter().map(|s| words_of(s.slice(text))).collect())
+        })
+        .collect();
+    let mut added: Vec<(usize, Draft)> = Vec::new();
     for &heading in headings {
         let wanted = words_of(heading.slice(text));
         if wanted.len() < 2 && wanted.iter().all(|w| w.len() < MIN_SINGLE_WORD) {
@@ -63,37 +80,52 @@ pub(crate) fn attribute_headings(text: &str, headings: &[Span], drafts: &mut Vec
         // The quotation repeats the subheading's words, or the subheading quotes the whole
         // of a short quotation with a word or two more ("‘Foreign-backed armed gangs’" over
         // a paragraph that quotes "armed gangs").
-        let echoes = |d: &&Draft| {
-            d.entity.is_some()
-                && d.kind != StatementKind::Indirect
-                && d.spans.iter().any(|s| {
-                    let quoted = words_of(s.slice(text));
-                    holds_run(&quoted, &wanted) || quoted.len() >= 2 && holds_run(&wanted, &quoted)
+        let echoes = |i: &usize| {
+            quoted[*i].as_ref().is_some_and(|spans| {
+                spans.iter().any(|words| {
+                    holds_run(words, &wanted) || words.len() >= 2 && holds_run(&wanted, words)
                 })
+            })
         };
         let at =
             drafts.partition_point(|d| d.spans.first().is_some_and(|s| s.start < heading.start));
-        let source = drafts[at..]
-            .iter()
+        let Some(source) = (at..drafts.len().min(at + ECHO_REACH))
             .find(echoes)
-            .or_else(|| drafts[..at].iter().rev().find(echoes));
-        let Some(source) = source else {
+            .or_else(|| (at.saturating_sub(ECHO_REACH)..at).rev().find(echoes))
+        else {
             continue;
         };
-        let draft = Draft {
-            spans: vec![heading],
-            kind: StatementKind::Partial,
-            entity: source.entity.clone(),
-            mention: source.mention,
-            mention_text: source.mention_text.clone(),
-            cue: None,
-            cue_span: None,
-            rule: Rule::QuoteEchoed,
-            continues_previous: false,
-            question: None,
-        };
-        drafts.insert(at, draft);
+        let source = &drafts[source];
+        added.push((
+            at,
+            Draft {
+                spans: vec![heading],
+                kind: StatementKind::Partial,
+                entity: source.entity.clone(),
+                mention: source.mention,
+                mention_text: source.mention_text.clone(),
+                cue: None,
+                cue_span: None,
+                rule: Rule::QuoteEchoed,
+                continues_previous: false,
+                question: None,
+            },
+        ));
     }
+    if added.is_empty() {
+        return;
+    }
+    // One merge: each new statement goes before the first draft that starts after it.
+    let old = std::mem::take(drafts);
+    drafts.reserve(old.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for (i, d) in old.into_iter().enumerate() {
+        while let Some((_, h)) = added.next_if(|(at, _)| *at <= i) {
+            drafts.push(h);
+        }
+        drafts.push(d);
+    }
+    drafts.extend(added.map(|(_, h)| h));
 }
 
 /// A single-word subheading is echoed only when the word is at least this long: short words
