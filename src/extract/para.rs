@@ -81,8 +81,9 @@ impl<'a> Para<'a> {
     /// Token range of the sentence holding token `i` outside quotes (start inclusive).
     #[must_use]
     pub fn sentence_start(&self, i: usize) -> usize {
+        let floor = i.saturating_sub(super::window::MAX_SENTENCE_TOKENS);
         let mut s = i;
-        while s > 0 {
+        while s > floor {
             if self.sentence_ends_after(s - 1) {
                 break;
             }
@@ -121,8 +122,12 @@ impl<'a> Para<'a> {
     /// One past the last token of the sentence holding token `i`.
     #[must_use]
     pub fn sentence_end(&self, i: usize) -> usize {
+        let ceiling = self
+            .toks
+            .len()
+            .min(i.saturating_add(super::window::MAX_SENTENCE_TOKENS));
         let mut e = i;
-        while e < self.toks.len() {
+        while e < ceiling {
             if self.sentence_ends_after(e) {
                 return e + 1;
             }
@@ -158,4 +163,20 @@ fn inside_quotes(toks: &[Token], quotes: &[Quote]) -> Vec<Option<usize>> {
             quotes.get(q).filter(|x| at >= x.open).map(|_| q)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::window::MAX_SENTENCE_TOKENS;
+
+    #[test]
+    fn a_text_without_sentence_ends_is_read_in_bounded_sentences() {
+        let text = "word ".repeat(3 * MAX_SENTENCE_TOKENS);
+        let para = Para::new(&text, Span::new(0, text.len()), Vec::new());
+        let middle = para.toks.len() / 2;
+        assert_eq!(para.sentence_start(middle), middle - MAX_SENTENCE_TOKENS);
+        assert_eq!(para.sentence_end(middle), middle + MAX_SENTENCE_TOKENS);
+        assert_eq!(para.sentence_start(3), 0);
+    }
 }

@@ -110,3 +110,8 @@ pub const SUBJECT_BEFORE_REPORT: usize = 8;
 /// recognised ("said the islands belong to Japan"): shorter, it is more often an object
 /// ("said the word").
 pub const SAID_CLAUSE_WORDS: usize = 4;
+
+/// Longest stretch, in words, read as one sentence on either side of a word: far longer than
+/// any sentence of news or a transcript, so that a text with no sentence ends (a run-on
+/// export, a list without periods) keeps every per-cue search bounded and the work linear.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
