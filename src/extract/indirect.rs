@@ -84,7 +84,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             return None;
         }
     }
-    let ss = after_closing_quote(para, para.sentence_start(i), i);
+    let ss = para.sentence_start(i);
     let se = para.sentence_end(i);
     let participle = toks[i].lower.ends_with("ing");
     // "as he did by announcing the release of ...": the means of an act, not a report.
@@ -699,27 +699,6 @@ fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
         && cue - open <= window::APPOSITION_BEFORE_CUE
         && (open..cue).all(|j| para.inside[j].is_none()))
     .then_some(open)
-}
-
-/// The start of the sentence holding the cue at `cue`, given `ss` from the paragraph's
-/// sentence bounds: a quotation that ends a sentence inside its marks (`... divides us."
-/// He added that ...`) ends it there too when a capitalised word follows.
-fn after_closing_quote(para: &Para, ss: usize, cue: usize) -> usize {
-    let toks = &para.toks;
-    (ss + 1..cue)
-        .rev()
-        .find(|&j| {
-            para.inside[j].is_none()
-                && toks[j].capitalised()
-                && para.inside[j - 1].is_some_and(|qi| {
-                    para.quotes[qi]
-                        .content
-                        .slice(para.text)
-                        .trim_end_matches(['"', '\'', '’', '”', ' '])
-                        .ends_with(['.', '!', '?'])
-                })
-        })
-        .unwrap_or(ss)
 }
 
 /// The "and"/"but" that coordinates the cue at `cue` with an earlier verb of the sentence
