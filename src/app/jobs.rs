@@ -40,11 +40,20 @@ pub enum Output {
 /// A unit of work for the thread.
 pub type Task = Box<dyn FnOnce() -> Output + Send>;
 
+/// What the thread sends back: a task's output, then, once the UI has been asked to
+/// repaint, that the task is done. Counting tasks by the second message lets a test wait
+/// until the repaint request has been made, so it lands in the frame that took the result
+/// and not in some later one.
+enum Message {
+    Output(Output),
+    Done,
+}
+
 /// The "compare" thread and the results it sent back.
 pub struct Jobs {
     sender: Option<Sender<Task>>,
-    results: Receiver<Output>,
-    results_sender: Sender<Output>,
+    results: Receiver<Message>,
+    results_sender: Sender<Message>,
     in_flight: usize,
     /// Tests: wait for each task right after submitting it instead of polling.
     pub blocking: bool,
@@ -88,10 +97,13 @@ impl Jobs {
                         // result) with it.
                         let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(task))
                             .unwrap_or(Output::Failed);
-                        if results.send(output).is_err() {
+                        if results.send(Message::Output(output)).is_err() {
                             break;
                         }
                         repaint();
+                        if results.send(Message::Done).is_err() {
+                            break;
+                        }
                     }
                 });
             if spawned.is_ok() {
@@ -103,30 +115,33 @@ impl Jobs {
             None => Some(task),
         };
         if let Some(task) = unsent {
-            let _ = self.results_sender.send(task());
+            let _ = self.results_sender.send(Message::Output(task()));
+            let _ = self.results_sender.send(Message::Done);
         }
     }
 
     /// The results ready now (all of them, waiting if [`Self::blocking`]).
     pub fn poll(&mut self) -> Vec<Output> {
         let mut out = Vec::new();
-        if self.blocking {
-            while self.in_flight > 0 {
+        loop {
+            let message = if self.blocking && self.in_flight > 0 {
                 match self.results.recv() {
-                    Ok(result) => {
-                        self.in_flight -= 1;
-                        out.push(result);
-                    }
+                    Ok(message) => message,
                     Err(_) => {
                         self.in_flight = 0;
+                        break;
                     }
                 }
+            } else {
+                match self.results.try_recv() {
+                    Ok(message) => message,
+                    Err(_) => break,
+                }
+            };
+            match message {
+                Message::Output(output) => out.push(output),
+                Message::Done => self.in_flight = self.in_flight.saturating_sub(1),
             }
-            return out;
-        }
-        while let Ok(result) = self.results.try_recv() {
-            self.in_flight = self.in_flight.saturating_sub(1);
-            out.push(result);
         }
         out
     }
@@ -160,6 +175,22 @@ mod tests {
             [Output::ThreadName(Some(name))] if name == "compare"
         ));
         assert!(rx.recv().is_ok(), "repaint asked for");
+    }
+
+    #[test]
+    fn a_blocking_poll_returns_after_the_repaint_was_asked_for() {
+        // Otherwise the request lands in some later frame and a test's frames never settle.
+        let mut jobs = Jobs::default();
+        let asked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = Arc::clone(&asked);
+        jobs.submit(Box::new(|| Output::Failed), move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        jobs.blocking = true;
+        assert_eq!(jobs.poll().len(), 1);
+        assert!(asked.load(std::sync::atomic::Ordering::SeqCst));
+        assert!(!jobs.busy());
     }
 
     #[test]

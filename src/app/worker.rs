@@ -70,7 +70,9 @@ impl ImportJob {
         let spawned = std::thread::Builder::new()
             .name("import".into())
             .spawn(move || {
-                // Repaint however the thread ends, so a dead thread is noticed at once.
+                // Repaint however the thread ends, so a dead thread is noticed at once;
+                // before the sender is dropped, which `wait` waits for.
+                let sender = sender;
                 let _repaint = OnDrop(Some(repaint));
                 // Files run on every core and come back in the order given.
                 let handed = import_in_order_with(
@@ -128,9 +130,12 @@ impl ImportJob {
         }
     }
 
-    /// Blocks until the job ends (tests and shutdown).
+    /// Blocks until the job ends and its thread has asked for the repaint (tests and
+    /// shutdown).
     pub fn wait(&self) -> ImportOutcome {
-        self.receiver.recv().unwrap_or_else(|_| self.salvage())
+        let outcome = self.receiver.recv().unwrap_or_else(|_| self.salvage());
+        while self.receiver.recv().is_ok() {}
+        outcome
     }
 
     /// What a dead thread left: its finished files, and a failure for each file after.
@@ -261,6 +266,9 @@ impl<T: Send + 'static> Task<T> {
         let _ = std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                // Declared in this order so the repaint is asked for (also when `work`
+                // panics) before the sender is dropped: `block` waits for that.
+                let sender = sender;
                 let _repaint = OnDrop(Some(repaint));
                 let _ = sender.send(work(&shared));
             });
@@ -286,12 +294,14 @@ impl<T: Send + 'static> Task<T> {
         true
     }
 
-    /// Waits until the task has ended (tests, shutdown).
+    /// Waits until the task has ended and its thread has asked for the repaint (tests,
+    /// shutdown), so that request never lands in a later frame.
     pub fn block(&self) {
         if self.end.get().is_none() {
             let end = self.receiver.recv().map_or(TaskEnd::Died, TaskEnd::Done);
             let _ = self.end.set(Box::new(end));
         }
+        while self.receiver.recv().is_ok() {}
     }
 
     /// How the task ended, waiting for it if it has not.
@@ -393,5 +403,30 @@ mod tests {
             || {},
         );
         assert!(matches!(dead.last(), TaskEnd::Died));
+    }
+
+    /// A repaint that takes a while, and the flag it sets once asked for.
+    fn slow_repaint() -> (Arc<AtomicBool>, impl Fn() + Send + 'static) {
+        let asked = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&asked);
+        let repaint = move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            flag.store(true, Ordering::SeqCst);
+        };
+        (asked, repaint)
+    }
+
+    #[test]
+    fn waiting_for_a_task_includes_its_repaint() {
+        // Otherwise the request lands in some later frame and a test's frames never settle.
+        let (asked, repaint) = slow_repaint();
+        let task = Task::spawn("test-task", |_: &Progress| 1u8, repaint);
+        task.block();
+        assert!(asked.load(Ordering::SeqCst));
+        let (asked, repaint) = slow_repaint();
+        let job = ImportJob::start_with(Vec::new(), ArticleId(0), ok_importer, repaint);
+        let outcome = job.wait();
+        assert!(outcome.imported.is_empty());
+        assert!(asked.load(Ordering::SeqCst));
     }
 }
