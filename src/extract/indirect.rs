@@ -473,6 +473,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             return None;
         }
         let mut end = clause_end(para, j, se);
+        if end <= j {
+            return None;
+        }
         if in_subordinate {
             end = (j..end)
                 .find(|&k| toks[k].trail == Some(','))
@@ -589,6 +592,9 @@ fn official_draft(
     rule: Rule,
 ) -> Option<Draft> {
     let toks = &para.toks;
+    if !readable_length(para, &spans) {
+        return None;
+    }
     if let Some(g) = para.located_in(ss) {
         let e = &mut memory.entities[entity];
         if e.group == Group::Government && e.governments.is_empty() {
@@ -899,6 +905,9 @@ fn according_to(para: &Para, i: usize, cue: &Cue, memory: &mut Memory) -> Option
             toks[end - 1].span.end,
         ));
     }
+    if !readable_length(para, &spans) {
+        return None;
+    }
     Some(Draft {
         spans,
         kind: StatementKind::Indirect,
@@ -997,9 +1006,33 @@ fn has_verb(toks: &[super::lex::Token]) -> bool {
     })
 }
 
+/// True when no content span of a report runs over
+/// [`window::MAX_REPORTED_CLAUSE_TOKENS`] words: a clause read back to a sentence start that
+/// is only the scan's cap (text without sentence ends) is none a reader could tell.
+fn readable_length(para: &Para, spans: &[Span]) -> bool {
+    spans.iter().all(|span| {
+        let first = para.toks.partition_point(|t| t.span.start < span.start);
+        let end = para.toks.partition_point(|t| t.span.start < span.end);
+        end - first <= window::MAX_REPORTED_CLAUSE_TOKENS
+    })
+}
+
 /// One past the last token of the reported clause starting at `j`: the sentence end, or
-/// before "and said", ", but he warned", ", saying" or a trailing ", X said".
+/// before "and said", ", but he warned", ", saying" or a trailing ", X said". `j` itself
+/// (no clause) when none of these comes within [`window::MAX_REPORTED_CLAUSE_TOKENS`].
 fn clause_end(para: &Para, j: usize, se: usize) -> usize {
+    let limit = j + window::MAX_REPORTED_CLAUSE_TOKENS;
+    if se > limit {
+        return match clause_end_within(para, j, limit) {
+            end if end < limit => end,
+            _ => j,
+        };
+    }
+    clause_end_within(para, j, se)
+}
+
+/// [`clause_end`] with the sentence taken to end at `se`.
+fn clause_end_within(para: &Para, j: usize, se: usize) -> usize {
     let toks = &para.toks;
     let mut k = j;
     while k < se {
@@ -1166,6 +1199,39 @@ mod tests {
             .filter(|s| s.kind == StatementKind::Indirect)
             .map(|s| s.text(&article.text).into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_clause_with_no_readable_end_is_no_report() {
+        use crate::extract::window::MAX_REPORTED_CLAUSE_TOKENS;
+        // One cue after another and no sentence end: each "said" would report everything
+        // up to the sentence cap, and the output would grow with cues times that cap.
+        let unit = "Minister Odell Varga of Norland said that ";
+        let run_on = unit.repeat(2 * MAX_REPORTED_CLAUSE_TOKENS / 7);
+        let found = reported(&run_on);
+        // (The last cue has no clause after it; the words before it may still be read as
+        // its report, as in "<clause> X said".)
+        assert!(found.len() <= 1, "{} reports", found.len());
+        assert!(
+            found
+                .iter()
+                .all(|text| text.split(' ').count() <= MAX_REPORTED_CLAUSE_TOKENS)
+        );
+        // The same with the speaker after the clause: each report would run back to the
+        // sentence cap.
+        let unit = "the ferry would sail, Minister Odell Varga of Norland said, ";
+        let found = reported(&unit.repeat(3 * MAX_REPORTED_CLAUSE_TOKENS / 10));
+        assert!(
+            found
+                .iter()
+                .all(|text| text.split(' ').count() <= MAX_REPORTED_CLAUSE_TOKENS)
+        );
+        // A long clause that does end is still read.
+        let long = format!(
+            "Minister Odell Varga of Norland said that the harbour {}would reopen.",
+            "and the old ferry pier ".repeat(MAX_REPORTED_CLAUSE_TOKENS / 10)
+        );
+        assert_eq!(reported(&long).len(), 1, "{:?}", reported(&long));
     }
 
     #[test]

@@ -115,3 +115,9 @@ pub const SAID_CLAUSE_WORDS: usize = 4;
 /// any sentence of news or a transcript, so that a text with no sentence ends (a run-on
 /// export, a list without periods) keeps every per-cue search bounded and the work linear.
 pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Longest reported clause, in words, that ends where a reader can tell: the longest in the
+/// dev sets has 54. A clause still running after this many words (text without sentence
+/// ends, one cue after another) is not read as a report at all, which also keeps the output
+/// of such a text linear in its size instead of a copy of the next 400 words per cue.
+pub const MAX_REPORTED_CLAUSE_TOKENS: usize = 150;
