@@ -98,7 +98,7 @@ pub fn from_text(text: &str) -> Metadata {
         .or_else(|| headline(body));
     let structural = Metadata {
         title,
-        date: standalone_date(body),
+        date: standalone_date(body).or_else(|| dateline_date(body)),
         outlet: wire_tag(body),
     };
     let derived = Metadata {
@@ -342,6 +342,16 @@ fn standalone_date(body: &str) -> Option<String> {
         .and_then(|p| find_date(p).map(|(d, _)| d))
 }
 
+/// A full date in the first dateline near the top ("SAMPLETOWN, May 4, 2031 -",
+/// "SAMPLETOWN, 4 May 2031 (Wire) -"); a dateline without a year ("Nov. 3") dates nothing.
+fn dateline_date(body: &str) -> Option<String> {
+    split_paragraphs(body)
+        .into_iter()
+        .take(15)
+        .find_map(|p| dateline_head(p.slice(body)))
+        .and_then(parse_date)
+}
+
 /// Paragraphs at the top searched for a headline standing above the date or byline.
 const HEAD_PARAGRAPHS: usize = 8;
 
@@ -516,6 +526,19 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2031-03-04"));
         assert_eq!(meta.outlet.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn a_dateline_with_a_year_dates_the_story() {
+        let text = "Harbour talks resume\n\nSAMPLETOWN, May 4, 2031 - The talks resumed.\n";
+        assert_eq!(from_text(text).date.as_deref(), Some("2031-05-04"));
+        let text = "Harbour talks resume\n\nSAMPLETOWN, 4 May 2031 (Wire) -- The talks resumed.\n";
+        assert_eq!(from_text(text).date.as_deref(), Some("2031-05-04"));
+        let text = "Harbour talks resume\n\nSAMPLETOWN, May 4 (Wire) - The talks resumed in 2029.\n";
+        assert_eq!(from_text(text).date, None);
+        // A date line of its own still wins over the dateline.
+        let text = "Harbour talks resume\n\nMay 6, 2031\n\nSAMPLETOWN, May 4, 2031 - Talks.\n";
+        assert_eq!(from_text(text).date.as_deref(), Some("2031-05-06"));
     }
 
     #[test]
