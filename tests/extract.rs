@@ -227,6 +227,21 @@ fn an_official_whose_term_the_text_says_ended_is_a_former_official() {
 }
 
 #[test]
+fn a_title_marked_former_is_no_government_voice() {
+    // "Former" opening the sentence and "former" inside it: both belong to the speaker's
+    // title, which makes a former official (no country's statement), not a holder.
+    let text = "Steel\n\nFormer Peruvian trade minister Ana Ruiz called the tariff a “slow \
+                poison” on Monday. On Tuesday, former Peruvian trade minister Luis Soto said \
+                it was “long overdue.”\n";
+    let (article, statements) = extract_on(text, Some("2031-04-07"));
+    for quote in ["slow poison", "long overdue"] {
+        let s = find(&article, &statements, quote);
+        assert!(s.governments.is_empty(), "{s:?}");
+        assert_eq!(s.affiliation.as_deref(), Some("former official"), "{s:?}");
+    }
+}
+
+#[test]
 fn a_noun_phrase_pointing_back_is_no_reported_content() {
     let text = "Steel\n\nPeru's trade minister said cheap steel was hurting mills. The \
                 minister stressed those worries again on Sunday at a forum in Lima, and \

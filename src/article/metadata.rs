@@ -534,7 +534,8 @@ mod tests {
         assert_eq!(from_text(text).date.as_deref(), Some("2031-05-04"));
         let text = "Harbour talks resume\n\nSAMPLETOWN, 4 May 2031 (Wire) -- The talks resumed.\n";
         assert_eq!(from_text(text).date.as_deref(), Some("2031-05-04"));
-        let text = "Harbour talks resume\n\nSAMPLETOWN, May 4 (Wire) - The talks resumed in 2029.\n";
+        let text =
+            "Harbour talks resume\n\nSAMPLETOWN, May 4 (Wire) - The talks resumed in 2029.\n";
         assert_eq!(from_text(text).date, None);
         // A date line of its own still wins over the dateline.
         let text = "Harbour talks resume\n\nMay 6, 2031\n\nSAMPLETOWN, May 4, 2031 - Talks.\n";

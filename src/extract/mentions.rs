@@ -29,7 +29,11 @@ pub fn register_mentions(para: &Para, memory: &mut Memory) {
             }
         }
         let mut s = start;
-        while s < i && super::lex::is_function_word(&toks[s].lower) && toks[s].lower != "the" {
+        // ("the", "former" stay: "former foreign minister X" is no holder of the office.)
+        while s < i
+            && super::lex::is_function_word(&toks[s].lower)
+            && !matches!(toks[s].lower.as_str(), "the" | "former" | "retired")
+        {
             s += 1;
         }
         if s >= i {

@@ -628,6 +628,18 @@ mod tests {
     }
 
     #[test]
+    fn a_former_holder_is_no_government_voice() {
+        for text in [
+            "Former Norwegian foreign minister Ola Brekke",
+            "former foreign minister Ola Brekke",
+            "the retired defence minister",
+        ] {
+            let p = read(text);
+            assert_eq!(p.other.as_deref(), Some("former official"), "{text}: {p:?}");
+        }
+    }
+
+    #[test]
     fn reads_title_and_name() {
         let p = read("Chinese Foreign Ministry spokesperson Zhao Lijian");
         assert_eq!(p.name.as_ref().map(|n| n.0.as_str()), Some("Zhao Lijian"));
