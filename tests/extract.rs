@@ -227,6 +227,31 @@ fn an_official_whose_term_the_text_says_ended_is_a_former_official() {
 }
 
 #[test]
+fn a_title_set_off_before_or_after_the_name_belongs_to_the_speaker() {
+    // The description and the name are one subject wherever the cue stands; the audience
+    // after "told" is never a speaker; the report is only the clause.
+    let cases = [
+        "Peru's trade minister, Ana Ruiz, told reporters the mills were losing money.",
+        "The mills were losing money, Peru's trade minister, Ana Ruiz, said.",
+        "The mills were losing money, Ana Ruiz, Peru's trade minister, told reporters.",
+        "Peru's trade minister, Ana Ruiz, was quoted by a radio station as saying the mills \
+         were losing money.",
+    ];
+    for case in cases {
+        let text = format!("Steel\n\n{case}\n");
+        let (article, statements) = extract_on(&text, Some("2031-04-07"));
+        let s = find(&article, &statements, "losing money");
+        assert_eq!(
+            s.text(&article.text).to_lowercase(),
+            "the mills were losing money",
+            "{case}"
+        );
+        assert_eq!(s.speaker.as_deref(), Some("Ana Ruiz"), "{case}");
+        assert_eq!(s.governments, ["PER"], "{case}");
+    }
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

@@ -95,8 +95,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "issued a joint statement pledging to ...": the issuer of the statement speaks.
     let after_report = i > 0 && k.report_nouns.contains(&toks[i - 1].lower);
     // "<clause>, said Ana Ruiz, the agriculture minister.": the speaker after the cue.
+    // (Never after "told": "..., Ana Ruiz, the minister, told reporters." names its
+    // audience there.)
     if !participle
         && !catenative
+        && toks[i].lower != "told"
+        && !toks[i].lower.starts_with("tell")
         && cue.reported
         && i > ss + 2
         && toks[i - 1].trail == Some(',')
@@ -157,7 +161,7 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     // "..., Mr. Lee said", "..., one official said": the subject slot starts at the
     // honorific or determiner the phrase leaves out.
     let first = {
-        let mut f = para.token_at(phrase.span.start);
+        let mut f = para.token_at(phrase.described_from.unwrap_or(phrase.span.start));
         while f > ss
             && toks[f - 1].trail.is_none()
             && (k.honorifics.contains(&toks[f - 1].word)
@@ -252,11 +256,15 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         && after_time < se
         && is_preposition(&toks[after_time].lower)
         && !(i + 1..se).any(|j| Lexicon::get().auxiliaries.contains(toks[j].lower.as_str()));
+    // "..., Lee told reporters Seoul was ready": an auxiliary after the audience opens the
+    // report itself, which follows the cue.
+    let audience_then_clause = audience
+        && (i + 1..se).any(|j| Lexicon::get().auxiliaries.contains(toks[j].lower.as_str()));
     let trailing = first > ss + 2
         && toks[first - 1].trail == Some(',')
         && (after_words <= 7 || adverbial_tail)
         && (after_words == 0
-            || audience
+            || audience && !audience_then_clause
             || after_time == se
             || is_preposition(&toks[after_time.min(se - 1)].lower))
         && !(i + 1..se).any(|j| toks[j].lower == "that" || para.inside[j].is_some());

@@ -82,6 +82,9 @@ pub struct Phrase {
     /// phrase the subject of the cue ("Lewis, who joked"), or the subject of an outer cue a
     /// pronoun points to ("Lynch said she recalled").
     pub reported_as: Option<Span>,
+    /// Where a description set before the name, and part of the same subject, starts
+    /// ("Norland's envoy, Ana Ruiz, said"): the subject slot opens there, not at the name.
+    pub described_from: Option<usize>,
 }
 
 impl Default for Phrase {
@@ -106,6 +109,7 @@ impl Default for Phrase {
             common_noun: false,
             via_report: false,
             reported_as: None,
+            described_from: None,
         }
     }
 }

@@ -173,8 +173,10 @@ pub fn phrase_before(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
                 && description.other.is_none()
             {
                 let span = phrase.span;
+                let described_from = description.span.start;
                 phrase = merge(phrase, description);
                 phrase.span = span;
+                phrase.described_from = Some(described_from);
             }
         }
     }
@@ -396,7 +398,7 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
     if seg_start < cue {
         segments.push((seg_start, cue));
     }
-    for (s, e) in segments {
+    for (n, &(s, e)) in segments.iter().enumerate() {
         let seg = &para.toks[s..e];
         let lead = seg.first().map(|t| t.lower.clone()).unwrap_or_default();
         let subordinate = Lexicon::get().clause_openers.contains(lead.as_str());
@@ -410,11 +412,42 @@ pub fn clause_subject(para: &Para, from: usize, cue: usize) -> Option<Phrase> {
         if end > 0 {
             let phrase = analyze(para.text, &seg[..end]);
             if speaker_like(&phrase) {
-                return Some(phrase);
+                let whole = end == seg.len();
+                return Some(match segments.get(n + 1).filter(|_| whole) {
+                    Some(&(s2, e2)) => with_apposition(para, phrase, s2, e2),
+                    None => phrase,
+                });
             }
         }
     }
     None
+}
+
+/// A clause subject followed by an apposition set off by commas, the whole comma segment
+/// `toks[s..e]`: "Norland's envoy, Ana Ruiz, was quoted ..." and "Ana Ruiz, Norland's
+/// envoy, was quoted ...". The name is the phrase (its span the mention); the description
+/// tells the role and country. Anything else after the subject leaves it as it was.
+fn with_apposition(para: &Para, subject: Phrase, s: usize, e: usize) -> Phrase {
+    let seg = &para.toks[s..e];
+    if seg.last().is_none_or(|t| t.trail != Some(',')) || leading_np(seg) != seg.len() {
+        return subject;
+    }
+    let apposition = analyze(para.text, seg);
+    if apposition.pronoun.is_some() || apposition.other.is_some() && subject.other.is_none() {
+        return subject;
+    }
+    match (&subject.name, &apposition.name) {
+        (None, Some(_)) if subject.gov_role || !subject.countries.is_empty() => {
+            let described_from = subject.span.start;
+            let mut named = merge(apposition, subject);
+            named.described_from = Some(described_from);
+            named
+        }
+        (Some(_), None) if apposition.gov_role || apposition.other.is_some() => {
+            merge(subject, apposition)
+        }
+        _ => subject,
+    }
 }
 
 /// The subject right after a quote that closes an opening clause with a comma.
