@@ -252,6 +252,29 @@ fn a_title_set_off_before_or_after_the_name_belongs_to_the_speaker() {
 }
 
 #[test]
+fn a_dateline_is_never_the_subject_of_a_coordinated_cue() {
+    for dateline in ["SAMPLETOWN, May 12, 2031 -", "SAMPLETOWN, May 12 (Wire) -"] {
+        let text = format!(
+            "Steel\n\n{dateline} Peru's trade ministry on Thursday accused Chile of dumping \
+             steel and said it had filed a complaint.\n"
+        );
+        let (article, statements) = extract_on(&text, None);
+        let s = find(&article, &statements, "filed a complaint");
+        assert_eq!(
+            s.text(&article.text),
+            "it had filed a complaint",
+            "{dateline}"
+        );
+        assert_eq!(s.governments, ["PER"], "{dateline}");
+        assert_eq!(
+            s.speaker_mention.map(|m| m.slice(&article.text)),
+            Some("Peru's trade ministry"),
+            "{dateline}"
+        );
+    }
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

@@ -139,8 +139,8 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             .or_else(|| clause_subject(para, after_dateline(para, ss, i), i))
     } else if let Some(m) = coordinated_cue(para, ss, subject_end) {
         // "Authorities announced an arrest and said ...": the cue shares the subject of the
-        // verb it is coordinated with.
-        clause_subject(para, ss, m)
+        // verb it is coordinated with (after a dateline, which is no subject).
+        clause_subject(para, after_dateline(para, ss, m), m)
     } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "that" | "which" | "who") {
         // "rules that promise to ...": a relative clause's subject is the noun before it,
         // never the subject of the sentence around it.
@@ -150,7 +150,8 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
         // before a prepositional aside set off by commas.
         phrase_before(para, ss, aside)
     } else {
-        let from = coordinated_subject(para, ss, subject_end).unwrap_or(ss);
+        let from = coordinated_subject(para, ss, subject_end)
+            .unwrap_or_else(|| after_dateline(para, ss, subject_end));
         phrase_before(para, from, subject_end)
             .or_else(|| clause_subject(para, from, subject_end))
             .or_else(|| super::subject::common_subject(para, from, subject_end))
