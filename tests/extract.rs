@@ -275,6 +275,53 @@ fn a_dateline_is_never_the_subject_of_a_coordinated_cue() {
 }
 
 #[test]
+fn a_participle_aside_stands_between_the_subject_and_the_cue() {
+    let text = "Steel\n\nThe Peruvian president, speaking to reporters in Cusco, said the \
+                mills would stay open.\n";
+    let (article, statements) = extract_on(text, None);
+    let s = find(&article, &statements, "mills would stay open");
+    assert_eq!(s.text(&article.text), "the mills would stay open");
+    assert_eq!(s.governments, ["PER"]);
+}
+
+#[test]
+fn an_unnamed_spokesperson_is_someone_new_of_the_body_just_named() {
+    // "a spokesperson" never points back to another country's spokesperson; the body named
+    // just before in the paragraph, though it said nothing, places them.
+    let text = "Steel\n\n“We will not back down,” the Chilean foreign ministry spokesperson \
+                said at a briefing.\n\nThe Peruvian trade ministry asked for patience. “We \
+                expect a fair hearing,” a spokesperson said in an email.\n";
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "We will not back down").governments,
+        ["CHL"]
+    );
+    let s = find(&article, &statements, "fair hearing");
+    assert_eq!(s.governments, ["PER"], "{s:?}");
+}
+
+#[test]
+fn staff_of_a_person_out_of_office_speak_for_no_government() {
+    // A registry president's term ended before the article: her spokesman is no voice of
+    // the government, though the article's other speakers are.
+    let text = "Steel\n\nPeru's trade minister said on Monday that the country's old steel \
+                mills were losing money.\n\nFormer \
+                Peruvian President Ana Ruiz toured a mill on Friday. A spokesman for Ana Ruiz \
+                said she would not run again.\n";
+    let (article, statements) = extract_on(text, Some("2031-04-07"));
+    assert_eq!(
+        find(&article, &statements, "losing money").governments,
+        ["PER"]
+    );
+    assert!(
+        statements
+            .iter()
+            .all(|s| !s.text(&article.text).contains("run again") || s.governments.is_empty()),
+        "{statements:?}"
+    );
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

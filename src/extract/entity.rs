@@ -414,9 +414,26 @@ fn office_holder<'k>(
 /// looked up as a full name, or one word as a surname.
 fn principal<'k>(description: &str, date: Option<&str>) -> Option<&'k OfficeHolder> {
     let k = Knowledge::bundled();
+    principal_names(description).into_iter().find_map(|run| {
+        if run.contains(' ') {
+            k.holders_named(&run, date)
+                .into_iter()
+                .find(|h| h.holds_office(date))
+        } else {
+            k.holders_by_surname(&run, date).into_iter().next()
+        }
+    })
+}
+
+/// The names a description serves ("a spokeswoman for Ana Ruiz", "Ruiz's press
+/// secretary"): each run of capitalised words after "for"/"of"/"to" or ending in a
+/// possessive, in order.
+#[must_use]
+pub(crate) fn principal_names(description: &str) -> Vec<String> {
     let words: Vec<&str> = description.split_whitespace().collect();
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut names = Vec::new();
     let mut i = 0;
     while i < words.len() {
         if !capitalised(words[i]) {
@@ -432,26 +449,17 @@ fn principal<'k>(description: &str, date: Option<&str>) -> Option<&'k OfficeHold
         }
         let staff_of = start > 0 && matches!(words[start - 1], "for" | "of" | "to")
             || possessive(words[i - 1]);
-        if !staff_of {
-            continue;
-        }
-        let run = words[start..i]
-            .join(" ")
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_owned();
-        let found = if run.contains(' ') {
-            k.holders_named(&run, date)
-                .into_iter()
-                .find(|h| h.holds_office(date))
-        } else {
-            k.holders_by_surname(&run, date).into_iter().next()
-        };
-        if found.is_some() {
-            return found;
+        if staff_of {
+            names.push(
+                words[start..i]
+                    .join(" ")
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_owned(),
+            );
         }
     }
-    None
+    names
 }
 
 /// Where a named person stands in the office-holder registry on an article's date.

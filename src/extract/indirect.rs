@@ -694,8 +694,8 @@ fn possessor_office(
     }
 }
 
-/// Where a prepositional aside set off by commas right before the cue at `cue` starts ("...,
-/// in an interview with a broadcaster, said"): the index of its first word, so that the
+/// Where a prepositional or participial aside set off by commas right before the cue at
+/// `cue` starts ("..., in an interview with a broadcaster, said"): the index of its first word, so that the
 /// subject is read before it. None when the words before the cue are no such aside.
 fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
     let toks = &para.toks;
@@ -708,8 +708,11 @@ fn aside_before(para: &Para, ss: usize, cue: usize) -> Option<usize> {
         .filter(|&c| toks[c - 1].trail == Some(','))?;
     let lead = toks[open].lower.as_str();
     // ("Ana Ruiz, who is visiting Lima, told ...": a relative clause is such an aside too.)
+    // So is a participle phrase ("Ana Ruiz, speaking to reporters in Lima, said").
+    let participial = lead.len() > 4 && lead.ends_with("ing") && !toks[open].capitalised();
     let prepositional = is_preposition(lead) && !matches!(lead, "as" | "while" | "when")
-        || matches!(lead, "who" | "which");
+        || matches!(lead, "who" | "which")
+        || participial;
     (prepositional
         && cue - open <= window::APPOSITION_BEFORE_CUE
         && (open..cue).all(|j| para.inside[j].is_none()))

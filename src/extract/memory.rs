@@ -292,6 +292,25 @@ impl Memory {
             .then(|| (e.governments[0].clone(), e.body))
     }
 
+    /// The country of the government body (a ministry, a department) named last in `within`,
+    /// close before its end, when nothing else was named between (any entity other than
+    /// `except`).
+    #[must_use]
+    pub fn government_body_named_within(&self, within: Span, except: usize) -> Option<String> {
+        let from = within
+            .start
+            .max(within.end.saturating_sub(window::PLACING_SPEAKER_REACH));
+        let latest = self
+            .mentions_before(within.end, false)
+            .iter()
+            .rev()
+            .find(|m| m.entity != except)
+            .filter(|m| m.at >= from && !self.country_inferred.contains(&m.entity))?;
+        let e = &self.entities[latest.entity];
+        (e.group == Group::Government && e.body && e.governments.len() == 1)
+            .then(|| e.governments[0].clone())
+    }
+
     /// The latest entity naming several people or bodies mentioned before `at`.
     #[must_use]
     pub fn last_plural(&self, at: usize) -> Option<usize> {

@@ -82,6 +82,9 @@ pub struct Phrase {
     /// phrase the subject of the cue ("Lewis, who joked"), or the subject of an outer cue a
     /// pronoun points to ("Lynch said she recalled").
     pub reported_as: Option<Span>,
+    /// The phrase is a bare indefinite description ("a spokesperson", "one official"): a
+    /// new speaker, never one met before.
+    pub indefinite: bool,
     /// Where a description set before the name, and part of the same subject, starts
     /// ("Norland's envoy, Ana Ruiz, said"): the subject slot opens there, not at the name.
     pub described_from: Option<usize>,
@@ -109,6 +112,7 @@ impl Default for Phrase {
             common_noun: false,
             via_report: false,
             reported_as: None,
+            indefinite: false,
             described_from: None,
         }
     }
@@ -605,6 +609,10 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
         && phrase.countries.is_empty()
         && phrase.national.is_none()
         && matches!(first.lower.as_str(), "the" | "this" | "that");
+    phrase.indefinite = phrase.name.is_none()
+        && phrase.countries.is_empty()
+        && phrase.national.is_none()
+        && Lexicon::get().indefinites.contains(first.lower.as_str());
     phrase
 }
 

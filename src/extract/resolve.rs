@@ -191,15 +191,43 @@ fn resolve_phrase(
     {
         return Some(i);
     }
-    let entity = memory.entity_from(phrase);
+    let mut entity = memory.entity_from(phrase);
     if entity.governments.is_empty() && entity.group == Group::Government {
+        serve_principal(memory, &mut entity, phrase);
+    }
+    if entity.governments.is_empty() && entity.group == Group::Government && !phrase.indefinite {
         // A body with no country ("the foreign ministry"): the latest body or speaker that
-        // has one.
+        // has one. ("a spokesperson" is someone new; `fill_country` places them.)
         if let Some(i) = memory.resolve_definite(phrase, at) {
             return Some(i);
         }
     }
     Some(memory.add(entity))
+}
+
+/// Staff of a person the article named before ("a spokeswoman for Ana Ruiz") stand where
+/// that person stands: for the same government, or, when the person holds no office (a
+/// candidate, a former official), for none.
+fn serve_principal(memory: &Memory, entity: &mut Entity, phrase: &Phrase) {
+    if phrase.name.is_some() {
+        return;
+    }
+    let served = super::entity::principal_names(&phrase.description)
+        .into_iter()
+        .filter(|name| Governments::bundled().lookup(name).is_none())
+        .find_map(|name| memory.find_name(&name))
+        .map(|i| &memory.entities[i])
+        .filter(|p| p.name.is_some());
+    match served {
+        Some(p) if p.group == Group::Government && !p.governments.is_empty() => {
+            entity.governments.clone_from(&p.governments);
+        }
+        Some(p) if p.group == Group::Other => {
+            entity.group = Group::Other;
+            entity.affiliation = None;
+        }
+        _ => {}
+    }
 }
 
 /// A joint speaker ("Vladimir Putin and Donald Trump"): one entity speaking for every
@@ -300,10 +328,13 @@ pub(crate) fn fill_country(memory: &mut Memory, e: usize, within: Span) {
         return;
     }
     let weak = needs_a_named_country(&memory.entities[e]);
+    // ("The ministry urged calm. '...,' a spokesperson said": a government body named just
+    // before in the paragraph, though it said nothing, is the speaker's.)
     let nearby = memory
         .government_spoken_within(within, e)
         .filter(|(_, body)| *body || !weak)
-        .map(|(g, _)| g);
+        .map(|(g, _)| g)
+        .or_else(|| memory.government_body_named_within(within, e));
     let g = if weak {
         nearby
     } else {
