@@ -322,6 +322,23 @@ fn staff_of_a_person_out_of_office_speak_for_no_government() {
 }
 
 #[test]
+fn a_noun_and_a_preposition_after_a_clause_verb_are_an_object() {
+    let text = "Shelf\n\nOttawa has claimed the shelf since 2029. The Canadian foreign \
+                ministry insisted the shelves belong to Canada.\n";
+    let (article, statements) = extract_on(text, None);
+    assert!(
+        statements
+            .iter()
+            .all(|s| !s.text(&article.text).contains("since 2029")),
+        "{statements:?}"
+    );
+    assert_eq!(
+        find(&article, &statements, "belong to Canada").text(&article.text),
+        "the shelves belong to Canada"
+    );
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

@@ -537,7 +537,12 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             && end >= j + window::SAID_CLAUSE_WORDS
             && !toks[j].capitalised()
             && (Lexicon::get().determiners.contains(toks[j].lower.as_str())
-                || Lexicon::get().quantifiers.contains(toks[j].lower.as_str()));
+                || Lexicon::get().quantifiers.contains(toks[j].lower.as_str()))
+            // ("claimed the zone since 2028", "said the word of the day": a noun and a
+            // preposition after it make an object, not a clause.)
+            && !toks.get(j + 2).is_some_and(|t| {
+                is_preposition(&t.lower) || Lexicon::get().subordinators.contains(t.lower.as_str())
+            });
         let verb = has_verb(&toks[j..end]);
         if !cue.object && !infinitive && !cue.noun_object && !after_that && !said_clause && !verb {
             return None;
