@@ -339,6 +339,37 @@ fn a_noun_and_a_preposition_after_a_clause_verb_are_an_object() {
 }
 
 #[test]
+fn the_audience_of_told_is_no_part_of_the_report() {
+    for audience in [
+        "state television",
+        "a news conference",
+        "reporters",
+        "local radio",
+    ] {
+        let text = format!(
+            "Steel\n\nPeru's trade minister told {audience} the old mills would stay open.\n"
+        );
+        let (article, statements) = extract_on(&text, None);
+        let s = find(&article, &statements, "would stay open");
+        assert_eq!(
+            s.text(&article.text),
+            "the old mills would stay open",
+            "{audience}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_that_also_said_is_its_issuers() {
+    let text = "Steel\n\nPeru's trade ministry said in a statement on Monday that the old mills \
+                would stay open.\n\nThe statement also said the new tariffs were lawful.\n";
+    let (article, statements) = extract_on(text, None);
+    let s = find(&article, &statements, "tariffs were lawful");
+    assert_eq!(s.governments, ["PER"]);
+    assert_eq!(s.text(&article.text), "the new tariffs were lawful");
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

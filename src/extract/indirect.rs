@@ -394,6 +394,20 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
             if toks[i].lower.starts_with("tell") || toks[i].lower == "told" {
                 let audience = j;
                 let mut len = leading_np(&toks[j..se]).min(4);
+                // "told state television the talks ...", "told a news conference Lima was
+                // ...": lowercase words up to an audience noun belong to the audience.
+                if let Some(noun) = (j..se.min(j + window::AUDIENCE_WORDS)).find(|&m| {
+                    Lexicon::get()
+                        .audience_nouns
+                        .contains(toks[m].lower.as_str())
+                }) && (j..noun).all(|m| {
+                    toks[m].trail.is_none()
+                        && !finite_verb(&toks[m])
+                        && (m == j || !matches!(toks[m].lower.as_str(), "the" | "a" | "an"))
+                        && super::phrase::pronoun(&toks[m].lower).is_none()
+                }) {
+                    len = len.max(noun + 1 - j);
+                }
                 // "told reporters the administration was ...": an article starts the clause.
                 if let Some(a) =
                     (1..len).find(|&a| matches!(toks[j + a].lower.as_str(), "the" | "a" | "an"))

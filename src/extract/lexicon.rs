@@ -124,6 +124,9 @@ pub struct Lexicon {
     /// Nouns of a noun phrase that sums up a reported clause after it (", a move that",
     /// ", an apparent reference to"): the reporter's words.
     pub summary_nouns: HashSet<String>,
+    /// Nouns naming the audience of "told" ("told state television", "told a news
+    /// conference"): the audience phrase runs on through them to the reported clause.
+    pub audience_nouns: HashSet<String>,
     /// Quantifiers that open a noun phrase as a determiner does ("such steps", "these
     /// talks"): after a verb that reports a clause, the subject of one.
     pub quantifiers: HashSet<String>,
@@ -252,6 +255,7 @@ mod tests {
             &lexicon.name_particles,
             &lexicon.name_homographs,
             &lexicon.summary_nouns,
+            &lexicon.audience_nouns,
             &lexicon.quantifiers,
             &lexicon.time_words,
             &lexicon.question_labels,

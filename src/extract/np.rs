@@ -82,6 +82,14 @@ pub fn determiner_np(toks: &[Token]) -> Option<usize> {
             {
                 words = head;
             }
+            // "the statement also said", "the report later said": an adverb before the
+            // verb.
+            while let [head @ .., last] = words
+                && !head.is_empty()
+                && Lexicon::get().before_verb.contains(last.lower.as_str())
+            {
+                words = head;
+            }
             // "that counters ...": after "that" a verb form opens a relative clause.
             let relative = t.lower == "that"
                 && words.first().is_some_and(|w| {
