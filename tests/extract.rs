@@ -367,6 +367,11 @@ fn a_statement_that_also_said_is_its_issuers() {
     let s = find(&article, &statements, "tariffs were lawful");
     assert_eq!(s.governments, ["PER"]);
     assert_eq!(s.text(&article.text), "the new tariffs were lawful");
+    // The owner of a statement named with a possessive is its issuer, the body met before.
+    let text = text.replace("The statement also", "The ministry's statement also");
+    let (article, statements) = extract_on(&text, None);
+    let s = find(&article, &statements, "tariffs were lawful");
+    assert_eq!(s.speaker.as_deref(), Some("Peruvian trade ministry"));
 }
 
 #[test]

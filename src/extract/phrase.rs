@@ -560,7 +560,13 @@ pub fn analyze(text: &str, toks: &[Token]) -> Phrase {
                 j += 1;
                 continue;
             }
-            words.push(format!("{}'s", t.word));
+            // ("the ministry's" ending the phrase: the owner of what follows, "the
+            // ministry's statement", is the speaker: "ministry".)
+            if j + 1 == toks.len() {
+                words.push(t.word.clone());
+            } else {
+                words.push(format!("{}'s", t.word));
+            }
         } else {
             words.push(t.word.clone());
         }
