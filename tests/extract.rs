@@ -375,6 +375,33 @@ fn a_statement_that_also_said_is_its_issuers() {
 }
 
 #[test]
+fn a_relative_that_inside_a_noun_object_is_no_complementizer() {
+    let text = "Steel\n\nPeru's trade ministry reiterated Lima's opposition to any tariff that \
+                could hurt its mills, and said this week that talks would resume.\n";
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "opposition").text(&article.text),
+        "Lima's opposition to any tariff that could hurt its mills"
+    );
+    assert_eq!(
+        find(&article, &statements, "talks would resume").text(&article.text),
+        "talks would resume"
+    );
+}
+
+#[test]
+fn a_presidential_office_is_a_government_body() {
+    let text = "Steel\n\nSAMPLETOWN, May 12 (Wire) - Peru's trade ministry on Friday asked Chile \
+                to lift the new tariff on copper wire.\n\nThe presidential office said the talks \
+                would resume next week.\n";
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "talks would resume").governments,
+        ["PER"]
+    );
+}
+
+#[test]
 fn a_title_marked_former_is_no_government_voice() {
     // "Former" opening the sentence and "former" inside it: both belong to the speaker's
     // title, which makes a former official (no country's statement), not a holder.

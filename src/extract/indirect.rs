@@ -466,6 +466,19 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                         || Lexicon::get().coordinators.contains(toks[m].lower.as_str())
                         || is_cue_like(para, m)
                 })
+                // ("reiterated its opposition to any plan that ...": a noun phrase of its
+                // own, not an adverbial such as "in a statement", holds a relative "that".)
+                && !(j..k).any(|m| {
+                    toks[m].possessive
+                        || Lexicon::get()
+                            .determiners
+                            .contains(toks[m].lower.as_str())
+                            && !(m > j && is_preposition(&toks[m - 1].lower))
+                            // ("said this week that": a time.)
+                            && !Lexicon::get()
+                                .time_modifiers
+                                .contains(toks[m].lower.as_str())
+                })
             {
                 j = k + 1;
                 after_that = true;
