@@ -390,6 +390,22 @@ fn a_relative_that_inside_a_noun_object_is_no_complementizer() {
 }
 
 #[test]
+fn what_a_government_rejects_keeps_its_noun() {
+    // "rejected accusations that X": X is what the government rejected, never its own claim.
+    let text = "Steel\n\nPeru's trade ministry on Monday rejected accusations that Peruvian \
+                mills had dumped steel, and said again that the tariffs were lawful.\n";
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "dumped steel").text(&article.text),
+        "accusations that Peruvian mills had dumped steel"
+    );
+    assert_eq!(
+        find(&article, &statements, "lawful").text(&article.text),
+        "the tariffs were lawful"
+    );
+}
+
+#[test]
 fn a_presidential_office_is_a_government_body() {
     let text = "Steel\n\nSAMPLETOWN, May 12 (Wire) - Peru's trade ministry on Friday asked Chile \
                 to lift the new tariff on copper wire.\n\nThe presidential office said the talks \

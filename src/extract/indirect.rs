@@ -479,6 +479,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                                 .time_modifiers
                                 .contains(toks[m].lower.as_str())
                 })
+                // ("rejected accusations that ...", "expressed hope that ...": the noun the
+                // clause belongs to is what was said; the content keeps it.)
+                && !(k > j && opens_noun_object(&toks[j]))
             {
                 j = k + 1;
                 after_that = true;
@@ -1015,6 +1018,22 @@ fn skip_time(toks: &[super::lex::Token], mut j: usize, se: usize) -> usize {
 
 fn is_preposition(w: &str) -> bool {
     Lexicon::get().prepositions.contains(w)
+}
+
+/// True when `t`, right after a cue, opens a noun object rather than an adverbial before a
+/// "that" clause: a lowercase word that is no preposition, adverb, time word or function
+/// word ("accusations" in "rejected accusations that ...", not "again" or "yesterday").
+fn opens_noun_object(t: &super::lex::Token) -> bool {
+    let lex = Lexicon::get();
+    let w = t.lower.as_str();
+    !t.capitalised()
+        && !is_preposition(w)
+        && !lex.before_verb.contains(w)
+        && !lex.time_words.contains(w)
+        && !lex.time_modifiers.contains(w)
+        && !super::lex::is_function_word(w)
+        && !(w.len() > 4 && w.ends_with("ly"))
+        && w.chars().all(char::is_alphabetic)
 }
 
 /// True when the token is an auxiliary or a past form ("has", "would", "attempted",
