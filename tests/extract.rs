@@ -406,6 +406,19 @@ fn what_a_government_rejects_keeps_its_noun() {
 }
 
 #[test]
+fn the_subject_of_a_passive_cue_did_not_speak() {
+    let text = "Steel\n\nPeru and the Chilean government have been accused of dumping steel on \
+                world markets. Peruvian officials were also told that the tariffs would stay. \
+                Peru's trade ministry has repeatedly said that the tariffs were unlawful.\n";
+    let (article, statements) = extract_on(text, None);
+    let texts: Vec<String> = statements
+        .iter()
+        .map(|s| s.text(&article.text).into_owned())
+        .collect();
+    assert_eq!(texts, ["the tariffs were unlawful"]);
+}
+
+#[test]
 fn a_presidential_office_is_a_government_body() {
     let text = "Steel\n\nSAMPLETOWN, May 12 (Wire) - Peru's trade ministry on Friday asked Chile \
                 to lift the new tariff on copper wire.\n\nThe presidential office said the talks \

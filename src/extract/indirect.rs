@@ -193,6 +193,25 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
     }
     // The subject of a report is a speaker, whatever becomes of the content.
     let entity = speaker_of_report(memory, &phrase, toks[ss].span.start)?;
+    // "have been accused of ...", "were also told that ...": a passive cue; its subject is
+    // the one accused or told (and stays a mention for later pronouns).
+    let participle_form = toks[i].lower.ends_with("ed")
+        || Lexicon::get()
+            .irregular_past
+            .contains(toks[i].lower.as_str());
+    if participle_form
+        && (1..=3)
+            .take_while(|&back| back <= i)
+            .map(|back| toks[i - back].lower.as_str())
+            .take_while(|w| {
+                Lexicon::get().passive_auxiliaries.contains(*w)
+                    || Lexicon::get().before_verb.contains(*w)
+                    || w.len() > 4 && w.ends_with("ly")
+            })
+            .any(|w| Lexicon::get().passive_auxiliaries.contains(w))
+    {
+        return None;
+    }
     if !cue.reported {
         return None;
     }

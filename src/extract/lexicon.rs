@@ -127,6 +127,9 @@ pub struct Lexicon {
     /// Nouns naming the audience of "told" ("told state television", "told a news
     /// conference"): the audience phrase runs on through them to the reported clause.
     pub audience_nouns: HashSet<String>,
+    /// Forms of "be" that make a participle after them passive ("have been accused",
+    /// "were told"): its subject is the one spoken to or about, not the speaker.
+    pub passive_auxiliaries: HashSet<String>,
     /// Quantifiers that open a noun phrase as a determiner does ("such steps", "these
     /// talks"): after a verb that reports a clause, the subject of one.
     pub quantifiers: HashSet<String>,
@@ -256,6 +259,7 @@ mod tests {
             &lexicon.name_homographs,
             &lexicon.summary_nouns,
             &lexicon.audience_nouns,
+            &lexicon.passive_auxiliaries,
             &lexicon.quantifiers,
             &lexicon.time_words,
             &lexicon.question_labels,
