@@ -24,6 +24,9 @@ pub struct Cue {
     pub noun_object: bool,
     /// The content may be a gerund clause ("denied seeking ...").
     pub gerund: bool,
+    /// The object before a "that" clause is the person spoken to (see
+    /// `CueVerb::addressee`).
+    pub addressee: bool,
     /// The verb attributes only a quote before it (see `CueVerb::after_quote_only`).
     pub after_quote_only: bool,
 }
@@ -65,6 +68,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
                 infinitive: false,
                 noun_object: true,
                 gerund: false,
+                addressee: false,
                 after_quote_only: false,
             });
         }
@@ -104,6 +108,7 @@ pub fn cue_at(toks: &[Token], i: usize) -> Option<Cue> {
         infinitive: verb.infinitive,
         noun_object: verb.noun_object,
         gerund: verb.gerund,
+        addressee: verb.addressee,
         after_quote_only: verb.after_quote_only,
     })
 }

@@ -486,8 +486,9 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                         || is_cue_like(para, m)
                 })
                 // ("reiterated its opposition to any plan that ...": a noun phrase of its
-                // own, not an adverbial such as "in a statement", holds a relative "that".)
-                && !(j..k).any(|m| {
+                // own, not an adverbial such as "in a statement" or the person spoken to,
+                // holds a relative "that".)
+                && (cue.addressee || !(j..k).any(|m| {
                     toks[m].possessive
                         || Lexicon::get()
                             .determiners
@@ -497,10 +498,10 @@ pub(crate) fn statement_at(para: &Para, i: usize, memory: &mut Memory) -> Option
                             && !Lexicon::get()
                                 .time_modifiers
                                 .contains(toks[m].lower.as_str())
-                })
+                }))
                 // ("rejected accusations that ...", "expressed hope that ...": the noun the
                 // clause belongs to is what was said; the content keeps it.)
-                && !(k > j && opens_noun_object(&toks[j]))
+                && !(k > j && !cue.addressee && opens_noun_object(&toks[j]))
             {
                 j = k + 1;
                 after_that = true;

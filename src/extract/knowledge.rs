@@ -36,6 +36,10 @@ pub struct CueVerb {
     /// even when no verb form is recognised ("insisted the islands belong to Japan").
     #[serde(default)]
     pub clause: bool,
+    /// The verb's object before a "that" clause is the person spoken to ("assured the
+    /// visiting minister that ..."), never part of what was said.
+    #[serde(default)]
+    pub addressee: bool,
     /// The verb attributes only a quote before it (`"...," Matthews concluded`), not one
     /// after it ("the court concluded the rule was \"...\"").
     #[serde(default)]
