@@ -419,6 +419,18 @@ fn the_subject_of_a_passive_cue_did_not_speak() {
 }
 
 #[test]
+fn a_ministers_counterpart_is_a_government_voice() {
+    let text = "Steel\n\nPeru's trade minister, Ana Ruiz, met her Chilean counterpart on Monday. \
+                Ruiz's Chilean counterpart said later that the tariff would be “reviewed within \
+                weeks.”\n";
+    let (article, statements) = extract_on(text, None);
+    assert_eq!(
+        find(&article, &statements, "reviewed within weeks").governments,
+        ["CHL"]
+    );
+}
+
+#[test]
 fn a_presidential_office_is_a_government_body() {
     let text = "Steel\n\nSAMPLETOWN, May 12 (Wire) - Peru's trade ministry on Friday asked Chile \
                 to lift the new tariff on copper wire.\n\nThe presidential office said the talks \
